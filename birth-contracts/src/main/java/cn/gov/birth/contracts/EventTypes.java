@@ -1,0 +1,70 @@
+package cn.gov.birth.contracts;
+
+import cn.gov.birth.contracts.events.ApplicationStatusChanged;
+import cn.gov.birth.contracts.events.ApplicationSubmitted;
+import cn.gov.birth.contracts.events.BirthCertificateIssued;
+import cn.gov.birth.contracts.events.BirthEvent;
+import cn.gov.birth.contracts.events.HouseholdRegistered;
+import cn.gov.birth.contracts.events.ItemCancelled;
+import cn.gov.birth.contracts.events.ItemRejected;
+import cn.gov.birth.contracts.events.ItemReturned;
+import cn.gov.birth.contracts.events.ItemStarted;
+import cn.gov.birth.contracts.events.MaternityReimbursementSettled;
+import cn.gov.birth.contracts.events.MedicalInsuranceEnrolled;
+import cn.gov.birth.contracts.events.ParentingGuidanceEnrolled;
+import cn.gov.birth.contracts.events.SocialSecurityCardApplied;
+import cn.gov.birth.contracts.events.VaccinationCertificateIssued;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The CloudEvents {@code ce_type} of every event, written out rather than derived from class
+ * names so that renaming a class never changes what department systems see on the wire.
+ */
+public final class EventTypes {
+
+    private static final Map<String, Class<? extends BirthEvent>> BY_TYPE = new LinkedHashMap<>();
+    private static final Map<Class<? extends BirthEvent>, String> BY_CLASS = new LinkedHashMap<>();
+
+    static {
+        register("cn.gov.birth.ApplicationSubmitted.v1", ApplicationSubmitted.class);
+        register("cn.gov.birth.ApplicationStatusChanged.v1", ApplicationStatusChanged.class);
+        register("cn.gov.birth.ItemStarted.v1", ItemStarted.class);
+        register("cn.gov.birth.ItemReturned.v1", ItemReturned.class);
+        register("cn.gov.birth.ItemRejected.v1", ItemRejected.class);
+        register("cn.gov.birth.ItemCancelled.v1", ItemCancelled.class);
+        register("cn.gov.birth.BirthCertificateIssued.v1", BirthCertificateIssued.class);
+        register("cn.gov.birth.ParentingGuidanceEnrolled.v1", ParentingGuidanceEnrolled.class);
+        register("cn.gov.birth.VaccinationCertificateIssued.v1", VaccinationCertificateIssued.class);
+        register("cn.gov.birth.HouseholdRegistered.v1", HouseholdRegistered.class);
+        register("cn.gov.birth.MedicalInsuranceEnrolled.v1", MedicalInsuranceEnrolled.class);
+        register("cn.gov.birth.MaternityReimbursementSettled.v1", MaternityReimbursementSettled.class);
+        register("cn.gov.birth.SocialSecurityCardApplied.v1", SocialSecurityCardApplied.class);
+    }
+
+    private static void register(String type, Class<? extends BirthEvent> eventClass) {
+        BY_TYPE.put(type, eventClass);
+        BY_CLASS.put(eventClass, type);
+    }
+
+    public static Optional<Class<? extends BirthEvent>> classOf(String type) {
+        return Optional.ofNullable(BY_TYPE.get(type));
+    }
+
+    public static String typeOf(Class<? extends BirthEvent> eventClass) {
+        String type = BY_CLASS.get(eventClass);
+        if (type == null) {
+            throw new IllegalArgumentException("not a registered event: " + eventClass.getName());
+        }
+        return type;
+    }
+
+    /** Every registered type and its record class. */
+    public static Map<String, Class<? extends BirthEvent>> all() {
+        return Map.copyOf(BY_TYPE);
+    }
+
+    private EventTypes() {
+    }
+}

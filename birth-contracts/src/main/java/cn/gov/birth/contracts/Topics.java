@@ -1,0 +1,31 @@
+package cn.gov.birth.contracts;
+
+import java.util.List;
+
+/** Kafka topic names: one per producing service, versioned, never derived from class names. */
+public final class Topics {
+
+    public static final String APPLICATION = "birth.application.v1";
+    public static final String APPLICATION_STATUS = "birth.application-status.v1";
+    public static final String BIRTH_CERT = "birth.birthcert.v1";
+    public static final String VACCINATION = "birth.vaccination.v1";
+    public static final String HUKOU = "birth.hukou.v1";
+    public static final String INSURANCE = "birth.insurance.v1";
+    public static final String SSCARD = "birth.sscard.v1";
+
+    /** Every topic of the platform, in the order facts flow. */
+    public static final List<String> ALL =
+            List.of(APPLICATION, BIRTH_CERT, VACCINATION, HUKOU, INSURANCE, SSCARD, APPLICATION_STATUS);
+
+    /** The topics carrying department facts about items. */
+    public static final List<String> DEPARTMENT_FACTS = List.of(BIRTH_CERT, VACCINATION, HUKOU, INSURANCE, SSCARD);
+
+    public static final String DEAD_LETTER_SUFFIX = ".dlt";
+
+    public static String deadLetter(String topic) {
+        return topic + DEAD_LETTER_SUFFIX;
+    }
+
+    private Topics() {
+    }
+}

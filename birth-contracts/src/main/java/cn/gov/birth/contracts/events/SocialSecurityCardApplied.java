@@ -1,0 +1,26 @@
+package cn.gov.birth.contracts.events;
+
+import cn.gov.birth.contracts.Item;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+/** The card application was made and the card-making data handed to the chosen bank. */
+public record SocialSecurityCardApplied(UUID eventId, UUID applicationId, Instant occurredAt, String bankCode,
+                                        String cardStatus, String pickupBranch) implements ItemCompleted {
+
+    @Override
+    public Item item() {
+        return Item.SOCIAL_SECURITY_CARD;
+    }
+
+    @Override
+    public Map<String, Object> result() {
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("bankCode", bankCode);
+        result.put("cardStatus", cardStatus);
+        result.put("pickupBranch", pickupBranch);
+        return result;
+    }
+}

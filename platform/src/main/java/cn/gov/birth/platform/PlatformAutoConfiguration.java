@@ -1,0 +1,79 @@
+package cn.gov.birth.platform;
+
+import cn.gov.birth.platform.db.DatabaseCreator;
+import cn.gov.birth.platform.inbox.IdempotentConsumer;
+import cn.gov.birth.platform.outbox.Outbox;
+import cn.gov.birth.platform.outbox.OutboxRelay;
+import cn.gov.birth.platform.rendezvous.Rendezvous;
+import cn.gov.birth.platform.web.Problems;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import java.time.Instant;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** The conventions every service shares: its database, the outbox, idempotent consumers, problems. */
+@AutoConfiguration
+public class PlatformAutoConfiguration {
+
+    @Bean
+    static DatabaseCreator databaseCreator(DataSourceProperties properties) {
+        return new DatabaseCreator(properties);
+    }
+
+    /** The platform's own tables migrate with the service's, from {@code db/platform}. */
+    @Bean
+    FlywayConfigurationCustomizer platformMigrations() {
+        return configuration -> {
+            var locations = new java.util.ArrayList<>(java.util.List.of(configuration.getLocations()));
+            locations.add(new org.flywaydb.core.api.Location("classpath:db/platform"));
+            configuration.locations(locations.toArray(org.flywaydb.core.api.Location[]::new));
+        };
+    }
+
+    @Bean
+    OutboxRelay outboxRelay(JdbcClient jdbc, TransactionTemplate transactions, KafkaTemplate<String, Object> kafka,
+                            @Value("${spring.application.name}") String serviceName,
+                            @Value("${birth.outbox.batch-size:200}") int batchSize,
+                            @Value("${birth.outbox.poll-interval:PT0.5S}") Duration pollInterval) {
+        return new OutboxRelay(jdbc, transactions, kafka, serviceName, batchSize, pollInterval.toMillis());
+    }
+
+    @Bean
+    Outbox outbox(JdbcClient jdbc, OutboxRelay relay) {
+        return new Outbox(jdbc, relay);
+    }
+
+    @Bean
+    Gauge outboxLag(MeterRegistry registry, OutboxRelay relay) {
+        return Gauge.builder("birth.outbox.lag.seconds", relay, r -> {
+                    Instant oldest = r.oldestPending();
+                    return oldest == null ? 0 : Duration.between(oldest, Instant.now()).toMillis() / 1000.0;
+                })
+                .description("Age of the oldest event not yet sent to Kafka")
+                .register(registry);
+    }
+
+    @Bean
+    IdempotentConsumer idempotentConsumer(JdbcClient jdbc, TransactionTemplate transactions,
+                                          @Value("${spring.application.name}") String serviceName) {
+        return new IdempotentConsumer(jdbc, transactions, serviceName);
+    }
+
+    @Bean
+    Rendezvous rendezvous(JdbcClient jdbc) {
+        return new Rendezvous(jdbc);
+    }
+
+    @Bean
+    Problems problems() {
+        return new Problems();
+    }
+}

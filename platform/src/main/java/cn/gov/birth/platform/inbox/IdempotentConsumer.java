@@ -1,0 +1,64 @@
+package cn.gov.birth.platform.inbox;
+
+import cn.gov.birth.contracts.events.BirthEvent;
+import cn.gov.birth.platform.events.CloudEventHeaders;
+import cn.gov.birth.platform.events.Correlation;
+import java.nio.charset.StandardCharsets;
+import java.util.function.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Applies an event's effect at most once per consumer: the processed-event record is written in
+ * the same transaction as the effect, so a redelivery after a crash finds it and does nothing.
+ * Listeners stay thin: {@code consumer.handle(record, service::on)}.
+ */
+public class IdempotentConsumer {
+
+    private static final Logger log = LoggerFactory.getLogger(IdempotentConsumer.class);
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transactions;
+    private final String consumerName;
+
+    public IdempotentConsumer(JdbcClient jdbc, TransactionTemplate transactions, String consumerName) {
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+        this.consumerName = consumerName;
+    }
+
+    /** Runs {@code effect} for the record's event unless this consumer already processed it. */
+    public <E extends BirthEvent> void handle(ConsumerRecord<String, ? extends BirthEvent> record,
+                                              Class<E> eventClass, Consumer<E> effect) {
+        BirthEvent event = record.value();
+        if (!eventClass.isInstance(event)) {
+            return;
+        }
+        Correlation.with(traceparent(record), () -> transactions.executeWithoutResult(status -> {
+            int inserted = jdbc.sql("""
+                            insert into processed_event (consumer, event_id) values (?, ?)
+                            on conflict do nothing""")
+                    .params(consumerName, event.eventId())
+                    .update();
+            if (inserted == 0) {
+                log.debug("Skipping event {} already processed", event.eventId());
+                return;
+            }
+            effect.accept(eventClass.cast(event));
+        }));
+    }
+
+    /** Handles any event of the record. */
+    public void handle(ConsumerRecord<String, ? extends BirthEvent> record, Consumer<BirthEvent> effect) {
+        handle(record, BirthEvent.class, effect);
+    }
+
+    private static String traceparent(ConsumerRecord<String, ?> record) {
+        Header header = record.headers().lastHeader(CloudEventHeaders.TRACEPARENT);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,42 @@
+package cn.gov.birth.platform.kafka;
+
+import cn.gov.birth.contracts.events.BirthEvent;
+import cn.gov.birth.platform.events.CloudEventHeaders;
+import cn.gov.birth.platform.events.EventCodec;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.serialization.Deserializer;
+
+/**
+ * Turns a binary-mode CloudEvent into its event record, choosing the record by {@code ce_type}.
+ * Anything that is not a well-formed event of a known type fails here, so that the error handler
+ * sends it straight to the dead-letter topic instead of retrying it.
+ */
+public class CloudEventDeserializer implements Deserializer<BirthEvent> {
+
+    @Override
+    public BirthEvent deserialize(String topic, byte[] data) {
+        throw new IllegalStateException("CloudEvents need their headers");
+    }
+
+    @Override
+    public BirthEvent deserialize(String topic, Headers headers, byte[] data) {
+        String type = header(headers, CloudEventHeaders.TYPE);
+        String id = header(headers, CloudEventHeaders.ID);
+        if (type == null || id == null || data == null) {
+            throw new IllegalArgumentException("not a CloudEvent: ce_type, ce_id or body missing");
+        }
+        BirthEvent event = EventCodec.read(type, data);
+        if (!event.eventId().equals(UUID.fromString(id))) {
+            throw new IllegalArgumentException("ce_id does not match the event id");
+        }
+        return event;
+    }
+
+    static String header(Headers headers, String name) {
+        Header header = headers.lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,101 @@
+package cn.gov.birth.platform.kafka;
+
+import cn.gov.birth.contracts.Topics;
+import cn.gov.birth.contracts.events.BirthEvent;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.kafka.annotation.EnableKafka;
+import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
+import org.springframework.kafka.core.ConsumerFactory;
+import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.core.ProducerFactory;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
+import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
+
+/**
+ * The platform's Kafka conventions in one place: idempotent producers with {@code acks=all},
+ * consumers that commit only after the effect, CloudEvents bodies, bounded retries and then
+ * {@code <topic>.dlt}, undeserializable records straight to the dead-letter topic, and every
+ * topic declared with the configured partition count.
+ */
+@AutoConfiguration(before = KafkaAutoConfiguration.class)
+@EnableKafka
+public class KafkaConventions {
+
+    @Bean
+    ProducerFactory<String, Object> kafkaProducerFactory(KafkaProperties properties) {
+        Map<String, Object> config = properties.buildProducerProperties();
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        config.put(ProducerConfig.LINGER_MS_CONFIG, 1);
+        return new DefaultKafkaProducerFactory<>(config, new StringSerializer(), new CloudEventSerializer());
+    }
+
+    @Bean
+    KafkaTemplate<String, Object> kafkaTemplate(ProducerFactory<String, Object> producerFactory) {
+        return new KafkaTemplate<>(producerFactory);
+    }
+
+    @Bean
+    ConsumerFactory<String, BirthEvent> kafkaConsumerFactory(KafkaProperties properties) {
+        Map<String, Object> config = properties.buildConsumerProperties();
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        // A service that joins late, or a new instance, must still see every accepted application.
+        config.putIfAbsent(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        return new DefaultKafkaConsumerFactory<>(config, new StringDeserializer(),
+                new ErrorHandlingDeserializer<>(new CloudEventDeserializer()));
+    }
+
+    @Bean
+    DefaultErrorHandler kafkaErrorHandler(KafkaTemplate<String, Object> template,
+                                          @Value("${birth.kafka.retries:4}") int retries) {
+        DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(template,
+                (record, exception) -> new TopicPartition(Topics.deadLetter(record.topic()), record.partition()));
+        ExponentialBackOffWithMaxRetries backOff = new ExponentialBackOffWithMaxRetries(retries);
+        backOff.setInitialInterval(200);
+        backOff.setMultiplier(2);
+        backOff.setMaxInterval(2_000);
+        // DeserializationException is not retryable by default: poison goes straight to the DLT.
+        return new DefaultErrorHandler(recoverer, backOff);
+    }
+
+    @Bean
+    ConcurrentKafkaListenerContainerFactory<String, BirthEvent> kafkaListenerContainerFactory(
+            ConsumerFactory<String, BirthEvent> consumerFactory, DefaultErrorHandler errorHandler,
+            @Value("${birth.kafka.consumer-concurrency:2}") int concurrency) {
+        var factory = new ConcurrentKafkaListenerContainerFactory<String, BirthEvent>();
+        factory.setConsumerFactory(consumerFactory);
+        factory.setCommonErrorHandler(errorHandler);
+        factory.setConcurrency(concurrency);
+        return factory;
+    }
+
+    /** Declares every topic and its dead-letter topic; creation is idempotent across services. */
+    @Bean
+    KafkaAdmin.NewTopics birthTopics(@Value("${birth.kafka.partitions:12}") int partitions,
+                                     @Value("${birth.kafka.replication-factor:1}") short replicationFactor) {
+        List<NewTopic> topics = new ArrayList<>();
+        for (String topic : Topics.ALL) {
+            topics.add(new NewTopic(topic, partitions, replicationFactor));
+            topics.add(new NewTopic(Topics.deadLetter(topic), partitions, replicationFactor));
+        }
+        return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
+    }
+}

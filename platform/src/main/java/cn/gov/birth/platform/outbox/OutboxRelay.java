@@ -1,0 +1,174 @@
+package cn.gov.birth.platform.outbox;
+
+import cn.gov.birth.platform.events.CloudEventHeaders;
+import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Headers;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Sends committed outbox rows to Kafka and deletes them once the broker acknowledged them.
+ * <p>
+ * One relay per service works at a time (a transaction-scoped advisory lock), so events leave in
+ * the order they were committed and facts about one application never overtake each other even
+ * with several instances running; the others stand by and take over when it stops. A failed send
+ * rolls back and is retried on the next round, so delivery is at least once and consumers
+ * deduplicate on the event id.
+ */
+public class OutboxRelay implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transactions;
+    private final KafkaTemplate<String, Object> kafka;
+    private final String source;
+    private final long lockKey;
+    private final int batchSize;
+    private final long pollMillis;
+    private final Semaphore wakeUps = new Semaphore(0);
+    private volatile boolean running;
+    private ScheduledExecutorService executor;
+
+    public OutboxRelay(JdbcClient jdbc, TransactionTemplate transactions, KafkaTemplate<String, Object> kafka,
+                       String serviceName, int batchSize, long pollMillis) {
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+        this.kafka = kafka;
+        this.source = "/birth/" + serviceName;
+        this.lockKey = ("outbox-relay:" + serviceName).hashCode();
+        this.batchSize = batchSize;
+        this.pollMillis = pollMillis;
+    }
+
+    void wakeUp() {
+        wakeUps.release();
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        executor = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "outbox-relay"));
+        executor.execute(this::loop);
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        wakeUps.release();
+        executor.shutdown();
+        try {
+            executor.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    private void loop() {
+        while (running) {
+            try {
+                int sent;
+                do {
+                    sent = relayBatch();
+                } while (sent == batchSize && running);
+                wakeUps.tryAcquire(pollMillis, TimeUnit.MILLISECONDS);
+                wakeUps.drainPermits();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                log.warn("Outbox relay round failed, retrying: {}", e.toString());
+                sleepQuietly();
+            }
+        }
+    }
+
+    /** Sends one batch; returns how many events left the outbox. */
+    int relayBatch() {
+        Integer sent = transactions.execute(status -> {
+            Boolean leader = jdbc.sql("select pg_try_advisory_xact_lock(?)").param(lockKey)
+                    .query(Boolean.class).single();
+            if (!leader) {
+                return 0;
+            }
+            List<Row> rows = jdbc.sql("""
+                            select id, event_id, topic, event_key, event_type, payload, traceparent, created_at
+                            from outbox_event order by id limit ?""")
+                    .param(batchSize)
+                    .query((rs, n) -> new Row(rs.getLong(1), rs.getObject(2, UUID.class), rs.getString(3),
+                            rs.getString(4), rs.getString(5), rs.getBytes(6), rs.getString(7),
+                            rs.getTimestamp(8)))
+                    .list();
+            if (rows.isEmpty()) {
+                return 0;
+            }
+            List<CompletableFuture<?>> acks = new ArrayList<>(rows.size());
+            for (Row row : rows) {
+                acks.add(kafka.send(record(row)));
+            }
+            CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new)).join();
+            jdbc.sql("delete from outbox_event where id = any(?)")
+                    .param(rows.stream().map(Row::id).toArray(Long[]::new))
+                    .update();
+            return rows.size();
+        });
+        return sent == null ? 0 : sent;
+    }
+
+    private ProducerRecord<String, Object> record(Row row) {
+        ProducerRecord<String, Object> record = new ProducerRecord<>(row.topic(), row.key(), row.payload());
+        Headers headers = record.headers();
+        add(headers, CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_VALUE);
+        add(headers, CloudEventHeaders.ID, row.eventId().toString());
+        add(headers, CloudEventHeaders.SOURCE, source);
+        add(headers, CloudEventHeaders.TYPE, row.type());
+        add(headers, CloudEventHeaders.SUBJECT, row.key());
+        add(headers, CloudEventHeaders.TIME, DateTimeFormatter.ISO_INSTANT.format(row.createdAt().toInstant()));
+        add(headers, CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.JSON);
+        add(headers, CloudEventHeaders.TRACEPARENT, row.traceparent());
+        return record;
+    }
+
+    private static void add(Headers headers, String name, String value) {
+        headers.add(name, value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private void sleepQuietly() {
+        try {
+            Thread.sleep(Math.max(pollMillis, 500));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private record Row(long id, UUID eventId, String topic, String key, String type, byte[] payload,
+                       String traceparent, Timestamp createdAt) {
+    }
+
+    /** When the oldest unsent event was committed, for the outbox-lag metric; null when empty. */
+    public Instant oldestPending() {
+        return jdbc.sql("select min(created_at) from outbox_event").query(Timestamp.class).optional()
+                .map(Timestamp::toInstant).orElse(null);
+    }
+}

@@ -1,0 +1,60 @@
+package cn.gov.birth.platform.rendezvous;
+
+import cn.gov.birth.contracts.EventTypes;
+import cn.gov.birth.contracts.events.BirthEvent;
+import cn.gov.birth.platform.events.EventCodec;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Joins facts that arrive on different topics in any order: a step that needs, say, the
+ * application and the household registration runs once, when the last of them arrives. Facts
+ * travel on separate topics, so either may come first, and either may arrive again.
+ */
+public class Rendezvous {
+
+    private final JdbcClient jdbc;
+
+    public Rendezvous(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * Records {@code event} as the {@code part} of {@code key}; when every needed part is there and
+     * the join has not fired yet, fires it (once) and returns the parts.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Optional<Parts> arrive(String key, String part, BirthEvent event, Set<String> needed) {
+        // Serialize arrivals for one key so that two parts arriving together see each other.
+        jdbc.sql("select pg_advisory_xact_lock(hashtextextended(?, 0))").param(key).query().singleRow();
+        jdbc.sql("""
+                        insert into rendezvous_part (join_key, part, event_type, payload) values (?, ?, ?, ?)
+                        on conflict do nothing""")
+                .params(key, part, EventTypes.typeOf(event.getClass()), EventCodec.write(event))
+                .update();
+        Map<String, BirthEvent> parts = new HashMap<>();
+        jdbc.sql("select part, event_type, payload from rendezvous_part where join_key = ?").param(key)
+                .query(rs -> {
+                    parts.put(rs.getString(1), EventCodec.read(rs.getString(2), rs.getBytes(3)));
+                });
+        if (!parts.keySet().containsAll(needed)) {
+            return Optional.empty();
+        }
+        int fired = jdbc.sql("insert into rendezvous_done (join_key) values (?) on conflict do nothing")
+                .param(key).update();
+        return fired == 1 ? Optional.of(new Parts(parts)) : Optional.empty();
+    }
+
+    /** The joined facts by part name. */
+    public record Parts(Map<String, BirthEvent> byPart) {
+
+        public <E extends BirthEvent> E get(String part, Class<E> type) {
+            return type.cast(byPart.get(part));
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package cn.gov.birth.platform.web;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * RFC 9457 problem responses for every service: validation failures carry
+ * {@code errors: [{field, code, message}]}, and unreadable bodies are a 400, never a 500.
+ */
+@RestControllerAdvice
+public class Problems extends ResponseEntityExceptionHandler {
+
+    static final String TYPE_BASE = "https://birth.gov.cn/problems/";
+
+    @ExceptionHandler(InvalidInputException.class)
+    ResponseEntity<ProblemDetail> invalid(InvalidInputException e) {
+        return ResponseEntity.badRequest().body(validation(e.errors()));
+    }
+
+    @ExceptionHandler(ProblemException.class)
+    ResponseEntity<ProblemDetail> refused(ProblemException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(e.status(), e.getMessage());
+        problem.setTitle(e.title());
+        problem.setType(URI.create(TYPE_BASE + e.status().value()));
+        return ResponseEntity.status(e.status()).body(problem);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
+                                                                  HttpHeaders headers, HttpStatusCode status,
+                                                                  WebRequest request) {
+        List<InvalidInputException.FieldError> errors = e.getBindingResult().getFieldErrors().stream()
+                .map(f -> new InvalidInputException.FieldError(f.getField(),
+                        f.getCode() == null ? "INVALID" : f.getCode().toUpperCase(), f.getDefaultMessage()))
+                .toList();
+        return ResponseEntity.badRequest().body(validation(errors));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
+                                                                  HttpHeaders headers, HttpStatusCode status,
+                                                                  WebRequest request) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                "The request body is not readable JSON of the expected shape.");
+        problem.setTitle("Malformed request");
+        problem.setType(URI.create(TYPE_BASE + "malformed"));
+        problem.setProperty("errors", List.of(Map.of("field", "$", "code", "UNREADABLE",
+                "message", "body is not valid JSON of the expected shape")));
+        return ResponseEntity.badRequest().body(problem);
+    }
+
+    static ProblemDetail validation(List<InvalidInputException.FieldError> errors) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                errors.size() + " field(s) are not acceptable; see errors.");
+        problem.setTitle("Invalid application");
+        problem.setType(URI.create(TYPE_BASE + "validation"));
+        problem.setProperty("errors", errors);
+        return problem;
+    }
+}
