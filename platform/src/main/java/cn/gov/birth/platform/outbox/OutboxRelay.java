@@ -1,10 +1,8 @@
 package cn.gov.birth.platform.outbox;
 
-import cn.gov.birth.platform.events.CloudEventHeaders;
-import java.nio.charset.StandardCharsets;
+import cn.gov.birth.platform.events.CloudEventRecords;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -14,7 +12,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.Headers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -137,21 +134,8 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     private ProducerRecord<String, Object> record(Row row) {
-        ProducerRecord<String, Object> record = new ProducerRecord<>(row.topic(), row.key(), row.payload());
-        Headers headers = record.headers();
-        add(headers, CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_VALUE);
-        add(headers, CloudEventHeaders.ID, row.eventId().toString());
-        add(headers, CloudEventHeaders.SOURCE, source);
-        add(headers, CloudEventHeaders.TYPE, row.type());
-        add(headers, CloudEventHeaders.SUBJECT, row.key());
-        add(headers, CloudEventHeaders.TIME, DateTimeFormatter.ISO_INSTANT.format(row.createdAt().toInstant()));
-        add(headers, CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.JSON);
-        add(headers, CloudEventHeaders.TRACEPARENT, row.traceparent());
-        return record;
-    }
-
-    private static void add(Headers headers, String name, String value) {
-        headers.add(name, value.getBytes(StandardCharsets.UTF_8));
+        return CloudEventRecords.of(row.topic(), row.key(), row.type(), row.eventId(), source,
+                row.createdAt().toInstant(), row.traceparent(), row.payload());
     }
 
     private void sleepQuietly() {

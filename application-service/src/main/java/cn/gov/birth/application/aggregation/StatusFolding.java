@@ -1,0 +1,60 @@
+package cn.gov.birth.application.aggregation;
+
+import cn.gov.birth.contracts.ApplicationStatus;
+import cn.gov.birth.contracts.ItemStatus;
+import cn.gov.birth.contracts.events.ItemCancelled;
+import cn.gov.birth.contracts.events.ItemCompleted;
+import cn.gov.birth.contracts.events.ItemFact;
+import cn.gov.birth.contracts.events.ItemRejected;
+import cn.gov.birth.contracts.events.ItemReturned;
+import cn.gov.birth.contracts.events.ItemStarted;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * How department facts fold into item states and one overall state. Facts about different items
+ * travel on different topics and may arrive in any order, so the fold never lets a late fact
+ * undo a final one.
+ */
+final class StatusFolding {
+
+    private static final Set<ApplicationStatus> DECIDED_WITHOUT_PROCESSING =
+            EnumSet.of(ApplicationStatus.NEEDS_SUPPLEMENT, ApplicationStatus.NOT_ACCEPTED, ApplicationStatus.WITHDRAWN);
+
+    /** The item's state after the fact. */
+    static ItemStatus next(ItemStatus current, ItemFact fact) {
+        if (current.isFinal()) {
+            return current;
+        }
+        return switch (fact) {
+            case ItemCompleted completed -> ItemStatus.COMPLETED;
+            case ItemReturned returned -> ItemStatus.RETURNED;
+            case ItemRejected rejected -> ItemStatus.REJECTED;
+            case ItemCancelled cancelled -> ItemStatus.CANCELLED;
+            case ItemStarted started -> ItemStatus.IN_PROGRESS;
+            default -> current;
+        };
+    }
+
+    /**
+     * The application's state given its items' states; {@code current} matters only while no
+     * department has reported yet (ACCEPTED) or for applications never distributed.
+     */
+    static ApplicationStatus overall(ApplicationStatus current, Collection<ItemStatus> items, boolean anyFact) {
+        if (DECIDED_WITHOUT_PROCESSING.contains(current)) {
+            return current;
+        }
+        if (items.contains(ItemStatus.RETURNED)) {
+            return ApplicationStatus.ACTION_REQUIRED;
+        }
+        if (!items.isEmpty() && items.stream().allMatch(ItemStatus::isFinal)) {
+            return items.stream().allMatch(s -> s == ItemStatus.COMPLETED)
+                    ? ApplicationStatus.COMPLETED : ApplicationStatus.PARTIALLY_COMPLETED;
+        }
+        return anyFact ? ApplicationStatus.IN_PROGRESS : ApplicationStatus.ACCEPTED;
+    }
+
+    private StatusFolding() {
+    }
+}

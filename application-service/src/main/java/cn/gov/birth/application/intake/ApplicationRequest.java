@@ -1,0 +1,57 @@
+package cn.gov.birth.application.intake;
+
+import cn.gov.birth.contracts.Item;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/** The one-table form (一表申请) as the portal posts it; see api.md for the contract. */
+public record ApplicationRequest(String region, String channel, List<Item> items, Applicant applicant, Parent mother,
+                                 Parent father, Marriage marriage, Newborn newborn, Household household,
+                                 Insurance insurance, Reimbursement reimbursement, Card socialSecurityCard,
+                                 Delivery delivery, String ethnicityConfirmation, List<Material> materials,
+                                 Boolean promise) {
+
+    public record Applicant(String relation, String phone, String authorizationDocumentId) {
+    }
+
+    public record Parent(String name, String idType, String idNumber, String ethnicity, String nationality,
+                         String householdDivision, String householdAddress, String currentAddress, String phone) {
+    }
+
+    public record Marriage(String status, String certificateNumber) {
+    }
+
+    public record Newborn(String surname, String givenName, String sex, OffsetDateTime birthTime, String ethnicity,
+                          String birthDivision, String hospitalCode, String birthCertificateNumber) {
+    }
+
+    public record Household(String settleWith, String headName, String headIdNumber, String relationToHead,
+                            String nativePlace) {
+    }
+
+    public record Insurance(String insuredDivision, List<String> years) {
+    }
+
+    public record Reimbursement(String bankName, String accountNumber, String accountHolder) {
+    }
+
+    public record Card(String bankCode) {
+    }
+
+    public record Recipient(String name, String phone, String address) {
+    }
+
+    public record Delivery(String birthCertificate, String socialSecurityCard, Recipient recipient) {
+    }
+
+    public record Material(String type, String documentId) {
+    }
+
+    /** The parent the newborn's household registration settles with. */
+    public Parent settlingParent() {
+        if (household == null) {
+            return null;
+        }
+        return "MOTHER".equals(household.settleWith()) ? mother : father;
+    }
+}

@@ -1,0 +1,30 @@
+package cn.gov.birth.application.intake;
+
+import cn.gov.birth.application.tracking.ApplicationView;
+import java.net.URI;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code POST /api/v1/applications}: one application, decided once. */
+@RestController
+@RequestMapping("/api/v1/applications")
+class IntakeController {
+
+    private final IntakeService intake;
+
+    IntakeController(IntakeService intake) {
+        this.intake = intake;
+    }
+
+    @PostMapping
+    ResponseEntity<ApplicationView> submit(@RequestBody ApplicationRequest form,
+                                           @RequestHeader(name = "Idempotency-Key", required = false)
+                                           String idempotencyKey) {
+        ApplicationView view = intake.submit(form, idempotencyKey);
+        return ResponseEntity.created(URI.create("/api/v1/applications/" + view.id())).body(view);
+    }
+}

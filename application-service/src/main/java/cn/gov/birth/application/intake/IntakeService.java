@@ -1,0 +1,219 @@
+package cn.gov.birth.application.intake;
+
+import cn.gov.birth.application.intake.Acceptance.Outcome;
+import cn.gov.birth.application.tracking.ApplicationView;
+import cn.gov.birth.application.tracking.ApplicationViews;
+import cn.gov.birth.application.tracking.StatusPublisher;
+import cn.gov.birth.contracts.ApplicationStatus;
+import cn.gov.birth.contracts.Item;
+import cn.gov.birth.contracts.ItemStatus;
+import cn.gov.birth.contracts.Topics;
+import cn.gov.birth.contracts.events.ApplicationForm;
+import cn.gov.birth.contracts.events.ApplicationSubmitted;
+import cn.gov.birth.platform.events.EventCodec;
+import cn.gov.birth.platform.masking.Mask;
+import cn.gov.birth.platform.outbox.Outbox;
+import cn.gov.birth.platform.web.ProblemException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The single window: validates the form, decides once, stores the application and, when it is
+ * accepted, publishes {@link ApplicationSubmitted} in the same transaction (outbox).
+ */
+@Service
+public class IntakeService {
+
+    private static final Logger log = LoggerFactory.getLogger(IntakeService.class);
+    static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+
+    private final FormValidator validator;
+    private final AcceptanceDecision decision;
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transactions;
+    private final Outbox outbox;
+    private final StatusPublisher statusPublisher;
+    private final ApplicationViews views;
+    private final Clock clock;
+
+    IntakeService(FormValidator validator, AcceptanceDecision decision, JdbcClient jdbc,
+                  TransactionTemplate transactions, Outbox outbox, StatusPublisher statusPublisher,
+                  ApplicationViews views, Clock clock) {
+        this.validator = validator;
+        this.decision = decision;
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+        this.outbox = outbox;
+        this.statusPublisher = statusPublisher;
+        this.views = views;
+        this.clock = clock;
+    }
+
+    /** Decides on the form and stores it; the same idempotency key with the same form returns the first result. */
+    public ApplicationView submit(ApplicationRequest form, String idempotencyKey) {
+        validator.validate(form);
+        String hash = hash(form);
+        if (idempotencyKey != null) {
+            Optional<ApplicationView> earlier = earlier(idempotencyKey, hash);
+            if (earlier.isPresent()) {
+                return earlier.get();
+            }
+        }
+        try {
+            UUID id = transactions.execute(status -> store(form, idempotencyKey, hash));
+            return views.find(id).orElseThrow();
+        } catch (DuplicateKeyException e) {
+            // A concurrent request with the same key won the race: answer as it was answered.
+            return earlier(idempotencyKey, hash).orElseThrow(() -> e);
+        }
+    }
+
+    private Optional<ApplicationView> earlier(String idempotencyKey, String hash) {
+        return jdbc.sql("select id, request_hash from application where idempotency_key = ?")
+                .param(idempotencyKey)
+                .query((rs, n) -> {
+                    if (!hash.equals(rs.getString(2))) {
+                        throw new ProblemException(HttpStatus.CONFLICT, "Idempotency key reused",
+                                "This Idempotency-Key was used with a different application.");
+                    }
+                    return rs.getObject(1, UUID.class);
+                })
+                .optional()
+                .flatMap(views::find);
+    }
+
+    private UUID store(ApplicationRequest form, String idempotencyKey, String hash) {
+        Instant now = clock.instant();
+        UUID id = UUID.randomUUID();
+        Set<Item> items = Item.withDependencies(form.items());
+        Acceptance acceptance = decision.decide(form, items);
+        ApplicationStatus status = switch (acceptance.outcome()) {
+            case ACCEPTED -> ApplicationStatus.ACCEPTED;
+            case NEEDS_SUPPLEMENT -> ApplicationStatus.NEEDS_SUPPLEMENT;
+            case NOT_ACCEPTED -> ApplicationStatus.NOT_ACCEPTED;
+        };
+        String reference = nextReference(form.region(), now);
+        jdbc.sql("""
+                        insert into application (id, reference, region, channel, status, version, acceptance, form,
+                                                 idempotency_key, request_hash, submitted_at)
+                        values (?, ?, ?, ?, ?, 1, ?::jsonb, ?::jsonb, ?, ?, ?)""")
+                .params(id, reference, form.region(), form.channel() == null ? "ONLINE" : form.channel(),
+                        status.name(), EventCodec.mapper().writeValueAsString(acceptance),
+                        EventCodec.mapper().writeValueAsString(form), idempotencyKey, hash, Timestamp.from(now))
+                .update();
+        if (acceptance.outcome() == Outcome.ACCEPTED) {
+            for (Item item : items) {
+                boolean waits = item.requires().stream().anyMatch(items::contains);
+                jdbc.sql("""
+                                insert into application_item (application_id, item, status, updated_at)
+                                values (?, ?, ?, ?)""")
+                        .params(id, item.name(), (waits ? ItemStatus.WAITING : ItemStatus.IN_PROGRESS).name(),
+                                Timestamp.from(now))
+                        .update();
+            }
+            outbox.publish(Topics.APPLICATION, submitted(id, reference, form, List.copyOf(items), now));
+        }
+        jdbc.sql("insert into timeline_entry (application_id, at, type, detail) values (?, ?, ?, ?)")
+                .params(id, Timestamp.from(now), "Application" + camel(acceptance.outcome().name()),
+                        notice(acceptance))
+                .update();
+        statusPublisher.publish(id, null, null);
+        log.info("Application {} ({}) decided {} for mother {}", reference, id, acceptance.outcome(),
+                Mask.idNumber(form.mother().idNumber()));
+        return id;
+    }
+
+    private String nextReference(String region, Instant now) {
+        LocalDate day = LocalDate.ofInstant(now, CHINA);
+        int sequence = jdbc.sql("""
+                        insert into reference_counter (region, day, last) values (?, ?, 1)
+                        on conflict (region, day) do update set last = reference_counter.last + 1
+                        returning last""")
+                .params(region, day)
+                .query(Integer.class).single();
+        return "%s-%s-%06d".formatted(region, day.format(DateTimeFormatter.BASIC_ISO_DATE), sequence);
+    }
+
+    private static ApplicationSubmitted submitted(UUID id, String reference, ApplicationRequest form,
+                                                  List<Item> items, Instant now) {
+        var newborn = form.newborn();
+        var settling = form.settlingParent();
+        var household = form.household() == null ? null : new ApplicationForm.Household(
+                form.household().settleWith(), settling == null ? null : settling.householdDivision(),
+                form.household().headName(), form.household().headIdNumber(), form.household().relationToHead(),
+                form.household().nativePlace());
+        var delivery = form.delivery() == null ? null : new ApplicationForm.Delivery(
+                form.delivery().birthCertificate(), form.delivery().socialSecurityCard(),
+                form.delivery().recipient() == null ? null : new ApplicationForm.Recipient(
+                        form.delivery().recipient().name(), form.delivery().recipient().phone(),
+                        form.delivery().recipient().address()));
+        return new ApplicationSubmitted(UUID.randomUUID(), id, now, reference, form.region(), items,
+                new ApplicationForm.Applicant(form.applicant().relation(), form.applicant().phone()),
+                person(form.mother()), person(form.father()),
+                new ApplicationForm.Newborn(newborn.surname(), newborn.givenName(), newborn.sex(), newborn.birthTime(),
+                        newborn.ethnicity(), newborn.birthDivision(), newborn.hospitalCode(),
+                        newborn.birthCertificateNumber()),
+                household,
+                form.insurance() == null ? null
+                        : new ApplicationForm.Insurance(form.insurance().insuredDivision(), form.insurance().years()),
+                form.reimbursement() == null ? null : new ApplicationForm.Reimbursement(
+                        form.reimbursement().bankName(), form.reimbursement().accountNumber(),
+                        form.reimbursement().accountHolder()),
+                form.socialSecurityCard() == null ? null
+                        : new ApplicationForm.Card(form.socialSecurityCard().bankCode()),
+                delivery);
+    }
+
+    private static ApplicationForm.Person person(ApplicationRequest.Parent parent) {
+        return parent == null ? null : new ApplicationForm.Person(parent.name(), parent.idType(), parent.idNumber(),
+                parent.ethnicity(), parent.nationality(), parent.householdDivision(), parent.householdAddress(),
+                parent.phone());
+    }
+
+    private static String notice(Acceptance acceptance) {
+        return switch (acceptance.outcome()) {
+            case ACCEPTED -> "受理通知书：您的申请已受理，将分送各部门并联办理";
+            case NEEDS_SUPPLEMENT -> "一次性告知书：请补正 " + String.join("、",
+                    acceptance.missing().stream().map(Acceptance.Notice::message).toList());
+            case NOT_ACCEPTED -> "不予受理通知书：" + String.join("；",
+                    acceptance.reasons().stream().map(Acceptance.Notice::message).toList());
+        };
+    }
+
+    private static String camel(String constant) {
+        StringBuilder out = new StringBuilder();
+        for (String word : constant.split("_")) {
+            out.append(word.charAt(0)).append(word.substring(1).toLowerCase());
+        }
+        return out.toString();
+    }
+
+    private static String hash(ApplicationRequest form) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(EventCodec.mapper().writeValueAsString(form).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,28 @@
+package cn.gov.birth.application.tracking;
+
+import cn.gov.birth.application.intake.Acceptance;
+import cn.gov.birth.contracts.ApplicationStatus;
+import cn.gov.birth.contracts.Department;
+import cn.gov.birth.contracts.Item;
+import cn.gov.birth.contracts.ItemStatus;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** An application as the applicant sees it (api.md, {@code GET /applications/{id}}). */
+public record ApplicationView(UUID id, String reference, String region, ApplicationStatus status, long version,
+                              Acceptance acceptance, List<ItemView> items, List<TimelineEntry> timeline,
+                              Instant submittedAt, Instant completedAt) {
+
+    public record ItemView(Item item, Department department, ItemStatus status, LocalDate deadline, Reason reason,
+                           Map<String, Object> result, Instant updatedAt) {
+    }
+
+    public record Reason(String code, String message) {
+    }
+
+    public record TimelineEntry(Instant at, String type, Item item, String detail) {
+    }
+}

@@ -1,0 +1,79 @@
+package cn.gov.birth.application.tracking;
+
+import cn.gov.birth.application.intake.Acceptance;
+import cn.gov.birth.application.tracking.ApplicationView.ItemView;
+import cn.gov.birth.application.tracking.ApplicationView.Reason;
+import cn.gov.birth.application.tracking.ApplicationView.TimelineEntry;
+import cn.gov.birth.contracts.ApplicationStatus;
+import cn.gov.birth.contracts.Item;
+import cn.gov.birth.contracts.ItemStatus;
+import cn.gov.birth.platform.events.EventCodec;
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.core.type.TypeReference;
+
+/** Reads applications as the applicant sees them. */
+@Component
+public class ApplicationViews {
+
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
+    };
+
+    private final JdbcClient jdbc;
+
+    ApplicationViews(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<ApplicationView> find(UUID id) {
+        return jdbc.sql("""
+                        select id, reference, region, status, version, acceptance, submitted_at, completed_at
+                        from application where id = ?""")
+                .param(id)
+                .query((rs, n) -> new ApplicationView(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+                        ApplicationStatus.valueOf(rs.getString(4)), rs.getLong(5),
+                        EventCodec.mapper().readValue(rs.getString(6), Acceptance.class), items(id), timeline(id),
+                        instant(rs.getTimestamp(7)), instant(rs.getTimestamp(8))))
+                .optional();
+    }
+
+    private List<ItemView> items(UUID id) {
+        return jdbc.sql("""
+                        select item, status, deadline, reason_code, reason_message, result, updated_at
+                        from application_item where application_id = ?""")
+                .param(id)
+                .query((rs, n) -> {
+                    Item item = Item.valueOf(rs.getString(1));
+                    Date deadline = rs.getDate(3);
+                    String result = rs.getString(6);
+                    return new ItemView(item, item.department(), ItemStatus.valueOf(rs.getString(2)),
+                            deadline == null ? null : deadline.toLocalDate(),
+                            rs.getString(4) == null ? null : new Reason(rs.getString(4), rs.getString(5)),
+                            result == null ? null : EventCodec.mapper().readValue(result, MAP),
+                            instant(rs.getTimestamp(7)));
+                })
+                .list().stream().sorted(Comparator.comparing(ItemView::item)).toList();
+    }
+
+    private List<TimelineEntry> timeline(UUID id) {
+        return jdbc.sql("select at, type, item, detail from timeline_entry where application_id = ? order by id")
+                .param(id)
+                .query((rs, n) -> new TimelineEntry(instant(rs.getTimestamp(1)), rs.getString(2),
+                        rs.getString(3) == null ? null : Item.valueOf(rs.getString(3)), rs.getString(4)))
+                .list();
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+}

@@ -1,0 +1,260 @@
+package cn.gov.birth.application;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import cn.gov.birth.contracts.Item;
+import cn.gov.birth.contracts.Topics;
+import cn.gov.birth.contracts.events.ApplicationStatusChanged;
+import cn.gov.birth.contracts.events.ApplicationSubmitted;
+import cn.gov.birth.contracts.events.BirthCertificateIssued;
+import cn.gov.birth.contracts.events.HouseholdRegistered;
+import cn.gov.birth.contracts.events.ItemCompleted;
+import cn.gov.birth.contracts.events.ItemStarted;
+import cn.gov.birth.contracts.events.MaternityReimbursementSettled;
+import cn.gov.birth.contracts.events.MedicalInsuranceEnrolled;
+import cn.gov.birth.contracts.events.ParentingGuidanceEnrolled;
+import cn.gov.birth.contracts.events.SocialSecurityCardApplied;
+import cn.gov.birth.contracts.events.VaccinationCertificateIssued;
+import cn.gov.birth.platform.test.EventProbe;
+import cn.gov.birth.platform.test.JsonHttp;
+import cn.gov.birth.platform.test.TestInfrastructure;
+import cn.gov.birth.platform.events.CloudEventRecords;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/** application-service against a real PostgreSQL and a real Kafka broker. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class ApplicationServiceIntegrationTest {
+
+    private static EventProbe probe;
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        TestInfrastructure.register(registry, "it_application_service");
+    }
+
+    @BeforeEach
+    void openProbe() {
+        // After the context started: the service declares the topics the probe reads.
+        if (probe != null) {
+            return;
+        }
+        probe = new EventProbe(TestInfrastructure.kafkaBootstrapServers(), Topics.APPLICATION,
+                Topics.APPLICATION_STATUS, Topics.deadLetter(Topics.BIRTH_CERT));
+    }
+
+    @AfterAll
+    static void closeProbe() {
+        probe.close();
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    JsonHttp http;
+
+    @BeforeEach
+    void client() {
+        http = new JsonHttp("http://127.0.0.1:" + port);
+    }
+
+    @Test
+    void shouldAcceptApplicationAndPublishItForTheDepartments() {
+        var response = http.post("/api/v1/applications", JsonHttp.sampleApplication());
+
+        assertThat(response.status()).isEqualTo(201);
+        JsonNode body = response.json();
+        UUID id = UUID.fromString(body.get("id").asString());
+        assertThat(response.location()).endsWith("/api/v1/applications/" + id);
+        assertThat(body.get("status").asString()).isEqualTo("ACCEPTED");
+        assertThat(body.get("reference").asString()).matches("520000-\\d{8}-\\d{6}");
+        assertThat(body.get("items")).hasSize(7);
+        var submitted = probe.awaitEvent(Topics.APPLICATION, ApplicationSubmitted.class,
+                e -> e.applicationId().equals(id));
+        assertThat(submitted.items()).containsExactlyInAnyOrder(Item.values());
+        assertThat(submitted.household().division()).isEqualTo("520102");
+        probe.awaitEvent(Topics.APPLICATION_STATUS, ApplicationStatusChanged.class, e -> e.applicationId().equals(id));
+    }
+
+    @Test
+    void shouldPullInDependenciesOfChosenItems() {
+        ObjectNode form = JsonHttp.sampleApplication();
+        form.putArray("items").add("SOCIAL_SECURITY_CARD");
+
+        JsonNode body = http.post("/api/v1/applications", form).json();
+
+        assertThat(body.get("items").valueStream().map(i -> i.get("item").asString()).toList())
+                .containsExactlyInAnyOrder("BIRTH_CERT", "HUKOU", "SOCIAL_SECURITY_CARD");
+        assertThat(itemStatus(body, "BIRTH_CERT")).isEqualTo("IN_PROGRESS");
+        assertThat(itemStatus(body, "HUKOU")).isEqualTo("WAITING");
+    }
+
+    @Test
+    void shouldFoldEveryDepartmentFactIntoCompletedWithResults() {
+        UUID id = UUID.fromString(http.post("/api/v1/applications", JsonHttp.sampleApplication()).json()
+                .get("id").asString());
+        Instant now = Instant.now();
+        probe.publish(Topics.BIRTH_CERT, new ItemStarted(UUID.randomUUID(), id, now, Item.BIRTH_CERT));
+        List<ItemCompleted> facts = List.of(
+                new BirthCertificateIssued(UUID.randomUUID(), id, now, "Q000000042", false),
+                new ParentingGuidanceEnrolled(UUID.randomUUID(), id, now, LocalDate.of(2027, 11, 20)),
+                new VaccinationCertificateIssued(UUID.randomUUID(), id, now, "V520000000042"),
+                new HouseholdRegistered(UUID.randomUUID(), id, now, "520102202611200024", "520102", "南明区公安分局派出所"),
+                new MedicalInsuranceEnrolled(UUID.randomUUID(), id, now, List.of(2026), new BigDecimal("400.00"),
+                        LocalDate.of(2026, 11, 20), LocalDate.of(2026, 12, 31)),
+                new MaternityReimbursementSettled(UUID.randomUUID(), id, now, "DIRECT", new BigDecimal("3000.00")),
+                new SocialSecurityCardApplied(UUID.randomUUID(), id, now, "ICBC", "SENT_TO_BANK", "工商银行贵阳分行"));
+        for (ItemCompleted fact : facts) {
+            probe.publish(topicOf(fact.item()), fact);
+        }
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> "COMPLETED".equals(status(id)));
+        JsonNode body = http.get("/api/v1/applications/" + id).json();
+        assertThat(body.get("version").asLong()).isEqualTo(1 + 1 + facts.size());
+        assertThat(body.get("completedAt").isNull()).isFalse();
+        assertThat(item(body, "HUKOU").get("result").get("citizenIdNumber").asString()).isEqualTo("520102202611200024");
+        assertThat(item(body, "BIRTH_CERT").get("result").get("certificateNumber").asString()).isEqualTo("Q000000042");
+        assertThat(body.get("timeline")).hasSize(1 + 1 + facts.size());
+    }
+
+    @Test
+    void shouldApplyAFactDeliveredTwiceOnlyOnce() {
+        UUID id = UUID.fromString(http.post("/api/v1/applications", JsonHttp.sampleApplication()).json()
+                .get("id").asString());
+        var issued = new BirthCertificateIssued(UUID.randomUUID(), id, Instant.now(), "Q000000043", false);
+        probe.publish(Topics.BIRTH_CERT, issued);
+        probe.publish(Topics.BIRTH_CERT, issued);
+        var marker = new VaccinationCertificateIssued(UUID.randomUUID(), id, Instant.now(), "V1");
+        probe.publish(Topics.VACCINATION, marker);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> "COMPLETED".equals(
+                itemStatus(http.get("/api/v1/applications/" + id).json(), "VACCINATION")));
+        await().atMost(Duration.ofSeconds(30)).until(() -> "COMPLETED".equals(
+                itemStatus(http.get("/api/v1/applications/" + id).json(), "BIRTH_CERT")));
+        assertThat(http.get("/api/v1/applications/" + id).json().get("version").asLong()).isEqualTo(3);
+    }
+
+    @Test
+    void shouldAnswer400WithEveryFieldErrorAndStoreNothing() {
+        long before = applications();
+        ObjectNode form = JsonHttp.sampleApplication();
+        ((ObjectNode) form.get("mother")).put("idNumber", "520102199403121221");
+        ((ObjectNode) form.get("newborn")).put("birthTime", "2099-01-01T00:00:00+08:00");
+        form.remove("region");
+
+        var response = http.post("/api/v1/applications", form);
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.json().get("errors").valueStream().map(e -> e.get("field").asString()).toList())
+                .contains("mother.idNumber", "newborn.birthTime", "region");
+        assertThat(applications()).isEqualTo(before);
+    }
+
+    @Test
+    void shouldAnswer400ForUnreadableJson() {
+        var response = http.post("/api/v1/applications", "{\"region\": [1, 2");
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.json().get("status").asInt()).isEqualTo(400);
+    }
+
+    @Test
+    void shouldNotPublishAnApplicationThatIsNotAccepted() {
+        ObjectNode form = JsonHttp.sampleApplication();
+        ((ObjectNode) form.get("newborn")).putNull("givenName");
+
+        JsonNode body = http.post("/api/v1/applications", form).json();
+
+        UUID id = UUID.fromString(body.get("id").asString());
+        assertThat(body.get("status").asString()).isEqualTo("NOT_ACCEPTED");
+        assertThat(body.get("acceptance").get("reasons").get(0).get("code").asString()).isEqualTo("NEWBORN_UNNAMED");
+        probe.awaitEvent(Topics.APPLICATION_STATUS, ApplicationStatusChanged.class, e -> e.applicationId().equals(id));
+        assertThat(probe.events(Topics.APPLICATION, ApplicationSubmitted.class, id)).isEmpty();
+    }
+
+    @Test
+    void shouldReturnTheFirstResultForARepeatedIdempotencyKeyAndRefuseAnotherBody() {
+        String key = UUID.randomUUID().toString();
+        var first = http.post("/api/v1/applications", JsonHttp.sampleApplication(), "Idempotency-Key", key);
+        var again = http.post("/api/v1/applications", JsonHttp.sampleApplication(), "Idempotency-Key", key);
+        ObjectNode other = JsonHttp.sampleApplication();
+        other.put("channel", "WINDOW");
+        var conflicting = http.post("/api/v1/applications", other, "Idempotency-Key", key);
+
+        assertThat(again.json().get("id")).isEqualTo(first.json().get("id"));
+        assertThat(conflicting.status()).isEqualTo(409);
+    }
+
+    @Test
+    void shouldSendAnUndeserializableMessageToTheDeadLetterTopicAndKeepConsuming() {
+        UUID id = UUID.fromString(http.post("/api/v1/applications", JsonHttp.sampleApplication()).json()
+                .get("id").asString());
+        UUID poisonId = UUID.randomUUID();
+        probe.send(CloudEventRecords.of(Topics.BIRTH_CERT, id.toString(), "cn.gov.birth.BirthCertificateIssued.v1",
+                poisonId, "/birth/test", Instant.now(), "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01",
+                "{not json".getBytes(StandardCharsets.UTF_8)));
+        probe.publish(Topics.BIRTH_CERT, new BirthCertificateIssued(UUID.randomUUID(), id, Instant.now(), "Q000000044", false));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> probe.records(Topics.deadLetter(Topics.BIRTH_CERT)).stream()
+                .anyMatch(r -> new String(r.headers().lastHeader("ce_id").value(), StandardCharsets.UTF_8)
+                        .equals(poisonId.toString())));
+        await().atMost(Duration.ofSeconds(30)).until(() -> "COMPLETED".equals(
+                itemStatus(http.get("/api/v1/applications/" + id).json(), "BIRTH_CERT")));
+    }
+
+    @Test
+    void shouldAnswer404ProblemForAnUnknownApplication() {
+        var response = http.get("/api/v1/applications/" + UUID.randomUUID());
+
+        assertThat(response.status()).isEqualTo(404);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+    }
+
+    private String status(UUID id) {
+        return http.get("/api/v1/applications/" + id).json().get("status").asString();
+    }
+
+    private long applications() {
+        return jdbc.sql("select count(*) from application").query(Long.class).single();
+    }
+
+    private static JsonNode item(JsonNode application, String item) {
+        return application.get("items").valueStream().filter(i -> i.get("item").asString().equals(item))
+                .findFirst().orElseThrow();
+    }
+
+    private static String itemStatus(JsonNode application, String item) {
+        return item(application, item).get("status").asString();
+    }
+
+    private static String topicOf(Item item) {
+        return switch (item.department()) {
+            case HEALTH -> Topics.BIRTH_CERT;
+            case CDC -> Topics.VACCINATION;
+            case POLICE -> Topics.HUKOU;
+            case MEDICAL_INSURANCE -> Topics.INSURANCE;
+            case HUMAN_RESOURCES -> Topics.SSCARD;
+        };
+    }
+}
