@@ -16,7 +16,7 @@ import cn.gov.birth.contracts.events.MedicalInsuranceEnrolled;
 import cn.gov.birth.contracts.events.ParentingGuidanceEnrolled;
 import cn.gov.birth.contracts.events.SocialSecurityCardApplied;
 import cn.gov.birth.contracts.events.VaccinationCertificateIssued;
-import cn.gov.birth.platform.test.EventProbe;
+import cn.gov.birth.platform.test.ServiceIntegrationTest;
 import cn.gov.birth.platform.test.JsonHttp;
 import cn.gov.birth.platform.test.TestInfrastructure;
 import cn.gov.birth.platform.events.CloudEventRecords;
@@ -27,7 +27,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -41,28 +40,11 @@ import tools.jackson.databind.node.ObjectNode;
 
 /** application-service against a real PostgreSQL and a real Kafka broker. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class ApplicationServiceIntegrationTest {
-
-    private static EventProbe probe;
+class ApplicationServiceIntegrationTest extends ServiceIntegrationTest {
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
         TestInfrastructure.register(registry, "it_application_service");
-    }
-
-    @BeforeEach
-    void openProbe() {
-        // After the context started: the service declares the topics the probe reads.
-        if (probe != null) {
-            return;
-        }
-        probe = new EventProbe(TestInfrastructure.kafkaBootstrapServers(), Topics.APPLICATION,
-                Topics.APPLICATION_STATUS, Topics.deadLetter(Topics.BIRTH_CERT));
-    }
-
-    @AfterAll
-    static void closeProbe() {
-        probe.close();
     }
 
     @LocalServerPort

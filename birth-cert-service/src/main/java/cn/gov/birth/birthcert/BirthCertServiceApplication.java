@@ -1,0 +1,22 @@
+package cn.gov.birth.birthcert;
+
+import java.time.Clock;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.annotation.Bean;
+
+/** The health department's part: the birth medical certificate and parenting-guidance enrollment. */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class BirthCertServiceApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(BirthCertServiceApplication.class, args);
+    }
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+}

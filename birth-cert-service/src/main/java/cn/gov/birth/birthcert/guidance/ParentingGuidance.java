@@ -1,0 +1,54 @@
+package cn.gov.birth.birthcert.guidance;
+
+import cn.gov.birth.birthcert.certificate.BirthCertificateProperties;
+import cn.gov.birth.contracts.Item;
+import cn.gov.birth.contracts.Topics;
+import cn.gov.birth.contracts.events.ApplicationSubmitted;
+import cn.gov.birth.contracts.events.ItemStarted;
+import cn.gov.birth.contracts.events.ParentingGuidanceEnrolled;
+import cn.gov.birth.platform.outbox.Outbox;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Enrolls the family in 0-1 year parenting guidance (科学育儿指导), until the child's first birthday. */
+@Service
+public class ParentingGuidance {
+
+    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+
+    private final JdbcClient jdbc;
+    private final Outbox outbox;
+    private final BirthCertificateProperties properties;
+    private final Clock clock;
+
+    ParentingGuidance(JdbcClient jdbc, Outbox outbox, BirthCertificateProperties properties, Clock clock) {
+        this.jdbc = jdbc;
+        this.outbox = outbox;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void on(ApplicationSubmitted application) {
+        if (!application.requests(Item.PARENTING_GUIDANCE)) {
+            return;
+        }
+        Instant now = clock.instant();
+        UUID id = application.applicationId();
+        LocalDate birthDate = application.newborn().birthTime().atZoneSameInstant(CHINA).toLocalDate();
+        LocalDate until = birthDate.plusMonths(properties.guidanceMonths());
+        outbox.publish(Topics.BIRTH_CERT, new ItemStarted(UUID.randomUUID(), id, now, Item.PARENTING_GUIDANCE));
+        jdbc.sql("insert into guidance_enrollment (application_id, enrolled_until, enrolled_at) values (?, ?, ?)")
+                .params(id, until, Timestamp.from(now))
+                .update();
+        outbox.publish(Topics.BIRTH_CERT, new ParentingGuidanceEnrolled(UUID.randomUUID(), id, now, until));
+    }
+}

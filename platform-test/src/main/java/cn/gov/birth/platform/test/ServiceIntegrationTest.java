@@ -1,0 +1,35 @@
+package cn.gov.birth.platform.test;
+
+import cn.gov.birth.contracts.Topics;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+
+/**
+ * Base of a service's integration tests: the service runs in the test's Spring context against a
+ * real database and broker (a subclass registers them with {@link TestInfrastructure#register}),
+ * and {@link #probe} plays every other party on Kafka.
+ */
+public abstract class ServiceIntegrationTest {
+
+    protected static EventProbe probe;
+
+    @BeforeEach
+    void openProbe() {
+        // Opened once the context is up: the service declares the topics the probe reads.
+        if (probe == null) {
+            List<String> topics = new ArrayList<>(Topics.ALL);
+            Topics.ALL.forEach(topic -> topics.add(Topics.deadLetter(topic)));
+            probe = new EventProbe(TestInfrastructure.kafkaBootstrapServers(), topics.toArray(String[]::new));
+        }
+    }
+
+    @AfterAll
+    static void closeProbe() {
+        if (probe != null) {
+            probe.close();
+            probe = null;
+        }
+    }
+}
