@@ -29,10 +29,8 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -49,9 +47,6 @@ class ApplicationServiceIntegrationTest extends ServiceIntegrationTest {
 
     @LocalServerPort
     int port;
-
-    @Autowired
-    JdbcClient jdbc;
 
     JsonHttp http;
 

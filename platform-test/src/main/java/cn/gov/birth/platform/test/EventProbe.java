@@ -16,7 +16,12 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
+import java.util.HashMap;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -34,12 +39,14 @@ import org.apache.kafka.common.serialization.StringSerializer;
  */
 public final class EventProbe implements AutoCloseable {
 
+    private final String bootstrapServers;
     private final KafkaProducer<String, Object> producer;
     private final KafkaConsumer<String, byte[]> consumer;
     private final List<ConsumerRecord<String, byte[]>> seen = new CopyOnWriteArrayList<>();
     private final CloudEventDeserializer deserializer = new CloudEventDeserializer();
 
     public EventProbe(String bootstrapServers, String... topics) {
+        this.bootstrapServers = bootstrapServers;
         producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new CloudEventSerializer());
         consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
@@ -100,6 +107,23 @@ public final class EventProbe implements AutoCloseable {
     /** Events about one application on a topic. */
     public <E extends BirthEvent> List<E> events(String topic, Class<E> type, UUID applicationId) {
         return events(topic, type).stream().filter(e -> e.applicationId().equals(applicationId)).toList();
+    }
+
+    /** Waits until the consumer group has committed offsets up to the end of every partition of the topic. */
+    public void awaitConsumed(String group, String topic) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+            Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> {
+                Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
+                        .partitionsToOffsetAndMetadata().get();
+                Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+                consumer.partitionsFor(topic).forEach(p ->
+                        latest.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
+                var ends = admin.listOffsets(latest).all().get();
+                return ends.entrySet().stream().allMatch(end -> end.getValue().offset() == 0
+                        || committed.get(end.getKey()) != null
+                        && committed.get(end.getKey()).offset() >= end.getValue().offset());
+            });
+        }
     }
 
     private synchronized void poll() {

@@ -3,7 +3,12 @@ package cn.gov.birth.platform.test;
 import cn.gov.birth.contracts.Topics;
 import java.util.ArrayList;
 import java.util.List;
+import java.time.Duration;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.junit.jupiter.api.BeforeEach;
 
 /**
@@ -23,6 +28,19 @@ public abstract class ServiceIntegrationTest {
             Topics.ALL.forEach(topic -> topics.add(Topics.deadLetter(topic)));
             probe = new EventProbe(TestInfrastructure.kafkaBootstrapServers(), topics.toArray(String[]::new));
         }
+    }
+
+    @Autowired
+    protected JdbcClient jdbc;
+
+    @Value("${spring.application.name}")
+    private String serviceName;
+
+    /** Waits until the service consumed everything on the topic and sent everything it published. */
+    protected void awaitQuiet(String topic) {
+        probe.awaitConsumed(serviceName, topic);
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() ->
+                jdbc.sql("select count(*) from outbox_event").query(Long.class).single() == 0);
     }
 
     @AfterAll
