@@ -6,4 +6,9 @@ import cn.gov.birth.contracts.Item;
 public interface ItemFact extends BirthEvent {
 
     Item item();
+
+    /** Whether the fact is the item's final outcome: completed, rejected or cancelled (not started, not returned). */
+    default boolean finishes() {
+        return this instanceof ItemCompleted || this instanceof ItemRejected || this instanceof ItemCancelled;
+    }
 }

@@ -69,8 +69,7 @@ public class HouseholdRegistrations {
     /** The birth certificate's final outcome: issued, or not (rejected, cancelled). */
     @Transactional(propagation = Propagation.MANDATORY)
     public void onBirthCertificate(ItemFact fact) {
-        if (fact.item() == Item.BIRTH_CERT && (fact instanceof cn.gov.birth.contracts.events.ItemCompleted
-                || fact instanceof ItemNotCompleted && !(fact instanceof ItemReturned))) {
+        if (fact.item() == Item.BIRTH_CERT && fact.finishes()) {
             arrive(fact, BIRTH_CERTIFICATE);
         }
     }

@@ -1,0 +1,22 @@
+package cn.gov.birth.insurance;
+
+import java.time.Clock;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.annotation.Bean;
+
+/** The medical insurance bureau's part: resident enrollment and maternity reimbursement. */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class InsuranceServiceApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(InsuranceServiceApplication.class, args);
+    }
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+}

@@ -1,0 +1,97 @@
+package cn.gov.birth.insurance.enrollment;
+
+import cn.gov.birth.contracts.Item;
+import cn.gov.birth.contracts.Topics;
+import cn.gov.birth.contracts.events.ApplicationSubmitted;
+import cn.gov.birth.contracts.events.BirthEvent;
+import cn.gov.birth.contracts.events.HouseholdRegistered;
+import cn.gov.birth.contracts.events.ItemCancelled;
+import cn.gov.birth.contracts.events.ItemFact;
+import cn.gov.birth.contracts.events.ItemStarted;
+import cn.gov.birth.contracts.events.MedicalInsuranceEnrolled;
+import cn.gov.birth.platform.outbox.Outbox;
+import cn.gov.birth.platform.rendezvous.Rendezvous;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Enrolls the newborn in resident medical insurance once the household registration gave it a
+ * citizen ID number; a registration that did not happen cancels the enrollment.
+ */
+@Service
+public class Enrollments {
+
+    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+    private static final String APPLICATION = "application";
+    private static final String HOUSEHOLD = "household";
+    private static final Set<String> NEEDED = Set.of(APPLICATION, HOUSEHOLD);
+
+    private final Rendezvous rendezvous;
+    private final InsurancePolicy policy;
+    private final JdbcClient jdbc;
+    private final Outbox outbox;
+    private final Clock clock;
+
+    Enrollments(Rendezvous rendezvous, InsurancePolicy policy, JdbcClient jdbc, Outbox outbox, Clock clock) {
+        this.rendezvous = rendezvous;
+        this.policy = policy;
+        this.jdbc = jdbc;
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void onApplication(ApplicationSubmitted application) {
+        if (application.requests(Item.MEDICAL_INSURANCE)) {
+            arrive(application, APPLICATION);
+        }
+    }
+
+    /** The household registration's final outcome. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void onHousehold(ItemFact fact) {
+        if (fact.item() == Item.HUKOU && fact.finishes()) {
+            arrive(fact, HOUSEHOLD);
+        }
+    }
+
+    private void arrive(BirthEvent event, String part) {
+        rendezvous.arrive(event.applicationId().toString(), part, event, NEEDED).ifPresent(parts ->
+                enroll(parts.get(APPLICATION, ApplicationSubmitted.class), parts.get(HOUSEHOLD, ItemFact.class)));
+    }
+
+    private void enroll(ApplicationSubmitted application, ItemFact household) {
+        Instant now = clock.instant();
+        UUID id = application.applicationId();
+        if (!(household instanceof HouseholdRegistered registered)) {
+            outbox.publish(Topics.INSURANCE, new ItemCancelled(UUID.randomUUID(), id, now, Item.MEDICAL_INSURANCE,
+                    "UPSTREAM_NOT_COMPLETED", "户口登记未办结，无法办理居民医保参保登记"));
+            return;
+        }
+        outbox.publish(Topics.INSURANCE, new ItemStarted(UUID.randomUUID(), id, now, Item.MEDICAL_INSURANCE));
+        LocalDate birthDate = application.newborn().birthTime().atZoneSameInstant(CHINA).toLocalDate();
+        List<String> years = application.insurance() == null ? List.of("CURRENT") : application.insurance().years();
+        var coverage = CoverageRule.of(policy.of(application.region()), birthDate, LocalDate.ofInstant(now, CHINA),
+                years);
+        jdbc.sql("""
+                        insert into insurance_enrollment (application_id, citizen_id_number, region, insured_years,
+                                                          contribution_due, coverage_start, coverage_end, enrolled_at)
+                        values (?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(id, registered.citizenIdNumber(), application.region(),
+                        coverage.years().toArray(Integer[]::new), coverage.contributionDue(), coverage.start(),
+                        coverage.end(), Timestamp.from(now))
+                .update();
+        outbox.publish(Topics.INSURANCE, new MedicalInsuranceEnrolled(UUID.randomUUID(), id, now, coverage.years(),
+                coverage.contributionDue(), coverage.start(), coverage.end()));
+    }
+}
