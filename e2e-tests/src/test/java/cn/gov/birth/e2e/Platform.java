@@ -1,0 +1,189 @@
+package cn.gov.birth.e2e;
+
+import cn.gov.birth.platform.test.TestInfrastructure;
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.HttpURLConnection;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.awaitility.Awaitility;
+
+/**
+ * The whole platform as it runs in production: the packaged jars of the eight services, each in
+ * its own JVM process, a Kafka broker process started from Maven artifacts, and PostgreSQL.
+ */
+final class Platform implements AutoCloseable {
+
+    static final List<String> DEPARTMENTS = List.of("birth-cert-service", "vaccination-service", "hukou-service",
+            "insurance-service", "sscard-service");
+    private static final List<String> BACKENDS = List.of("application-service", "birth-cert-service",
+            "vaccination-service", "hukou-service", "insurance-service", "sscard-service", "notification-service");
+    private static final String VERSION = "0.1.0-SNAPSHOT";
+
+    private final Path root;
+    private final Path logs;
+    private final Map<String, Integer> ports = new LinkedHashMap<>();
+    private final Map<String, Process> processes = new LinkedHashMap<>();
+    private final Map<String, String> databases = new LinkedHashMap<>();
+    private Process broker;
+    private int kafkaPort;
+
+    Platform() {
+        root = Path.of(System.getProperty("platform.root", "..")).toAbsolutePath().normalize();
+        logs = root.resolve("e2e-tests/target/e2e-logs");
+    }
+
+    void start() throws IOException {
+        Files.createDirectories(logs);
+        startBroker();
+        for (String service : BACKENDS) {
+            ports.put(service, freePort());
+            databases.put(service, "e2e_" + service.replace('-', '_'));
+            TestInfrastructure.freshDatabase(databases.get(service));
+        }
+        ports.put("gateway-service", freePort());
+        for (String service : BACKENDS) {
+            launch(service);
+        }
+        launch("gateway-service");
+        for (String service : ports.keySet()) {
+            awaitReady(service);
+        }
+    }
+
+    String gatewayUrl() {
+        return "http://127.0.0.1:" + ports.get("gateway-service");
+    }
+
+    String kafkaBootstrapServers() {
+        return "127.0.0.1:" + kafkaPort;
+    }
+
+    /** Kills the service's process the hard way (SIGKILL): no shutdown hooks, no graceful stop. */
+    void kill(String service) throws InterruptedException {
+        Process process = processes.get(service);
+        process.destroyForcibly();
+        process.waitFor();
+    }
+
+    void restart(String service) throws IOException {
+        launch(service);
+        awaitReady(service);
+    }
+
+    private void startBroker() throws IOException {
+        kafkaPort = freePort();
+        Path data = Files.createTempDirectory("e2e-kafka");
+        broker = new ProcessBuilder(java(), "-Xmx512m", "-jar", jar("local-kafka").toString(),
+                "--data-dir", data.toString(), "--port", String.valueOf(kafkaPort),
+                "--controller-port", String.valueOf(freePort()))
+                .redirectErrorStream(true)
+                .redirectOutput(logs.resolve("kafka.log").toFile())
+                .start();
+        Awaitility.await("Kafka broker on " + kafkaPort).atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofMillis(300))
+                .until(() -> {
+                    if (!broker.isAlive()) {
+                        throw new IllegalStateException("Kafka broker exited; see " + logs.resolve("kafka.log"));
+                    }
+                    return accepts(kafkaPort);
+                });
+    }
+
+    private void launch(String service) throws IOException {
+        List<String> command = new ArrayList<>(List.of(java(), "-Xms64m", "-Xmx256m", "-XX:TieredStopAtLevel=1",
+                "-XX:+UseSerialGC", "-jar", jar(service).toString()));
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve(service + ".log").toFile()));
+        Map<String, String> env = builder.environment();
+        env.put("SERVER_PORT", String.valueOf(ports.get(service)));
+        env.put("KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrapServers());
+        env.put("KAFKA_PARTITIONS", "6");
+        env.put("OUTBOX_POLL_INTERVAL", "PT0.2S");
+        env.put("DB_HOST", System.getenv().getOrDefault("TEST_DB_HOST", "127.0.0.1"));
+        env.put("DB_PORT", System.getenv().getOrDefault("TEST_DB_PORT", "5432"));
+        env.put("DB_USER", System.getenv().getOrDefault("TEST_DB_USER", "postgres"));
+        env.put("APPLICATION_SERVICE_URL", "http://127.0.0.1:" + ports.get("application-service"));
+        env.put("NOTIFICATION_SERVICE_URL", "http://127.0.0.1:" + ports.get("notification-service"));
+        if (databases.containsKey(service)) {
+            env.put("DB_NAME", databases.get(service));
+        }
+        processes.put(service, builder.start());
+    }
+
+    private void awaitReady(String service) {
+        URI readiness = URI.create("http://127.0.0.1:" + ports.get(service) + "/actuator/health/readiness");
+        Awaitility.await(service + " ready").atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(500))
+                .ignoreExceptionsInstanceOf(IOException.class)
+                .until(() -> {
+                    if (!processes.get(service).isAlive()) {
+                        throw new IllegalStateException(service + " exited; see " + logs.resolve(service + ".log"));
+                    }
+                    HttpURLConnection connection = (HttpURLConnection) readiness.toURL().openConnection();
+                    connection.setConnectTimeout(1000);
+                    try {
+                        return connection.getResponseCode() == 200;
+                    } finally {
+                        connection.disconnect();
+                    }
+                });
+    }
+
+    private Path jar(String module) {
+        Path jar = root.resolve(module).resolve("target").resolve(module + "-" + VERSION + ".jar");
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException("Packaged jar missing: " + jar + " (run ./mvnw package first)");
+        }
+        return jar;
+    }
+
+    private static String java() {
+        return ProcessHandle.current().info().command()
+                .orElse(System.getProperty("java.home") + File.separator + "bin" + File.separator + "java");
+    }
+
+    private static boolean accepts(int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 500);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        processes.values().forEach(Process::destroy);
+        for (Process process : processes.values()) {
+            try {
+                if (!process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (broker != null) {
+            broker.destroyForcibly();
+        }
+    }
+}

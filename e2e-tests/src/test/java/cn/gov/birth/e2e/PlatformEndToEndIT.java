@@ -1,0 +1,157 @@
+package cn.gov.birth.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import cn.gov.birth.contracts.Item;
+import cn.gov.birth.contracts.Topics;
+import cn.gov.birth.contracts.codes.ResidentIdNumber;
+import cn.gov.birth.contracts.events.ItemCompleted;
+import cn.gov.birth.platform.test.EventProbe;
+import cn.gov.birth.platform.test.JsonHttp;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The platform end to end: eight packaged services as separate processes on a real Kafka broker
+ * and PostgreSQL, driven only through the gateway, as the portal drives it.
+ */
+class PlatformEndToEndIT {
+
+    private static final Duration COMPLETION = Duration.ofSeconds(120);
+    private static Platform platform;
+    private static JsonHttp gateway;
+    private static EventProbe probe;
+    private static int families;
+
+    @BeforeAll
+    static void startPlatform() throws Exception {
+        platform = new Platform();
+        platform.start();
+        gateway = new JsonHttp(platform.gatewayUrl());
+        probe = new EventProbe(platform.kafkaBootstrapServers(), Topics.DEPARTMENT_FACTS.toArray(String[]::new));
+    }
+
+    @AfterAll
+    static void stopPlatform() {
+        if (probe != null) {
+            probe.close();
+        }
+        if (platform != null) {
+            platform.close();
+        }
+    }
+
+    @Test
+    void shouldCompleteAllSevenItemsWithTheirResultsThroughTheGateway() {
+        var created = gateway.post("/api/v1/applications", family());
+        assertThat(created.status()).isEqualTo(201);
+        UUID id = UUID.fromString(created.json().get("id").asString());
+        assertThat(created.location()).endsWith("/api/v1/applications/" + id);
+
+        JsonNode application = awaitCompleted(id);
+
+        assertThat(application.get("items")).hasSize(7);
+        assertThat(result(application, Item.BIRTH_CERT).get("certificateNumber").asString()).matches("[A-Z]\\d{9}");
+        assertThat(result(application, Item.VACCINATION).get("certificateNumber").asString()).matches("V520000\\d{8}");
+        String citizenId = result(application, Item.HUKOU).get("citizenIdNumber").asString();
+        assertThat(ResidentIdNumber.isValid(citizenId)).isTrue();
+        assertThat(citizenId).startsWith("520102" + "20261120".substring(0, 6));
+        assertThat(ResidentIdNumber.sex(citizenId)).isEqualTo("2");
+        assertThat(result(application, Item.HUKOU).get("policeStation").asString()).isNotBlank();
+        JsonNode insurance = result(application, Item.MEDICAL_INSURANCE);
+        assertThat(insurance.get("insuredYears").get(0).asInt()).isEqualTo(2026);
+        assertThat(insurance.get("contributionDue").decimalValue()).isPositive();
+        assertThat(insurance.get("coverageEnd").asString()).isEqualTo("2026-12-31");
+        assertThat(result(application, Item.MATERNITY_REIMBURSEMENT).get("settlement").asString()).isEqualTo("DIRECT");
+        assertThat(result(application, Item.SOCIAL_SECURITY_CARD).get("bankCode").asString()).isEqualTo("ICBC");
+        assertThat(result(application, Item.SOCIAL_SECURITY_CARD).get("cardStatus").asString()).isEqualTo("SENT_TO_BANK");
+        assertThat(result(application, Item.PARENTING_GUIDANCE).get("enrolledUntil").asString()).isNotBlank();
+        assertThat(application.get("completedAt").isNull()).isFalse();
+        await().atMost(Duration.ofSeconds(30)).until(() -> gateway.get("/api/v1/notifications?applicationId=" + id)
+                .json().valueStream().anyMatch(m -> m.get("status").asString().equals("COMPLETED")));
+    }
+
+    @Test
+    void shouldAnswerMalformedInputWith400ProblemThroughTheGateway() {
+        ObjectNode form = family();
+        ((ObjectNode) form.get("father")).put("idNumber", "520102199207081314");
+
+        var response = gateway.post("/api/v1/applications", form);
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.json().get("errors").get(0).get("field").asString()).isEqualTo("father.idNumber");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"birth-cert-service", "vaccination-service", "hukou-service", "insurance-service",
+            "sscard-service"})
+    void shouldLoseNoApplicationAndDuplicateNoResultWhenADepartmentIsKilled(String department) throws Exception {
+        List<UUID> ids = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            ids.add(submit());
+        }
+        platform.kill(department);
+        for (int i = 0; i < 4; i++) {
+            ids.add(submit());
+        }
+        platform.restart(department);
+
+        List<JsonNode> completed = ids.stream().map(PlatformEndToEndIT::awaitCompleted).toList();
+
+        List<String> citizenIds = completed.stream()
+                .map(a -> result(a, Item.HUKOU).get("citizenIdNumber").asString()).toList();
+        assertThat(citizenIds).doesNotHaveDuplicates().allMatch(ResidentIdNumber::isValid);
+        for (UUID id : ids) {
+            Map<Item, Long> completions = Topics.DEPARTMENT_FACTS.stream()
+                    .flatMap(topic -> probe.events(topic, ItemCompleted.class, id).stream())
+                    .collect(Collectors.groupingBy(ItemCompleted::item, Collectors.mapping(ItemCompleted::eventId,
+                            Collectors.collectingAndThen(Collectors.toSet(), s -> (long) s.size()))));
+            assertThat(completions).as("completions of %s", id).hasSize(7).allSatisfy((item, count) ->
+                    assertThat(count).as("%s completed once", item).isEqualTo(1));
+        }
+    }
+
+    private static UUID submit() {
+        var response = gateway.post("/api/v1/applications", family());
+        assertThat(response.status()).isEqualTo(201);
+        return UUID.fromString(response.json().get("id").asString());
+    }
+
+    private static JsonNode awaitCompleted(UUID id) {
+        await("application " + id + " completed").atMost(COMPLETION).pollInterval(Duration.ofMillis(250))
+                .until(() -> "COMPLETED".equals(gateway.get("/api/v1/applications/" + id).json()
+                        .get("status").asString()));
+        return gateway.get("/api/v1/applications/" + id).json();
+    }
+
+    private static JsonNode result(JsonNode application, Item item) {
+        return application.get("items").valueStream().filter(i -> i.get("item").asString().equals(item.name()))
+                .findFirst().orElseThrow().get("result");
+    }
+
+    /** The sample family, each call a different mother and birth time so that families never collide. */
+    private static synchronized ObjectNode family() {
+        int n = ++families;
+        ObjectNode form = JsonHttp.sampleApplication();
+        String motherId = ResidentIdNumber.of("520102", LocalDate.of(1994, 3, 12), 2 * (n % 499) + 2);
+        ((ObjectNode) form.get("mother")).put("idNumber", motherId);
+        ((ObjectNode) form.get("newborn")).put("birthTime",
+                OffsetDateTime.parse("2026-11-20T08:30:00+08:00").plusMinutes(n).toString());
+        return form;
+    }
+}
