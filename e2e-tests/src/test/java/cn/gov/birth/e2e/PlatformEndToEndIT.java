@@ -116,14 +116,21 @@ class PlatformEndToEndIT {
         List<String> citizenIds = completed.stream()
                 .map(a -> result(a, Item.HUKOU).get("citizenIdNumber").asString()).toList();
         assertThat(citizenIds).doesNotHaveDuplicates().allMatch(ResidentIdNumber::isValid);
-        for (UUID id : ids) {
-            Map<Item, Long> completions = Topics.DEPARTMENT_FACTS.stream()
-                    .flatMap(topic -> probe.events(topic, ItemCompleted.class, id).stream())
-                    .collect(Collectors.groupingBy(ItemCompleted::item, Collectors.mapping(ItemCompleted::eventId,
-                            Collectors.collectingAndThen(Collectors.toSet(), s -> (long) s.size()))));
-            assertThat(completions).as("completions of %s", id).hasSize(7).allSatisfy((item, count) ->
-                    assertThat(count).as("%s completed once", item).isEqualTo(1));
-        }
+        // The probe reads the department topics on its own; give it time to catch up with them.
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            for (UUID id : ids) {
+                assertThat(completionsPerItem(id)).as("completions of %s", id).hasSize(7).allSatisfy((item, count) ->
+                        assertThat(count).as("%s completed once", item).isEqualTo(1));
+            }
+        });
+    }
+
+    /** How many distinct completion facts each item of the application has on the department topics. */
+    private static Map<Item, Long> completionsPerItem(UUID id) {
+        return Topics.DEPARTMENT_FACTS.stream()
+                .flatMap(topic -> probe.events(topic, ItemCompleted.class, id).stream())
+                .collect(Collectors.groupingBy(ItemCompleted::item, Collectors.mapping(ItemCompleted::eventId,
+                        Collectors.collectingAndThen(Collectors.toSet(), s -> (long) s.size()))));
     }
 
     private static UUID submit() {

@@ -1,0 +1,37 @@
+package cn.gov.birth.gateway;
+
+import java.net.URI;
+import java.util.concurrent.TimeoutException;
+import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
+
+/**
+ * Where a route's circuit breaker sends a request whose upstream is down, too slow or open:
+ * answered as an RFC 9457 problem, 504 for a timeout and 503 otherwise.
+ */
+@RestController
+class FallbackController {
+
+    @RequestMapping("/fallback/{upstream}")
+    ResponseEntity<ProblemDetail> fallback(@PathVariable String upstream, ServerWebExchange exchange) {
+        Throwable cause = exchange.getAttribute(ServerWebExchangeUtils.CIRCUITBREAKER_EXECUTION_EXCEPTION_ATTR);
+        boolean timeout = cause instanceof TimeoutException;
+        HttpStatus status = timeout ? HttpStatus.GATEWAY_TIMEOUT : HttpStatus.SERVICE_UNAVAILABLE;
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, timeout
+                ? upstream + " did not answer in time; the request may still complete, check before retrying."
+                : upstream + " is not available right now; please retry later.");
+        problem.setTitle(timeout ? "Upstream timeout" : "Service unavailable");
+        problem.setType(URI.create("https://birth.gov.cn/problems/" + status.value()));
+        var original = exchange.<java.util.Set<URI>>getAttribute(ServerWebExchangeUtils.GATEWAY_ORIGINAL_REQUEST_URL_ATTR);
+        if (original != null && !original.isEmpty()) {
+            problem.setInstance(URI.create(original.iterator().next().getPath()));
+        }
+        return ResponseEntity.status(status).body(problem);
+    }
+}
