@@ -3,16 +3,20 @@ package cn.gov.birth.platform.events;
 import cn.gov.birth.contracts.EventTypes;
 import cn.gov.birth.contracts.events.BirthEvent;
 import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.cfg.DateTimeFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Reads and writes event bodies. Unknown fields are ignored so that a consumer keeps working when
- * a producer adds a field (the compatibility rule of the contracts).
+ * a producer adds a field (the compatibility rule of the contracts). The contract tests in
+ * birth-contracts use the same settings.
  */
 public final class EventCodec {
 
     private static final JsonMapper MAPPER = JsonMapper.builder()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            // A birth time keeps the offset it was given with (+08:00), not converted to UTC.
+            .disable(DateTimeFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
             .build();
 
     public static byte[] write(BirthEvent event) {
