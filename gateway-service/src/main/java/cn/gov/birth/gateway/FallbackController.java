@@ -28,9 +28,9 @@ class FallbackController {
                 : upstream + " is not available right now; please retry later.");
         problem.setTitle(timeout ? "Upstream timeout" : "Service unavailable");
         problem.setType(URI.create("https://birth.gov.cn/problems/" + status.value()));
-        var original = exchange.<java.util.Set<URI>>getAttribute(ServerWebExchangeUtils.GATEWAY_ORIGINAL_REQUEST_URL_ATTR);
-        if (original != null && !original.isEmpty()) {
-            problem.setInstance(URI.create(original.iterator().next().getPath()));
+        String original = exchange.getAttribute(CorrelationHeaders.ORIGINAL_PATH);
+        if (original != null) {
+            problem.setInstance(URI.create(original));
         }
         return ResponseEntity.status(status).body(problem);
     }
