@@ -1,0 +1,97 @@
+package cn.gov.birth.localkafka;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+
+/** The broker as the run script and the end-to-end tests start it: its own process, on loopback. */
+class LocalKafkaBrokerTest {
+
+    @Test
+    void shouldServeProduceAndConsumeOnLoopbackAndKeepTopicsAcrossRestarts() throws Exception {
+        Path data = Files.createTempDirectory("local-kafka-test");
+        int port = freePort();
+        int controllerPort = freePort();
+        Process broker = start(data, port, controllerPort);
+        try {
+            String servers = "127.0.0.1:" + port;
+            try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, servers))) {
+                admin.createTopics(List.of(new NewTopic("probe.v1", 1, (short) 1))).all().get();
+            }
+            try (var producer = new KafkaProducer<>(Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                    servers), new StringSerializer(), new StringSerializer())) {
+                producer.send(new ProducerRecord<>("probe.v1", "key", "hello")).get();
+            }
+            broker.destroy();
+            broker.waitFor();
+            broker = start(data, port, controllerPort);
+
+            try (var consumer = new KafkaConsumer<>(Map.<String, Object>of(
+                    ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, servers, ConsumerConfig.GROUP_ID_CONFIG, "probe",
+                    ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(),
+                    new StringDeserializer())) {
+                consumer.subscribe(List.of("probe.v1"));
+                List<ConsumerRecord<String, String>> received = new java.util.ArrayList<>();
+                Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> {
+                    consumer.poll(Duration.ofMillis(200)).forEach(received::add);
+                    return !received.isEmpty();
+                });
+                assertThat(received.getFirst().value()).isEqualTo("hello");
+            }
+        } finally {
+            broker.destroyForcibly();
+        }
+    }
+
+    private static Process start(Path data, int port, int controllerPort) throws IOException {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        Process process = new ProcessBuilder(java, "-Xmx384m", "-cp", System.getProperty("java.class.path"),
+                LocalKafkaBroker.class.getName(), "--data-dir", data.toString(), "--port", String.valueOf(port),
+                "--controller-port", String.valueOf(controllerPort))
+                .redirectErrorStream(true)
+                .redirectOutput(data.resolve("broker.log").toFile())
+                .start();
+        Awaitility.await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200)).until(() -> {
+            assertThat(process.isAlive()).as("broker running, see " + data + File.separator + "broker.log").isTrue();
+            return accepts(port);
+        });
+        return process;
+    }
+
+    private static boolean accepts(int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 300);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
