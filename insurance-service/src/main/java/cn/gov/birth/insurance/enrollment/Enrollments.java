@@ -3,13 +3,12 @@ package cn.gov.birth.insurance.enrollment;
 import cn.gov.birth.contracts.Item;
 import cn.gov.birth.contracts.Topics;
 import cn.gov.birth.contracts.events.ApplicationSubmitted;
-import cn.gov.birth.contracts.events.BirthEvent;
 import cn.gov.birth.contracts.events.HouseholdRegistered;
-import cn.gov.birth.contracts.events.ItemCancelled;
+import cn.gov.birth.contracts.events.ItemCompleted;
 import cn.gov.birth.contracts.events.ItemFact;
-import cn.gov.birth.contracts.events.ItemStarted;
 import cn.gov.birth.contracts.events.MedicalInsuranceEnrolled;
 import cn.gov.birth.platform.outbox.Outbox;
+import cn.gov.birth.platform.rendezvous.DependentItem;
 import cn.gov.birth.platform.rendezvous.Rendezvous;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -17,7 +16,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -32,18 +30,15 @@ import org.springframework.transaction.annotation.Transactional;
 public class Enrollments {
 
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
-    private static final String APPLICATION = "application";
-    private static final String HOUSEHOLD = "household";
-    private static final Set<String> NEEDED = Set.of(APPLICATION, HOUSEHOLD);
-
-    private final Rendezvous rendezvous;
+    private final DependentItem enrollment;
     private final InsurancePolicy policy;
     private final JdbcClient jdbc;
     private final Outbox outbox;
     private final Clock clock;
 
     Enrollments(Rendezvous rendezvous, InsurancePolicy policy, JdbcClient jdbc, Outbox outbox, Clock clock) {
-        this.rendezvous = rendezvous;
+        this.enrollment = new DependentItem(Item.MEDICAL_INSURANCE, Item.HUKOU, Topics.INSURANCE, rendezvous, outbox,
+                clock, this::enroll);
         this.policy = policy;
         this.jdbc = jdbc;
         this.outbox = outbox;
@@ -52,33 +47,19 @@ public class Enrollments {
 
     @Transactional(propagation = Propagation.MANDATORY)
     public void onApplication(ApplicationSubmitted application) {
-        if (application.requests(Item.MEDICAL_INSURANCE)) {
-            arrive(application, APPLICATION);
-        }
+        enrollment.onApplication(application);
     }
 
-    /** The household registration's final outcome. */
+    /** Facts about the household registration: its final outcome starts or cancels the enrollment. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void onHousehold(ItemFact fact) {
-        if (fact.item() == Item.HUKOU && fact.finishes()) {
-            arrive(fact, HOUSEHOLD);
-        }
+        enrollment.onUpstreamFact(fact);
     }
 
-    private void arrive(BirthEvent event, String part) {
-        rendezvous.arrive(event.applicationId().toString(), part, event, NEEDED).ifPresent(parts ->
-                enroll(parts.get(APPLICATION, ApplicationSubmitted.class), parts.get(HOUSEHOLD, ItemFact.class)));
-    }
-
-    private void enroll(ApplicationSubmitted application, ItemFact household) {
+    private void enroll(ApplicationSubmitted application, ItemCompleted household) {
+        HouseholdRegistered registered = (HouseholdRegistered) household;
         Instant now = clock.instant();
         UUID id = application.applicationId();
-        if (!(household instanceof HouseholdRegistered registered)) {
-            outbox.publish(Topics.INSURANCE, new ItemCancelled(UUID.randomUUID(), id, now, Item.MEDICAL_INSURANCE,
-                    "UPSTREAM_NOT_COMPLETED", "户口登记未办结，无法办理居民医保参保登记"));
-            return;
-        }
-        outbox.publish(Topics.INSURANCE, new ItemStarted(UUID.randomUUID(), id, now, Item.MEDICAL_INSURANCE));
         LocalDate birthDate = application.newborn().birthTime().atZoneSameInstant(CHINA).toLocalDate();
         List<String> years = application.insurance() == null ? List.of("CURRENT") : application.insurance().years();
         var coverage = CoverageRule.of(policy.of(application.region()), birthDate, LocalDate.ofInstant(now, CHINA),

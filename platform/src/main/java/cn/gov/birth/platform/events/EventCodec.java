@@ -17,6 +17,8 @@ public final class EventCodec {
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             // A birth time keeps the offset it was given with (+08:00), not converted to UTC.
             .disable(DateTimeFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
+            // Amounts read back from stored JSON keep their scale (400.00, not 400.0).
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .build();
 
     public static byte[] write(BirthEvent event) {

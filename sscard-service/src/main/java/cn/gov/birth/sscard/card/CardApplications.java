@@ -3,19 +3,17 @@ package cn.gov.birth.sscard.card;
 import cn.gov.birth.contracts.Item;
 import cn.gov.birth.contracts.Topics;
 import cn.gov.birth.contracts.events.ApplicationSubmitted;
-import cn.gov.birth.contracts.events.BirthEvent;
 import cn.gov.birth.contracts.events.HouseholdRegistered;
-import cn.gov.birth.contracts.events.ItemCancelled;
+import cn.gov.birth.contracts.events.ItemCompleted;
 import cn.gov.birth.contracts.events.ItemFact;
 import cn.gov.birth.contracts.events.ItemReturned;
-import cn.gov.birth.contracts.events.ItemStarted;
 import cn.gov.birth.contracts.events.SocialSecurityCardApplied;
 import cn.gov.birth.platform.outbox.Outbox;
+import cn.gov.birth.platform.rendezvous.DependentItem;
 import cn.gov.birth.platform.rendezvous.Rendezvous;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Set;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -30,18 +28,16 @@ import org.springframework.transaction.annotation.Transactional;
 public class CardApplications {
 
     static final String SENT_TO_BANK = "SENT_TO_BANK";
-    private static final String APPLICATION = "application";
-    private static final String HOUSEHOLD = "household";
-    private static final Set<String> NEEDED = Set.of(APPLICATION, HOUSEHOLD);
 
-    private final Rendezvous rendezvous;
+    private final DependentItem card;
     private final CardProperties properties;
     private final JdbcClient jdbc;
     private final Outbox outbox;
     private final Clock clock;
 
     CardApplications(Rendezvous rendezvous, CardProperties properties, JdbcClient jdbc, Outbox outbox, Clock clock) {
-        this.rendezvous = rendezvous;
+        this.card = new DependentItem(Item.SOCIAL_SECURITY_CARD, Item.HUKOU, Topics.SSCARD, rendezvous, outbox, clock,
+                this::apply);
         this.properties = properties;
         this.jdbc = jdbc;
         this.outbox = outbox;
@@ -50,32 +46,19 @@ public class CardApplications {
 
     @Transactional(propagation = Propagation.MANDATORY)
     public void onApplication(ApplicationSubmitted application) {
-        if (application.requests(Item.SOCIAL_SECURITY_CARD)) {
-            arrive(application, APPLICATION);
-        }
+        card.onApplication(application);
     }
 
+    /** Facts about the household registration: its final outcome starts or cancels the card. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void onHousehold(ItemFact fact) {
-        if (fact.item() == Item.HUKOU && fact.finishes()) {
-            arrive(fact, HOUSEHOLD);
-        }
+        card.onUpstreamFact(fact);
     }
 
-    private void arrive(BirthEvent event, String part) {
-        rendezvous.arrive(event.applicationId().toString(), part, event, NEEDED).ifPresent(parts ->
-                apply(parts.get(APPLICATION, ApplicationSubmitted.class), parts.get(HOUSEHOLD, ItemFact.class)));
-    }
-
-    private void apply(ApplicationSubmitted application, ItemFact household) {
+    private void apply(ApplicationSubmitted application, ItemCompleted household) {
+        HouseholdRegistered registered = (HouseholdRegistered) household;
         Instant now = clock.instant();
         UUID id = application.applicationId();
-        if (!(household instanceof HouseholdRegistered registered)) {
-            outbox.publish(Topics.SSCARD, new ItemCancelled(UUID.randomUUID(), id, now, Item.SOCIAL_SECURITY_CARD,
-                    "UPSTREAM_NOT_COMPLETED", "户口登记未办结，无法申领社会保障卡"));
-            return;
-        }
-        outbox.publish(Topics.SSCARD, new ItemStarted(UUID.randomUUID(), id, now, Item.SOCIAL_SECURITY_CARD));
         String bank = application.socialSecurityCard() == null ? null : application.socialSecurityCard().bankCode();
         if (bank == null || !properties.banks().containsKey(bank)) {
             outbox.publish(Topics.SSCARD, new ItemReturned(UUID.randomUUID(), id, now, Item.SOCIAL_SECURITY_CARD,
