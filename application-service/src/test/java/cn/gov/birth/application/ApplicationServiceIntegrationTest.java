@@ -201,6 +201,24 @@ class ApplicationServiceIntegrationTest extends ServiceIntegrationTest {
     }
 
     @Test
+    void shouldRetryAFactThatKeepsFailingABoundedNumberOfTimesThenDeadLetterIt() {
+        UUID id = UUID.fromString(http.post("/api/v1/applications", JsonHttp.sampleApplication()).json()
+                .get("id").asString());
+        // Readable, but no item to fold it into: processing fails every time.
+        var broken = new ItemStarted(UUID.randomUUID(), id, Instant.now(), null);
+        probe.publish(Topics.VACCINATION, broken);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> probe.records(Topics.deadLetter(Topics.VACCINATION))
+                .stream().anyMatch(r -> new String(r.headers().lastHeader("ce_id").value(), StandardCharsets.UTF_8)
+                        .equals(broken.eventId().toString())));
+        assertThat(jdbc.sql("select count(*) from processed_event where event_id = ?").param(broken.eventId())
+                .query(Long.class).single()).isZero();
+        probe.publish(Topics.VACCINATION, new VaccinationCertificateIssued(UUID.randomUUID(), id, Instant.now(), "V2"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> "COMPLETED".equals(
+                itemStatus(http.get("/api/v1/applications/" + id).json(), "VACCINATION")));
+    }
+
+    @Test
     void shouldAnswer404ProblemForAnUnknownApplication() {
         var response = http.get("/api/v1/applications/" + UUID.randomUUID());
 
