@@ -111,9 +111,11 @@ final class Platform implements AutoCloseable {
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrapServers());
         env.put("KAFKA_PARTITIONS", "6");
         env.put("OUTBOX_POLL_INTERVAL", "PT0.2S");
-        env.put("DB_HOST", System.getenv().getOrDefault("TEST_DB_HOST", "127.0.0.1"));
-        env.put("DB_PORT", System.getenv().getOrDefault("TEST_DB_PORT", "5432"));
-        env.put("DB_USER", System.getenv().getOrDefault("TEST_DB_USER", "postgres"));
+        var database = TestInfrastructure.databaseServer();
+        env.put("DB_HOST", database.host());
+        env.put("DB_PORT", String.valueOf(database.port()));
+        env.put("DB_USER", database.user());
+        env.put("DB_PASSWORD", database.password());
         env.put("APPLICATION_SERVICE_URL", "http://127.0.0.1:" + ports.get("application-service"));
         env.put("NOTIFICATION_SERVICE_URL", "http://127.0.0.1:" + ports.get("notification-service"));
         if (databases.containsKey(service)) {

@@ -21,16 +21,15 @@ import org.testcontainers.postgresql.PostgreSQLContainer;
 public final class TestInfrastructure {
 
     private static String kafkaBootstrap;
-    private static String jdbcBase;
-    private static String dbUser;
-    private static String dbPassword;
+    private static DatabaseServer database;
 
     /** Points a Spring test context at a fresh database named after the test and at the broker. */
-    public static void register(DynamicPropertyRegistry registry, String database) {
-        String url = freshDatabase(database);
+    public static void register(DynamicPropertyRegistry registry, String databaseName) {
+        String url = freshDatabase(databaseName);
+        DatabaseServer server = databaseServer();
         registry.add("spring.datasource.url", () -> url);
-        registry.add("spring.datasource.username", () -> dbUser);
-        registry.add("spring.datasource.password", () -> dbPassword);
+        registry.add("spring.datasource.username", server::user);
+        registry.add("spring.datasource.password", server::password);
         registry.add("spring.kafka.bootstrap-servers", TestInfrastructure::kafkaBootstrapServers);
         registry.add("birth.kafka.partitions", () -> "3");
         registry.add("birth.outbox.poll-interval", () -> "PT0.1S");
@@ -53,31 +52,44 @@ public final class TestInfrastructure {
         return kafkaBootstrap;
     }
 
-    /** Drops and recreates the named database so that every run starts from an empty one. */
-    public static synchronized String freshDatabase(String database) {
-        if (jdbcBase == null) {
+    /** The PostgreSQL server the tests use, started (in a container) on first use. */
+    public static synchronized DatabaseServer databaseServer() {
+        if (database == null) {
             if (useContainers()) {
                 PostgreSQLContainer postgres = new PostgreSQLContainer("postgres:17");
                 postgres.start();
-                jdbcBase = "jdbc:postgresql://" + postgres.getHost() + ":" + postgres.getMappedPort(5432) + "/";
-                dbUser = postgres.getUsername();
-                dbPassword = postgres.getPassword();
+                database = new DatabaseServer(postgres.getHost(), postgres.getMappedPort(5432),
+                        postgres.getUsername(), postgres.getPassword());
             } else {
-                jdbcBase = "jdbc:postgresql://" + env("TEST_DB_HOST", "127.0.0.1") + ":"
-                        + env("TEST_DB_PORT", "5432") + "/";
-                dbUser = env("TEST_DB_USER", "postgres");
-                dbPassword = env("TEST_DB_PASSWORD", "");
+                database = new DatabaseServer(env("TEST_DB_HOST", "127.0.0.1"),
+                        Integer.parseInt(env("TEST_DB_PORT", "5432")), env("TEST_DB_USER", "postgres"),
+                        env("TEST_DB_PASSWORD", ""));
             }
         }
-        try (Connection admin = DriverManager.getConnection(jdbcBase + "postgres", dbUser, dbPassword);
+        return database;
+    }
+
+    /** Drops and recreates the named database so that every run starts from an empty one. */
+    public static synchronized String freshDatabase(String name) {
+        DatabaseServer server = databaseServer();
+        try (Connection admin = DriverManager.getConnection(server.jdbcUrl("postgres"), server.user(),
+                server.password());
              Statement statement = admin.createStatement()) {
-            statement.execute("drop database if exists \"" + database + "\" with (force)");
-            statement.execute("create database \"" + database + "\"");
+            statement.execute("drop database if exists \"" + name + "\" with (force)");
+            statement.execute("create database \"" + name + "\"");
         } catch (SQLException e) {
-            throw new IllegalStateException("PostgreSQL is needed for integration tests at " + jdbcBase
-                    + " (start it, or set TEST_DB_HOST/TEST_DB_PORT): " + e.getMessage(), e);
+            throw new IllegalStateException("PostgreSQL is needed for integration tests at " + server.host() + ":"
+                    + server.port() + " (start it, or set TEST_DB_HOST/TEST_DB_PORT): " + e.getMessage(), e);
         }
-        return jdbcBase + database;
+        return server.jdbcUrl(name);
+    }
+
+    /** Where the tests' PostgreSQL listens and how to log in. */
+    public record DatabaseServer(String host, int port, String user, String password) {
+
+        public String jdbcUrl(String database) {
+            return "jdbc:postgresql://" + host + ":" + port + "/" + database;
+        }
     }
 
     private static boolean useContainers() {
