@@ -21,8 +21,13 @@ public record ApplicationRequest(String region, String channel, List<Item> items
     public record Marriage(String status, String certificateNumber) {
     }
 
-    public record Newborn(String surname, String givenName, String sex, OffsetDateTime birthTime, String ethnicity,
+    /** {@code birthTime} is ISO-8601 with offset; kept as text so that a bad value is a field error. */
+    public record Newborn(String surname, String givenName, String sex, String birthTime, String ethnicity,
                           String birthDivision, String hospitalCode, String birthCertificateNumber) {
+
+        public OffsetDateTime birthTimeValue() {
+            return OffsetDateTime.parse(birthTime);
+        }
     }
 
     public record Household(String settleWith, String headName, String headIdNumber, String relationToHead,

@@ -5,7 +5,7 @@ import cn.gov.birth.contracts.codes.ResidentIdNumber;
 import cn.gov.birth.platform.web.InvalidInputException;
 import cn.gov.birth.platform.web.InvalidInputException.FieldError;
 import java.time.Clock;
-import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -167,11 +167,17 @@ class FormValidator {
         errors.text("newborn.surname", newborn.surname());
         errors.text("newborn.givenName", newborn.givenName());
         errors.oneOf("newborn.sex", newborn.sex(), SEXES, true);
-        OffsetDateTime birthTime = newborn.birthTime();
-        if (birthTime == null) {
+        if (newborn.birthTime() == null) {
             errors.add("newborn.birthTime", "REQUIRED", "出生时间不能为空");
-        } else if (birthTime.toInstant().isAfter(clock.instant())) {
-            errors.add("newborn.birthTime", "IN_FUTURE", "出生时间不能晚于当前时间");
+        } else {
+            try {
+                if (newborn.birthTimeValue().toInstant().isAfter(clock.instant())) {
+                    errors.add("newborn.birthTime", "IN_FUTURE", "出生时间不能晚于当前时间");
+                }
+            } catch (DateTimeParseException e) {
+                errors.add("newborn.birthTime", "INVALID_DATE_TIME",
+                        "出生时间应为带时区的ISO-8601格式，例如 2026-11-20T08:30:00+08:00");
+            }
         }
         if (newborn.ethnicity() != null && !ETHNICITY.matcher(newborn.ethnicity()).matches()) {
             errors.add("newborn.ethnicity", "UNKNOWN_CODE", "民族代码应为两位数字（GB/T 3304）");

@@ -13,6 +13,7 @@ import cn.gov.birth.contracts.events.ApplicationSubmitted;
 import cn.gov.birth.platform.events.EventCodec;
 import cn.gov.birth.platform.masking.Mask;
 import cn.gov.birth.platform.outbox.Outbox;
+import cn.gov.birth.platform.web.InvalidInputException;
 import cn.gov.birth.platform.web.ProblemException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -45,6 +46,7 @@ public class IntakeService {
 
     private static final Logger log = LoggerFactory.getLogger(IntakeService.class);
     static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+    static final int MAX_IDEMPOTENCY_KEY = 200;
 
     private final FormValidator validator;
     private final AcceptanceDecision decision;
@@ -70,6 +72,10 @@ public class IntakeService {
 
     /** Decides on the form and stores it; the same idempotency key with the same form returns the first result. */
     public ApplicationView submit(ApplicationRequest form, String idempotencyKey) {
+        if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > MAX_IDEMPOTENCY_KEY)) {
+            throw new InvalidInputException(List.of(new InvalidInputException.FieldError("Idempotency-Key",
+                    "INVALID_IDEMPOTENCY_KEY", "Idempotency-Key 应为1至" + MAX_IDEMPOTENCY_KEY + "个字符")));
+        }
         validator.validate(form);
         String hash = hash(form);
         if (idempotencyKey != null) {
@@ -169,7 +175,7 @@ public class IntakeService {
         return new ApplicationSubmitted(UUID.randomUUID(), id, now, reference, form.region(), items,
                 new ApplicationForm.Applicant(form.applicant().relation(), form.applicant().phone()),
                 person(form.mother()), person(form.father()),
-                new ApplicationForm.Newborn(newborn.surname(), newborn.givenName(), newborn.sex(), newborn.birthTime(),
+                new ApplicationForm.Newborn(newborn.surname(), newborn.givenName(), newborn.sex(), newborn.birthTimeValue(),
                         newborn.ethnicity(), newborn.birthDivision(), newborn.hospitalCode(),
                         newborn.birthCertificateNumber()),
                 household,
