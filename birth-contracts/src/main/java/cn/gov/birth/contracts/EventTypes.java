@@ -14,6 +14,7 @@ import cn.gov.birth.contracts.events.MedicalInsuranceEnrolled;
 import cn.gov.birth.contracts.events.ParentingGuidanceEnrolled;
 import cn.gov.birth.contracts.events.SocialSecurityCardApplied;
 import cn.gov.birth.contracts.events.VaccinationCertificateIssued;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -60,9 +61,9 @@ public final class EventTypes {
         return type;
     }
 
-    /** Every registered type and its record class. */
+    /** Every registered type and its record class, in registration order. */
     public static Map<String, Class<? extends BirthEvent>> all() {
-        return Map.copyOf(BY_TYPE);
+        return Collections.unmodifiableMap(BY_TYPE);
     }
 
     private EventTypes() {

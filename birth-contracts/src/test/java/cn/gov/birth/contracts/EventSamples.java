@@ -3,6 +3,7 @@ package cn.gov.birth.contracts;
 import cn.gov.birth.contracts.codes.ResidentIdNumber;
 import cn.gov.birth.contracts.events.ApplicationForm;
 import cn.gov.birth.contracts.events.ApplicationStatusChanged;
+import cn.gov.birth.contracts.events.ApplicationStatusChanged.ItemState;
 import cn.gov.birth.contracts.events.ApplicationSubmitted;
 import cn.gov.birth.contracts.events.BirthCertificateIssued;
 import cn.gov.birth.contracts.events.BirthEvent;
@@ -20,62 +21,98 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** One realistic instance of every event type, for contract tests. */
+/** Realistic instances of every event type, as the services publish them, for the contract tests. */
 final class EventSamples {
 
-    static final UUID APP = UUID.fromString("6f1c2f7e-3d1a-4a8e-9b2c-1f0e5d4c3b2a");
-    static final Instant AT = Instant.parse("2026-11-20T01:00:00Z");
-    static final String MOTHER = ResidentIdNumber.of("520102", LocalDate.of(1994, 3, 12), 122);
-    static final String FATHER = ResidentIdNumber.of("520102", LocalDate.of(1992, 7, 8), 131);
+    static final UUID APPLICATION_ID = UUID.fromString("6f1c2f7e-3d1a-4a8e-9b2c-1f0e5d4c3b2a");
+    static final Instant AT = Instant.parse("2026-11-20T00:30:00Z");
+    static final OffsetDateTime BIRTH_TIME = OffsetDateTime.parse("2026-11-20T08:30:00+08:00");
+    static final String REFERENCE = "520000-20261120-000001";
+    /** A woman born 1994-03-12 (even sequence). */
+    static final String MOTHER_ID = ResidentIdNumber.of("520102", LocalDate.of(1994, 3, 12), 122);
+    /** A man born 1990-01-01 (odd sequence). */
+    static final String FATHER_ID = ResidentIdNumber.of("520102", LocalDate.of(1990, 1, 1), 123);
+    /** The newborn girl's number, as the household registration assigns it. */
+    static final String NEWBORN_ID = ResidentIdNumber.of("520102", LocalDate.of(2026, 11, 20), 2);
 
+    /** One sample per registered event class. */
     static Map<Class<? extends BirthEvent>, BirthEvent> all() {
-        return Map.ofEntries(
-                Map.entry(ApplicationSubmitted.class, submitted()),
-                Map.entry(ApplicationStatusChanged.class, new ApplicationStatusChanged(id(), APP, AT,
-                        "520000-20261120-000001", 2, ApplicationStatus.IN_PROGRESS, ApplicationStatus.ACCEPTED,
-                        Item.BIRTH_CERT, List.of(new ApplicationStatusChanged.ItemState(Item.BIRTH_CERT,
-                        ItemStatus.COMPLETED, null)), "13800138000")),
-                Map.entry(ItemStarted.class, new ItemStarted(id(), APP, AT, Item.HUKOU)),
-                Map.entry(ItemReturned.class, new ItemReturned(id(), APP, AT, Item.BIRTH_CERT,
-                        "DELIVERY_RECORD_NOT_FOUND", "未找到分娩记录")),
-                Map.entry(ItemRejected.class, new ItemRejected(id(), APP, AT, Item.HUKOU, "PARENT_NOT_IN_REGISTER",
-                        "父母户籍信息未找到")),
-                Map.entry(ItemCancelled.class, new ItemCancelled(id(), APP, AT, Item.SOCIAL_SECURITY_CARD,
-                        "UPSTREAM_NOT_COMPLETED", "户口登记未办结")),
-                Map.entry(BirthCertificateIssued.class, new BirthCertificateIssued(id(), APP, AT, "Q000000001", false)),
-                Map.entry(ParentingGuidanceEnrolled.class, new ParentingGuidanceEnrolled(id(), APP, AT,
-                        LocalDate.of(2027, 11, 20))),
-                Map.entry(VaccinationCertificateIssued.class, new VaccinationCertificateIssued(id(), APP, AT,
-                        "V52000000000001")),
-                Map.entry(HouseholdRegistered.class, new HouseholdRegistered(id(), APP, AT,
-                        ResidentIdNumber.of("520102", LocalDate.of(2026, 11, 20), 2), "520102", "花果园派出所")),
-                Map.entry(MedicalInsuranceEnrolled.class, new MedicalInsuranceEnrolled(id(), APP, AT, List.of(2026),
-                        new BigDecimal("400.00"), LocalDate.of(2026, 11, 20), LocalDate.of(2026, 12, 31))),
-                Map.entry(MaternityReimbursementSettled.class, new MaternityReimbursementSettled(id(), APP, AT,
-                        "DIRECT", new BigDecimal("3000.00"))),
-                Map.entry(SocialSecurityCardApplied.class, new SocialSecurityCardApplied(id(), APP, AT, "ICBC",
-                        "SENT_TO_BANK", "中国工商银行营业网点")));
+        Map<Class<? extends BirthEvent>, BirthEvent> samples = new LinkedHashMap<>();
+        for (BirthEvent event : List.of(
+                submitted(),
+                statusChanged(),
+                new ItemStarted(id(), APPLICATION_ID, AT, Item.HUKOU),
+                new ItemReturned(id(), APPLICATION_ID, AT, Item.BIRTH_CERT, "CERTIFICATE_NUMBER_IN_USE",
+                        "该出生医学证明编号已被其他申请使用，请核对后补正"),
+                new ItemRejected(id(), APPLICATION_ID, AT, Item.HUKOU, "PARENT_NOT_IN_REGISTER", "父母户籍信息未找到"),
+                new ItemCancelled(id(), APPLICATION_ID, AT, Item.SOCIAL_SECURITY_CARD, "UPSTREAM_NOT_COMPLETED",
+                        "前置事项未办结（父母户籍信息未找到），本事项无法办理"),
+                new BirthCertificateIssued(id(), APPLICATION_ID, AT, "Q000000001", false),
+                new ParentingGuidanceEnrolled(id(), APPLICATION_ID, AT, LocalDate.of(2027, 11, 20)),
+                new VaccinationCertificateIssued(id(), APPLICATION_ID, AT, "V52000000000001"),
+                new HouseholdRegistered(id(), APPLICATION_ID, AT, NEWBORN_ID, "520102", "花果园派出所"),
+                new MedicalInsuranceEnrolled(id(), APPLICATION_ID, AT, List.of(2026, 2027), new BigDecimal("800.00"),
+                        LocalDate.of(2026, 11, 20), LocalDate.of(2027, 12, 31)),
+                new MaternityReimbursementSettled(id(), APPLICATION_ID, AT, "DIRECT", new BigDecimal("3000.00")),
+                new SocialSecurityCardApplied(id(), APPLICATION_ID, AT, "ICBC", "SENT_TO_BANK", "中国工商银行营业网点"))) {
+            samples.put(event.getClass(), event);
+        }
+        return samples;
     }
 
+    /** Further valid shapes that the one-per-class samples do not cover: the optional parts left out. */
+    static List<BirthEvent> variants() {
+        return List.of(
+                minimalSubmitted(),
+                new ApplicationStatusChanged(id(), APPLICATION_ID, AT, REFERENCE, 1, ApplicationStatus.NOT_ACCEPTED,
+                        null, null, List.of(), null),
+                new BirthCertificateIssued(id(), APPLICATION_ID, AT, "S123456789", true),
+                new MaternityReimbursementSettled(id(), APPLICATION_ID, AT, "MANUAL", new BigDecimal("2765.5")),
+                new SocialSecurityCardApplied(id(), APPLICATION_ID, AT, "CCB", "SENT_TO_BANK", null));
+    }
+
+    /** Every section of the one-table form filled in. */
     static ApplicationSubmitted submitted() {
-        return new ApplicationSubmitted(id(), APP, AT, "520000-20261120-000001", "520000",
-                List.of(Item.BIRTH_CERT, Item.HUKOU), new ApplicationForm.Applicant("MOTHER", "13800138000"),
-                new ApplicationForm.Person("王芳", "RESIDENT_ID", MOTHER, "01", "CHN", "520102", "花果园路1号",
-                        "13800138000"),
-                new ApplicationForm.Person("李强", "RESIDENT_ID", FATHER, "01", "CHN", "520102", "花果园路1号",
-                        "13900139000"),
-                new ApplicationForm.Newborn("李", "安然", "2", OffsetDateTime.parse("2026-11-20T08:30:00+08:00"), "01",
-                        "520102", "H520102001", null),
-                new ApplicationForm.Household("FATHER", "520102", "李强", FATHER, "20", "520102"),
+        return new ApplicationSubmitted(id(), APPLICATION_ID, AT, REFERENCE, "520000",
+                List.of(Item.BIRTH_CERT, Item.VACCINATION, Item.HUKOU, Item.MEDICAL_INSURANCE,
+                        Item.MATERNITY_REIMBURSEMENT, Item.SOCIAL_SECURITY_CARD, Item.PARENTING_GUIDANCE),
+                new ApplicationForm.Applicant("MOTHER", "13800138000"),
+                new ApplicationForm.Person("王芳", "RESIDENT_ID", MOTHER_ID, "01", "CHN", "520102",
+                        "贵州省贵阳市南明区花果园路1号", "13800138000"),
+                new ApplicationForm.Person("李强", "RESIDENT_ID", FATHER_ID, "01", "CHN", "520102",
+                        "贵州省贵阳市南明区花果园路1号", "13900139000"),
+                new ApplicationForm.Newborn("李", "安然", "2", BIRTH_TIME, "01", "520102", "H520102001", null),
+                new ApplicationForm.Household("FATHER", "520102", "李强", FATHER_ID, "20", "520102"),
                 new ApplicationForm.Insurance("520102", List.of("CURRENT", "NEXT")),
-                null,
+                new ApplicationForm.Reimbursement("中国工商银行贵阳分行", "6222020200112233445", "王芳"),
                 new ApplicationForm.Card("ICBC"),
                 new ApplicationForm.Delivery("PICKUP", "MAIL",
-                        new ApplicationForm.Recipient("王芳", "13800138000", "花果园路1号")));
+                        new ApplicationForm.Recipient("王芳", "13800138000", "贵州省贵阳市南明区花果园路1号")));
+    }
+
+    /** Only what every accepted application has: a vaccination certificate for a child of a foreign mother. */
+    static ApplicationSubmitted minimalSubmitted() {
+        return new ApplicationSubmitted(id(), APPLICATION_ID, AT, REFERENCE, "220000", List.of(Item.VACCINATION),
+                new ApplicationForm.Applicant("MOTHER", "13800138000"),
+                new ApplicationForm.Person("Anna Müller", "PASSPORT", "C01234567", null, "DEU", null, null, null),
+                null,
+                new ApplicationForm.Newborn(null, null, "1", OffsetDateTime.parse("2026-11-19T23:05:00+08:00"), null,
+                        "220102", null, "S000000007"),
+                null, null, null, null, null);
+    }
+
+    static ApplicationStatusChanged statusChanged() {
+        return new ApplicationStatusChanged(id(), APPLICATION_ID, AT, REFERENCE, 4, ApplicationStatus.ACTION_REQUIRED,
+                ApplicationStatus.IN_PROGRESS, Item.BIRTH_CERT, List.of(
+                        new ItemState(Item.BIRTH_CERT, ItemStatus.RETURNED, "CERTIFICATE_NUMBER_IN_USE"),
+                        new ItemState(Item.HUKOU, ItemStatus.WAITING, null),
+                        new ItemState(Item.VACCINATION, ItemStatus.COMPLETED, null)),
+                "13800138000");
     }
 
     private static UUID id() {

@@ -97,7 +97,7 @@ class FormValidator {
             List<String> years = form.insurance().years();
             if (years == null || years.isEmpty()) {
                 errors.add("insurance.years", "REQUIRED", "请选择参保年度");
-            } else if (!INSURED_YEARS.containsAll(years)) {
+            } else if (years.stream().anyMatch(y -> y == null || !INSURED_YEARS.contains(y))) {
                 errors.add("insurance.years", "UNKNOWN_CODE", "参保年度应为 CURRENT 或 NEXT");
             }
         }

@@ -121,6 +121,9 @@ class MalformedInputIntegrationTest extends ServiceIntegrationTest {
         badCodes.forEach((path, value) -> bodies.put("bad " + path + " = " + value,
                 mutate(form -> set(form, path, path.equals("items")
                         ? nodes.arrayNode().add(value) : nodes.stringNode(value)))));
+        bodies.put("null insured year", mutate(form -> set(form, "insurance.years", nodes.arrayNode().addNull())));
+        bodies.put("null item", mutate(form -> form.set("items", nodes.arrayNode().addNull())));
+        bodies.put("null material", mutate(form -> form.set("materials", nodes.arrayNode().addNull())));
         bodies.put("male mother", mutate(form -> set(form, "mother.idNumber",
                 nodes.stringNode("520102199207081313"))));
         // Random ID numbers with a wrong check character.

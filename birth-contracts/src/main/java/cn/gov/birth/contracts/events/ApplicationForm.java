@@ -23,6 +23,10 @@ public final class ApplicationForm {
     }
 
     public record Insurance(String insuredDivision, List<String> years) {
+
+        public Insurance {
+            years = years == null ? null : List.copyOf(years);
+        }
     }
 
     public record Reimbursement(String bankName, String accountNumber, String accountHolder) {
