@@ -66,6 +66,9 @@ class ApplicationServiceIntegrationTest extends ServiceIntegrationTest {
         assertThat(body.get("status").asString()).isEqualTo("ACCEPTED");
         assertThat(body.get("reference").asString()).matches("520000-\\d{8}-\\d{6}");
         assertThat(body.get("items")).hasSize(7);
+        assertThat(LocalDate.parse(item(body, "HUKOU").get("deadline").asString())).isAfter(LocalDate.now());
+        assertThat(item(body, "PARENTING_GUIDANCE").get("deadline").isNull()).isTrue();
+        assertThat(LocalDate.parse(body.get("deadline").asString())).isAfter(LocalDate.now().plusDays(23));
         var submitted = probe.awaitEvent(Topics.APPLICATION, ApplicationSubmitted.class,
                 e -> e.applicationId().equals(id));
         assertThat(submitted.items()).containsExactlyInAnyOrder(Item.values());

@@ -1,5 +1,6 @@
 package cn.gov.birth.application.intake;
 
+import cn.gov.birth.application.deadlines.Deadlines;
 import cn.gov.birth.application.intake.Acceptance.Outcome;
 import cn.gov.birth.application.tracking.ApplicationView;
 import cn.gov.birth.application.tracking.ApplicationViews;
@@ -55,11 +56,12 @@ public class IntakeService {
     private final Outbox outbox;
     private final StatusPublisher statusPublisher;
     private final ApplicationViews views;
+    private final Deadlines deadlines;
     private final Clock clock;
 
     IntakeService(FormValidator validator, AcceptanceDecision decision, JdbcClient jdbc,
                   TransactionTemplate transactions, Outbox outbox, StatusPublisher statusPublisher,
-                  ApplicationViews views, Clock clock) {
+                  ApplicationViews views, Deadlines deadlines, Clock clock) {
         this.validator = validator;
         this.decision = decision;
         this.jdbc = jdbc;
@@ -67,6 +69,7 @@ public class IntakeService {
         this.outbox = outbox;
         this.statusPublisher = statusPublisher;
         this.views = views;
+        this.deadlines = deadlines;
         this.clock = clock;
     }
 
@@ -118,22 +121,25 @@ public class IntakeService {
             case NOT_ACCEPTED -> ApplicationStatus.NOT_ACCEPTED;
         };
         String reference = nextReference(form.region(), now);
+        boolean accepted = acceptance.outcome() == Outcome.ACCEPTED;
+        LocalDate acceptedOn = LocalDate.ofInstant(now, CHINA);
         jdbc.sql("""
                         insert into application (id, reference, region, channel, status, version, acceptance, form,
-                                                 idempotency_key, request_hash, submitted_at)
-                        values (?, ?, ?, ?, ?, 1, ?::jsonb, ?::jsonb, ?, ?, ?)""")
+                                                 idempotency_key, request_hash, submitted_at, deadline)
+                        values (?, ?, ?, ?, ?, 1, ?::jsonb, ?::jsonb, ?, ?, ?, ?)""")
                 .params(id, reference, form.region(), form.channel() == null ? "ONLINE" : form.channel(),
                         status.name(), EventCodec.mapper().writeValueAsString(acceptance),
-                        EventCodec.mapper().writeValueAsString(form), idempotencyKey, hash, Timestamp.from(now))
+                        EventCodec.mapper().writeValueAsString(form), idempotencyKey, hash, Timestamp.from(now),
+                        accepted ? deadlines.ofApplication(form.region(), acceptedOn) : null)
                 .update();
-        if (acceptance.outcome() == Outcome.ACCEPTED) {
+        if (accepted) {
             for (Item item : items) {
                 boolean waits = item.requires().stream().anyMatch(items::contains);
                 jdbc.sql("""
-                                insert into application_item (application_id, item, status, updated_at)
-                                values (?, ?, ?, ?)""")
+                                insert into application_item (application_id, item, status, deadline, updated_at)
+                                values (?, ?, ?, ?, ?)""")
                         .params(id, item.name(), (waits ? ItemStatus.WAITING : ItemStatus.IN_PROGRESS).name(),
-                                Timestamp.from(now))
+                                deadlines.of(form.region(), item, acceptedOn), Timestamp.from(now))
                         .update();
             }
             outbox.publish(Topics.APPLICATION, submitted(id, reference, form, List.copyOf(items), now));

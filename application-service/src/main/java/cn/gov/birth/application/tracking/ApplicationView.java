@@ -11,10 +11,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** An application as the applicant sees it (api.md, {@code GET /applications/{id}}). */
+/**
+ * An application as the applicant sees it (api.md, {@code GET /applications/{id}}); {@code deadline}
+ * is the promised completion date of the whole application, added to the shape of record.
+ */
 public record ApplicationView(UUID id, String reference, String region, ApplicationStatus status, long version,
                               Acceptance acceptance, List<ItemView> items, List<TimelineEntry> timeline,
-                              Instant submittedAt, Instant completedAt) {
+                              Instant submittedAt, Instant completedAt, LocalDate deadline) {
 
     public record ItemView(Item item, Department department, ItemStatus status, LocalDate deadline, Reason reason,
                            Map<String, Object> result, Instant updatedAt) {

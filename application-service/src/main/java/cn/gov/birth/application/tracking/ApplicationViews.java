@@ -37,13 +37,15 @@ public class ApplicationViews {
     @Transactional(readOnly = true)
     public Optional<ApplicationView> find(UUID id) {
         return jdbc.sql("""
-                        select id, reference, region, status, version, acceptance, submitted_at, completed_at
+                        select id, reference, region, status, version, acceptance, submitted_at, completed_at,
+                               deadline
                         from application where id = ?""")
                 .param(id)
                 .query((rs, n) -> new ApplicationView(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
                         ApplicationStatus.valueOf(rs.getString(4)), rs.getLong(5),
                         EventCodec.mapper().readValue(rs.getString(6), Acceptance.class), items(id), timeline(id),
-                        instant(rs.getTimestamp(7)), instant(rs.getTimestamp(8))))
+                        instant(rs.getTimestamp(7)), instant(rs.getTimestamp(8)),
+                        rs.getDate(9) == null ? null : rs.getDate(9).toLocalDate()))
                 .optional();
     }
 

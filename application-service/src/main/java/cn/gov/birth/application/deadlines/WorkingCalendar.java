@@ -1,0 +1,101 @@
+package cn.gov.birth.application.deadlines;
+
+import java.time.DateTimeException;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.MonthDay;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.stereotype.Component;
+
+/**
+ * Working days as the government counts them: Monday to Friday, less the statutory holidays, plus
+ * the make-up workdays (调休上班) that fall on weekends. Time limits (办结时限) are counted in
+ * these days.
+ */
+@Component
+public class WorkingCalendar {
+
+    /** Rest days the law fixes by date, used for years whose notice is not in the data yet. */
+    private static final Set<MonthDay> FIXED_HOLIDAYS = Set.of(MonthDay.of(1, 1), MonthDay.of(5, 1),
+            MonthDay.of(5, 2), MonthDay.of(10, 1), MonthDay.of(10, 2), MonthDay.of(10, 3));
+
+    private final Set<Integer> publishedYears;
+    private final Set<LocalDate> holidays = new HashSet<>();
+    private final Set<LocalDate> workdays = new HashSet<>();
+
+    public WorkingCalendar(CalendarProperties properties) {
+        this.publishedYears = Set.copyOf(properties.years().keySet());
+        for (Map.Entry<Integer, CalendarProperties.Year> year : properties.years().entrySet()) {
+            addAll(holidays, year.getValue().holidays(), year.getKey());
+            addAll(workdays, year.getValue().workdays(), year.getKey());
+            for (LocalDate day : workdays) {
+                if (holidays.contains(day)) {
+                    throw new IllegalStateException("working calendar: " + day + " is both a holiday and a workday");
+                }
+            }
+        }
+    }
+
+    public boolean isWorkingDay(LocalDate day) {
+        if (workdays.contains(day)) {
+            return true;
+        }
+        if (holidays.contains(day)) {
+            return false;
+        }
+        if (!publishedYears.contains(day.getYear()) && FIXED_HOLIDAYS.contains(MonthDay.from(day))) {
+            return false;
+        }
+        return day.getDayOfWeek() != DayOfWeek.SATURDAY && day.getDayOfWeek() != DayOfWeek.SUNDAY;
+    }
+
+    /** Whether the year's official arrangement is in the data (otherwise its deadlines are provisional). */
+    public boolean isPublished(int year) {
+        return publishedYears.contains(year);
+    }
+
+    /**
+     * The day a time limit of {@code days} working days ends when counted from {@code start}: the
+     * start day itself is not counted. A limit of 0 (即办) ends on the start day, or on the next
+     * working day when the start day is a rest day.
+     */
+    public LocalDate addWorkingDays(LocalDate start, int days) {
+        if (days < 0) {
+            throw new IllegalArgumentException("days must not be negative");
+        }
+        LocalDate day = start;
+        if (days == 0) {
+            while (!isWorkingDay(day)) {
+                day = day.plusDays(1);
+            }
+            return day;
+        }
+        int counted = 0;
+        while (counted < days) {
+            day = day.plusDays(1);
+            if (isWorkingDay(day)) {
+                counted++;
+            }
+        }
+        return day;
+    }
+
+    private static void addAll(Set<LocalDate> into, List<String> entries, int year) {
+        for (String entry : entries) {
+            try {
+                String[] bounds = entry.split("/");
+                LocalDate first = LocalDate.parse(bounds[0].trim());
+                LocalDate last = bounds.length > 1 ? LocalDate.parse(bounds[1].trim()) : first;
+                if (bounds.length > 2 || last.isBefore(first) || first.getYear() != year) {
+                    throw new IllegalStateException("working calendar " + year + ": bad entry '" + entry + "'");
+                }
+                first.datesUntil(last.plusDays(1)).forEach(into::add);
+            } catch (DateTimeException e) {
+                throw new IllegalStateException("working calendar " + year + ": bad date in '" + entry + "'", e);
+            }
+        }
+    }
+}
