@@ -57,7 +57,7 @@ class ApplicationServiceIntegrationTest extends ServiceIntegrationTest {
 
     @Test
     void shouldAcceptApplicationAndPublishItForTheDepartments() {
-        var response = http.post("/api/v1/applications", JsonHttp.sampleApplication());
+        var response = http.post("/api/v1/applications", JsonHttp.newFamily());
 
         assertThat(response.status()).isEqualTo(201);
         JsonNode body = response.json();
@@ -78,7 +78,7 @@ class ApplicationServiceIntegrationTest extends ServiceIntegrationTest {
 
     @Test
     void shouldPullInDependenciesOfChosenItems() {
-        ObjectNode form = JsonHttp.sampleApplication();
+        ObjectNode form = JsonHttp.newFamily();
         form.putArray("items").add("SOCIAL_SECURITY_CARD");
 
         JsonNode body = http.post("/api/v1/applications", form).json();
@@ -91,7 +91,7 @@ class ApplicationServiceIntegrationTest extends ServiceIntegrationTest {
 
     @Test
     void shouldFoldEveryDepartmentFactIntoCompletedWithResults() {
-        UUID id = UUID.fromString(http.post("/api/v1/applications", JsonHttp.sampleApplication()).json()
+        UUID id = UUID.fromString(http.post("/api/v1/applications", JsonHttp.newFamily()).json()
                 .get("id").asString());
         Instant now = Instant.now();
         probe.publish(Topics.BIRTH_CERT, new ItemStarted(UUID.randomUUID(), id, now, Item.BIRTH_CERT));
@@ -119,7 +119,7 @@ class ApplicationServiceIntegrationTest extends ServiceIntegrationTest {
 
     @Test
     void shouldApplyAFactDeliveredTwiceOnlyOnce() {
-        UUID id = UUID.fromString(http.post("/api/v1/applications", JsonHttp.sampleApplication()).json()
+        UUID id = UUID.fromString(http.post("/api/v1/applications", JsonHttp.newFamily()).json()
                 .get("id").asString());
         var issued = new BirthCertificateIssued(UUID.randomUUID(), id, Instant.now(), "Q000000043", false);
         probe.publish(Topics.BIRTH_CERT, issued);
@@ -137,7 +137,7 @@ class ApplicationServiceIntegrationTest extends ServiceIntegrationTest {
     @Test
     void shouldAnswer400WithEveryFieldErrorAndStoreNothing() {
         long before = applications();
-        ObjectNode form = JsonHttp.sampleApplication();
+        ObjectNode form = JsonHttp.newFamily();
         ((ObjectNode) form.get("mother")).put("idNumber", "520102199403121221");
         ((ObjectNode) form.get("newborn")).put("birthTime", "2099-01-01T00:00:00+08:00");
         form.remove("region");
@@ -161,7 +161,7 @@ class ApplicationServiceIntegrationTest extends ServiceIntegrationTest {
 
     @Test
     void shouldNotPublishAnApplicationThatIsNotAccepted() {
-        ObjectNode form = JsonHttp.sampleApplication();
+        ObjectNode form = JsonHttp.newFamily();
         ((ObjectNode) form.get("newborn")).putNull("givenName");
 
         JsonNode body = http.post("/api/v1/applications", form).json();
@@ -176,9 +176,10 @@ class ApplicationServiceIntegrationTest extends ServiceIntegrationTest {
     @Test
     void shouldReturnTheFirstResultForARepeatedIdempotencyKeyAndRefuseAnotherBody() {
         String key = UUID.randomUUID().toString();
-        var first = http.post("/api/v1/applications", JsonHttp.sampleApplication(), "Idempotency-Key", key);
-        var again = http.post("/api/v1/applications", JsonHttp.sampleApplication(), "Idempotency-Key", key);
-        ObjectNode other = JsonHttp.sampleApplication();
+        ObjectNode form = JsonHttp.newFamily();
+        var first = http.post("/api/v1/applications", form, "Idempotency-Key", key);
+        var again = http.post("/api/v1/applications", form, "Idempotency-Key", key);
+        ObjectNode other = form.deepCopy();
         other.put("channel", "WINDOW");
         var conflicting = http.post("/api/v1/applications", other, "Idempotency-Key", key);
 
@@ -188,7 +189,7 @@ class ApplicationServiceIntegrationTest extends ServiceIntegrationTest {
 
     @Test
     void shouldSendAnUndeserializableMessageToTheDeadLetterTopicAndKeepConsuming() {
-        UUID id = UUID.fromString(http.post("/api/v1/applications", JsonHttp.sampleApplication()).json()
+        UUID id = UUID.fromString(http.post("/api/v1/applications", JsonHttp.newFamily()).json()
                 .get("id").asString());
         UUID poisonId = UUID.randomUUID();
         probe.send(CloudEventRecords.of(Topics.BIRTH_CERT, id.toString(), "cn.gov.birth.BirthCertificateIssued.v1",
@@ -205,7 +206,7 @@ class ApplicationServiceIntegrationTest extends ServiceIntegrationTest {
 
     @Test
     void shouldRetryAFactThatKeepsFailingABoundedNumberOfTimesThenDeadLetterIt() {
-        UUID id = UUID.fromString(http.post("/api/v1/applications", JsonHttp.sampleApplication()).json()
+        UUID id = UUID.fromString(http.post("/api/v1/applications", JsonHttp.newFamily()).json()
                 .get("id").asString());
         // Readable, but no item to fold it into: processing fails every time.
         var broken = new ItemStarted(UUID.randomUUID(), id, Instant.now(), null);
@@ -219,6 +220,31 @@ class ApplicationServiceIntegrationTest extends ServiceIntegrationTest {
         probe.publish(Topics.VACCINATION, new VaccinationCertificateIssued(UUID.randomUUID(), id, Instant.now(), "V2"));
         await().atMost(Duration.ofSeconds(30)).until(() -> "COMPLETED".equals(
                 itemStatus(http.get("/api/v1/applications/" + id).json(), "VACCINATION")));
+    }
+
+    @Test
+    void shouldRefuseASecondOpenApplicationForTheSameNewborn() {
+        ObjectNode form = JsonHttp.newFamily();
+        assertThat(http.post("/api/v1/applications", form).status()).isEqualTo(201);
+        ObjectNode sameBirthOtherChannel = form.deepCopy();
+        sameBirthOtherChannel.put("channel", "WINDOW");
+
+        var second = http.post("/api/v1/applications", sameBirthOtherChannel);
+
+        assertThat(second.status()).isEqualTo(409);
+        assertThat(second.contentType()).startsWith("application/problem+json");
+        assertThat(second.json().get("detail").asString()).contains("已有办理中的申请");
+    }
+
+    @Test
+    void shouldRefuseASecondOpenApplicationWithTheSameBirthCertificateNumber() {
+        ObjectNode first = JsonHttp.newFamily();
+        ((ObjectNode) first.get("newborn")).put("birthCertificateNumber", "S100000001");
+        ObjectNode second = JsonHttp.newFamily();
+        ((ObjectNode) second.get("newborn")).put("birthCertificateNumber", "S100000001");
+
+        assertThat(http.post("/api/v1/applications", first).status()).isEqualTo(201);
+        assertThat(http.post("/api/v1/applications", second).status()).isEqualTo(409);
     }
 
     @Test

@@ -10,8 +10,6 @@ import cn.gov.birth.contracts.events.ItemCompleted;
 import cn.gov.birth.platform.test.EventProbe;
 import cn.gov.birth.platform.test.JsonHttp;
 import java.time.Duration;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +33,6 @@ class PlatformEndToEndIT {
     private static Platform platform;
     private static JsonHttp gateway;
     private static EventProbe probe;
-    private static int families;
 
     @BeforeAll
     static void startPlatform() throws Exception {
@@ -151,14 +148,7 @@ class PlatformEndToEndIT {
                 .findFirst().orElseThrow().get("result");
     }
 
-    /** The sample family, each call a different mother and birth time so that families never collide. */
-    private static synchronized ObjectNode family() {
-        int n = ++families;
-        ObjectNode form = JsonHttp.sampleApplication();
-        String motherId = ResidentIdNumber.of("520102", LocalDate.of(1994, 3, 12), 2 * (n % 499) + 2);
-        ((ObjectNode) form.get("mother")).put("idNumber", motherId);
-        ((ObjectNode) form.get("newborn")).put("birthTime",
-                OffsetDateTime.parse("2026-11-20T08:30:00+08:00").plusMinutes(n).toString());
-        return form;
+    private static ObjectNode family() {
+        return JsonHttp.newFamily();
     }
 }

@@ -114,6 +114,7 @@ public class IntakeService {
         Instant now = clock.instant();
         UUID id = UUID.randomUUID();
         Set<Item> items = Item.withDependencies(form.items());
+        refuseSecondOpenApplication(form);
         Acceptance acceptance = decision.decide(form, items);
         ApplicationStatus status = switch (acceptance.outcome()) {
             case ACCEPTED -> ApplicationStatus.ACCEPTED;
@@ -125,12 +126,15 @@ public class IntakeService {
         LocalDate acceptedOn = LocalDate.ofInstant(now, CHINA);
         jdbc.sql("""
                         insert into application (id, reference, region, channel, status, version, acceptance, form,
-                                                 idempotency_key, request_hash, submitted_at, deadline)
-                        values (?, ?, ?, ?, ?, 1, ?::jsonb, ?::jsonb, ?, ?, ?, ?)""")
+                                                 idempotency_key, request_hash, submitted_at, deadline,
+                                                 mother_id_number, newborn_birth_time, birth_certificate_number)
+                        values (?, ?, ?, ?, ?, 1, ?::jsonb, ?::jsonb, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(id, reference, form.region(), form.channel() == null ? "ONLINE" : form.channel(),
                         status.name(), EventCodec.mapper().writeValueAsString(acceptance),
                         EventCodec.mapper().writeValueAsString(form), idempotencyKey, hash, Timestamp.from(now),
-                        accepted ? deadlines.ofApplication(form.region(), acceptedOn) : null)
+                        accepted ? deadlines.ofApplication(form.region(), acceptedOn) : null,
+                        form.mother().idNumber(), Timestamp.from(form.newborn().birthTimeValue().toInstant()),
+                        form.newborn().birthCertificateNumber())
                 .update();
         if (accepted) {
             for (Item item : items) {
@@ -152,6 +156,34 @@ public class IntakeService {
         log.info("Application {} ({}) decided {} for mother {}", reference, id, acceptance.outcome(),
                 Mask.idNumber(form.mother().idNumber()));
         return id;
+    }
+
+    /**
+     * One open application per newborn (the same mother and birth time, or the same birth
+     * certificate number). Submissions for one newborn queue on a lock so that two at once cannot
+     * both pass.
+     */
+    private void refuseSecondOpenApplication(ApplicationRequest form) {
+        Instant birth = form.newborn().birthTimeValue().toInstant();
+        String certificate = form.newborn().birthCertificateNumber();
+        jdbc.sql("select pg_advisory_xact_lock(hashtextextended(?, 0))")
+                .param("newborn:" + form.mother().idNumber() + "@" + birth).query().singleRow();
+        if (certificate != null) {
+            jdbc.sql("select pg_advisory_xact_lock(hashtextextended(?, 0))")
+                    .param("certificate:" + certificate).query().singleRow();
+        }
+        jdbc.sql("""
+                        select reference from application
+                        where status not in ('NOT_ACCEPTED', 'WITHDRAWN', 'COMPLETED', 'PARTIALLY_COMPLETED')
+                          and ((mother_id_number = ? and newborn_birth_time = ?)
+                               or (birth_certificate_number = cast(? as text)))
+                        limit 1""")
+                .params(form.mother().idNumber(), Timestamp.from(birth), certificate)
+                .query(String.class).optional()
+                .ifPresent(reference -> {
+                    throw new ProblemException(HttpStatus.CONFLICT, "Application already open",
+                            "此新生儿已有办理中的申请（编号 " + reference + "），请勿重复申请，可查询该申请的办理进度。");
+                });
     }
 
     private String nextReference(String region, Instant now) {

@@ -66,6 +66,23 @@ public final class JsonHttp {
         }
     }
 
+    private static final java.util.concurrent.atomic.AtomicInteger FAMILIES = new java.util.concurrent.atomic.AtomicInteger();
+
+    /**
+     * The sample application for a new family each call (another mother, another birth time), so
+     * that tests never submit a second open application for the same newborn.
+     */
+    public static ObjectNode newFamily() {
+        int n = FAMILIES.incrementAndGet();
+        ObjectNode form = sampleApplication();
+        String motherId = cn.gov.birth.contracts.codes.ResidentIdNumber.of("520102",
+                java.time.LocalDate.of(1994, 3, 12).plusDays(n / 499), 2 * (n % 499) + 2);
+        ((ObjectNode) form.get("mother")).put("idNumber", motherId);
+        ((ObjectNode) form.get("newborn")).put("birthTime",
+                java.time.OffsetDateTime.parse("2026-11-20T08:30:00+08:00").minusMinutes(n).toString());
+        return form;
+    }
+
     public record Response(int status, String body, String contentType, String location) {
 
         public JsonNode json() {

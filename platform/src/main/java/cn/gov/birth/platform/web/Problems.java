@@ -23,6 +23,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 public class Problems extends ResponseEntityExceptionHandler {
 
     static final String TYPE_BASE = "https://birth.gov.cn/problems/";
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Problems.class);
 
     @ExceptionHandler(InvalidInputException.class)
     ResponseEntity<ProblemDetail> invalid(InvalidInputException e) {
@@ -35,6 +36,20 @@ public class Problems extends ResponseEntityExceptionHandler {
         problem.setTitle(e.title());
         problem.setType(URI.create(TYPE_BASE + e.status().value()));
         return ResponseEntity.status(e.status()).body(problem);
+    }
+
+    /** Anything unexpected: logged in full here, answered without internals. */
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> unexpected(Exception e) throws Exception {
+        if (e instanceof org.springframework.web.ErrorResponse) {
+            throw e;
+        }
+        log.error("Request failed unexpectedly", e);
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+                "The request could not be completed; nothing was changed. Please retry later.");
+        problem.setTitle("Internal error");
+        problem.setType(URI.create(TYPE_BASE + "500"));
+        return ResponseEntity.internalServerError().body(problem);
     }
 
     @Override
