@@ -87,6 +87,9 @@ class ApplicationServiceIntegrationTest extends ServiceIntegrationTest {
                 .containsExactlyInAnyOrder("BIRTH_CERT", "HUKOU", "SOCIAL_SECURITY_CARD");
         assertThat(itemStatus(body, "BIRTH_CERT")).isEqualTo("IN_PROGRESS");
         assertThat(itemStatus(body, "HUKOU")).isEqualTo("WAITING");
+        assertThat(item(body, "SOCIAL_SECURITY_CARD").get("pulledIn").asBoolean()).isFalse();
+        assertThat(item(body, "HUKOU").get("pulledIn").asBoolean()).isTrue();
+        assertThat(item(body, "BIRTH_CERT").get("pulledIn").asBoolean()).isTrue();
     }
 
     @Test

@@ -140,10 +140,12 @@ public class IntakeService {
             for (Item item : items) {
                 boolean waits = item.requires().stream().anyMatch(items::contains);
                 jdbc.sql("""
-                                insert into application_item (application_id, item, status, deadline, updated_at)
-                                values (?, ?, ?, ?, ?)""")
+                                insert into application_item (application_id, item, status, deadline, pulled_in,
+                                                              updated_at)
+                                values (?, ?, ?, ?, ?, ?)""")
                         .params(id, item.name(), (waits ? ItemStatus.WAITING : ItemStatus.IN_PROGRESS).name(),
-                                deadlines.of(form.region(), item, acceptedOn), Timestamp.from(now))
+                                deadlines.of(form.region(), item, acceptedOn), !form.items().contains(item),
+                                Timestamp.from(now))
                         .update();
             }
             outbox.publish(Topics.APPLICATION, submitted(id, reference, form, List.copyOf(items), now));

@@ -19,8 +19,9 @@ public record ApplicationView(UUID id, String reference, String region, Applicat
                               Acceptance acceptance, List<ItemView> items, List<TimelineEntry> timeline,
                               Instant submittedAt, Instant completedAt, LocalDate deadline) {
 
+    /** {@code pulledIn}: not chosen by the applicant but needed by a chosen item (the card needs household registration). */
     public record ItemView(Item item, Department department, ItemStatus status, LocalDate deadline, Reason reason,
-                           Map<String, Object> result, Instant updatedAt) {
+                           Map<String, Object> result, Instant updatedAt, boolean pulledIn) {
     }
 
     public record Reason(String code, String message) {

@@ -51,7 +51,7 @@ public class ApplicationViews {
 
     private List<ItemView> items(UUID id) {
         return jdbc.sql("""
-                        select item, status, deadline, reason_code, reason_message, result, updated_at
+                        select item, status, deadline, reason_code, reason_message, result, updated_at, pulled_in
                         from application_item where application_id = ?""")
                 .param(id)
                 .query((rs, n) -> {
@@ -62,7 +62,7 @@ public class ApplicationViews {
                             deadline == null ? null : deadline.toLocalDate(),
                             rs.getString(4) == null ? null : new Reason(rs.getString(4), rs.getString(5)),
                             result == null ? null : EventCodec.mapper().readValue(result, MAP),
-                            instant(rs.getTimestamp(7)));
+                            instant(rs.getTimestamp(7)), rs.getBoolean(8));
                 })
                 .list().stream().sorted(Comparator.comparing(ItemView::item)).toList();
     }
