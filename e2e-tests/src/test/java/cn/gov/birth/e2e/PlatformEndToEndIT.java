@@ -10,6 +10,9 @@ import cn.gov.birth.contracts.events.ItemCompleted;
 import cn.gov.birth.platform.test.EventProbe;
 import cn.gov.birth.platform.test.JsonHttp;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -54,7 +57,9 @@ class PlatformEndToEndIT {
 
     @Test
     void shouldCompleteAllSevenItemsWithTheirResultsThroughTheGateway() {
-        var created = gateway.post("/api/v1/applications", family());
+        ObjectNode form = family();
+        LocalDate born = OffsetDateTime.parse(form.get("newborn").get("birthTime").asString()).toLocalDate();
+        var created = gateway.post("/api/v1/applications", form);
         assertThat(created.status()).isEqualTo(201);
         UUID id = UUID.fromString(created.json().get("id").asString());
         assertThat(created.location()).endsWith("/api/v1/applications/" + id);
@@ -66,13 +71,13 @@ class PlatformEndToEndIT {
         assertThat(result(application, Item.VACCINATION).get("certificateNumber").asString()).matches("V520000\\d{8}");
         String citizenId = result(application, Item.HUKOU).get("citizenIdNumber").asString();
         assertThat(ResidentIdNumber.isValid(citizenId)).isTrue();
-        assertThat(citizenId).startsWith("520102" + "20261120".substring(0, 6));
+        assertThat(citizenId).startsWith("520102" + born.format(DateTimeFormatter.BASIC_ISO_DATE));
         assertThat(ResidentIdNumber.sex(citizenId)).isEqualTo("2");
         assertThat(result(application, Item.HUKOU).get("policeStation").asString()).isNotBlank();
         JsonNode insurance = result(application, Item.MEDICAL_INSURANCE);
-        assertThat(insurance.get("insuredYears").get(0).asInt()).isEqualTo(2026);
+        assertThat(insurance.get("insuredYears").get(0).asInt()).isEqualTo(born.getYear());
         assertThat(insurance.get("contributionDue").decimalValue()).isPositive();
-        assertThat(insurance.get("coverageEnd").asString()).isEqualTo("2026-12-31");
+        assertThat(insurance.get("coverageEnd").asString()).isEqualTo(born.getYear() + "-12-31");
         assertThat(result(application, Item.MATERNITY_REIMBURSEMENT).get("settlement").asString()).isEqualTo("DIRECT");
         assertThat(result(application, Item.SOCIAL_SECURITY_CARD).get("bankCode").asString()).isEqualTo("ICBC");
         assertThat(result(application, Item.SOCIAL_SECURITY_CARD).get("cardStatus").asString()).isEqualTo("SENT_TO_BANK");

@@ -1,26 +1,32 @@
 package cn.gov.birth.application.deadlines;
 
+import cn.gov.birth.application.policy.RegionPolicies;
+import cn.gov.birth.application.policy.RegionPolicy;
 import cn.gov.birth.contracts.Item;
 import java.time.LocalDate;
 import org.springframework.stereotype.Component;
 
-/** When an accepted item, or the whole application, must be finished by the region's promise. */
+/** When an accepted item, or the whole application, must be finished by the region's promised time limits. */
 @Component
 public class Deadlines {
 
-    private final TimeLimits limits;
+    private final RegionPolicies policies;
     private final WorkingCalendar calendar;
 
-    Deadlines(TimeLimits limits, WorkingCalendar calendar) {
-        this.limits = limits;
+    Deadlines(RegionPolicies policies, WorkingCalendar calendar) {
+        this.policies = policies;
         this.calendar = calendar;
     }
 
+    /** The item's due date, or null where the region states no time limit for it. */
     public LocalDate of(String region, Item item, LocalDate accepted) {
-        return limits.of(region, item).map(days -> calendar.addWorkingDays(accepted, days)).orElse(null);
+        return policies.of(region).map(p -> p.timeLimits().get(item))
+                .map(days -> calendar.addWorkingDays(accepted, days)).orElse(null);
     }
 
+    /** The whole application's due date, or null where the region states no time limit. */
     public LocalDate ofApplication(String region, LocalDate accepted) {
-        return limits.whole(region).map(days -> calendar.addWorkingDays(accepted, days)).orElse(null);
+        return policies.of(region).map(RegionPolicy::wholeTimeLimit)
+                .map(days -> calendar.addWorkingDays(accepted, days)).orElse(null);
     }
 }

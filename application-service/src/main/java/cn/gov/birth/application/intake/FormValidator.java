@@ -1,6 +1,7 @@
 package cn.gov.birth.application.intake;
 
 import cn.gov.birth.application.intake.ApplicationRequest.Parent;
+import cn.gov.birth.application.policy.RegionPolicies;
 import cn.gov.birth.contracts.codes.ResidentIdNumber;
 import cn.gov.birth.platform.web.InvalidInputException;
 import cn.gov.birth.platform.web.InvalidInputException.FieldError;
@@ -10,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -34,11 +34,11 @@ class FormValidator {
     private static final Set<String> DELIVERY_MODES = Set.of("PICKUP", "MAIL");
     private static final Set<String> MARRIAGE = Set.of("MARRIED", "DIVORCED", "UNMARRIED", "WIDOWED");
 
-    private final Set<String> regions;
+    private final RegionPolicies policies;
     private final Clock clock;
 
-    FormValidator(@Value("${birth.intake.regions}") Set<String> regions, Clock clock) {
-        this.regions = regions;
+    FormValidator(RegionPolicies policies, Clock clock) {
+        this.policies = policies;
         this.clock = clock;
     }
 
@@ -48,7 +48,7 @@ class FormValidator {
             errors.add("$", "REQUIRED", "请求体不能为空");
             throw errors.toException();
         }
-        if (errors.required("region", form.region()) && !regions.contains(form.region())) {
+        if (errors.required("region", form.region()) && policies.of(form.region()).isEmpty()) {
             errors.add("region", "UNKNOWN_REGION", "该地区尚未开通出生一件事联办");
         }
         if (form.channel() != null && !CHANNELS.contains(form.channel())) {

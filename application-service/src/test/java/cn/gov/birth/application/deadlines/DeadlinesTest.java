@@ -2,6 +2,7 @@ package cn.gov.birth.application.deadlines;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.gov.birth.application.policy.RegionPolicies;
 import cn.gov.birth.contracts.Item;
 import java.io.IOException;
 import java.time.LocalDate;
@@ -12,7 +13,7 @@ import org.springframework.boot.env.YamlPropertySourceLoader;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.io.ClassPathResource;
 
-/** Deadlines from the shipped time limits and calendar, counted by hand from the 2026 notice. */
+/** Deadlines from the shipped region policies and calendar, counted by hand from the 2026 notice. */
 class DeadlinesTest {
 
     private final Deadlines deadlines = shipped();
@@ -47,13 +48,10 @@ class DeadlinesTest {
     private static Deadlines shipped() {
         try {
             var environment = new StandardEnvironment();
-            var loader = new YamlPropertySourceLoader();
-            loader.load("application", new ClassPathResource("application.yml"))
-                    .forEach(environment.getPropertySources()::addLast);
-            loader.load("calendar", new ClassPathResource("working-calendar.yml"))
+            new YamlPropertySourceLoader().load("calendar", new ClassPathResource("working-calendar.yml"))
                     .forEach(environment.getPropertySources()::addLast);
             Binder binder = new Binder(ConfigurationPropertySources.get(environment));
-            return new Deadlines(binder.bind("birth.time-limits", TimeLimits.class).get(),
+            return new Deadlines(new RegionPolicies(),
                     new WorkingCalendar(binder.bind("birth.calendar", CalendarProperties.class).get()));
         } catch (IOException e) {
             throw new IllegalStateException(e);

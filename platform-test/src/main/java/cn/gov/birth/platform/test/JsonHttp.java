@@ -69,8 +69,9 @@ public final class JsonHttp {
     private static final java.util.concurrent.atomic.AtomicInteger FAMILIES = new java.util.concurrent.atomic.AtomicInteger();
 
     /**
-     * The sample application for a new family each call (another mother, another birth time), so
-     * that tests never submit a second open application for the same newborn.
+     * The sample application for a new family each call (another mother, a girl born two days ago
+     * at another minute), so that tests never submit a second open application for the same
+     * newborn and stay within every region's registration period whenever they run.
      */
     public static ObjectNode newFamily() {
         int n = FAMILIES.incrementAndGet();
@@ -78,8 +79,9 @@ public final class JsonHttp {
         String motherId = cn.gov.birth.contracts.codes.ResidentIdNumber.of("520102",
                 java.time.LocalDate.of(1994, 3, 12).plusDays(n / 499), 2 * (n % 499) + 2);
         ((ObjectNode) form.get("mother")).put("idNumber", motherId);
-        ((ObjectNode) form.get("newborn")).put("birthTime",
-                java.time.OffsetDateTime.parse("2026-11-20T08:30:00+08:00").minusMinutes(n).toString());
+        java.time.OffsetDateTime twoDaysAgo = java.time.OffsetDateTime.now(java.time.ZoneOffset.ofHours(8))
+                .minusDays(2).withHour(8).withMinute(0).withSecond(0).withNano(0).plusMinutes(n % 600);
+        ((ObjectNode) form.get("newborn")).put("birthTime", twoDaysAgo.toString());
         return form;
     }
 

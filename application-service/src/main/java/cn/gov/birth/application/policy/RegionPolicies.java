@@ -1,0 +1,132 @@
+package cn.gov.birth.application.policy;
+
+import cn.gov.birth.contracts.Item;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.stereotype.Component;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Every region's policy, read from {@code classpath:policies/*.yml} at start-up. A document that
+ * is malformed or inconsistent stops the start with a message naming the file and the problem:
+ * a province changes its rules by changing data, and adding a region is adding a file.
+ */
+@Component
+public class RegionPolicies {
+
+    private static final JsonMapper STRICT = JsonMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .build();
+
+    private final Map<String, RegionPolicy> byRegion;
+
+    public RegionPolicies() {
+        this(load("classpath:policies/*.yml"));
+    }
+
+    RegionPolicies(Map<String, RegionPolicy> byRegion) {
+        this.byRegion = Map.copyOf(byRegion);
+    }
+
+    public Optional<RegionPolicy> of(String region) {
+        return Optional.ofNullable(byRegion.get(region));
+    }
+
+    public java.util.Set<String> regions() {
+        return byRegion.keySet();
+    }
+
+    static Map<String, RegionPolicy> load(String pattern) {
+        Map<String, RegionPolicy> policies = new TreeMap<>();
+        try {
+            for (Resource resource : new PathMatchingResourcePatternResolver().getResources(pattern)) {
+                RegionPolicy policy = parse(resource.getFilename(), resource.getInputStream());
+                if (policies.put(policy.region(), policy) != null) {
+                    throw new IllegalStateException("Region policy " + policy.region() + " is defined twice");
+                }
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot read region policies " + pattern + ": " + e.getMessage(), e);
+        }
+        if (policies.isEmpty()) {
+            throw new IllegalStateException("No region policy found at " + pattern);
+        }
+        return policies;
+    }
+
+    static RegionPolicy parse(String file, InputStream in) {
+        RegionPolicy policy;
+        try (in) {
+            Object document = new Yaml(new SafeConstructor(new LoaderOptions())).load(in);
+            policy = STRICT.convertValue(document, RegionPolicy.class);
+        } catch (IOException | RuntimeException e) {
+            String message = e instanceof JacksonException j ? j.getOriginalMessage() : e.getMessage();
+            throw new IllegalStateException("Region policy " + file + " is malformed: " + message, e);
+        }
+        List<String> problems = problems(file, policy);
+        if (!problems.isEmpty()) {
+            throw new IllegalStateException("Region policy " + file + " is invalid: " + String.join("; ", problems));
+        }
+        return policy;
+    }
+
+    private static List<String> problems(String file, RegionPolicy policy) {
+        List<String> problems = new ArrayList<>();
+        if (policy.region() == null || !policy.region().matches("\\d{6}")) {
+            problems.add("region must be a six-digit GB/T 2260 code");
+        } else if (file != null && !file.equals(policy.region() + ".yml")) {
+            problems.add("file must be named " + policy.region() + ".yml");
+        }
+        if (policy.items().isEmpty()) {
+            problems.add("items must list at least one item");
+        }
+        for (Item item : policy.items()) {
+            for (Item needed : item.requires()) {
+                if (!policy.items().contains(needed)) {
+                    problems.add(item + " is offered without " + needed + ", which it needs");
+                }
+            }
+        }
+        if (policy.applicants().isEmpty()) {
+            problems.add("applicants must list who may apply");
+        }
+        if (!policy.applicants().containsAll(policy.applicantsWithAuthorization())) {
+            problems.add("applicantsWithAuthorization must be among applicants");
+        }
+        if (policy.registrationPeriod() == null || policy.registrationPeriod().isNegative()
+                || policy.registrationPeriod().isZero()) {
+            problems.add("registrationPeriod must be a positive ISO-8601 period such as P1M or P1Y");
+        }
+        if (policy.households().isEmpty() || policy.householdRule() == null) {
+            problems.add("households and householdRule must say whose household must be where");
+        }
+        if (policy.differentEthnicity() == null) {
+            problems.add("differentEthnicity must be stated");
+        }
+        policy.timeLimits().forEach((item, days) -> {
+            if (days == null || days < 0) {
+                problems.add("time limit of " + item + " must be zero or more working days");
+            }
+            if (!policy.items().contains(item)) {
+                problems.add("time limit given for " + item + ", which is not offered");
+            }
+        });
+        if (policy.wholeTimeLimit() != null && policy.wholeTimeLimit() < 0) {
+            problems.add("wholeTimeLimit must be zero or more working days");
+        }
+        return problems;
+    }
+}

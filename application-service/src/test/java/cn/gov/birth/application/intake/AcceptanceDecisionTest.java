@@ -1,0 +1,220 @@
+package cn.gov.birth.application.intake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.gov.birth.application.intake.Acceptance.Notice;
+import cn.gov.birth.application.intake.Acceptance.Outcome;
+import cn.gov.birth.application.policy.RegionPolicies;
+import cn.gov.birth.contracts.Item;
+import cn.gov.birth.platform.test.JsonHttp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The single window's decision for each of the four regions, case by case. Expectations are
+ * written from the seeds (the regions' plans and guides): the exclusions and conditions each
+ * region states, with at least one accepted and one refused case for each. Today is 2026-11-25.
+ */
+class AcceptanceDecisionTest {
+
+    private static final Clock TODAY = Clock.fixed(Instant.parse("2026-11-25T04:00:00Z"), ZoneOffset.UTC);
+    private final AcceptanceDecision decision = new AcceptanceDecision(new RegionPolicies(), TODAY);
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void shouldDecideAsTheRegionsDocumentsSay(String name, ObjectNode form, Outcome outcome, List<String> codes) {
+        ApplicationRequest request = JsonHttp.JSON.convertValue(form, ApplicationRequest.class);
+
+        Acceptance acceptance = decision.decide(request, Item.withDependencies(request.items()));
+
+        assertThat(acceptance.outcome()).as(name).isEqualTo(outcome);
+        List<Notice> notices = outcome == Outcome.NEEDS_SUPPLEMENT ? acceptance.missing() : acceptance.reasons();
+        assertThat(notices.stream().map(Notice::code).toList()).as(name).containsExactlyInAnyOrderElementsOf(codes);
+        assertThat(notices).allSatisfy(n -> assertThat(n.message()).isNotBlank());
+    }
+
+    static Stream<Arguments> cases() {
+        return Stream.of(
+                // Guizhou: 申请条件 and the five 暂不纳入情形.
+                accepted("Guizhou: married Han parents, born and registered in Guizhou", guizhou()),
+                accepted("Guizhou: only the father's household is in the province",
+                        guizhou(f -> parent(f, "mother").put("householdDivision", "620102"))),
+                refused("Guizhou 1: newborn not named", guizhou(f -> newborn(f).putNull("givenName")),
+                        "NEWBORN_UNNAMED"),
+                refused("Guizhou 2: neither parent's household in the province", guizhou(f -> {
+                    parent(f, "mother").put("householdDivision", "620102");
+                    parent(f, "father").put("householdDivision", "620102");
+                }), "NO_PARENT_HOUSEHOLD_IN_REGION"),
+                refused("Guizhou 3: divorced parents", guizhou(f -> marriage(f, "DIVORCED")),
+                        "NON_MARITAL_OR_SINGLE_PARENT"),
+                refused("Guizhou 3: single mother", guizhou(f -> {
+                    f.remove("father");
+                    household(f).put("settleWith", "MOTHER");
+                }), "NON_MARITAL_OR_SINGLE_PARENT"),
+                refused("Guizhou 4: the father is a Hong Kong resident", guizhou(f ->
+                        parent(f, "father").put("idType", "HMT_PERMIT").put("idNumber", "H12345678")),
+                        "PARENT_NOT_ELIGIBLE_NATIONALITY"),
+                refused("Guizhou 4: the father is a foreigner", guizhou(f ->
+                        parent(f, "father").put("idType", "PASSPORT").put("idNumber", "E12345678")
+                                .put("nationality", "USA")), "PARENT_NOT_ELIGIBLE_NATIONALITY"),
+                refused("Guizhou 5: parents of different ethnicities", guizhou(f ->
+                        parent(f, "father").put("ethnicity", "06")), "PARENTS_DIFFERENT_ETHNICITY"),
+                refused("Guizhou: born outside the province", guizhou(f ->
+                        newborn(f).put("birthDivision", "530102")), "NOT_BORN_IN_REGION"),
+                refused("Guizhou: household registration only within one year of birth", guizhou(f ->
+                        newborn(f).put("birthTime", "2025-11-20T08:30:00+08:00")), "REGISTRATION_PERIOD_EXPIRED"),
+                accepted("Guizhou: one day short of a year", guizhou(f ->
+                        newborn(f).put("birthTime", "2025-11-26T08:30:00+08:00"))),
+                refused("Guizhou: a grandparent may not apply", guizhou(f -> applicant(f, "GRANDPARENT")),
+                        "APPLICANT_NOT_ALLOWED"),
+                refused("Guizhou: every reason at once", guizhou(f -> {
+                    newborn(f).putNull("givenName");
+                    parent(f, "father").put("ethnicity", "06");
+                    marriage(f, "UNMARRIED");
+                }), "NEWBORN_UNNAMED", "PARENTS_DIFFERENT_ETHNICITY", "NON_MARITAL_OR_SINGLE_PARENT"),
+                supplement("Guizhou: household and card sections missing, told at once", guizhou(f -> {
+                    f.remove("household");
+                    f.remove("socialSecurityCard");
+                }), "HOUSEHOLD_SECTION", "CARD_BANK"),
+                // Gansu (Lanzhou): 受理条件 and the materials list.
+                accepted("Gansu: one parent a Gansu household, born in Gansu, within a month", gansu()),
+                accepted("Gansu: different ethnicities with the confirmation", gansu(f -> {
+                    parent(f, "father").put("ethnicity", "06");
+                    f.put("ethnicityConfirmation", "DOC-ETH-1");
+                })),
+                supplement("Gansu: different ethnicities without the confirmation", gansu(f ->
+                        parent(f, "father").put("ethnicity", "06")), "ETHNICITY_CONFIRMATION"),
+                refused("Gansu: birth registration within one month of birth (户口登记条例 art. 7)", gansu(f ->
+                        newborn(f).put("birthTime", "2026-10-20T08:30:00+08:00")), "REGISTRATION_PERIOD_EXPIRED"),
+                refused("Gansu: neither parent a Gansu household", gansu(f -> {
+                    parent(f, "mother").put("householdDivision", "520102");
+                    parent(f, "father").put("householdDivision", "520102");
+                }), "NO_PARENT_HOUSEHOLD_IN_REGION"),
+                refused("Gansu: born outside Gansu", gansu(f -> newborn(f).put("birthDivision", "520102")),
+                        "NOT_BORN_IN_REGION"),
+                refused("Gansu: birth outside marriage (婚内生育 only)", gansu(f -> marriage(f, "UNMARRIED")),
+                        "NON_MARITAL_OR_SINGLE_PARENT"),
+                refused("Gansu: father and mother apply, not a grandparent", gansu(f -> applicant(f, "GRANDPARENT")),
+                        "APPLICANT_NOT_ALLOWED"),
+                // Guangxi (Ziyuan): 受理条件 (一)-(六) and the materials list.
+                accepted("Guangxi: the mother applies within a month, born in Ziyuan", guangxi()),
+                refused("Guangxi (一): the father may not apply", guangxi(f -> applicant(f, "FATHER")),
+                        "APPLICANT_NOT_ALLOWED"),
+                refused("Guangxi (二): born outside Ziyuan county", guangxi(f ->
+                        newborn(f).put("birthDivision", "450302")), "NOT_BORN_IN_REGION"),
+                refused("Guangxi (三): a parent is a Macau resident", guangxi(f ->
+                        parent(f, "father").put("idType", "HMT_PERMIT").put("idNumber", "M12345678")),
+                        "PARENT_NOT_ELIGIBLE_NATIONALITY"),
+                refused("Guangxi (三): no parent a Guangxi household", guangxi(f -> {
+                    parent(f, "mother").put("householdDivision", "520102");
+                    parent(f, "father").put("householdDivision", "520102");
+                }), "NO_PARENT_HOUSEHOLD_IN_REGION"),
+                refused("Guangxi (三): birth outside marriage", guangxi(f -> marriage(f, "UNMARRIED")),
+                        "NON_MARITAL_OR_SINGLE_PARENT"),
+                refused("Guangxi (六): applied more than a month after birth", guangxi(f ->
+                        newborn(f).put("birthTime", "2026-10-15T08:30:00+08:00")), "REGISTRATION_PERIOD_EXPIRED"),
+                supplement("Guangxi 材料(七): different ethnicities need both parents' signatures", guangxi(f ->
+                        parent(f, "father").put("ethnicity", "06")), "ETHNICITY_CONFIRMATION"),
+                accepted("Guangxi 材料(七): different ethnicities, both parents signed", guangxi(f -> {
+                    parent(f, "father").put("ethnicity", "06");
+                    f.put("ethnicityConfirmation", "SIGNED-BY-BOTH");
+                })),
+                // Jilin: 线下办理适用范围 and 其他特殊情况.
+                accepted("Jilin: certificate issued, settling with a Jilin parent", jilin()),
+                refused("Jilin: no birth certificate yet", jilin(f -> newborn(f).putNull("birthCertificateNumber")),
+                        "BIRTH_CERTIFICATE_REQUIRED"),
+                refused("Jilin: not settling in the province", jilin(f -> {
+                    parent(f, "father").put("householdDivision", "520102");
+                    household(f).put("settleWith", "FATHER");
+                }), "NO_PARENT_HOUSEHOLD_IN_REGION"),
+                supplement("Jilin: a grandparent without the signed authorization", jilin(f ->
+                        applicant(f, "GRANDPARENT")), "AUTHORIZATION_LETTER"),
+                accepted("Jilin: a grandparent with the signed authorization", jilin(f -> {
+                    applicant(f, "GRANDPARENT");
+                    ((ObjectNode) f.get("applicant")).put("authorizationDocumentId", "AUTH-1");
+                })),
+                refused("Jilin: an uncle may not apply", jilin(f -> applicant(f, "UNCLE")), "APPLICANT_NOT_ALLOWED"),
+                refused("Jilin: vaccination is granted at the hospital, not in the joint service", jilin(f ->
+                        ((tools.jackson.databind.node.ArrayNode) f.get("items")).add("VACCINATION")), "ITEM_NOT_OFFERED"),
+                accepted("Jilin: parents of different ethnicities are not restricted", jilin(f ->
+                        parent(f, "father").put("ethnicity", "06"))));
+    }
+
+    private static ObjectNode guizhou(Consumer<ObjectNode>... changes) {
+        return region(JsonHttp.sampleApplication(), changes);
+    }
+
+    private static ObjectNode gansu(Consumer<ObjectNode>... changes) {
+        return region(move(JsonHttp.sampleApplication(), "620000", "620102"), changes);
+    }
+
+    private static ObjectNode guangxi(Consumer<ObjectNode>... changes) {
+        return region(move(JsonHttp.sampleApplication(), "450000", "450329"), changes);
+    }
+
+    private static ObjectNode jilin(Consumer<ObjectNode>... changes) {
+        ObjectNode form = move(JsonHttp.sampleApplication(), "220000", "220102");
+        newborn(form).put("birthCertificateNumber", "S220000001");
+        form.putArray("items").add("BIRTH_CERT").add("HUKOU").add("MEDICAL_INSURANCE").add("SOCIAL_SECURITY_CARD");
+        return region(form, changes);
+    }
+
+    /** The sample family living, giving birth and insured in the given region and county. */
+    private static ObjectNode move(ObjectNode form, String region, String county) {
+        form.put("region", region);
+        parent(form, "mother").put("householdDivision", county);
+        parent(form, "father").put("householdDivision", county);
+        newborn(form).put("birthDivision", county);
+        household(form).put("nativePlace", county);
+        ((ObjectNode) form.get("insurance")).put("insuredDivision", county);
+        return form;
+    }
+
+    @SafeVarargs
+    private static ObjectNode region(ObjectNode form, Consumer<ObjectNode>... changes) {
+        for (Consumer<ObjectNode> change : changes) {
+            change.accept(form);
+        }
+        return form;
+    }
+
+    private static ObjectNode parent(ObjectNode form, String which) {
+        return (ObjectNode) form.get(which);
+    }
+
+    private static ObjectNode newborn(ObjectNode form) {
+        return (ObjectNode) form.get("newborn");
+    }
+
+    private static ObjectNode household(ObjectNode form) {
+        return (ObjectNode) form.get("household");
+    }
+
+    private static void marriage(ObjectNode form, String status) {
+        ((ObjectNode) form.get("marriage")).put("status", status);
+    }
+
+    private static void applicant(ObjectNode form, String relation) {
+        ((ObjectNode) form.get("applicant")).put("relation", relation);
+    }
+
+    private static Arguments accepted(String name, ObjectNode form) {
+        return Arguments.of(name, form, Outcome.ACCEPTED, List.of());
+    }
+
+    private static Arguments refused(String name, ObjectNode form, String... reasons) {
+        return Arguments.of(name, form, Outcome.NOT_ACCEPTED, List.of(reasons));
+    }
+
+    private static Arguments supplement(String name, ObjectNode form, String... missing) {
+        return Arguments.of(name, form, Outcome.NEEDS_SUPPLEMENT, List.of(missing));
+    }
+}

@@ -1,0 +1,84 @@
+package cn.gov.birth.application.policy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import cn.gov.birth.contracts.Item;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+class RegionPoliciesTest {
+
+    private static final String VALID = """
+            region: "530000"
+            name: 云南省
+            items: [BIRTH_CERT, HUKOU]
+            applicants: [MOTHER]
+            registrationPeriod: P1M
+            households: ["53"]
+            householdRule: ANY_PARENT
+            maritalBirthOnly: true
+            chineseCitizensOnly: true
+            differentEthnicity: NOT_ACCEPTED
+            birthCertificateRequired: false
+            namedNewbornRequired: true
+            timeLimits: {HUKOU: 2}
+            """;
+
+    @Test
+    void shouldShipThePoliciesOfTheFourRegions() {
+        RegionPolicies policies = new RegionPolicies();
+
+        assertThat(policies.regions()).containsExactlyInAnyOrder("520000", "620000", "450000", "220000");
+        assertThat(policies.of("220000").orElseThrow().items()).doesNotContain(Item.VACCINATION);
+        assertThat(policies.of("450000").orElseThrow().timeLimits()).containsEntry(Item.SOCIAL_SECURITY_CARD, 30);
+    }
+
+    @Test
+    void shouldAcceptAFifthRegionThatIsJustAFile() {
+        RegionPolicy policy = parse("530000.yml", VALID);
+
+        assertThat(policy.name()).isEqualTo("云南省");
+        assertThat(policy.timeLimits()).containsEntry(Item.HUKOU, 2);
+    }
+
+    @Test
+    void shouldStopOnAnUnknownFieldNamingTheFile() {
+        assertThatThrownBy(() -> parse("530000.yml", VALID + "maritalOnly: true\n"))
+                .hasMessageContaining("530000.yml").hasMessageContaining("malformed");
+    }
+
+    @Test
+    void shouldStopOnAnUnknownRule() {
+        assertThatThrownBy(() -> parse("530000.yml", VALID.replace("NOT_ACCEPTED", "MAYBE")))
+                .hasMessageContaining("530000.yml");
+    }
+
+    @Test
+    void shouldStopWhenAnItemIsOfferedWithoutWhatItNeeds() {
+        assertThatThrownBy(() -> parse("530000.yml", VALID.replace("[BIRTH_CERT, HUKOU]", "[HUKOU]")))
+                .hasMessageContaining("HUKOU is offered without BIRTH_CERT");
+    }
+
+    @Test
+    void shouldStopWhenTheFileNameDoesNotMatchTheRegion() {
+        assertThatThrownBy(() -> parse("520000.yml", VALID)).hasMessageContaining("must be named 530000.yml");
+    }
+
+    @Test
+    void shouldStopWhenATimeLimitIsGivenForAnItemNotOffered() {
+        assertThatThrownBy(() -> parse("530000.yml", VALID.replace("{HUKOU: 2}", "{SOCIAL_SECURITY_CARD: 2}")))
+                .hasMessageContaining("not offered");
+    }
+
+    @Test
+    void shouldStopWhenARequiredRuleIsMissing() {
+        assertThatThrownBy(() -> parse("530000.yml", VALID.replace("registrationPeriod: P1M\n", "")))
+                .hasMessageContaining("registrationPeriod");
+    }
+
+    private static RegionPolicy parse(String file, String yaml) {
+        return RegionPolicies.parse(file, new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)));
+    }
+}
