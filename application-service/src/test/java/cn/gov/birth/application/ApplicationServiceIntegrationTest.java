@@ -251,6 +251,45 @@ class ApplicationServiceIntegrationTest extends ServiceIntegrationTest {
     }
 
     @Test
+    void shouldDistributeANeedsSupplementApplicationOnlyOnceItsSupplementCompletesIt() {
+        ObjectNode form = JsonHttp.newFamily();
+        ObjectNode household = (ObjectNode) form.remove("household");
+        JsonNode filed = http.post("/api/v1/applications", form).json();
+        UUID id = UUID.fromString(filed.get("id").asString());
+        assertThat(filed.get("status").asString()).isEqualTo("NEEDS_SUPPLEMENT");
+        assertThat(filed.get("acceptance").get("missing").get(0).get("code").asString()).isEqualTo("HOUSEHOLD_SECTION");
+
+        var supplemented = http.post("/api/v1/applications/" + id + "/supplements",
+                JsonHttp.JSON.createObjectNode().set("household", household));
+
+        assertThat(supplemented.status()).isEqualTo(200);
+        assertThat(supplemented.json().get("status").asString()).isEqualTo("ACCEPTED");
+        assertThat(supplemented.json().get("items")).hasSize(7);
+        var submitted = probe.awaitEvent(Topics.APPLICATION, ApplicationSubmitted.class,
+                e -> e.applicationId().equals(id));
+        assertThat(submitted.household().settleWith()).isEqualTo("FATHER");
+        assertThat(http.post("/api/v1/applications/" + id + "/supplements",
+                JsonHttp.JSON.createObjectNode().set("household", household)).status()).isEqualTo(409);
+    }
+
+    @Test
+    void shouldRefuseAMalformedSupplementAndKeepTheApplicationAsItWas() {
+        ObjectNode form = JsonHttp.newFamily();
+        form.remove("household");
+        UUID id = UUID.fromString(http.post("/api/v1/applications", form).json().get("id").asString());
+
+        var badSection = http.post("/api/v1/applications/" + id + "/supplements", "{\"region\":\"620000\"}");
+        var badValue = http.post("/api/v1/applications/" + id + "/supplements",
+                "{\"household\":{\"settleWith\":\"UNCLE\"}}");
+
+        assertThat(badSection.status()).isEqualTo(400);
+        assertThat(badValue.status()).isEqualTo(400);
+        JsonNode after = http.get("/api/v1/applications/" + id).json();
+        assertThat(after.get("status").asString()).isEqualTo("NEEDS_SUPPLEMENT");
+        assertThat(after.get("version").asLong()).isEqualTo(1);
+    }
+
+    @Test
     void shouldAnswer404ProblemForAnUnknownApplication() {
         var response = http.get("/api/v1/applications/" + UUID.randomUUID());
 

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import cn.gov.birth.contracts.Item;
 import cn.gov.birth.contracts.Topics;
 import cn.gov.birth.contracts.codes.ResidentIdNumber;
+import cn.gov.birth.contracts.events.ApplicationSubmitted;
 import cn.gov.birth.contracts.events.ItemCompleted;
 import cn.gov.birth.platform.test.EventProbe;
 import cn.gov.birth.platform.test.JsonHttp;
@@ -42,7 +43,9 @@ class PlatformEndToEndIT {
         platform = new Platform();
         platform.start();
         gateway = new JsonHttp(platform.gatewayUrl());
-        probe = new EventProbe(platform.kafkaBootstrapServers(), Topics.DEPARTMENT_FACTS.toArray(String[]::new));
+        List<String> topics = new ArrayList<>(Topics.DEPARTMENT_FACTS);
+        topics.add(Topics.APPLICATION);
+        probe = new EventProbe(platform.kafkaBootstrapServers(), topics.toArray(String[]::new));
     }
 
     @AfterAll
@@ -97,6 +100,46 @@ class PlatformEndToEndIT {
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.contentType()).startsWith("application/problem+json");
         assertThat(response.json().get("errors").get(0).get("field").asString()).isEqualTo("father.idNumber");
+    }
+
+    @Test
+    void shouldCompleteANeedsSupplementApplicationAfterItsSupplement() {
+        ObjectNode form = family();
+        JsonNode household = form.remove("household");
+        var filed = gateway.post("/api/v1/applications", form);
+        assertThat(filed.status()).isEqualTo(201);
+        assertThat(filed.json().get("status").asString()).isEqualTo("NEEDS_SUPPLEMENT");
+        UUID id = UUID.fromString(filed.json().get("id").asString());
+
+        var supplemented = gateway.post("/api/v1/applications/" + id + "/supplements",
+                JsonHttp.JSON.createObjectNode().set("household", household));
+
+        assertThat(supplemented.status()).isEqualTo(200);
+        assertThat(supplemented.json().get("status").asString()).isEqualTo("ACCEPTED");
+        JsonNode application = awaitCompleted(id);
+        assertThat(ResidentIdNumber.isValid(result(application, Item.HUKOU).get("citizenIdNumber").asString()))
+                .isTrue();
+    }
+
+    @Test
+    void shouldNeverPublishANotAcceptedApplication() {
+        ObjectNode refusedForm = family();
+        ((ObjectNode) refusedForm.get("father")).put("ethnicity", "06");
+        var refused = gateway.post("/api/v1/applications", refusedForm);
+        assertThat(refused.status()).isEqualTo(201);
+        assertThat(refused.json().get("status").asString()).isEqualTo("NOT_ACCEPTED");
+        assertThat(refused.json().get("acceptance").get("reasons").get(0).get("code").asString())
+                .isEqualTo("PARENTS_DIFFERENT_ETHNICITY");
+        UUID refusedId = UUID.fromString(refused.json().get("id").asString());
+
+        // An application accepted after it went all the way: the refused one would have gone first.
+        UUID later = submit();
+        awaitCompleted(later);
+
+        probe.awaitEvent(Topics.APPLICATION, ApplicationSubmitted.class, e -> e.applicationId().equals(later));
+        assertThat(probe.events(Topics.APPLICATION, ApplicationSubmitted.class, refusedId)).isEmpty();
+        assertThat(gateway.get("/api/v1/applications/" + refusedId).json().get("status").asString())
+                .isEqualTo("NOT_ACCEPTED");
     }
 
     @ParameterizedTest

@@ -2,14 +2,17 @@ package cn.gov.birth.application.intake;
 
 import cn.gov.birth.application.tracking.ApplicationView;
 import java.net.URI;
+import java.util.Map;
+import java.util.UUID;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code POST /api/v1/applications}: one application, decided once. */
+/** {@code POST /api/v1/applications}: one application, decided once; and its supplements. */
 @RestController
 @RequestMapping("/api/v1/applications")
 class IntakeController {
@@ -26,5 +29,11 @@ class IntakeController {
                                            String idempotencyKey) {
         ApplicationView view = intake.submit(form, idempotencyKey);
         return ResponseEntity.created(URI.create("/api/v1/applications/" + view.id())).body(view);
+    }
+
+    /** What a NEEDS_SUPPLEMENT application was asked for: sections of the form; decided again. */
+    @PostMapping("/{id}/supplements")
+    ApplicationView supplement(@PathVariable UUID id, @RequestBody Map<String, Object> sections) {
+        return intake.supplement(id, sections);
     }
 }

@@ -27,6 +27,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -48,6 +49,12 @@ public class IntakeService {
     private static final Logger log = LoggerFactory.getLogger(IntakeService.class);
     static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
     static final int MAX_IDEMPOTENCY_KEY = 200;
+    /** The parts of the form a supplement may bring; who the newborn is and where it applies stay as filed. */
+    static final List<String> SUPPLEMENTABLE = List.of("applicant", "father", "marriage", "household", "insurance",
+            "reimbursement", "socialSecurityCard", "delivery", "ethnicityConfirmation", "materials");
+    private static final tools.jackson.core.type.TypeReference<Map<String, Object>> MAP =
+            new tools.jackson.core.type.TypeReference<>() {
+            };
 
     private final FormValidator validator;
     private final AcceptanceDecision decision;
@@ -113,30 +120,79 @@ public class IntakeService {
     private UUID store(ApplicationRequest form, String idempotencyKey, String hash) {
         Instant now = clock.instant();
         UUID id = UUID.randomUUID();
-        Set<Item> items = Item.withDependencies(form.items());
         refuseSecondOpenApplication(form);
-        Acceptance acceptance = decision.decide(form, items);
-        ApplicationStatus status = switch (acceptance.outcome()) {
-            case ACCEPTED -> ApplicationStatus.ACCEPTED;
-            case NEEDS_SUPPLEMENT -> ApplicationStatus.NEEDS_SUPPLEMENT;
-            case NOT_ACCEPTED -> ApplicationStatus.NOT_ACCEPTED;
-        };
+        Acceptance acceptance = decision.decide(form, Item.withDependencies(form.items()));
         String reference = nextReference(form.region(), now);
-        boolean accepted = acceptance.outcome() == Outcome.ACCEPTED;
-        LocalDate acceptedOn = LocalDate.ofInstant(now, CHINA);
         jdbc.sql("""
                         insert into application (id, reference, region, channel, status, version, acceptance, form,
-                                                 idempotency_key, request_hash, submitted_at, deadline,
+                                                 idempotency_key, request_hash, submitted_at,
                                                  mother_id_number, newborn_birth_time, birth_certificate_number)
-                        values (?, ?, ?, ?, ?, 1, ?::jsonb, ?::jsonb, ?, ?, ?, ?, ?, ?, ?)""")
+                        values (?, ?, ?, ?, ?, 1, ?::jsonb, ?::jsonb, ?, ?, ?, ?, ?, ?)""")
                 .params(id, reference, form.region(), form.channel() == null ? "ONLINE" : form.channel(),
-                        status.name(), EventCodec.mapper().writeValueAsString(acceptance),
+                        statusOf(acceptance).name(), EventCodec.mapper().writeValueAsString(acceptance),
                         EventCodec.mapper().writeValueAsString(form), idempotencyKey, hash, Timestamp.from(now),
-                        accepted ? deadlines.ofApplication(form.region(), acceptedOn) : null,
                         form.mother().idNumber(), Timestamp.from(form.newborn().birthTimeValue().toInstant()),
                         form.newborn().birthCertificateNumber())
                 .update();
-        if (accepted) {
+        recordDecision(id, reference, form, acceptance, now);
+        statusPublisher.publish(id, null, null);
+        return id;
+    }
+
+    /**
+     * Takes what a NEEDS_SUPPLEMENT application was asked for (sections of the form, replacing
+     * the earlier ones) and decides again; an application now complete is distributed.
+     */
+    public ApplicationView supplement(UUID id, Map<String, Object> sections) {
+        if (sections == null || sections.isEmpty() || !SUPPLEMENTABLE.containsAll(sections.keySet())) {
+            throw new InvalidInputException(List.of(new InvalidInputException.FieldError("$", "NOT_SUPPLEMENTABLE",
+                    "补正内容只能包含以下部分：" + String.join("、", SUPPLEMENTABLE))));
+        }
+        transactions.executeWithoutResult(status -> {
+            Filed filed = jdbc.sql("select reference, status, form from application where id = ? for update")
+                    .param(id)
+                    .query((rs, n) -> new Filed(rs.getString(1), ApplicationStatus.valueOf(rs.getString(2)),
+                            rs.getString(3)))
+                    .optional()
+                    .orElseThrow(() -> new ProblemException(HttpStatus.NOT_FOUND, "Application not found",
+                            "No application " + id + "."));
+            ApplicationStatus previous = filed.status();
+            if (previous != ApplicationStatus.NEEDS_SUPPLEMENT) {
+                throw new ProblemException(HttpStatus.CONFLICT, "Nothing to supplement",
+                        "该申请当前状态为 " + previous + "，无需补正。");
+            }
+            Map<String, Object> merged = EventCodec.mapper().readValue(filed.form(), MAP);
+            merged.putAll(sections);
+            ApplicationRequest form = readForm(merged);
+            validator.validate(form);
+            Instant now = clock.instant();
+            Acceptance acceptance = decision.decide(form, Item.withDependencies(form.items()));
+            jdbc.sql("""
+                            update application set form = ?::jsonb, acceptance = ?::jsonb, status = ?,
+                                   version = version + 1
+                            where id = ?""")
+                    .params(EventCodec.mapper().writeValueAsString(form),
+                            EventCodec.mapper().writeValueAsString(acceptance), statusOf(acceptance).name(), id)
+                    .update();
+            jdbc.sql("insert into timeline_entry (application_id, at, type, detail) values (?, ?, ?, ?)")
+                    .params(id, Timestamp.from(now), "SupplementReceived", "已收到补正材料：" + String.join("、",
+                            sections.keySet().stream().sorted().toList()))
+                    .update();
+            recordDecision(id, filed.reference(), form, acceptance, now);
+            statusPublisher.publish(id, previous, null);
+        });
+        return views.find(id).orElseThrow();
+    }
+
+    /** Writes the decision's consequences: for an accepted application its items, deadlines and distribution. */
+    private void recordDecision(UUID id, String reference, ApplicationRequest form, Acceptance acceptance,
+                                Instant now) {
+        if (acceptance.outcome() == Outcome.ACCEPTED) {
+            Set<Item> items = Item.withDependencies(form.items());
+            LocalDate acceptedOn = LocalDate.ofInstant(now, CHINA);
+            jdbc.sql("update application set deadline = ? where id = ?")
+                    .params(deadlines.ofApplication(form.region(), acceptedOn), id)
+                    .update();
             for (Item item : items) {
                 boolean waits = item.requires().stream().anyMatch(items::contains);
                 jdbc.sql("""
@@ -154,10 +210,28 @@ public class IntakeService {
                 .params(id, Timestamp.from(now), "Application" + camel(acceptance.outcome().name()),
                         notice(acceptance))
                 .update();
-        statusPublisher.publish(id, null, null);
         log.info("Application {} ({}) decided {} for mother {}", reference, id, acceptance.outcome(),
                 Mask.idNumber(form.mother().idNumber()));
-        return id;
+    }
+
+    private record Filed(String reference, ApplicationStatus status, String form) {
+    }
+
+    private static ApplicationStatus statusOf(Acceptance acceptance) {
+        return switch (acceptance.outcome()) {
+            case ACCEPTED -> ApplicationStatus.ACCEPTED;
+            case NEEDS_SUPPLEMENT -> ApplicationStatus.NEEDS_SUPPLEMENT;
+            case NOT_ACCEPTED -> ApplicationStatus.NOT_ACCEPTED;
+        };
+    }
+
+    private static ApplicationRequest readForm(Map<String, Object> form) {
+        try {
+            return EventCodec.mapper().convertValue(form, ApplicationRequest.class);
+        } catch (IllegalArgumentException | tools.jackson.core.JacksonException e) {
+            throw new InvalidInputException(List.of(new InvalidInputException.FieldError("$", "UNREADABLE",
+                    "补正内容的格式不正确")));
+        }
     }
 
     /**
