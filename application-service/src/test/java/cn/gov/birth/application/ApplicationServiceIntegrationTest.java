@@ -290,6 +290,25 @@ class ApplicationServiceIntegrationTest extends ServiceIntegrationTest {
     }
 
     @Test
+    void shouldServeTheGuideAndTheChecklistOfARegion() {
+        var guide = http.get("/api/v1/guides/620000");
+        var noGuide = http.get("/api/v1/guides/999999");
+        var checklist = http.post("/api/v1/applications/checklist", """
+                {"region": "620000", "items": ["HUKOU"],
+                 "situation": {"motherEthnicity": "01", "fatherEthnicity": "06", "applicantRelation": "MOTHER",
+                               "birthCertificateIssued": false, "manualReimbursement": false}}""");
+        var badChecklist = http.post("/api/v1/applications/checklist", "{\"region\": \"999999\", \"items\": [\"HUKOU\"]}");
+
+        assertThat(guide.status()).isEqualTo(200);
+        assertThat(guide.json().get("timeLimitWorkingDays").asInt()).isEqualTo(3);
+        assertThat(noGuide.status()).isEqualTo(404);
+        assertThat(checklist.status()).isEqualTo(200);
+        assertThat(checklist.json().get("materials").valueStream().map(m -> m.get("code").asString()).toList())
+                .contains("ETHNICITY_CONFIRMATION");
+        assertThat(badChecklist.status()).isEqualTo(400);
+    }
+
+    @Test
     void shouldAnswer404ProblemForAnUnknownApplication() {
         var response = http.get("/api/v1/applications/" + UUID.randomUUID());
 

@@ -124,6 +124,17 @@ public class RegionPolicies {
                 problems.add("time limit given for " + item + ", which is not offered");
             }
         });
+        if (policy.materials().isEmpty()) {
+            problems.add("materials must list the application's materials");
+        }
+        for (RegionPolicy.Material material : policy.materials()) {
+            if (material.code() == null || !material.code().matches("[A-Z][A-Z_]*") || material.name() == null
+                    || material.copies() < 1 || material.items().isEmpty()) {
+                problems.add("material " + material.code() + " needs an UPPER_SNAKE code, a name, items and copies >= 1");
+            } else if (!policy.items().containsAll(material.items())) {
+                problems.add("material " + material.code() + " serves an item that is not offered");
+            }
+        }
         if (policy.wholeTimeLimit() != null && policy.wholeTimeLimit() < 0) {
             problems.add("wholeTimeLimit must be zero or more working days");
         }

@@ -24,6 +24,8 @@ class RegionPoliciesTest {
             birthCertificateRequired: false
             namedNewbornRequired: true
             timeLimits: {HUKOU: 2}
+            materials:
+              - {code: APPLICATION_FORM, name: 申请表, items: [BIRTH_CERT, HUKOU], medium: 原件, copies: 1}
             """;
 
     @Test
@@ -70,6 +72,12 @@ class RegionPoliciesTest {
     void shouldStopWhenATimeLimitIsGivenForAnItemNotOffered() {
         assertThatThrownBy(() -> parse("530000.yml", VALID.replace("{HUKOU: 2}", "{SOCIAL_SECURITY_CARD: 2}")))
                 .hasMessageContaining("not offered");
+    }
+
+    @Test
+    void shouldStopWhenAMaterialServesAnItemNotOffered() {
+        assertThatThrownBy(() -> parse("530000.yml", VALID.replace("items: [BIRTH_CERT, HUKOU], medium",
+                "items: [VACCINATION], medium"))).hasMessageContaining("APPLICATION_FORM serves an item");
     }
 
     @Test

@@ -1,0 +1,69 @@
+package cn.gov.birth.application.guide;
+
+import cn.gov.birth.application.policy.RegionPolicy;
+import cn.gov.birth.application.policy.RegionPolicy.EthnicityRule;
+import cn.gov.birth.application.policy.RegionPolicy.HouseholdRule;
+import cn.gov.birth.contracts.Department;
+import cn.gov.birth.contracts.Item;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The service guide (办事指南) of a region, written from the same policy data the decision uses. */
+final class Guides {
+
+    record ItemGuide(Item item, Department department, List<Item> requires, Integer timeLimitWorkingDays) {
+    }
+
+    record Guide(String region, String name, List<ItemGuide> items, List<String> conditions,
+                 List<Checklists.Entry> materials, Integer timeLimitWorkingDays, List<String> legalBasis,
+                 String fees) {
+    }
+
+    static Guide of(RegionPolicy policy) {
+        List<ItemGuide> items = policy.items().stream().sorted()
+                .map(item -> new ItemGuide(item, item.department(), item.requires(), policy.timeLimits().get(item)))
+                .toList();
+        List<Checklists.Entry> materials = policy.materials().stream()
+                .map(m -> new Checklists.Entry(m.code(), m.name(), m.items().stream().sorted().toList(), m.medium(),
+                        m.copies()))
+                .toList();
+        return new Guide(policy.region(), policy.name(), items, conditions(policy), materials,
+                policy.wholeTimeLimit(), policy.sources(), "不收费");
+    }
+
+    private static List<String> conditions(RegionPolicy policy) {
+        List<String> conditions = new ArrayList<>();
+        conditions.add("申请人：" + String.join("、", policy.applicants().stream().sorted().toList())
+                + (policy.applicantsWithAuthorization().isEmpty() ? ""
+                : "（" + String.join("、", policy.applicantsWithAuthorization().stream().sorted().toList())
+                + "须经签字授权）"));
+        conditions.add("申请期限：出生后" + policy.registrationPeriod() + "内（ISO-8601期间）");
+        if (!policy.birthPlaces().isEmpty()) {
+            conditions.add("在行政区划代码以 " + String.join("、", policy.birthPlaces()) + " 开头的地区具有资质的助产机构出生");
+        }
+        conditions.add((policy.householdRule() == HouseholdRule.ANY_PARENT ? "父母至少一方" : "随迁落户一方")
+                + "户籍在行政区划代码以 " + String.join("、", policy.households()) + " 开头的地区");
+        if (policy.maritalBirthOnly()) {
+            conditions.add("婚内生育，父母双方信息齐全（离异、单亲、非婚生育暂不纳入）");
+        }
+        if (policy.chineseCitizensOnly()) {
+            conditions.add("父母双方均为持有效居民身份证的中国公民（外国人、港澳台居民暂不纳入）");
+        }
+        conditions.add(switch (policy.differentEthnicity()) {
+            case NOT_ACCEPTED -> "父母民族不同的，暂不纳入联办";
+            case CONFIRMATION -> "父母民族不同的，须提交民族成分确认书";
+            case BOTH_SIGNATURES -> "父母民族不同的，须父母双方在申请表上签字确认新生儿民族";
+            case NOT_RESTRICTED -> "对父母民族无特别要求";
+        });
+        if (policy.birthCertificateRequired()) {
+            conditions.add("已在助产机构办理《出生医学证明》");
+        }
+        if (policy.namedNewbornRequired()) {
+            conditions.add("新生儿已取名");
+        }
+        return conditions;
+    }
+
+    private Guides() {
+    }
+}
