@@ -174,6 +174,9 @@ class ApplicationServiceIntegrationTest extends ServiceIntegrationTest {
         assertThat(body.get("acceptance").get("reasons").get(0).get("code").asString()).isEqualTo("NEWBORN_UNNAMED");
         probe.awaitEvent(Topics.APPLICATION_STATUS, ApplicationStatusChanged.class, e -> e.applicationId().equals(id));
         assertThat(probe.events(Topics.APPLICATION, ApplicationSubmitted.class, id)).isEmpty();
+        JsonNode notice = http.get("/api/v1/applications/" + id + "/notice").json();
+        assertThat(notice.get("title").asString()).isEqualTo("不予受理通知书");
+        assertThat(notice.get("text").asString()).contains(body.get("reference").asString()).contains("NEWBORN_UNNAMED");
     }
 
     @Test
@@ -258,6 +261,8 @@ class ApplicationServiceIntegrationTest extends ServiceIntegrationTest {
         UUID id = UUID.fromString(filed.get("id").asString());
         assertThat(filed.get("status").asString()).isEqualTo("NEEDS_SUPPLEMENT");
         assertThat(filed.get("acceptance").get("missing").get(0).get("code").asString()).isEqualTo("HOUSEHOLD_SECTION");
+        assertThat(http.get("/api/v1/applications/" + id + "/notice").json().get("title").asString())
+                .isEqualTo("一次性告知书");
 
         var supplemented = http.post("/api/v1/applications/" + id + "/supplements",
                 JsonHttp.JSON.createObjectNode().set("household", household));
@@ -265,6 +270,9 @@ class ApplicationServiceIntegrationTest extends ServiceIntegrationTest {
         assertThat(supplemented.status()).isEqualTo(200);
         assertThat(supplemented.json().get("status").asString()).isEqualTo("ACCEPTED");
         assertThat(supplemented.json().get("items")).hasSize(7);
+        JsonNode notice = http.get("/api/v1/applications/" + id + "/notice").json();
+        assertThat(notice.get("title").asString()).isEqualTo("受理通知书");
+        assertThat(notice.get("text").asString()).contains("HUKOU").contains("前办结");
         var submitted = probe.awaitEvent(Topics.APPLICATION, ApplicationSubmitted.class,
                 e -> e.applicationId().equals(id));
         assertThat(submitted.household().settleWith()).isEqualTo("FATHER");

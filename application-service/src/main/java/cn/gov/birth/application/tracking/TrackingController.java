@@ -14,14 +14,22 @@ import org.springframework.web.bind.annotation.RestController;
 class TrackingController {
 
     private final ApplicationViews views;
+    private final AcceptanceNotices notices;
 
-    TrackingController(ApplicationViews views) {
+    TrackingController(ApplicationViews views, AcceptanceNotices notices) {
         this.views = views;
+        this.notices = notices;
     }
 
     @GetMapping("/{id}")
     ApplicationView get(@PathVariable UUID id) {
         return views.find(id).orElseThrow(() -> new ProblemException(HttpStatus.NOT_FOUND, "Application not found",
                 "No application " + id + "."));
+    }
+
+    /** The written notice of the decision (受理通知书 / 一次性告知书 / 不予受理通知书). */
+    @GetMapping("/{id}/notice")
+    AcceptanceNotices.Notice notice(@PathVariable UUID id) {
+        return notices.of(get(id));
     }
 }
