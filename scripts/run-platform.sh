@@ -1,108 +1,224 @@
 #!/usr/bin/env bash
-# Builds and starts the whole platform locally, without Docker: a Kafka broker from Maven
-# artifacts (unless KAFKA_BOOTSTRAP_SERVERS names one), the local PostgreSQL, and the eight
-# services as separate processes. Logs go to logs/, process ids to .run/pids/.
-# Options: --no-build (use the jars already built). Stop with scripts/stop-platform.sh.
+# Builds and starts the whole platform locally, without Docker: the local PostgreSQL, a Kafka
+# broker from Maven artifacts (local-kafka; unless KAFKA_BOOTSTRAP_SERVERS names one) and the
+# eight services as separate background processes. Logs go to logs/, process ids to .run/pids/.
+# Waits until every service is ready, then prints the gateway URL and a sample request.
+#
+# Usage: scripts/run-platform.sh [--no-build] [--timeout SECONDS]
+#   --no-build           use the jars already built (default: ./mvnw -B -q -DskipTests package)
+#   --timeout SECONDS    how long to wait for readiness (default $READY_TIMEOUT or 240)
+# Environment: JAVA_OPTS (service JVM options), KAFKA_JAVA_OPTS (broker JVM options),
+#   KAFKA_BOOTSTRAP_SERVERS (use this Kafka instead of starting one), LOCAL_KAFKA_PORT (9092),
+#   LOCAL_KAFKA_CONTROLLER_PORT (9093), DB_HOST/DB_PORT/DB_USER/DB_PASSWORD, DB_POOL_SIZE, KAFKA_PARTITIONS.
+# Stop with scripts/stop-platform.sh (--clean also drops the broker's data).
 set -euo pipefail
-cd "$(dirname "$0")/.."
-. scripts/java-home.sh
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+
+usage() { sed -n '2,15s/^# \{0,1\}//p' "$0"; }
 
 build=1
-for arg in "$@"; do
-  case "$arg" in
+TIMEOUT="${READY_TIMEOUT:-240}"
+while [ $# -gt 0 ]; do
+  case "$1" in
     --no-build) build=0 ;;
-    *) echo "unknown option $arg" >&2; exit 2 ;;
+    --timeout) [ $# -ge 2 ] || { echo "--timeout needs a number of seconds" >&2; exit 2; }; TIMEOUT="$2"; shift ;;
+    --timeout=*) TIMEOUT="${1#--timeout=}" ;;
+    -h|--help) usage; exit 0 ;;
+    *) echo "unknown option: $1" >&2; usage >&2; exit 2 ;;
   esac
+  shift
 done
+case "$TIMEOUT" in
+  ''|*[!0-9]*) echo "the timeout must be a whole number of seconds, not '$TIMEOUT'" >&2; exit 2 ;;
+esac
+
+# shellcheck source=scripts/java-home.sh
+. scripts/java-home.sh
 
 VERSION=0.1.0-SNAPSHOT
 PIDS=.run/pids
-mkdir -p "$PIDS" logs
-TIMEOUT="${READY_TIMEOUT:-240}"
 JAVA_OPTS="${JAVA_OPTS:--Xms64m -Xmx256m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC}"
+KAFKA_JAVA_OPTS="${KAFKA_JAVA_OPTS:--Xms64m -Xmx512m -XX:+UseSerialGC}"
+SERVICES=(application-service birth-cert-service vaccination-service hukou-service insurance-service
+          sscard-service notification-service gateway-service)
+declare -A PORTS=(
+  [gateway-service]=8080 [application-service]=8081 [birth-cert-service]=8082 [vaccination-service]=8083
+  [hukou-service]=8084 [insurance-service]=8085 [sscard-service]=8086 [notification-service]=8087
+)
+jar() { echo "$1/target/$1-$VERSION.jar"; }
 
-for pidfile in "$PIDS"/*.pid; do
-  [ -e "$pidfile" ] || continue
-  if kill -0 "$(cat "$pidfile")" 2>/dev/null; then
-    echo "The platform is already running ($(basename "$pidfile" .pid) has pid $(cat "$pidfile")). Run scripts/stop-platform.sh first." >&2
+# The recorded process of $1 if it still runs and is ours (its command line names its jar).
+running_pid() {
+  local pidfile="$PIDS/$1.pid" pid jarname
+  [ -f "$pidfile" ] || return 1
+  pid=$(tr -dc '0-9' < "$pidfile")
+  [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null || return 1
+  if [ "$1" = kafka ]; then jarname=local-kafka; else jarname="$1"; fi
+  tr '\0' ' ' < "/proc/$pid/cmdline" 2>/dev/null | grep -q -- "$jarname-$VERSION.jar" || return 1
+  echo "$pid"
+}
+
+listening() { (exec 3<>"/dev/tcp/$1/$2") 2>/dev/null; }
+
+mkdir -p "$PIDS" logs
+for name in kafka "${SERVICES[@]}"; do
+  if pid=$(running_pid "$name"); then
+    echo "The platform is already running ($name has pid $pid). Run scripts/stop-platform.sh first." >&2
     exit 1
   fi
-  rm -f "$pidfile"
+  rm -f "$PIDS/$name.pid"
 done
 
 case "${DB_HOST:-127.0.0.1}" in
   127.0.0.1|localhost|::1) scripts/ensure-postgres.sh ;;
+  *) echo "Using PostgreSQL at ${DB_HOST}:${DB_PORT:-5432} (not local: not checked or started here)." ;;
 esac
 
+# Seven services keep a pool of DB_POOL_SIZE (10) connections each: warn if PostgreSQL has fewer free.
+if command -v psql >/dev/null 2>&1; then
+  free_slots=$(PGCONNECT_TIMEOUT=5 PGPASSWORD="${DB_PASSWORD:-}" psql -h "${DB_HOST:-127.0.0.1}" -p "${DB_PORT:-5432}" \
+    -U "${DB_USER:-postgres}" -d postgres -Atc "select current_setting('max_connections')::int
+      - current_setting('superuser_reserved_connections')::int - (select count(*) from pg_stat_activity)" \
+    2>/dev/null || true)
+  needed=$(( 7 * ${DB_POOL_SIZE:-10} ))
+  if [[ "$free_slots" =~ ^-?[0-9]+$ ]] && [ "$free_slots" -lt "$needed" ]; then
+    echo "warning: PostgreSQL has $free_slots free connections, the services want up to $needed" \
+         "(7 x DB_POOL_SIZE=${DB_POOL_SIZE:-10}); services may fail with 'too many clients'." >&2
+    echo "         Stop other users of the database (e.g. a running test suite) or set DB_POOL_SIZE lower (e.g. 4)." >&2
+  fi
+fi
+
 if [ "$build" = 1 ]; then
-  echo "Building (./mvnw -DskipTests package) ..."
+  echo "Building with ./mvnw -B -q -DskipTests package (skip with --no-build) ..."
   ./mvnw -B -q -DskipTests package
 fi
 
-wait_port() { # host port seconds
-  for _ in $(seq 1 $(( $3 * 5 ))); do
-    (exec 3<>"/dev/tcp/$1/$2") 2>/dev/null && return 0
-    sleep 0.2
-  done
-  return 1
-}
+start_broker=0
+[ -z "${KAFKA_BOOTSTRAP_SERVERS:-}" ] && start_broker=1
+KAFKA_PORT="${LOCAL_KAFKA_PORT:-9092}"
+KAFKA_CONTROLLER_PORT="${LOCAL_KAFKA_CONTROLLER_PORT:-9093}"
 
-if [ -z "${KAFKA_BOOTSTRAP_SERVERS:-}" ]; then
-  KAFKA_PORT="${KAFKA_PORT:-9092}"
-  echo "Starting Kafka broker on 127.0.0.1:$KAFKA_PORT (data in .run/kafka-data) ..."
-  nohup "$JAVA_HOME/bin/java" -Xmx512m -jar "local-kafka/target/local-kafka-$VERSION.jar" \
-    --data-dir .run/kafka-data --port "$KAFKA_PORT" --controller-port "${KAFKA_CONTROLLER_PORT:-9093}" \
-    > logs/kafka.log 2>&1 &
-  echo $! > "$PIDS/kafka.pid"
-  if ! wait_port 127.0.0.1 "$KAFKA_PORT" 90; then
-    echo "Kafka did not start; see logs/kafka.log" >&2; tail -n 20 logs/kafka.log >&2; exit 1
-  fi
-  export KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:$KAFKA_PORT"
+missing=()
+[ "$start_broker" = 1 ] && [ ! -f "$(jar local-kafka)" ] && missing+=("$(jar local-kafka)")
+for service in "${SERVICES[@]}"; do
+  [ -f "$(jar "$service")" ] || missing+=("$(jar "$service")")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "Missing jars (build them: ./mvnw -B -DskipTests package, or run without --no-build):" >&2
+  printf '  %s\n' "${missing[@]}" >&2
+  exit 1
 fi
 
-declare -A PORTS=(
-  [application-service]=8081 [birth-cert-service]=8082 [vaccination-service]=8083 [hukou-service]=8084
-  [insurance-service]=8085 [sscard-service]=8086 [notification-service]=8087 [gateway-service]=8080
-)
-SERVICES=(application-service birth-cert-service vaccination-service hukou-service insurance-service
-          sscard-service notification-service gateway-service)
+busy=()
+if [ "$start_broker" = 1 ]; then
+  for port in "$KAFKA_PORT" "$KAFKA_CONTROLLER_PORT"; do listening 127.0.0.1 "$port" && busy+=("$port (kafka)"); done
+fi
+for service in "${SERVICES[@]}"; do
+  listening 127.0.0.1 "${PORTS[$service]}" && busy+=("${PORTS[$service]} ($service)")
+done
+if [ ${#busy[@]} -gt 0 ]; then
+  echo "These ports are already in use on 127.0.0.1; stop what listens there first:" >&2
+  printf '  %s\n' "${busy[@]}" >&2
+  exit 1
+fi
+
+# Whatever ends this script before everything is ready (an error, a timeout, Ctrl-C, a closed
+# terminal or pipe) stops what it started, so that the next run starts clean.
+started=0
+on_exit() {
+  local status=$?
+  set +e
+  trap '' PIPE HUP INT TERM
+  if [ "$status" -ne 0 ] && [ "$started" = 1 ]; then
+    echo "Stopping what was started (logs stay in logs/) ..." >&2
+    scripts/stop-platform.sh >&2
+  fi
+}
+trap on_exit EXIT
+trap 'exit 129' HUP
+trap 'exit 130' INT
+trap 'exit 141' PIPE
+trap 'exit 143' TERM
+
+if [ "$start_broker" = 1 ]; then
+  echo "Starting Kafka on 127.0.0.1:$KAFKA_PORT (controller $KAFKA_CONTROLLER_PORT, data in .run/kafka-data) ..."
+  started=1
+  # shellcheck disable=SC2086
+  nohup "$JAVA_HOME/bin/java" $KAFKA_JAVA_OPTS -jar "$(jar local-kafka)" --data-dir .run/kafka-data \
+    --port "$KAFKA_PORT" --controller-port "$KAFKA_CONTROLLER_PORT" > logs/kafka.log 2>&1 < /dev/null &
+  echo $! > "$PIDS/kafka.pid"
+  kafka_deadline=$(( $(date +%s) + 120 ))
+  until listening 127.0.0.1 "$KAFKA_PORT"; do
+    if ! kill -0 "$(cat "$PIDS/kafka.pid")" 2>/dev/null || [ "$(date +%s)" -gt "$kafka_deadline" ]; then
+      echo "Kafka did not start; the end of logs/kafka.log:" >&2
+      tail -n 30 logs/kafka.log >&2
+      exit 1
+    fi
+    sleep 0.3
+  done
+  export KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:$KAFKA_PORT"
+  echo "  Kafka is ready on $KAFKA_BOOTSTRAP_SERVERS"
+else
+  echo "Using the Kafka at KAFKA_BOOTSTRAP_SERVERS=$KAFKA_BOOTSTRAP_SERVERS (no local broker started)."
+  export KAFKA_BOOTSTRAP_SERVERS
+fi
 
 for service in "${SERVICES[@]}"; do
   port="${PORTS[$service]}"
-  echo "Starting $service on port $port ..."
+  echo "Starting $service on port $port (log: logs/$service.log) ..."
+  started=1
   # shellcheck disable=SC2086
-  SERVER_PORT="$port" nohup "$JAVA_HOME/bin/java" $JAVA_OPTS -jar "$service/target/$service-$VERSION.jar" \
-    > "logs/$service.log" 2>&1 &
+  SERVER_PORT="$port" nohup "$JAVA_HOME/bin/java" $JAVA_OPTS -jar "$(jar "$service")" \
+    > "logs/$service.log" 2>&1 < /dev/null &
   echo $! > "$PIDS/$service.pid"
 done
 
+echo "Waiting up to ${TIMEOUT}s for every service to be ready ..."
 deadline=$(( $(date +%s) + TIMEOUT ))
-for service in "${SERVICES[@]}"; do
-  port="${PORTS[$service]}"
-  until curl -fs "http://127.0.0.1:$port/actuator/health/readiness" >/dev/null 2>&1; do
-    if ! kill -0 "$(cat "$PIDS/$service.pid")" 2>/dev/null || [ "$(date +%s)" -gt "$deadline" ]; then
-      echo "$service is not up; the end of logs/$service.log:" >&2
-      tail -n 30 "logs/$service.log" >&2
+pending=("${SERVICES[@]}")
+while [ ${#pending[@]} -gt 0 ]; do
+  still=()
+  for service in "${pending[@]}"; do
+    port="${PORTS[$service]}"
+    if curl -fsS --max-time 2 "http://127.0.0.1:$port/actuator/health/readiness" 2>/dev/null | grep -q '"UP"'; then
+      echo "  $service is ready on http://127.0.0.1:$port"
+    elif ! kill -0 "$(cat "$PIDS/$service.pid")" 2>/dev/null; then
+      echo "$service exited before it was ready; the end of logs/$service.log:" >&2
+      tail -n 40 "logs/$service.log" >&2
       exit 1
+    else
+      still+=("$service")
     fi
-    sleep 1
   done
-  echo "  $service is ready"
+  pending=("${still[@]+"${still[@]}"}")
+  [ ${#pending[@]} -eq 0 ] && break
+  if [ "$(date +%s)" -ge "$deadline" ]; then
+    for service in "${pending[@]}"; do
+      echo "$service is not ready after ${TIMEOUT}s; the end of logs/$service.log:" >&2
+      tail -n 30 "logs/$service.log" >&2
+      echo >&2
+    done
+    echo "Not up: ${pending[*]}. (More time: --timeout SECONDS or READY_TIMEOUT.)" >&2
+    exit 1
+  fi
+  sleep 1
 done
+started=0
 
 cat <<TXT
 
 The platform is up. Gateway: http://127.0.0.1:8080
 
-Submit the sample application (a Guizhou family asking for all seven items):
+Submit the sample application (a Guizhou family asking for all seven items), from $ROOT:
 
-  curl -sS -X POST http://127.0.0.1:8080/api/v1/applications -H 'Content-Type: application/json' \\
-       --data @platform-test/src/main/resources/fixtures/application.json
+  curl -sS -X POST http://127.0.0.1:8080/api/v1/applications -H 'Content-Type: application/json' --data @scripts/sample-application.json
 
 then follow it with the id from the answer:
 
   curl -sS http://127.0.0.1:8080/api/v1/applications/<id>
   curl -sS 'http://127.0.0.1:8080/api/v1/notifications?applicationId=<id>'
 
-Logs are in logs/. Stop everything with scripts/stop-platform.sh
+(Posting the same sample again while the first is still open answers 409: that newborn already has an open application.)
+Logs are in logs/, process ids in .run/pids/. Stop everything with scripts/stop-platform.sh
 TXT

@@ -1,31 +1,69 @@
 #!/usr/bin/env bash
-# Stops what scripts/run-platform.sh started (services first, then the broker).
-# Options: --clean also deletes the local broker's data (.run/kafka-data).
+# Stops what scripts/run-platform.sh started: the services first (SIGTERM, up to 20 s, then
+# SIGKILL), then the Kafka broker; removes their pid files. Only the process ids recorded in
+# .run/pids/ are signalled, and only while they still are the process that was started there.
+# Usage: scripts/stop-platform.sh [--clean]   (--clean also deletes the broker's data, .run/kafka-data)
 set -euo pipefail
-cd "$(dirname "$0")/.."
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+trap "" PIPE  # a closed stdout must not stop the stopping
+
+clean=0
+for arg in "$@"; do
+  case "$arg" in
+    --clean) clean=1 ;;
+    -h|--help) sed -n '2,5s/^# \{0,1\}//p' "$0"; exit 0 ;;
+    *) echo "unknown option: $arg (usage: scripts/stop-platform.sh [--clean])" >&2; exit 2 ;;
+  esac
+done
+
+VERSION=0.1.0-SNAPSHOT
 PIDS=.run/pids
+GRACE_SECONDS="${STOP_GRACE_SECONDS:-20}"
+SERVICES=(gateway-service application-service birth-cert-service vaccination-service hukou-service
+          insurance-service sscard-service notification-service)
+
+# Messages must not abort the stopping (stdout may be a closed pipe or terminal).
+say() { echo "$@" 2>/dev/null || true; }
 
 stop() { # name
-  local pidfile="$PIDS/$1.pid"
+  local name="$1" pidfile="$PIDS/$1.pid" pid jarname
   [ -f "$pidfile" ] || return 0
-  local pid
-  pid=$(cat "$pidfile")
+  pid=$(tr -dc '0-9' < "$pidfile")
+  if [ "$name" = kafka ]; then jarname=local-kafka; else jarname="$name"; fi
+  if [ -z "$pid" ] || ! kill -0 "$pid" 2>/dev/null; then
+    rm -f "$pidfile"
+    return 0
+  fi
+  if ! tr '\0' ' ' < "/proc/$pid/cmdline" 2>/dev/null | grep -q -- "$jarname-$VERSION.jar"; then
+    say "pid $pid recorded for $name is now another process; not touching it" >&2
+    rm -f "$pidfile"
+    return 0
+  fi
+  kill -TERM "$pid" 2>/dev/null || true
+  local waited=0
+  while kill -0 "$pid" 2>/dev/null && [ "$waited" -lt $(( GRACE_SECONDS * 5 )) ]; do
+    sleep 0.2
+    waited=$(( waited + 1 ))
+  done
   if kill -0 "$pid" 2>/dev/null; then
-    kill "$pid" 2>/dev/null || true
-    for _ in $(seq 1 40); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
-    kill -0 "$pid" 2>/dev/null && kill -9 "$pid" 2>/dev/null || true
-    echo "stopped $1"
+    kill -KILL "$pid" 2>/dev/null || true
+    say "killed $name (pid $pid; it did not stop within ${GRACE_SECONDS}s)"
+  else
+    say "stopped $name (pid $pid)"
   fi
   rm -f "$pidfile"
 }
 
-for service in gateway-service application-service birth-cert-service vaccination-service hukou-service \
-               insurance-service sscard-service notification-service; do
-  stop "$service" &
-done
-wait
-stop kafka
-if [ "${1:-}" = "--clean" ]; then
+if [ -d "$PIDS" ]; then
+  for service in "${SERVICES[@]}"; do
+    stop "$service" &
+  done
+  wait
+  stop kafka
+fi
+
+if [ "$clean" = 1 ]; then
   rm -rf .run/kafka-data
-  echo "removed .run/kafka-data"
+  say "removed .run/kafka-data"
 fi

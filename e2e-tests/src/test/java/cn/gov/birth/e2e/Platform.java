@@ -111,6 +111,8 @@ final class Platform implements AutoCloseable {
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrapServers());
         env.put("KAFKA_PARTITIONS", "6");
         env.put("OUTBOX_POLL_INTERVAL", "PT0.2S");
+        // Seven services share one PostgreSQL (100 connections by default) with the tests themselves.
+        env.put("DB_POOL_SIZE", "4");
         var database = TestInfrastructure.databaseServer();
         env.put("DB_HOST", database.host());
         env.put("DB_PORT", String.valueOf(database.port()));

@@ -59,7 +59,7 @@ public final class JsonHttp {
 
     /** The valid sample application (a Guizhou family asking for all seven items), ready to modify. */
     public static ObjectNode sampleApplication() {
-        try (InputStream in = JsonHttp.class.getResourceAsStream("/fixtures/application.json")) {
+        try (InputStream in = JsonHttp.class.getResourceAsStream("/fixtures/sample-application.json")) {
             return (ObjectNode) JSON.readTree(in);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
