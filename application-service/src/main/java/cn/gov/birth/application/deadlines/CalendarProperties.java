@@ -12,8 +12,11 @@ public record CalendarProperties(Map<Integer, Year> years) {
         years = years == null ? Map.of() : Map.copyOf(years);
     }
 
-    /** Holidays and make-up workdays: single dates or "first/last" ranges, ISO-8601. */
-    public record Year(String source, List<String> holidays, List<String> workdays) {
+    /**
+     * Holidays and make-up workdays: single dates or "first/last" ranges, ISO-8601. A provisional
+     * year is the statutory holidays only, until the year's official notice is entered.
+     */
+    public record Year(String source, boolean provisional, List<String> holidays, List<String> workdays) {
 
         public Year {
             holidays = holidays == null ? List.of() : List.copyOf(holidays);

@@ -8,6 +8,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,13 +25,22 @@ public class WorkingCalendar {
     private static final Set<MonthDay> FIXED_HOLIDAYS = Set.of(MonthDay.of(1, 1), MonthDay.of(5, 1),
             MonthDay.of(5, 2), MonthDay.of(10, 1), MonthDay.of(10, 2), MonthDay.of(10, 3));
 
+    private static final Logger log = LoggerFactory.getLogger(WorkingCalendar.class);
+
+    private final Set<Integer> knownYears;
     private final Set<Integer> publishedYears;
     private final Set<LocalDate> holidays = new HashSet<>();
     private final Set<LocalDate> workdays = new HashSet<>();
 
     public WorkingCalendar(CalendarProperties properties) {
-        this.publishedYears = Set.copyOf(properties.years().keySet());
+        this.knownYears = Set.copyOf(properties.years().keySet());
+        this.publishedYears = properties.years().entrySet().stream().filter(year -> !year.getValue().provisional())
+                .map(Map.Entry::getKey).collect(Collectors.toUnmodifiableSet());
         for (Map.Entry<Integer, CalendarProperties.Year> year : properties.years().entrySet()) {
+            if (year.getValue().provisional()) {
+                log.warn("Working calendar {} is provisional (statutory holidays only): enter the State Council's "
+                        + "notice for {} when it is published", year.getKey(), year.getKey());
+            }
             addAll(holidays, year.getValue().holidays(), year.getKey());
             addAll(workdays, year.getValue().workdays(), year.getKey());
             for (LocalDate day : workdays) {
@@ -46,7 +58,7 @@ public class WorkingCalendar {
         if (holidays.contains(day)) {
             return false;
         }
-        if (!publishedYears.contains(day.getYear()) && FIXED_HOLIDAYS.contains(MonthDay.from(day))) {
+        if (!knownYears.contains(day.getYear()) && FIXED_HOLIDAYS.contains(MonthDay.from(day))) {
             return false;
         }
         return day.getDayOfWeek() != DayOfWeek.SATURDAY && day.getDayOfWeek() != DayOfWeek.SUNDAY;

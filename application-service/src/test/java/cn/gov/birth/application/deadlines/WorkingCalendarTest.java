@@ -13,7 +13,10 @@ import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 
-/** The calendar as shipped (working-calendar.yml), checked against the State Council's 2025 and 2026 notices. */
+/**
+ * The calendar as shipped (working-calendar.yml), checked against the State Council's 2025 and 2026
+ * notices and, for 2027, the statutory holidays of the 放假办法 until the year's notice is entered.
+ */
 class WorkingCalendarTest {
 
     private final WorkingCalendar calendar = new WorkingCalendar(shipped());
@@ -69,10 +72,21 @@ class WorkingCalendarTest {
     }
 
     @Test
+    void shouldCountTheStatutoryHolidaysOf2027UntilItsNoticeIsEntered() {
+        assertThat(calendar.isPublished(2027)).isFalse();
+        // 春节: 除夕 Fri 5 Feb to 初三 Mon 8 Feb, the weekend days made up on Tue 9 and Wed 10.
+        assertThat(calendar.addWorkingDays(LocalDate.of(2027, 2, 4), 1)).isEqualTo(LocalDate.of(2027, 2, 11));
+        // 国庆: Fri 1 to Sun 3 Oct, the weekend days made up on Mon 4 and Tue 5.
+        assertThat(calendar.addWorkingDays(LocalDate.of(2027, 9, 30), 1)).isEqualTo(LocalDate.of(2027, 10, 6));
+        assertThat(calendar.isWorkingDay(LocalDate.of(2027, 6, 9))).isFalse();
+        assertThat(calendar.isWorkingDay(LocalDate.of(2027, 6, 10))).isTrue();
+    }
+
+    @Test
     void shouldRefuseAMalformedCalendar() {
-        var bad = new CalendarProperties(Map.of(2026, new CalendarProperties.Year("x", List.of("2026-13-01"), List.of())));
+        var bad = new CalendarProperties(Map.of(2026, new CalendarProperties.Year("x", false, List.of("2026-13-01"), List.of())));
         assertThatThrownBy(() -> new WorkingCalendar(bad)).hasMessageContaining("2026");
-        var wrongYear = new CalendarProperties(Map.of(2026, new CalendarProperties.Year("x", List.of("2025-01-01"), List.of())));
+        var wrongYear = new CalendarProperties(Map.of(2026, new CalendarProperties.Year("x", false, List.of("2025-01-01"), List.of())));
         assertThatThrownBy(() -> new WorkingCalendar(wrongYear)).hasMessageContaining("bad entry");
     }
 
