@@ -281,6 +281,27 @@ class ApplicationServiceIntegrationTest extends ServiceIntegrationTest {
     }
 
     @Test
+    void shouldTakeTheMissingMaterialsAloneAndKeepThoseAlreadyFiled() {
+        ObjectNode form = JsonHttp.newFamily();
+        var materials = (tools.jackson.databind.node.ArrayNode) form.get("materials");
+        materials.remove(2);
+        materials.remove(1);
+        JsonNode filed = http.post("/api/v1/applications", form).json();
+        UUID id = UUID.fromString(filed.get("id").asString());
+        assertThat(filed.get("acceptance").get("missing").valueStream().map(m -> m.get("code").asString()))
+                .containsExactlyInAnyOrder("FATHER_HOUSEHOLD_REGISTER", "MARRIAGE_CERTIFICATE");
+
+        var supplemented = http.post("/api/v1/applications/" + id + "/supplements", """
+                {"materials": [{"type": "FATHER_HOUSEHOLD_REGISTER", "documentId": "D-0102"},
+                               {"type": "MARRIAGE_CERTIFICATE", "documentId": "D-0103"}]}""");
+
+        assertThat(supplemented.status()).isEqualTo(200);
+        assertThat(supplemented.json().get("status").asString()).isEqualTo("ACCEPTED");
+        assertThat(probe.awaitEvent(Topics.APPLICATION, ApplicationSubmitted.class,
+                e -> e.applicationId().equals(id)).reference()).isEqualTo(filed.get("reference").asString());
+    }
+
+    @Test
     void shouldRefuseAMalformedSupplementAndKeepTheApplicationAsItWas() {
         ObjectNode form = JsonHttp.newFamily();
         form.remove("household");

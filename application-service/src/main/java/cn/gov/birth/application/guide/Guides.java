@@ -3,6 +3,8 @@ package cn.gov.birth.application.guide;
 import cn.gov.birth.application.policy.RegionPolicy;
 import cn.gov.birth.application.policy.RegionPolicy.EthnicityRule;
 import cn.gov.birth.application.policy.RegionPolicy.HouseholdRule;
+import cn.gov.birth.application.policy.RegionPolicy.HouseholdType;
+import cn.gov.birth.application.policy.RegionPolicy.InsuredYear;
 import cn.gov.birth.contracts.Department;
 import cn.gov.birth.contracts.Item;
 import java.util.ArrayList;
@@ -55,6 +57,21 @@ final class Guides {
             case BOTH_SIGNATURES -> "父母民族不同的，须父母双方在申请表上签字确认新生儿民族";
             case NOT_RESTRICTED -> "对父母民族无特别要求";
         });
+        var settlement = policy.settlement();
+        conditions.add("落户：随父或随母落" + String.join("或", settlement.householdTypes().stream().sorted()
+                .map(HouseholdType::label).toList())
+                + (settlement.settleWithSpouse().isEmpty() ? "" : "；一方为" + String.join("或",
+                settlement.settleWithSpouse().stream().sorted().map(HouseholdType::label).toList())
+                + "的，在另一方常住户口所在地申报出生登记"));
+        var insurance = policy.insurance();
+        if (insurance != null) {
+            conditions.add("参保年度：" + String.join("、", insurance.years().stream().sorted()
+                    .map(year -> year == InsuredYear.CURRENT ? "当年度" : "次年度").toList())
+                    + (insurance.nextYearBornFrom() == null ? "" : "；" + insurance.nextYearBornFrom().getMonthValue()
+                    + "月" + insurance.nextYearBornFrom().getDayOfMonth() + "日至12月31日出生、当年未能参保的，可参加次年度")
+                    + (insurance.enrollmentDays() == null ? "" : "；出生之日起" + insurance.enrollmentDays()
+                    + "日内（含）参保缴费的，自出生之日起享受待遇"));
+        }
         if (policy.birthCertificateRequired()) {
             conditions.add("已在助产机构办理《出生医学证明》");
         }

@@ -6,6 +6,9 @@ import cn.gov.birth.application.intake.ApplicationRequest.Parent;
 import cn.gov.birth.application.policy.RegionPolicies;
 import cn.gov.birth.application.policy.RegionPolicy;
 import cn.gov.birth.application.policy.RegionPolicy.EthnicityRule;
+import cn.gov.birth.application.policy.RegionPolicy.FormPart;
+import cn.gov.birth.application.policy.RegionPolicy.HouseholdType;
+import cn.gov.birth.application.policy.RegionPolicy.InsuredYear;
 import cn.gov.birth.application.policy.RegionPolicy.HouseholdRule;
 import cn.gov.birth.contracts.Item;
 import java.time.Clock;
@@ -14,6 +17,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.springframework.stereotype.Component;
 
@@ -66,20 +70,11 @@ class AcceptanceDecision {
             reasons.add(new Notice("PARENT_NOT_ELIGIBLE_NATIONALITY",
                     "父母须均为持有效居民身份证的中国公民（暂不包括外国人及港澳台居民）"));
         }
-        if (differentEthnicities(form)) {
-            switch (policy.differentEthnicity()) {
-                case NOT_ACCEPTED -> reasons.add(new Notice("PARENTS_DIFFERENT_ETHNICITY", "父母民族不同的，暂不纳入联办"));
-                case CONFIRMATION, BOTH_SIGNATURES -> {
-                    if (isBlank(form.ethnicityConfirmation())) {
-                        missing.add(new Notice("ETHNICITY_CONFIRMATION",
-                                policy.differentEthnicity() == EthnicityRule.CONFIRMATION
-                                        ? "父母民族不同，请提交民族成分确认书"
-                                        : "父母民族不同，须父母双方在申请表上签字确认新生儿民族"));
-                    }
-                }
-                case NOT_RESTRICTED -> {
-                }
-            }
+        if (differentEthnicities(form) && policy.differentEthnicity() == EthnicityRule.NOT_ACCEPTED) {
+            reasons.add(new Notice("PARENTS_DIFFERENT_ETHNICITY", "父母民族不同的，暂不纳入联办"));
+        }
+        if (items.contains(Item.HUKOU)) {
+            settlement(form, policy, reasons, missing);
         }
         LocalDate birthDate = newborn.birthTimeValue().atZoneSameInstant(CHINA).toLocalDate();
         if (LocalDate.now(clock.withZone(CHINA)).isAfter(birthDate.plus(policy.registrationPeriod()))) {
@@ -90,11 +85,12 @@ class AcceptanceDecision {
         if (!policy.applicants().contains(relation)) {
             reasons.add(new Notice("APPLICANT_NOT_ALLOWED", "本地联办须由" + String.join("或",
                     policy.applicants().stream().sorted().toList()) + "申请"));
-        } else if (policy.applicantsWithAuthorization().contains(relation)
-                && isBlank(form.applicant().authorizationDocumentId())) {
-            missing.add(new Notice("AUTHORIZATION_LETTER", "代办的，请提交父母签字的授权委托书"));
         }
         missingSections(form, items, missing);
+        if (items.contains(Item.MEDICAL_INSURANCE) && form.insurance() != null && policy.insurance() != null) {
+            insuredYears(form, policy, birthDate, missing);
+        }
+        missingMaterials(form, items, policy, missing);
         if (!reasons.isEmpty()) {
             return new Acceptance(Outcome.NOT_ACCEPTED, List.of(), reasons);
         }
@@ -119,6 +115,80 @@ class AcceptanceDecision {
                 || isBlank(form.delivery().recipient().address()))) {
             missing.add(new Notice("DELIVERY_ADDRESS", "选择邮寄送达的，请填写收件人、电话和地址"));
         }
+    }
+
+    /**
+     * Where the newborn settles: a household kind the region accepts; a student collective
+     * household or a serviceman sends the registration to the other parent's household (a
+     * correction of the household section), anything else is outside the joint service.
+     */
+    private static void settlement(ApplicationRequest form, RegionPolicy policy, List<Notice> reasons,
+                                   List<Notice> missing) {
+        Parent settling = form.settlingParent();
+        if (settling == null) {
+            return;
+        }
+        var rule = policy.settlement();
+        HouseholdType type = settling.householdTypeValue();
+        if (rule.householdTypes().contains(type)) {
+            return;
+        }
+        Parent other = form.otherParent();
+        if (rule.settleWithSpouse().contains(type) && other != null
+                && rule.householdTypes().contains(other.householdTypeValue())) {
+            missing.add(new Notice("HOUSEHOLD_SECTION", (type == HouseholdType.SERVICEMAN
+                    ? "父母一方为现役军人的，新生儿应在地方居民一方常住户口所在地申报出生登记"
+                    : "父母一方为学生集体户口的，新生儿应在配偶家庭户口所在地申报出生登记")
+                    + "，请将落户方改为" + ("MOTHER".equals(form.household().settleWith()) ? "父亲" : "母亲")));
+            return;
+        }
+        reasons.add(new Notice("HOUSEHOLD_TYPE_NOT_ELIGIBLE", "本地联办仅受理落户到"
+                + String.join("或", rule.householdTypes().stream().sorted().map(HouseholdType::label).toList())
+                + "的出生登记，" + type.label() + "请通过原渠道办理"));
+    }
+
+    private static void insuredYears(ApplicationRequest form, RegionPolicy policy, LocalDate birthDate,
+                                     List<Notice> missing) {
+        var options = policy.insurance();
+        boolean offered = form.insurance().years().stream()
+                .allMatch(year -> options.offers(InsuredYear.valueOf(year), birthDate));
+        if (!offered) {
+            String next = options.nextYearBornFrom() == null ? ""
+                    : "；" + options.nextYearBornFrom().getMonthValue() + "月" + options.nextYearBornFrom().getDayOfMonth()
+                    + "日至12月31日出生、当年未能参保的，可参加次年度";
+            missing.add(new Notice("INSURANCE_SECTION", "本地新生儿可选择的参保年度为"
+                    + String.join("、", options.years().stream().sorted().map(y -> y == InsuredYear.CURRENT ? "当年度" : "次年度")
+                    .toList()) + next + "，请重新选择参保年度"));
+        }
+    }
+
+    /** Every material the chosen items need in the family's situation and the form does not bring, at once. */
+    private static void missingMaterials(ApplicationRequest form, Set<Item> items, RegionPolicy policy,
+                                         List<Notice> missing) {
+        Set<String> submitted = form.materials() == null ? Set.of() : form.materials().stream()
+                .map(ApplicationRequest.Material::type).collect(Collectors.toSet());
+        var situations = policy.situations(differentEthnicities(form), form.applicant().relation(),
+                !isBlank(form.newborn().birthCertificateNumber()), form.reimbursement() != null);
+        for (RegionPolicy.Material material : policy.materialsFor(items, situations)) {
+            if (!submitted.contains(material.code()) && !provided(form, material.field())) {
+                missing.add(new Notice(material.code(), "请提交" + material.name() + "（" + material.medium() + "，"
+                        + material.copies() + "份）"));
+            }
+        }
+    }
+
+    private static boolean provided(ApplicationRequest form, FormPart part) {
+        if (part == null) {
+            return false;
+        }
+        return switch (part) {
+            case SIGNED_FORM -> Boolean.TRUE.equals(form.promise());
+            case ETHNICITY_CONFIRMATION -> !isBlank(form.ethnicityConfirmation());
+            case AUTHORIZATION -> !isBlank(form.applicant().authorizationDocumentId());
+            case BANK_ACCOUNT -> form.reimbursement() != null && !isBlank(form.reimbursement().bankName())
+                    && !isBlank(form.reimbursement().accountNumber())
+                    && !isBlank(form.reimbursement().accountHolder());
+        };
     }
 
     private static boolean householdInRegion(ApplicationRequest form, RegionPolicy policy) {

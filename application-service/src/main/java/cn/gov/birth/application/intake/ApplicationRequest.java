@@ -1,5 +1,6 @@
 package cn.gov.birth.application.intake;
 
+import cn.gov.birth.application.policy.RegionPolicy.HouseholdType;
 import cn.gov.birth.contracts.Item;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -14,8 +15,14 @@ public record ApplicationRequest(String region, String channel, List<Item> items
     public record Applicant(String relation, String phone, String authorizationDocumentId) {
     }
 
+    /** {@code householdType} is the kind of household (户别) the parent is registered in; FAMILY when left out. */
     public record Parent(String name, String idType, String idNumber, String ethnicity, String nationality,
-                         String householdDivision, String householdAddress, String currentAddress, String phone) {
+                         String householdDivision, String householdAddress, String currentAddress, String phone,
+                         String householdType) {
+
+        public HouseholdType householdTypeValue() {
+            return householdType == null ? HouseholdType.FAMILY : HouseholdType.valueOf(householdType);
+        }
     }
 
     public record Marriage(String status, String certificateNumber) {
@@ -58,5 +65,13 @@ public record ApplicationRequest(String region, String channel, List<Item> items
             return null;
         }
         return "MOTHER".equals(household.settleWith()) ? mother : father;
+    }
+
+    /** The other parent, with whom the newborn does not settle. */
+    public Parent otherParent() {
+        if (household == null) {
+            return null;
+        }
+        return "MOTHER".equals(household.settleWith()) ? father : mother;
     }
 }

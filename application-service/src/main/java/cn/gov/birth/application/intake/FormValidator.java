@@ -2,15 +2,22 @@ package cn.gov.birth.application.intake;
 
 import cn.gov.birth.application.intake.ApplicationRequest.Parent;
 import cn.gov.birth.application.policy.RegionPolicies;
+import cn.gov.birth.application.policy.RegionPolicy.HouseholdType;
+import cn.gov.birth.application.policy.RegionPolicy.InsuredYear;
+import cn.gov.birth.contracts.codes.CodeTable;
+import cn.gov.birth.contracts.codes.Codes;
 import cn.gov.birth.contracts.codes.ResidentIdNumber;
 import cn.gov.birth.platform.web.InvalidInputException;
 import cn.gov.birth.platform.web.InvalidInputException.FieldError;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,15 +29,23 @@ import org.springframework.stereotype.Component;
 class FormValidator {
 
     static final int MAX_TEXT = 200;
-    private static final Pattern DIVISION = Pattern.compile("\\d{6}");
     private static final Pattern MOBILE = Pattern.compile("1[3-9]\\d{9}");
-    private static final Pattern ETHNICITY = Pattern.compile("\\d{2}");
-    private static final Pattern NATIONALITY = Pattern.compile("[A-Z]{3}");
     private static final Set<String> ID_TYPES = Set.of("RESIDENT_ID", "PASSPORT", "HMT_PERMIT", "FOREIGN_PERMANENT_RESIDENT");
     private static final Set<String> CHANNELS = Set.of("ONLINE", "WINDOW");
-    private static final Set<String> SEXES = Set.of("1", "2");
+    /** A newborn's sex is known: GB/T 2261.1's 1 or 2, not 0 (unknown) or 9 (unstated). */
+    private static final Set<String> NEWBORN_SEXES = Set.of("1", "2");
+    /** GB/T 4761 relations that only a boy or only a girl can have to the household head (son, grandson ...). */
+    private static final Set<String> BOYS_RELATIONS = Set.of("20", "21", "22", "23", "24", "25", "26", "27", "29",
+            "41", "43", "47", "93", "95");
+    private static final Set<String> GIRLS_RELATIONS = Set.of("30", "31", "32", "33", "34", "35", "36", "37", "39",
+            "42", "44", "48", "94", "96");
+    /** GB/T 4761 relations a newborn cannot have: the head, a spouse, a child's spouse, a parent or grandparent. */
+    private static final Set<String> NOT_A_NEWBORNS_RELATION = Set.of("01", "02", "10", "11", "12", "28", "38",
+            "45", "46", "50", "51", "52", "53", "54", "55", "56", "57", "58", "59", "60", "61", "62", "63", "64", "65",
+            "66", "67", "68", "69");
     private static final Set<String> SETTLE_WITH = Set.of("FATHER", "MOTHER");
-    private static final Set<String> INSURED_YEARS = Set.of("CURRENT", "NEXT");
+    private static final Set<String> INSURED_YEARS = names(InsuredYear.values());
+    private static final Set<String> HOUSEHOLD_TYPES = names(HouseholdType.values());
     private static final Set<String> DELIVERY_MODES = Set.of("PICKUP", "MAIL");
     private static final Set<String> MARRIAGE = Set.of("MARRIED", "DIVORCED", "UNMARRIED", "WIDOWED");
 
@@ -65,14 +80,10 @@ class FormValidator {
             errors.text("applicant.authorizationDocumentId", form.applicant().authorizationDocumentId());
         }
         if (errors.required("mother", form.mother())) {
-            parent("mother", form.mother(), errors);
-            if ("RESIDENT_ID".equals(form.mother().idType()) && ResidentIdNumber.isValid(form.mother().idNumber())
-                    && !"2".equals(ResidentIdNumber.sex(form.mother().idNumber()))) {
-                errors.add("mother.idNumber", "SEX_MISMATCH", "母亲的身份证号码性别位应为女性");
-            }
+            parent("mother", form.mother(), "2", form.newborn(), errors);
         }
         if (form.father() != null) {
-            parent("father", form.father(), errors);
+            parent("father", form.father(), "1", form.newborn(), errors);
         }
         if (form.marriage() != null) {
             errors.oneOf("marriage.status", form.marriage().status(), MARRIAGE, false);
@@ -89,11 +100,11 @@ class FormValidator {
             }
             errors.text("household.headName", household.headName());
             errors.residentId("household.headIdNumber", household.headIdNumber(), false);
-            errors.text("household.relationToHead", household.relationToHead());
+            relationToHead(household.relationToHead(), form.newborn(), errors);
             errors.division("household.nativePlace", household.nativePlace(), false);
         }
         if (form.insurance() != null) {
-            errors.division("insurance.insuredDivision", form.insurance().insuredDivision(), true);
+            errors.county("insurance.insuredDivision", form.insurance().insuredDivision(), true);
             List<String> years = form.insurance().years();
             if (years == null || years.isEmpty()) {
                 errors.add("insurance.years", "REQUIRED", "请选择参保年度");
@@ -142,31 +153,82 @@ class FormValidator {
         }
     }
 
-    private void parent(String field, Parent parent, Errors errors) {
+    /**
+     * A parent's fields, and what a resident ID number says of its holder: the sex digit (odd for
+     * men, even for women) and a birth date before the newborn's.
+     */
+    private void parent(String field, Parent parent, String sex, ApplicationRequest.Newborn newborn, Errors errors) {
         errors.required(field + ".name", parent.name());
         if (errors.oneOf(field + ".idType", parent.idType(), ID_TYPES, true)) {
             if ("RESIDENT_ID".equals(parent.idType())) {
-                errors.residentId(field + ".idNumber", parent.idNumber(), true);
+                if (errors.residentId(field + ".idNumber", parent.idNumber(), true)) {
+                    identity(field, parent, sex, newborn, errors);
+                }
             } else {
                 errors.required(field + ".idNumber", parent.idNumber());
             }
         }
-        if (parent.ethnicity() != null && !ETHNICITY.matcher(parent.ethnicity()).matches()) {
-            errors.add(field + ".ethnicity", "UNKNOWN_CODE", "民族代码应为两位数字（GB/T 3304）");
+        errors.code(field + ".ethnicity", parent.ethnicity(), Codes.ETHNICITIES, "民族代码应为 GB/T 3304 的两位代码");
+        errors.code(field + ".nationality", parent.nationality(), Codes.COUNTRIES, "国籍代码应为 ISO 3166 三位字母代码");
+        if ("RESIDENT_ID".equals(parent.idType()) && parent.nationality() != null && !"CHN".equals(parent.nationality())) {
+            errors.add(field + ".nationality", "NATIONALITY_MISMATCH", "持居民身份证的，国籍应为中国（CHN）");
         }
-        if (parent.nationality() != null && !NATIONALITY.matcher(parent.nationality()).matches()) {
-            errors.add(field + ".nationality", "UNKNOWN_CODE", "国籍代码应为三位字母（ISO 3166）");
-        }
-        errors.division(field + ".householdDivision", parent.householdDivision(), false);
+        errors.oneOf(field + ".householdType", parent.householdType(), HOUSEHOLD_TYPES, false);
+        errors.county(field + ".householdDivision", parent.householdDivision(), false);
         errors.text(field + ".householdAddress", parent.householdAddress());
         errors.text(field + ".currentAddress", parent.currentAddress());
         errors.mobile(field + ".phone", parent.phone(), false);
     }
 
+    private void identity(String field, Parent parent, String sex, ApplicationRequest.Newborn newborn,
+                          Errors errors) {
+        if (!sex.equals(ResidentIdNumber.sex(parent.idNumber()))) {
+            errors.add(field + ".idNumber", "SEX_MISMATCH", "2".equals(sex)
+                    ? "母亲的身份证号码性别位应为女性（偶数）" : "父亲的身份证号码性别位应为男性（奇数）");
+        }
+        LocalDate born = ResidentIdNumber.birthDate(parent.idNumber());
+        LocalDate newbornBorn = birthDate(newborn);
+        if (born.isAfter(LocalDate.now(clock.withZone(IntakeService.CHINA)))
+                || newbornBorn != null && !born.isBefore(newbornBorn)) {
+            errors.add(field + ".idNumber", "BIRTH_DATE_INCONSISTENT",
+                    "身份证号码中的出生日期应早于新生儿出生日期且不晚于今天");
+        }
+    }
+
+    /** GB/T 4761: a known code, one a newborn can have, and not one of the other sex (a son, a granddaughter ...). */
+    private static void relationToHead(String relation, ApplicationRequest.Newborn newborn, Errors errors) {
+        String field = "household.relationToHead";
+        if (!errors.code(field, relation, Codes.FAMILY_RELATIONS, "与户主关系应为 GB/T 4761 家庭关系代码")
+                || relation == null) {
+            return;
+        }
+        if (NOT_A_NEWBORNS_RELATION.contains(relation)) {
+            errors.add(field, "RELATION_NOT_POSSIBLE", "新生儿与户主的关系不可能为“"
+                    + Codes.FAMILY_RELATIONS.name(relation).orElse(relation) + "”");
+        } else if (newborn != null && ("1".equals(newborn.sex()) && GIRLS_RELATIONS.contains(relation)
+                || "2".equals(newborn.sex()) && BOYS_RELATIONS.contains(relation))) {
+            errors.add(field, "SEX_MISMATCH", "与户主关系“" + Codes.FAMILY_RELATIONS.name(relation).orElse(relation)
+                    + "”与新生儿性别不符");
+        }
+    }
+
+    private static LocalDate birthDate(ApplicationRequest.Newborn newborn) {
+        try {
+            return newborn == null || newborn.birthTime() == null ? null
+                    : newborn.birthTimeValue().atZoneSameInstant(IntakeService.CHINA).toLocalDate();
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    private static Set<String> names(Enum<?>[] values) {
+        return Arrays.stream(values).map(Enum::name).collect(Collectors.toUnmodifiableSet());
+    }
+
     private void newborn(ApplicationRequest.Newborn newborn, Errors errors) {
         errors.text("newborn.surname", newborn.surname());
         errors.text("newborn.givenName", newborn.givenName());
-        errors.oneOf("newborn.sex", newborn.sex(), SEXES, true);
+        errors.oneOf("newborn.sex", newborn.sex(), NEWBORN_SEXES, true);
         if (newborn.birthTime() == null) {
             errors.add("newborn.birthTime", "REQUIRED", "出生时间不能为空");
         } else {
@@ -179,10 +241,8 @@ class FormValidator {
                         "出生时间应为带时区的ISO-8601格式，例如 2026-11-20T08:30:00+08:00");
             }
         }
-        if (newborn.ethnicity() != null && !ETHNICITY.matcher(newborn.ethnicity()).matches()) {
-            errors.add("newborn.ethnicity", "UNKNOWN_CODE", "民族代码应为两位数字（GB/T 3304）");
-        }
-        errors.division("newborn.birthDivision", newborn.birthDivision(), true);
+        errors.code("newborn.ethnicity", newborn.ethnicity(), Codes.ETHNICITIES, "民族代码应为 GB/T 3304 的两位代码");
+        errors.county("newborn.birthDivision", newborn.birthDivision(), true);
         errors.text("newborn.hospitalCode", newborn.hospitalCode());
         if (newborn.birthCertificateNumber() != null
                 && !newborn.birthCertificateNumber().matches("[A-Z]\\d{9}")) {
@@ -226,13 +286,33 @@ class FormValidator {
             return true;
         }
 
+        /** A code of the table, or absent; returns whether the value is absent or known. */
+        boolean code(String field, String value, CodeTable table, String message) {
+            if (value != null && !table.contains(value)) {
+                add(field, "UNKNOWN_CODE", message);
+                return false;
+            }
+            return true;
+        }
+
         void division(String field, String value, boolean required) {
             if (value == null) {
                 if (required) {
                     required(field, null);
                 }
-            } else if (!DIVISION.matcher(value).matches()) {
-                add(field, "UNKNOWN_CODE", "行政区划代码应为六位数字（GB/T 2260）");
+            } else {
+                code(field, value, Codes.DIVISIONS, "行政区划代码应为 GB/T 2260 的六位代码");
+            }
+        }
+
+        /** A county-level division (区、县、县级市): where people are registered, born and insured. */
+        void county(String field, String value, boolean required) {
+            if (value == null) {
+                if (required) {
+                    required(field, null);
+                }
+            } else if (!Codes.isCounty(value)) {
+                add(field, "UNKNOWN_CODE", "应为 GB/T 2260 县级行政区划代码");
             }
         }
 
@@ -246,14 +326,19 @@ class FormValidator {
             }
         }
 
-        void residentId(String field, String value, boolean required) {
+        /** Returns whether a valid number is present. */
+        boolean residentId(String field, String value, boolean required) {
             if (value == null) {
                 if (required) {
                     required(field, null);
                 }
-            } else if (!ResidentIdNumber.isValid(value)) {
-                add(field, "INVALID_ID_NUMBER", "居民身份证号码不正确（校验码不符或出生日期无效）");
+                return false;
             }
+            if (!ResidentIdNumber.isValid(value)) {
+                add(field, "INVALID_ID_NUMBER", "居民身份证号码不正确（校验码不符或出生日期无效）");
+                return false;
+            }
+            return true;
         }
 
         InvalidInputException toException() {

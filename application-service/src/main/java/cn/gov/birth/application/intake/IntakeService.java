@@ -162,7 +162,9 @@ public class IntakeService {
                         "该申请当前状态为 " + previous + "，无需补正。");
             }
             Map<String, Object> merged = EventCodec.mapper().readValue(filed.form(), MAP);
+            Object materials = addMaterials(merged.get("materials"), sections.get("materials"));
             merged.putAll(sections);
+            merged.put("materials", materials);
             ApplicationRequest form = readForm(merged);
             validator.validate(form);
             Instant now = clock.instant();
@@ -182,6 +184,24 @@ public class IntakeService {
             statusPublisher.publish(id, previous, null);
         });
         return views.find(id).orElseThrow();
+    }
+
+    /**
+     * Materials brought with a supplement join those already filed (one of the same type replaces
+     * the earlier one): the applicant brings what the notice listed, not everything again.
+     */
+    private static Object addMaterials(Object filed, Object brought) {
+        if (!(brought instanceof List<?> added)) {
+            return brought == null ? filed : brought;
+        }
+        Map<Object, Object> byType = new java.util.LinkedHashMap<>();
+        for (List<?> list : List.of(filed instanceof List<?> earlier ? earlier : List.of(), added)) {
+            for (Object material : list) {
+                byType.put(material instanceof Map<?, ?> m && m.get("type") != null ? m.get("type") : material,
+                        material);
+            }
+        }
+        return new java.util.ArrayList<>(byType.values());
     }
 
     /** Writes the decision's consequences: for an accepted application its items, deadlines and distribution. */

@@ -135,9 +135,33 @@ public class RegionPolicies {
                 problems.add("material " + material.code() + " serves an item that is not offered");
             }
         }
+        if (policy.differentEthnicity() == RegionPolicy.EthnicityRule.CONFIRMATION
+                || policy.differentEthnicity() == RegionPolicy.EthnicityRule.BOTH_SIGNATURES) {
+            requireMaterialFor(policy, RegionPolicy.Situation.PARENTS_ETHNICITIES_DIFFER, problems);
+        }
+        if (!policy.applicantsWithAuthorization().isEmpty()) {
+            requireMaterialFor(policy, RegionPolicy.Situation.APPLICANT_IS_AGENT, problems);
+        }
+        var settlement = policy.settlement();
+        if (settlement == null || settlement.householdTypes().isEmpty()) {
+            problems.add("settlement.householdTypes must list the households a newborn may settle in");
+        } else if (settlement.settleWithSpouse().stream().anyMatch(settlement.householdTypes()::contains)) {
+            problems.add("settlement.settleWithSpouse must not repeat an accepted household type");
+        }
+        if (policy.items().contains(Item.MEDICAL_INSURANCE)
+                && (policy.insurance() == null || policy.insurance().years().isEmpty())) {
+            problems.add("insurance.years must list the insured years on offer");
+        }
         if (policy.wholeTimeLimit() != null && policy.wholeTimeLimit() < 0) {
             problems.add("wholeTimeLimit must be zero or more working days");
         }
         return problems;
+    }
+
+    private static void requireMaterialFor(RegionPolicy policy, RegionPolicy.Situation situation,
+                                           List<String> problems) {
+        if (policy.materials().stream().noneMatch(m -> m.when() == situation)) {
+            problems.add("a material for the situation " + situation + " is needed by the policy's rules");
+        }
     }
 }

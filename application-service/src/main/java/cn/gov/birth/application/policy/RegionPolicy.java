@@ -1,7 +1,10 @@
 package cn.gov.birth.application.policy;
 
 import cn.gov.birth.contracts.Item;
+import java.time.LocalDate;
+import java.time.MonthDay;
 import java.time.Period;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -26,6 +29,8 @@ import java.util.Set;
  * @param wholeTimeLimit              promised working days for the whole application, if stated
  * @param sources                     the documents this policy is written from
  * @param materials                   the one set of materials (申请材料), each with the items it serves
+ * @param settlement                  which households the newborn may settle in (落户)
+ * @param insurance                   the insured years the applicant may choose
  */
 public record RegionPolicy(String region, String name, Set<Item> items, Set<String> applicants,
                            Set<String> applicantsWithAuthorization, Period registrationPeriod,
@@ -33,7 +38,7 @@ public record RegionPolicy(String region, String name, Set<Item> items, Set<Stri
                            boolean maritalBirthOnly, boolean chineseCitizensOnly, EthnicityRule differentEthnicity,
                            boolean birthCertificateRequired, boolean namedNewbornRequired,
                            Map<Item, Integer> timeLimits, Integer wholeTimeLimit, List<String> sources,
-                           List<Material> materials) {
+                           List<Material> materials, Settlement settlement, InsuranceOptions insurance) {
 
     /** Whose household must be in the region. */
     public enum HouseholdRule { ANY_PARENT, SETTLING_PARENT }
@@ -44,12 +49,111 @@ public record RegionPolicy(String region, String name, Set<Item> items, Set<Stri
     /** A situation that calls for a material only when it applies. */
     public enum Situation { PARENTS_ETHNICITIES_DIFFER, MANUAL_REIMBURSEMENT, APPLICANT_IS_AGENT, BIRTH_CERTIFICATE_ISSUED }
 
-    /** One material: what it is, which items need it, in what medium and how many copies, and when. */
-    public record Material(String code, String name, Set<Item> items, String medium, int copies, Situation when) {
+    /**
+     * One material: what it is, which items need it, in what medium and how many copies, and when.
+     * {@code field} names the part of the form that provides it; other materials are listed in the
+     * form's {@code materials}.
+     */
+    public record Material(String code, String name, Set<Item> items, String medium, int copies, Situation when,
+                           FormPart field) {
 
         public Material {
             items = items == null ? Set.of() : Set.copyOf(items);
         }
+    }
+
+    /** Parts of the form that stand for a material, so that nothing is asked twice. */
+    public enum FormPart {
+        /** The one-table form itself, signed through its promise clause. */
+        SIGNED_FORM,
+        /** {@code ethnicityConfirmation}: the confirmation document or both parents' signatures. */
+        ETHNICITY_CONFIRMATION,
+        /** {@code applicant.authorizationDocumentId}: the signed authorization of an agent. */
+        AUTHORIZATION,
+        /** {@code reimbursement}: bank, account and holder of a manual claim. */
+        BANK_ACCOUNT
+    }
+
+    /** The kind of household (户别) a parent is registered in; an active serviceman has none locally. */
+    public enum HouseholdType {
+        FAMILY("家庭户"), COMMUNITY_COLLECTIVE("社区集体户"), UNIT_COLLECTIVE("单位集体户"),
+        STUDENT_COLLECTIVE("学生集体户"), SERVICEMAN("现役军人");
+
+        private final String label;
+
+        HouseholdType(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+    }
+
+    /**
+     * Where the newborn may settle.
+     *
+     * @param householdTypes   the settling parent's household kinds the joint service accepts
+     * @param settleWithSpouse kinds whose child registers at the other parent's household instead
+     *                         (a student collective household, an active serviceman: Gansu's guide)
+     */
+    public record Settlement(Set<HouseholdType> householdTypes, Set<HouseholdType> settleWithSpouse) {
+
+        public Settlement {
+            householdTypes = householdTypes == null ? Set.of() : Set.copyOf(householdTypes);
+            settleWithSpouse = settleWithSpouse == null ? Set.of() : Set.copyOf(settleWithSpouse);
+        }
+    }
+
+    /** An insured year as the form names it. */
+    public enum InsuredYear { CURRENT, NEXT }
+
+    /**
+     * The insured years on offer.
+     *
+     * @param years            the years anyone may choose
+     * @param nextYearBornFrom births from this day of the year (MM-dd) may also choose the next year
+     *                         (Gansu: born 1 October to 31 December and not insured that year)
+     * @param enrollmentDays   the days after birth within which enrollment counts from birth
+     */
+    public record InsuranceOptions(Set<InsuredYear> years, MonthDay nextYearBornFrom,
+                                   Integer enrollmentDays) {
+
+        public InsuranceOptions {
+            years = years == null ? Set.of() : Set.copyOf(years);
+        }
+
+        public boolean offers(InsuredYear year, LocalDate birthDate) {
+            return years.contains(year) || year == InsuredYear.NEXT && nextYearBornFrom != null
+                    && !MonthDay.from(birthDate).isBefore(nextYearBornFrom);
+        }
+    }
+
+    /** The situations that call for conditional materials, from what the applicant says of the family. */
+    public Set<Situation> situations(boolean ethnicitiesDiffer, String applicantRelation, boolean certificateIssued,
+                                     boolean manualReimbursement) {
+        Set<Situation> applying = EnumSet.noneOf(Situation.class);
+        if (ethnicitiesDiffer) {
+            applying.add(Situation.PARENTS_ETHNICITIES_DIFFER);
+        }
+        if (applicantRelation != null && applicantsWithAuthorization.contains(applicantRelation)) {
+            applying.add(Situation.APPLICANT_IS_AGENT);
+        }
+        if (certificateIssued) {
+            applying.add(Situation.BIRTH_CERTIFICATE_ISSUED);
+        }
+        if (manualReimbursement) {
+            applying.add(Situation.MANUAL_REIMBURSEMENT);
+        }
+        return applying;
+    }
+
+    /** The one set of materials for these items in these situations, each once (重复材料只收取一份). */
+    public List<Material> materialsFor(Set<Item> chosen, Set<Situation> applying) {
+        return materials.stream()
+                .filter(m -> m.when() == null || applying.contains(m.when()))
+                .filter(m -> m.items().stream().anyMatch(chosen::contains))
+                .toList();
     }
 
     public RegionPolicy {

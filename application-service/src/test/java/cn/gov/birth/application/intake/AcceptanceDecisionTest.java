@@ -13,6 +13,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -39,6 +40,32 @@ class AcceptanceDecisionTest {
         List<Notice> notices = outcome == Outcome.NEEDS_SUPPLEMENT ? acceptance.missing() : acceptance.reasons();
         assertThat(notices.stream().map(Notice::code).toList()).as(name).containsExactlyInAnyOrderElementsOf(codes);
         assertThat(notices).allSatisfy(n -> assertThat(n.message()).isNotBlank());
+    }
+
+    @Test
+    void shouldOfferGansusNextInsuredYearOnlyToChildrenBornFromOctober() {
+        ObjectNode september = gansu(f -> {
+            newborn(f).put("birthTime", "2026-09-30T23:30:00+08:00");
+            ((ObjectNode) f.get("insurance")).putArray("years").add("NEXT");
+        });
+        ObjectNode october = gansu(f -> {
+            newborn(f).put("birthTime", "2026-10-01T00:30:00+08:00");
+            ((ObjectNode) f.get("insurance")).putArray("years").add("NEXT");
+        });
+
+        Acceptance refused = decideOn(september, "2026-10-15T04:00:00Z");
+        Acceptance accepted = decideOn(october, "2026-10-15T04:00:00Z");
+
+        assertThat(refused.outcome()).isEqualTo(Outcome.NEEDS_SUPPLEMENT);
+        assertThat(refused.missing()).extracting(Notice::code).containsExactly("INSURANCE_SECTION");
+        assertThat(refused.missing().getFirst().message()).contains("10月1日至12月31日出生");
+        assertThat(accepted.outcome()).isEqualTo(Outcome.ACCEPTED);
+    }
+
+    private static Acceptance decideOn(ObjectNode form, String now) {
+        var decision = new AcceptanceDecision(new RegionPolicies(), Clock.fixed(Instant.parse(now), ZoneOffset.UTC));
+        ApplicationRequest request = JsonHttp.JSON.convertValue(form, ApplicationRequest.class);
+        return decision.decide(request, Item.withDependencies(request.items()));
     }
 
     static Stream<Arguments> cases() {
@@ -84,6 +111,33 @@ class AcceptanceDecisionTest {
                     f.remove("household");
                     f.remove("socialSecurityCard");
                 }), "HOUSEHOLD_SECTION", "CARD_BANK"),
+                supplement("Guizhou 申请材料: the marriage certificate and the father's household register, told at once",
+                        guizhou(f -> materials(f, "MOTHER_HOUSEHOLD_REGISTER", "GUARDIAN_ID_CARD")),
+                        "MARRIAGE_CERTIFICATE", "FATHER_HOUSEHOLD_REGISTER"),
+                accepted("Guizhou 申请材料: the vaccination certificate alone needs only the signed form", guizhou(f -> {
+                    f.putArray("items").add("VACCINATION");
+                    f.putArray("materials");
+                })),
+                supplement("Guizhou 申请材料: a certificate already issued is brought for household registration",
+                        guizhou(f -> newborn(f).put("birthCertificateNumber", "Q520000123")), "BIRTH_CERTIFICATE"),
+                supplement("Guizhou 手工报销: a manual maternity claim needs its papers and a complete bank account",
+                        guizhou(f -> f.putObject("reimbursement").put("bankName", "中国工商银行")),
+                        "INSURANCE_VOUCHER", "HOSPITAL_RECEIPTS", "DISCHARGE_RECORD", "BANK_ACCOUNT"),
+                accepted("Guizhou 手工报销: a manual maternity claim with everything", guizhou(f -> {
+                    f.putObject("reimbursement").put("bankName", "中国工商银行").put("accountNumber", "6222020200001234567")
+                            .put("accountHolder", "王芳");
+                    addMaterials(f, "INSURANCE_VOUCHER", "HOSPITAL_RECEIPTS", "DISCHARGE_RECORD");
+                })),
+                refused("Guizhou 资格条件 2: settling in a collective household, not a family household", guizhou(f ->
+                        parent(f, "father").put("householdType", "UNIT_COLLECTIVE")), "HOUSEHOLD_TYPE_NOT_ELIGIBLE"),
+                supplement("Guizhou: a serviceman's child settles with the civilian parent", guizhou(f ->
+                        parent(f, "father").put("householdType", "SERVICEMAN")), "HOUSEHOLD_SECTION"),
+                accepted("Guizhou: a serviceman's child settling with the mother", guizhou(f -> {
+                    parent(f, "father").put("householdType", "SERVICEMAN");
+                    household(f).put("settleWith", "MOTHER");
+                })),
+                accepted("Guizhou: the current and the next insured year", guizhou(f ->
+                        ((ObjectNode) f.get("insurance")).putArray("years").add("CURRENT").add("NEXT"))),
                 // Gansu (Lanzhou): 受理条件 and the materials list.
                 accepted("Gansu: one parent a Gansu household, born in Gansu, within a month", gansu()),
                 accepted("Gansu: different ethnicities with the confirmation", gansu(f -> {
@@ -104,6 +158,23 @@ class AcceptanceDecisionTest {
                         "NON_MARITAL_OR_SINGLE_PARENT"),
                 refused("Gansu: father and mother apply, not a grandparent", gansu(f -> applicant(f, "GRANDPARENT")),
                         "APPLICANT_NOT_ALLOWED"),
+                supplement("Gansu 出生登记 2: a student in a college collective household, the spouse's family household",
+                        gansu(f -> parent(f, "father").put("householdType", "STUDENT_COLLECTIVE")), "HOUSEHOLD_SECTION"),
+                accepted("Gansu 出生登记 2: the student couple's child settling with the mother's family household",
+                        gansu(f -> {
+                            parent(f, "father").put("householdType", "STUDENT_COLLECTIVE");
+                            household(f).put("settleWith", "MOTHER");
+                        })),
+                supplement("Gansu 出生登记 3: a serviceman's child registers at the civilian parent's household",
+                        gansu(f -> parent(f, "father").put("householdType", "SERVICEMAN")), "HOUSEHOLD_SECTION"),
+                refused("Gansu: both parents in student collective households", gansu(f -> {
+                    parent(f, "father").put("householdType", "STUDENT_COLLECTIVE");
+                    parent(f, "mother").put("householdType", "STUDENT_COLLECTIVE");
+                }), "HOUSEHOLD_TYPE_NOT_ELIGIBLE"),
+                accepted("Gansu 参保 (2): born in November, insured for the next year", gansu(f ->
+                        ((ObjectNode) f.get("insurance")).putArray("years").add("NEXT"))),
+                supplement("Gansu 申请材料: the parents' ID cards and household registers", gansu(f ->
+                        materials(f, "MARRIAGE_CERTIFICATE")), "PARENTS_ID_CARDS", "PARENTS_HOUSEHOLD_REGISTERS"),
                 // Guangxi (Ziyuan): 受理条件 (一)-(六) and the materials list.
                 accepted("Guangxi: the mother applies within a month, born in Ziyuan", guangxi()),
                 refused("Guangxi (一): the father may not apply", guangxi(f -> applicant(f, "FATHER")),
@@ -123,6 +194,9 @@ class AcceptanceDecisionTest {
                         newborn(f).put("birthTime", "2026-10-15T08:30:00+08:00")), "REGISTRATION_PERIOD_EXPIRED"),
                 supplement("Guangxi 材料(七): different ethnicities need both parents' signatures", guangxi(f ->
                         parent(f, "father").put("ethnicity", "06")), "ETHNICITY_CONFIRMATION"),
+                supplement("Guangxi 材料: the delivery record page of the mother and child health handbook", guangxi(f ->
+                        materials(f, "PARENTS_ID_CARDS", "PARENTS_HOUSEHOLD_REGISTERS", "MARRIAGE_CERTIFICATE")),
+                        "DELIVERY_RECORD_PAGE"),
                 accepted("Guangxi 材料(七): different ethnicities, both parents signed", guangxi(f -> {
                     parent(f, "father").put("ethnicity", "06");
                     f.put("ethnicityConfirmation", "SIGNED-BY-BOTH");
@@ -135,12 +209,20 @@ class AcceptanceDecisionTest {
                     parent(f, "father").put("householdDivision", "520102");
                     household(f).put("settleWith", "FATHER");
                 }), "NO_PARENT_HOUSEHOLD_IN_REGION"),
-                supplement("Jilin: a grandparent without the signed authorization", jilin(f ->
-                        applicant(f, "GRANDPARENT")), "AUTHORIZATION_LETTER"),
-                accepted("Jilin: a grandparent with the signed authorization", jilin(f -> {
+                supplement("Jilin: a grandparent without the signed authorization and the settling parent's ID",
+                        jilin(f -> applicant(f, "GRANDPARENT")), "AUTHORIZATION_LETTER", "SETTLING_PARENT_ID_CARD"),
+                accepted("Jilin: a grandparent with the signed authorization and the settling parent's ID", jilin(f -> {
                     applicant(f, "GRANDPARENT");
                     ((ObjectNode) f.get("applicant")).put("authorizationDocumentId", "AUTH-1");
+                    addMaterials(f, "SETTLING_PARENT_ID_CARD");
                 })),
+                refused("Jilin: settling in a unit collective household is outside the joint service", jilin(f ->
+                        parent(f, "father").put("householdType", "UNIT_COLLECTIVE")), "HOUSEHOLD_TYPE_NOT_ELIGIBLE"),
+                accepted("Jilin: settling in a community collective household", jilin(f ->
+                        parent(f, "father").put("householdType", "COMMUNITY_COLLECTIVE"))),
+                supplement("Jilin: the certificate and the household register not brought", jilin(f ->
+                        f.putArray("materials").addObject().put("type", "APPLICANT_ID_CARD").put("documentId", "D")),
+                        "BIRTH_CERTIFICATE", "SETTLING_PARENT_HOUSEHOLD_REGISTER"),
                 refused("Jilin: an uncle may not apply", jilin(f -> applicant(f, "UNCLE")), "APPLICANT_NOT_ALLOWED"),
                 refused("Jilin: vaccination is granted at the hospital, not in the joint service", jilin(f ->
                         ((tools.jackson.databind.node.ArrayNode) f.get("items")).add("VACCINATION")), "ITEM_NOT_OFFERED"),
@@ -152,16 +234,25 @@ class AcceptanceDecisionTest {
         return region(JsonHttp.sampleApplication(), changes);
     }
 
+    /** With the Gansu materials list (seed 002): ID cards, household registers, marriage certificate. */
     private static ObjectNode gansu(Consumer<ObjectNode>... changes) {
-        return region(move(JsonHttp.sampleApplication(), "620000", "620102"), changes);
+        ObjectNode form = move(JsonHttp.sampleApplication(), "620000", "620102");
+        materials(form, "PARENTS_ID_CARDS", "PARENTS_HOUSEHOLD_REGISTERS", "MARRIAGE_CERTIFICATE");
+        return region(form, changes);
     }
 
+    /** With the Ziyuan materials list (seed 003), which adds the handbook's delivery record page. */
     private static ObjectNode guangxi(Consumer<ObjectNode>... changes) {
-        return region(move(JsonHttp.sampleApplication(), "450000", "450329"), changes);
+        ObjectNode form = move(JsonHttp.sampleApplication(), "450000", "450329");
+        materials(form, "PARENTS_ID_CARDS", "PARENTS_HOUSEHOLD_REGISTERS", "MARRIAGE_CERTIFICATE",
+                "DELIVERY_RECORD_PAGE");
+        return region(form, changes);
     }
 
+    /** With the Jilin materials (seed 004): the certificate, the settling parent's register, the applicant's ID. */
     private static ObjectNode jilin(Consumer<ObjectNode>... changes) {
         ObjectNode form = move(JsonHttp.sampleApplication(), "220000", "220102");
+        materials(form, "BIRTH_CERTIFICATE", "SETTLING_PARENT_HOUSEHOLD_REGISTER", "APPLICANT_ID_CARD");
         newborn(form).put("birthCertificateNumber", "S220000001");
         form.putArray("items").add("BIRTH_CERT").add("HUKOU").add("MEDICAL_INSURANCE").add("SOCIAL_SECURITY_CARD");
         return region(form, changes);
@@ -184,6 +275,19 @@ class AcceptanceDecisionTest {
             change.accept(form);
         }
         return form;
+    }
+
+    /** Lists exactly these materials in the form. */
+    private static void materials(ObjectNode form, String... types) {
+        form.putArray("materials");
+        addMaterials(form, types);
+    }
+
+    private static void addMaterials(ObjectNode form, String... types) {
+        var materials = (tools.jackson.databind.node.ArrayNode) form.get("materials");
+        for (String type : types) {
+            materials.addObject().put("type", type).put("documentId", "DOC-" + type);
+        }
     }
 
     private static ObjectNode parent(ObjectNode form, String which) {

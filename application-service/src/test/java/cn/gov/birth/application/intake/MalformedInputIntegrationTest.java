@@ -98,34 +98,43 @@ class MalformedInputIntegrationTest extends ServiceIntegrationTest {
                 "mother.idNumber", "mother.name", "items", "promise", "applicant.phone")) {
             bodies.put("missing " + path, mutate(form -> remove(form, path)));
         }
-        // Bad codes and check characters.
-        Map<String, String> badCodes = new LinkedHashMap<>();
-        badCodes.put("region", "999999");
-        badCodes.put("mother.idNumber", "520102199403121221");
-        badCodes.put("father.idNumber", "520102199207081310");
-        badCodes.put("household.headIdNumber", "52010219920708131X");
-        badCodes.put("mother.householdDivision", "52010");
-        badCodes.put("newborn.birthDivision", "ABCDEF");
-        badCodes.put("newborn.sex", "3");
-        badCodes.put("mother.ethnicity", "1");
-        badCodes.put("mother.nationality", "china");
-        badCodes.put("applicant.phone", "12345");
-        badCodes.put("newborn.birthTime", "2099-01-01T00:00:00+08:00");
-        badCodes.put("newborn.birthCertificateNumber", "1234567890");
-        badCodes.put("household.settleWith", "UNCLE");
-        badCodes.put("delivery.birthCertificate", "DRONE");
-        badCodes.put("marriage.status", "COMPLICATED");
-        badCodes.put("mother.idType", "LIBRARY_CARD");
-        badCodes.put("channel", "FAX");
-        badCodes.put("items", "NOT_AN_ITEM");
-        badCodes.forEach((path, value) -> bodies.put("bad " + path + " = " + value,
-                mutate(form -> set(form, path, path.equals("items")
-                        ? nodes.arrayNode().add(value) : nodes.stringNode(value)))));
+        // Bad codes and check characters; codes of the right shape that the shipped tables do not know,
+        // and divisions that are not counties (path, value; a path may come more than once).
+        String[][] badCodes = {
+                {"region", "999999"}, {"mother.idNumber", "520102199403121221"},
+                {"father.idNumber", "520102199207081310"}, {"household.headIdNumber", "52010219920708131X"},
+                {"mother.householdDivision", "52010"}, {"newborn.birthDivision", "ABCDEF"}, {"newborn.sex", "3"},
+                {"mother.ethnicity", "1"}, {"mother.nationality", "china"}, {"applicant.phone", "12345"},
+                {"newborn.birthTime", "2099-01-01T00:00:00+08:00"}, {"newborn.birthCertificateNumber", "1234567890"},
+                {"household.settleWith", "UNCLE"}, {"delivery.birthCertificate", "DRONE"},
+                {"marriage.status", "COMPLICATED"}, {"mother.idType", "LIBRARY_CARD"}, {"channel", "FAX"},
+                {"items", "NOT_AN_ITEM"}, {"newborn.birthDivision", "529999"},
+                {"father.householdDivision", "520100"}, {"insurance.insuredDivision", "520000"},
+                {"household.nativePlace", "990000"}, {"father.ethnicity", "57"}, {"newborn.ethnicity", "99"},
+                {"father.nationality", "XYZ"}, {"household.relationToHead", "19"}, {"mother.householdType", "CASTLE"}
+        };
+        for (String[] bad : badCodes) {
+            bodies.put("bad " + bad[0] + " = " + bad[1], mutate(form -> set(form, bad[0], bad[0].equals("items")
+                    ? nodes.arrayNode().add(bad[1]) : nodes.stringNode(bad[1]))));
+        }
+        bodies.put("unknown insured year", mutate(form -> set(form, "insurance.years", nodes.arrayNode().add("LAST"))));
         bodies.put("null insured year", mutate(form -> set(form, "insurance.years", nodes.arrayNode().addNull())));
         bodies.put("null item", mutate(form -> form.set("items", nodes.arrayNode().addNull())));
         bodies.put("null material", mutate(form -> form.set("materials", nodes.arrayNode().addNull())));
         bodies.put("male mother", mutate(form -> set(form, "mother.idNumber",
                 nodes.stringNode("520102199207081313"))));
+        // What the ID numbers and relation codes say must agree with the rest of the form.
+        bodies.put("female father", mutate(form -> set(form, "father.idNumber",
+                nodes.stringNode("520102199403121220"))));
+        bodies.put("mother born after her child", mutate(form -> set(form, "mother.idNumber",
+                nodes.stringNode(cn.gov.birth.contracts.codes.ResidentIdNumber.of("520102",
+                        java.time.LocalDate.of(2026, 11, 21), 122)))));
+        bodies.put("resident ID with a foreign nationality", mutate(form -> set(form, "father.nationality",
+                nodes.stringNode("USA"))));
+        bodies.put("a girl as the head's son", mutate(form -> set(form, "household.relationToHead",
+                nodes.stringNode("20"))));
+        bodies.put("a newborn as the head's wife", mutate(form -> set(form, "household.relationToHead",
+                nodes.stringNode("12"))));
         // Random ID numbers with a wrong check character.
         Random random = new Random(11643);
         for (int i = 0; i < 20; i++) {

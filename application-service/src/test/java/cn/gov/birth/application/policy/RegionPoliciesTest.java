@@ -24,8 +24,9 @@ class RegionPoliciesTest {
             birthCertificateRequired: false
             namedNewbornRequired: true
             timeLimits: {HUKOU: 2}
+            settlement: {householdTypes: [FAMILY], settleWithSpouse: [SERVICEMAN]}
             materials:
-              - {code: APPLICATION_FORM, name: 申请表, items: [BIRTH_CERT, HUKOU], medium: 原件, copies: 1}
+              - {code: APPLICATION_FORM, name: 申请表, items: [BIRTH_CERT, HUKOU], medium: 原件, copies: 1, field: SIGNED_FORM}
             """;
 
     @Test
@@ -84,6 +85,30 @@ class RegionPoliciesTest {
     void shouldStopWhenARequiredRuleIsMissing() {
         assertThatThrownBy(() -> parse("530000.yml", VALID.replace("registrationPeriod: P1M\n", "")))
                 .hasMessageContaining("registrationPeriod");
+    }
+
+    @Test
+    void shouldStopWhenTheEthnicityRuleNeedsAMaterialThePolicyDoesNotList() {
+        assertThatThrownBy(() -> parse("530000.yml", VALID.replace("differentEthnicity: NOT_ACCEPTED",
+                "differentEthnicity: CONFIRMATION"))).hasMessageContaining("PARENTS_ETHNICITIES_DIFFER");
+    }
+
+    @Test
+    void shouldStopWhenInsuranceIsOfferedWithoutItsYears() {
+        assertThatThrownBy(() -> parse("530000.yml", VALID.replace("[BIRTH_CERT, HUKOU]\n",
+                "[BIRTH_CERT, HUKOU, MEDICAL_INSURANCE]\n"))).hasMessageContaining("insurance.years");
+    }
+
+    @Test
+    void shouldStopWhenAHouseholdKindIsBothAcceptedAndSentToTheSpouse() {
+        assertThatThrownBy(() -> parse("530000.yml", VALID.replace("settleWithSpouse: [SERVICEMAN]",
+                "settleWithSpouse: [FAMILY]"))).hasMessageContaining("settleWithSpouse");
+    }
+
+    @Test
+    void shouldStopOnAFormPartThatDoesNotExist() {
+        assertThatThrownBy(() -> parse("530000.yml", VALID.replace("field: SIGNED_FORM", "field: SIGNATURE")))
+                .hasMessageContaining("530000.yml");
     }
 
     private static RegionPolicy parse(String file, String yaml) {

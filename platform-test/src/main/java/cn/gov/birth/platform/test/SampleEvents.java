@@ -29,7 +29,7 @@ public final class SampleEvents {
                 new ApplicationForm.Person("李强", "RESIDENT_ID", FATHER_ID, "01", "CHN", "520102",
                         "贵州省贵阳市南明区花果园路1号", "13900139000"),
                 new ApplicationForm.Newborn("李", "安然", sex, birthTime, "01", "520102", "H520102001", null),
-                new ApplicationForm.Household("FATHER", "520102", "李强", FATHER_ID, "20", "520102"),
+                new ApplicationForm.Household("FATHER", "520102", "李强", FATHER_ID, "1".equals(sex) ? "20" : "30", "520102"),
                 new ApplicationForm.Insurance("520102", List.of("CURRENT")),
                 null,
                 new ApplicationForm.Card("ICBC"),
