@@ -3,7 +3,6 @@ package cn.gov.birth.e2e;
 import cn.gov.birth.platform.test.TestInfrastructure;
 import java.io.File;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.HttpURLConnection;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -32,6 +31,9 @@ final class Platform implements AutoCloseable {
 
     private final Path root;
     private final Path logs;
+    private static final java.util.Random RANDOM = new java.util.Random();
+    private static final java.util.Set<Integer> HANDED_OUT = new java.util.HashSet<>();
+
     private final Map<String, Integer> ports = new LinkedHashMap<>();
     private final Map<String, Process> processes = new LinkedHashMap<>();
     private final Map<String, String> databases = new LinkedHashMap<>();
@@ -166,12 +168,24 @@ final class Platform implements AutoCloseable {
         }
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    /**
+     * A free port below Linux's ephemeral range (32768 and up): a port the kernel handed out could
+     * be taken by some process's outgoing connection before the service binds it.
+     */
+    private static synchronized int freePort() {
+        for (int attempt = 0; attempt < 500; attempt++) {
+            int port = 20_000 + RANDOM.nextInt(12_000);
+            if (HANDED_OUT.contains(port)) {
+                continue;
+            }
+            try (ServerSocket socket = new ServerSocket(port)) {
+                HANDED_OUT.add(port);
+                return socket.getLocalPort();
+            } catch (IOException e) {
+                // Taken: try another.
+            }
         }
+        throw new IllegalStateException("No free port found between 20000 and 32000");
     }
 
     @Override
