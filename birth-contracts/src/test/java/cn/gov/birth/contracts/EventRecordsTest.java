@@ -14,6 +14,7 @@ import cn.gov.birth.contracts.events.ItemCancelled;
 import cn.gov.birth.contracts.events.ItemCompleted;
 import cn.gov.birth.contracts.events.ItemFact;
 import cn.gov.birth.contracts.events.ItemRejected;
+import cn.gov.birth.contracts.events.ItemAwaitingReview;
 import cn.gov.birth.contracts.events.ItemReturned;
 import cn.gov.birth.contracts.events.ItemStarted;
 import cn.gov.birth.contracts.events.MaternityReimbursementSettled;
@@ -236,7 +237,7 @@ class EventRecordsTest {
 
     @Test
     void shouldMapEveryEventTypeBothWays() {
-        assertThat(EventTypes.all()).hasSize(13);
+        assertThat(EventTypes.all()).hasSize(14);
         EventTypes.all().forEach((type, eventClass) -> {
             assertThat(EventTypes.typeOf(eventClass)).isEqualTo(type);
             assertThat(EventTypes.classOf(type)).contains(eventClass);
@@ -265,6 +266,7 @@ class EventRecordsTest {
 
         assertThat(((ItemFact) samples.get(ItemStarted.class)).finishes()).isFalse();
         assertThat(((ItemFact) samples.get(ItemReturned.class)).finishes()).isFalse();
+        assertThat(((ItemFact) samples.get(ItemAwaitingReview.class)).finishes()).isFalse();
         assertThat(((ItemFact) samples.get(ItemRejected.class)).finishes()).isTrue();
         assertThat(((ItemFact) samples.get(ItemCancelled.class)).finishes()).isTrue();
         samples.values().stream().filter(ItemCompleted.class::isInstance)

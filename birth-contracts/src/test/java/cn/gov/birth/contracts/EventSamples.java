@@ -10,6 +10,7 @@ import cn.gov.birth.contracts.events.BirthEvent;
 import cn.gov.birth.contracts.events.HouseholdRegistered;
 import cn.gov.birth.contracts.events.ItemCancelled;
 import cn.gov.birth.contracts.events.ItemRejected;
+import cn.gov.birth.contracts.events.ItemAwaitingReview;
 import cn.gov.birth.contracts.events.ItemReturned;
 import cn.gov.birth.contracts.events.ItemStarted;
 import cn.gov.birth.contracts.events.MaternityReimbursementSettled;
@@ -49,6 +50,8 @@ final class EventSamples {
                 new ItemStarted(id(), APPLICATION_ID, AT, Item.HUKOU),
                 new ItemReturned(id(), APPLICATION_ID, AT, Item.BIRTH_CERT, "CERTIFICATE_NUMBER_IN_USE",
                         "该出生医学证明编号已被其他申请使用，请核对后补正"),
+                new ItemAwaitingReview(id(), APPLICATION_ID, AT, Item.HUKOU, "LATE_REGISTRATION",
+                        "超过出生登记期限，转户籍民警人工审核"),
                 new ItemRejected(id(), APPLICATION_ID, AT, Item.HUKOU, "PARENT_NOT_IN_REGISTER", "父母户籍信息未找到"),
                 new ItemCancelled(id(), APPLICATION_ID, AT, Item.SOCIAL_SECURITY_CARD, "UPSTREAM_NOT_COMPLETED",
                         "前置事项未办结（父母户籍信息未找到），本事项无法办理"),

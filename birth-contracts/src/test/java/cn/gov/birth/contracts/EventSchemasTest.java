@@ -350,7 +350,8 @@ class EventSchemasTest {
     // ---------------------------------------------------------------- helpers
 
     private static Set<String> itemFactsAnd(String... completions) {
-        Set<String> events = new LinkedHashSet<>(List.of("ItemStarted", "ItemReturned", "ItemRejected", "ItemCancelled"));
+        Set<String> events = new LinkedHashSet<>(List.of("ItemStarted", "ItemReturned", "ItemAwaitingReview", "ItemRejected",
+                "ItemCancelled"));
         events.addAll(List.of(completions));
         return events;
     }

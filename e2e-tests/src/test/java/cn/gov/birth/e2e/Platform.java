@@ -122,6 +122,7 @@ final class Platform implements AutoCloseable {
         env.put("DB_PASSWORD", database.password());
         env.put("APPLICATION_SERVICE_URL", "http://127.0.0.1:" + ports.get("application-service"));
         env.put("NOTIFICATION_SERVICE_URL", "http://127.0.0.1:" + ports.get("notification-service"));
+        env.put("HUKOU_SERVICE_URL", "http://127.0.0.1:" + ports.get("hukou-service"));
         if (databases.containsKey(service)) {
             env.put("DB_NAME", databases.get(service));
         }

@@ -22,12 +22,16 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-/** The gateway in front of a real HTTP stand-in for application-service, and of nothing for notifications. */
+/**
+ * The gateway in front of real HTTP stand-ins for application-service and hukou-service, and of
+ * nothing for notifications.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureWebTestClient(timeout = "20s")
 class GatewayRoutingTest {
 
-    private static final HttpServer UPSTREAM = upstream();
+    private static final HttpServer UPSTREAM = upstream("");
+    private static final HttpServer HUKOU = upstream("hukou ");
     private static final Map<String, Seen> SEEN = new ConcurrentHashMap<>();
     private static final CountDownLatch NEVER = new CountDownLatch(1);
 
@@ -36,6 +40,7 @@ class GatewayRoutingTest {
         registry.add("APPLICATION_SERVICE_URL", () -> "http://127.0.0.1:" + UPSTREAM.getAddress().getPort());
         // Nothing listens on port 9 (discard): the notification route's upstream is down.
         registry.add("NOTIFICATION_SERVICE_URL", () -> "http://127.0.0.1:9");
+        registry.add("HUKOU_SERVICE_URL", () -> "http://127.0.0.1:" + HUKOU.getAddress().getPort());
         registry.add("GATEWAY_UPSTREAM_TIMEOUT", () -> "1s");
         registry.add("GATEWAY_MAX_BODY", () -> "1KB");
     }
@@ -44,6 +49,7 @@ class GatewayRoutingTest {
     static void stopUpstream() {
         NEVER.countDown();
         UPSTREAM.stop(0);
+        HUKOU.stop(0);
     }
 
     @Autowired
@@ -83,6 +89,17 @@ class GatewayRoutingTest {
     }
 
     @Test
+    void shouldRouteThePoliceReviewQueueToHukouServiceAndOtherDepartmentsToApplicationService() {
+        client.post().uri("/api/v1/departments/POLICE/tasks/1/decisions").contentType(MediaType.APPLICATION_JSON)
+                .header("X-Staff-Id", "police-0042").bodyValue("{\"decision\":\"APPROVE\"}")
+                .exchange();
+        client.get().uri("/api/v1/departments/HEALTH/tasks").exchange();
+
+        assertThat(SEEN).containsKey("hukou POST /api/v1/departments/POLICE/tasks/1/decisions")
+                .containsKey("GET /api/v1/departments/HEALTH/tasks");
+    }
+
+    @Test
     void shouldAnswer504ProblemWhenTheUpstreamIsTooSlow() {
         client.get().uri("/api/v1/applications/slow")
                 .exchange()
@@ -119,11 +136,12 @@ class GatewayRoutingTest {
                 .value(names -> assertThat(names.toString()).contains("notification-service"));
     }
 
-    private static HttpServer upstream() {
+    /** A stand-in upstream; what it sees is recorded under its name and the request line. */
+    private static HttpServer upstream(String name) {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
             server.setExecutor(Executors.newCachedThreadPool());
-            server.createContext("/", GatewayRoutingTest::answer);
+            server.createContext("/", exchange -> answer(name, exchange));
             server.start();
             return server;
         } catch (IOException e) {
@@ -131,10 +149,10 @@ class GatewayRoutingTest {
         }
     }
 
-    private static void answer(HttpExchange exchange) throws IOException {
+    private static void answer(String name, HttpExchange exchange) throws IOException {
         String path = exchange.getRequestURI().getPath();
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-        SEEN.put(exchange.getRequestMethod() + " " + path, new Seen(body,
+        SEEN.put(name + exchange.getRequestMethod() + " " + path, new Seen(body,
                 exchange.getRequestHeaders().getFirst("X-Request-Id"), exchange.getRequestHeaders().getFirst("traceparent")));
         switch (path) {
             case "/api/v1/applications/bad" -> respond(exchange, 400, "application/problem+json",

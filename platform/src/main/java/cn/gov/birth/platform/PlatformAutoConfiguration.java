@@ -5,6 +5,7 @@ import cn.gov.birth.platform.inbox.IdempotentConsumer;
 import cn.gov.birth.platform.outbox.Outbox;
 import cn.gov.birth.platform.outbox.OutboxRelay;
 import cn.gov.birth.platform.rendezvous.Rendezvous;
+import cn.gov.birth.platform.review.ReviewConfiguration;
 import cn.gov.birth.platform.web.Problems;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -20,12 +21,17 @@ import tools.jackson.databind.type.LogicalType;
 import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** The conventions every service shares: its database, the outbox, idempotent consumers, problems. */
+/**
+ * The conventions every service shares: its database, the outbox, idempotent consumers, problems,
+ * and the staff review queue of a department's service.
+ */
 @AutoConfiguration
+@Import(ReviewConfiguration.class)
 public class PlatformAutoConfiguration {
 
     @Bean

@@ -2,6 +2,7 @@ package cn.gov.birth.application.aggregation;
 
 import cn.gov.birth.contracts.ApplicationStatus;
 import cn.gov.birth.contracts.ItemStatus;
+import cn.gov.birth.contracts.events.ItemAwaitingReview;
 import cn.gov.birth.contracts.events.ItemCancelled;
 import cn.gov.birth.contracts.events.ItemCompleted;
 import cn.gov.birth.contracts.events.ItemFact;
@@ -33,6 +34,7 @@ final class StatusFolding {
             case ItemRejected rejected -> ItemStatus.REJECTED;
             case ItemCancelled cancelled -> ItemStatus.CANCELLED;
             case ItemStarted started -> ItemStatus.IN_PROGRESS;
+            case ItemAwaitingReview awaiting -> ItemStatus.IN_PROGRESS;
             default -> current;
         };
     }

@@ -8,6 +8,7 @@ import cn.gov.birth.contracts.ItemStatus;
 import cn.gov.birth.contracts.events.BirthCertificateIssued;
 import cn.gov.birth.contracts.events.ItemReturned;
 import cn.gov.birth.contracts.events.ItemStarted;
+import cn.gov.birth.contracts.events.ItemAwaitingReview;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -32,6 +33,15 @@ class StatusFoldingTest {
     void shouldMoveWaitingItemToInProgressWhenStarted() {
         var started = new ItemStarted(UUID.randomUUID(), APP, Instant.now(), Item.HUKOU);
         assertThat(StatusFolding.next(ItemStatus.WAITING, started)).isEqualTo(ItemStatus.IN_PROGRESS);
+    }
+
+    @Test
+    void shouldKeepAnItemWaitingForStaffInProgress() {
+        var awaiting = new ItemAwaitingReview(UUID.randomUUID(), APP, Instant.now(), Item.HUKOU, "LATE_REGISTRATION",
+                "超过出生登记期限，转户籍民警人工审核");
+
+        assertThat(StatusFolding.next(ItemStatus.WAITING, awaiting)).isEqualTo(ItemStatus.IN_PROGRESS);
+        assertThat(StatusFolding.next(ItemStatus.RETURNED, awaiting)).isEqualTo(ItemStatus.IN_PROGRESS);
     }
 
     @Test

@@ -7,9 +7,11 @@ import cn.gov.birth.contracts.Topics;
 import cn.gov.birth.contracts.codes.ResidentIdNumber;
 import cn.gov.birth.contracts.events.BirthCertificateIssued;
 import cn.gov.birth.contracts.events.HouseholdRegistered;
+import cn.gov.birth.contracts.events.ItemAwaitingReview;
 import cn.gov.birth.contracts.events.ItemCancelled;
 import cn.gov.birth.contracts.events.ItemRejected;
 import cn.gov.birth.contracts.events.ItemReturned;
+import cn.gov.birth.platform.test.JsonHttp;
 import cn.gov.birth.platform.test.SampleEvents;
 import cn.gov.birth.platform.test.ServiceIntegrationTest;
 import cn.gov.birth.platform.test.TestInfrastructure;
@@ -26,18 +28,28 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.JsonNode;
 
-/** hukou-service against a real PostgreSQL and a real Kafka broker. */
-@SpringBootTest
+/**
+ * hukou-service against a real PostgreSQL and a real Kafka broker. The context closes after the
+ * class, so that its consumers do not take part in {@link TwoInstancesIntegrationTest}.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class HukouServiceIntegrationTest extends ServiceIntegrationTest {
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
         TestInfrastructure.register(registry, "it_hukou_service");
     }
+
+    @LocalServerPort
+    int port;
 
     @Autowired
     CitizenIdNumbers citizenIds;
@@ -106,7 +118,7 @@ class HukouServiceIntegrationTest extends ServiceIntegrationTest {
     }
 
     @Test
-    void shouldReturnTheItemForStaffWhenTheDaysSequenceSpaceIsUsedUp() {
+    void shouldSendTheItemToAnOfficerWhenTheDaysSequenceSpaceIsUsedUpAndNeverGiveADuplicate() {
         jdbc.sql("insert into citizen_id_sequence (division, birth_date, sex, last) values ('520102', ?, '2', ?)")
                 .params(LocalDate.of(2026, 11, 19), CitizenIdNumbers.MAX_SEQUENCE - 1).update();
         UUID id = UUID.randomUUID();
@@ -114,10 +126,101 @@ class HukouServiceIntegrationTest extends ServiceIntegrationTest {
                 OffsetDateTime.parse("2026-11-19T10:00:00+08:00"), Item.HUKOU));
         probe.publish(Topics.BIRTH_CERT, issued(id));
 
-        var returned = probe.awaitEvent(Topics.HUKOU, ItemReturned.class, e -> e.applicationId().equals(id));
+        var awaiting = probe.awaitEvent(Topics.HUKOU, ItemAwaitingReview.class, e -> e.applicationId().equals(id));
 
-        assertThat(returned.reasonCode()).isEqualTo("CITIZEN_ID_SEQUENCE_EXHAUSTED");
+        assertThat(awaiting.reasonCode()).isEqualTo("CITIZEN_ID_SEQUENCE_EXHAUSTED");
+        assertThat(awaiting.message()).contains("顺序码已用尽");
+        JsonNode task = openTask(id);
+        assertThat(task.get("reasonCode").asString()).isEqualTo("CITIZEN_ID_SEQUENCE_EXHAUSTED");
+        var approval = decide(task, "{\"decision\": \"APPROVE\"}", "police-0042");
+        assertThat(approval.status()).isEqualTo(409);
+        assertThat(openTask(id).get("id").asString()).isEqualTo(task.get("id").asString());
         assertThat(probe.events(Topics.HUKOU, HouseholdRegistered.class, id)).isEmpty();
+    }
+
+    @Test
+    void shouldQueueALateRegistrationAndRegisterItOnceAnOfficerApproves() {
+        UUID id = UUID.randomUUID();
+        probe.publish(Topics.APPLICATION, SampleEvents.applicationSubmitted(id, "1",
+                OffsetDateTime.parse("2025-10-01T10:00:00+08:00"), Item.HUKOU));
+        probe.publish(Topics.BIRTH_CERT, issued(id));
+        var awaiting = probe.awaitEvent(Topics.HUKOU, ItemAwaitingReview.class, e -> e.applicationId().equals(id));
+        assertThat(awaiting.reasonCode()).isEqualTo("LATE_REGISTRATION");
+        JsonNode task = openTask(id);
+
+        var approval = decide(task, "{\"decision\": \"APPROVE\"}", "police-0042");
+
+        assertThat(approval.status()).isEqualTo(200);
+        assertThat(approval.json().get("decidedBy").asString()).isEqualTo("police-0042");
+        assertThat(approval.json().get("decidedAt").isNull()).isFalse();
+        var registered = probe.awaitEvent(Topics.HUKOU, HouseholdRegistered.class, e -> e.applicationId().equals(id));
+        assertThat(registered.citizenIdNumber()).startsWith("52010220251001");
+        assertThat(decide(task, "{\"decision\": \"APPROVE\"}", "police-0043").status()).isEqualTo(409);
+    }
+
+    @Test
+    void shouldPublishTheOfficersReasonWhenATaskIsReturnedOrRejected() {
+        UUID returned = lateApplication();
+        UUID rejected = lateApplication();
+
+        var returning = decide(openTask(returned), """
+                {"decision": "RETURN", "reasonCode": "HOUSEHOLD_HEAD_CONSENT_MISSING",
+                 "message": "请补充户主同意落户的书面意见"}""", "police-0042");
+        var rejecting = decide(openTask(rejected), """
+                {"decision": "REJECT", "reasonCode": "NOT_IN_REGISTER", "message": "父母户籍信息未找到"}""", "police-0042");
+
+        assertThat(returning.status()).isEqualTo(200);
+        assertThat(rejecting.status()).isEqualTo(200);
+        var itemReturned = probe.awaitEvent(Topics.HUKOU, ItemReturned.class, e -> e.applicationId().equals(returned));
+        assertThat(itemReturned.reasonCode()).isEqualTo("HOUSEHOLD_HEAD_CONSENT_MISSING");
+        var itemRejected = probe.awaitEvent(Topics.HUKOU, ItemRejected.class, e -> e.applicationId().equals(rejected));
+        assertThat(itemRejected.message()).isEqualTo("父母户籍信息未找到");
+        JsonNode decided = http().get("/api/v1/departments/POLICE/tasks?status=DECIDED").json();
+        assertThat(decided.valueStream().filter(t -> t.get("applicationId").asString().equals(returned.toString())))
+                .singleElement().satisfies(t -> assertThat(t.get("decision").asString()).isEqualTo("RETURN"));
+    }
+
+    @Test
+    void shouldRefuseADecisionWithoutItsReasonOrItsOfficer() {
+        JsonNode task = openTask(lateApplication());
+
+        var noReason = decide(task, "{\"decision\": \"REJECT\"}", "police-0042");
+        var noOfficer = decide(task, "{\"decision\": \"APPROVE\"}", null);
+        var unknown = decide(task, "{\"decision\": \"MAYBE\"}", "police-0042");
+        var otherDepartment = http().get("/api/v1/departments/HEALTH/tasks");
+
+        assertThat(noReason.status()).isEqualTo(400);
+        assertThat(noReason.json().get("errors").valueStream().map(e -> e.get("field").asString()))
+                .containsExactlyInAnyOrder("reasonCode", "message");
+        assertThat(noOfficer.status()).isEqualTo(400);
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(otherDepartment.status()).isEqualTo(404);
+        assertThat(openTask(UUID.fromString(task.get("applicationId").asString())).get("id"))
+                .isEqualTo(task.get("id"));
+    }
+
+    private UUID lateApplication() {
+        UUID id = UUID.randomUUID();
+        probe.publish(Topics.APPLICATION, SampleEvents.applicationSubmitted(id, "2",
+                OffsetDateTime.parse("2025-09-01T10:00:00+08:00"), Item.HUKOU));
+        probe.publish(Topics.BIRTH_CERT, issued(id));
+        probe.awaitEvent(Topics.HUKOU, ItemAwaitingReview.class, e -> e.applicationId().equals(id));
+        return id;
+    }
+
+    private JsonNode openTask(UUID applicationId) {
+        return http().get("/api/v1/departments/POLICE/tasks").json().valueStream()
+                .filter(task -> task.get("applicationId").asString().equals(applicationId.toString()))
+                .findFirst().orElseThrow(() -> new AssertionError("no open task for " + applicationId));
+    }
+
+    private JsonHttp.Response decide(JsonNode task, String body, String officer) {
+        String path = "/api/v1/departments/POLICE/tasks/" + task.get("id").asString() + "/decisions";
+        return officer == null ? http().post(path, body) : http().post(path, body, "X-Staff-Id", officer);
+    }
+
+    private JsonHttp http() {
+        return new JsonHttp("http://127.0.0.1:" + port);
     }
 
     private static BirthCertificateIssued issued(UUID id) {

@@ -1,0 +1,85 @@
+package cn.gov.birth.platform.review;
+
+import cn.gov.birth.platform.review.ReviewTask.Decision;
+import cn.gov.birth.platform.review.ReviewTask.Status;
+import cn.gov.birth.platform.web.InvalidInputException;
+import cn.gov.birth.platform.web.InvalidInputException.FieldError;
+import cn.gov.birth.platform.web.ProblemException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The department's review queue for its staff (api.md): the tasks, and a decision on one. Until
+ * authentication is on, the deciding staff member names themself in {@code X-Staff-Id}.
+ */
+@RestController
+@RequestMapping("/api/v1/departments/{department}/tasks")
+class ReviewController {
+
+    private static final int MAX_TEXT = 500;
+
+    private final ReviewQueue queue;
+
+    ReviewController(ReviewQueue queue) {
+        this.queue = queue;
+    }
+
+    @GetMapping
+    List<ReviewTask> tasks(@PathVariable String department, @RequestParam(defaultValue = "OPEN") String status) {
+        ownDepartment(department);
+        if (Arrays.stream(Status.values()).noneMatch(s -> s.name().equals(status))) {
+            throw new InvalidInputException(List.of(new FieldError("status", "UNKNOWN_CODE",
+                    "status 应为 OPEN 或 DECIDED")));
+        }
+        return queue.tasks(Status.valueOf(status));
+    }
+
+    @PostMapping("/{taskId}/decisions")
+    ReviewTask decide(@PathVariable String department, @PathVariable UUID taskId,
+                      @RequestHeader(name = "X-Staff-Id", required = false) String staff,
+                      @RequestBody DecisionRequest request) {
+        ownDepartment(department);
+        List<FieldError> errors = new ArrayList<>();
+        if (staff == null || staff.isBlank() || staff.length() > 64) {
+            errors.add(new FieldError("X-Staff-Id", "REQUIRED", "请注明作出决定的工作人员（1至64个字符）"));
+        }
+        Decision decision = Arrays.stream(Decision.values()).filter(d -> d.name().equals(request.decision()))
+                .findFirst().orElse(null);
+        if (decision == null) {
+            errors.add(new FieldError("decision", "UNKNOWN_CODE", "decision 应为 APPROVE、RETURN 或 REJECT"));
+        }
+        boolean needsReason = decision == Decision.RETURN || decision == Decision.REJECT;
+        if (request.reasonCode() != null ? !request.reasonCode().matches("[A-Z][A-Z0-9_]{0,63}") : needsReason) {
+            errors.add(new FieldError("reasonCode", "INVALID_REASON_CODE", "退回或不予办理须给出原因代码（大写字母、数字和下划线）"));
+        }
+        if (request.message() != null ? request.message().isBlank() || request.message().length() > MAX_TEXT
+                : needsReason) {
+            errors.add(new FieldError("message", "REQUIRED", "退回或不予办理须向申请人说明原因（至多" + MAX_TEXT + "字）"));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        return queue.decide(taskId, decision, request.reasonCode(), request.message(), staff);
+    }
+
+    private void ownDepartment(String department) {
+        if (!queue.department().name().equals(department)) {
+            throw new ProblemException(HttpStatus.NOT_FOUND, "Department not served here",
+                    "This service keeps the review queue of " + queue.department() + ", not of " + department + ".");
+        }
+    }
+
+    record DecisionRequest(String decision, String reasonCode, String message) {
+    }
+}

@@ -1,0 +1,131 @@
+package cn.gov.birth.platform.review;
+
+import cn.gov.birth.contracts.Department;
+import cn.gov.birth.contracts.Item;
+import cn.gov.birth.contracts.events.ItemAwaitingReview;
+import cn.gov.birth.contracts.events.ItemRejected;
+import cn.gov.birth.contracts.events.ItemReturned;
+import cn.gov.birth.platform.events.EventCodec;
+import cn.gov.birth.platform.outbox.Outbox;
+import cn.gov.birth.platform.review.ReviewTask.Decision;
+import cn.gov.birth.platform.review.ReviewTask.Status;
+import cn.gov.birth.platform.web.ProblemException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.core.type.TypeReference;
+
+/**
+ * A department's staff review queue (人工审核): an item its rules cannot decide waits here, the
+ * applicant is told why ({@link ItemAwaitingReview}), and staff approve, return or reject it. The
+ * task, its decision and the resulting fact are written in one transaction.
+ */
+public class ReviewQueue {
+
+    private static final Logger log = LoggerFactory.getLogger(ReviewQueue.class);
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
+    };
+
+    private final DepartmentReview review;
+    private final Department department;
+    private final String topic;
+    private final JdbcClient jdbc;
+    private final Outbox outbox;
+    private final Clock clock;
+
+    public ReviewQueue(DepartmentReview review, JdbcClient jdbc, Outbox outbox, Clock clock) {
+        this.review = review;
+        this.department = review.department();
+        this.topic = review.topic();
+        this.jdbc = jdbc;
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    public Department department() {
+        return department;
+    }
+
+    /** Queues the item for staff, once: an item already waiting is not queued again. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void open(UUID applicationId, Item item, String reasonCode, String message, Map<String, Object> context) {
+        Instant now = clock.instant();
+        int queued = jdbc.sql("""
+                        insert into review_task (id, application_id, item, reason_code, reason_message, context,
+                                                 status, created_at)
+                        values (?, ?, ?, ?, ?, ?::jsonb, 'OPEN', ?)
+                        on conflict (application_id, item) where status = 'OPEN' do nothing""")
+                .params(UUID.randomUUID(), applicationId, item.name(), reasonCode, message,
+                        EventCodec.mapper().writeValueAsString(context), Timestamp.from(now))
+                .update();
+        if (queued == 1) {
+            log.info("{} of application {} waits for {} staff: {}", item, applicationId, department, reasonCode);
+            outbox.publish(topic, new ItemAwaitingReview(UUID.randomUUID(), applicationId, now, item, reasonCode,
+                    message));
+        }
+    }
+
+    /** The department's tasks in one status, oldest first. */
+    public List<ReviewTask> tasks(Status status) {
+        return jdbc.sql("select * from review_task where status = ? order by created_at, id")
+                .param(status.name())
+                .query(this::task)
+                .list();
+    }
+
+    /**
+     * Records a staff decision and carries it out: approval runs the department's work, a return
+     * or a rejection is published with the staff's reason. A task already decided is a 409.
+     */
+    @Transactional
+    public ReviewTask decide(UUID taskId, Decision decision, String reasonCode, String message, String staff) {
+        ReviewTask task = jdbc.sql("select * from review_task where id = ? for update")
+                .param(taskId)
+                .query(this::task)
+                .optional()
+                .orElseThrow(() -> new ProblemException(HttpStatus.NOT_FOUND, "Task not found",
+                        "No review task " + taskId + " in " + department + "."));
+        if (task.status() != Status.OPEN) {
+            throw new ProblemException(HttpStatus.CONFLICT, "Task already decided",
+                    "该任务已于 " + task.decidedAt() + " 由 " + task.decidedBy() + " 作出决定（" + task.decision() + "）。");
+        }
+        Instant now = clock.instant();
+        switch (decision) {
+            case APPROVE -> review.approve(task);
+            case RETURN -> outbox.publish(topic, new ItemReturned(UUID.randomUUID(), task.applicationId(), now,
+                    task.item(), reasonCode, message));
+            case REJECT -> outbox.publish(topic, new ItemRejected(UUID.randomUUID(), task.applicationId(), now,
+                    task.item(), reasonCode, message));
+        }
+        jdbc.sql("""
+                        update review_task set status = 'DECIDED', decision = ?, decision_reason_code = ?,
+                               decision_message = ?, decided_by = ?, decided_at = ?
+                        where id = ?""")
+                .params(decision.name(), reasonCode, message, staff, Timestamp.from(now), taskId)
+                .update();
+        log.info("{} task {} decided {} by staff {}", department, taskId, decision, staff);
+        return jdbc.sql("select * from review_task where id = ?").param(taskId).query(this::task).single();
+    }
+
+    private ReviewTask task(ResultSet rs, int row) throws SQLException {
+        Timestamp decidedAt = rs.getTimestamp("decided_at");
+        String decision = rs.getString("decision");
+        return new ReviewTask(rs.getObject("id", UUID.class), rs.getObject("application_id", UUID.class),
+                Item.valueOf(rs.getString("item")), rs.getString("reason_code"), rs.getString("reason_message"),
+                EventCodec.mapper().readValue(rs.getString("context"), MAP), Status.valueOf(rs.getString("status")),
+                rs.getTimestamp("created_at").toInstant(), decision == null ? null : Decision.valueOf(decision),
+                rs.getString("decision_reason_code"), rs.getString("decision_message"), rs.getString("decided_by"),
+                decidedAt == null ? null : decidedAt.toInstant());
+    }
+}

@@ -1,0 +1,21 @@
+package cn.gov.birth.platform.review;
+
+import cn.gov.birth.contracts.Item;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * An item waiting for, or decided by, department staff.
+ *
+ * @param context what the department's service stored for staff to decide on
+ */
+public record ReviewTask(UUID id, UUID applicationId, Item item, String reasonCode, String reasonMessage,
+                         Map<String, Object> context, Status status, Instant createdAt, Decision decision,
+                         String decisionReasonCode, String decisionMessage, String decidedBy, Instant decidedAt) {
+
+    public enum Status { OPEN, DECIDED }
+
+    /** What staff decide: go on with the item, return it for a supplement, or refuse it. */
+    public enum Decision { APPROVE, RETURN, REJECT }
+}
