@@ -8,7 +8,8 @@ create table review_task (
     reason_message       text        not null,
     -- What staff need to decide, as the department's service stored it.
     context              jsonb       not null,
-    status               text        not null check (status in ('OPEN', 'DECIDED')),
+    -- CANCELLED: the application was withdrawn while the task was open.
+    status               text        not null check (status in ('OPEN', 'DECIDED', 'CANCELLED')),
     created_at           timestamptz not null,
     decision             text check (decision in ('APPROVE', 'RETURN', 'REJECT')),
     decision_reason_code text,

@@ -7,8 +7,10 @@ import cn.gov.birth.contracts.Item;
 import cn.gov.birth.contracts.Topics;
 import cn.gov.birth.contracts.events.ApplicationStatusChanged;
 import cn.gov.birth.contracts.events.ApplicationSubmitted;
+import cn.gov.birth.contracts.events.ApplicationWithdrawn;
 import cn.gov.birth.contracts.events.BirthCertificateIssued;
 import cn.gov.birth.contracts.events.HouseholdRegistered;
+import cn.gov.birth.contracts.events.ItemCancelled;
 import cn.gov.birth.contracts.events.ItemCompleted;
 import cn.gov.birth.contracts.events.ItemStarted;
 import cn.gov.birth.contracts.events.MaternityReimbursementSettled;
@@ -299,6 +301,69 @@ class ApplicationServiceIntegrationTest extends ServiceIntegrationTest {
         assertThat(supplemented.json().get("status").asString()).isEqualTo("ACCEPTED");
         assertThat(probe.awaitEvent(Topics.APPLICATION, ApplicationSubmitted.class,
                 e -> e.applicationId().equals(id)).reference()).isEqualTo(filed.get("reference").asString());
+    }
+
+    @Test
+    void shouldWithdrawADistributedApplicationAndTellTheDepartmentsWhatIsOpen() {
+        UUID id = submit(JsonHttp.newFamily());
+        probe.awaitEvent(Topics.APPLICATION, ApplicationSubmitted.class, e -> e.applicationId().equals(id));
+        probe.publish(Topics.BIRTH_CERT, new BirthCertificateIssued(UUID.randomUUID(), id, Instant.now(), "Q000000077",
+                false));
+        await().atMost(Duration.ofSeconds(30)).until(() -> itemStatus(id, "BIRTH_CERT").equals("COMPLETED"));
+
+        var withdrawn = http.post("/api/v1/applications/" + id + "/withdrawal", "{\"reason\": \"家庭情况变化\"}");
+
+        assertThat(withdrawn.status()).isEqualTo(200);
+        assertThat(withdrawn.json().get("status").asString()).isEqualTo("WITHDRAWN");
+        var event = probe.awaitEvent(Topics.APPLICATION, ApplicationWithdrawn.class, e -> e.applicationId().equals(id));
+        assertThat(event.openItems()).hasSize(6).doesNotContain(Item.BIRTH_CERT);
+        assertThat(event.reason()).isEqualTo("家庭情况变化");
+        probe.publish(Topics.HUKOU, new ItemCancelled(UUID.randomUUID(), id, Instant.now(), Item.HUKOU, "WITHDRAWN",
+                "申请人已撤回申请，本事项不再办理"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> itemStatus(id, "HUKOU").equals("CANCELLED"));
+        JsonNode after = http.get("/api/v1/applications/" + id).json();
+        assertThat(after.get("status").asString()).isEqualTo("WITHDRAWN");
+        assertThat(itemStatus(id, "BIRTH_CERT")).isEqualTo("COMPLETED");
+        assertThat(http.post("/api/v1/applications/" + id + "/withdrawal", "").status()).isEqualTo(409);
+    }
+
+    @Test
+    void shouldWithdrawAnApplicationWaitingForItsSupplementWithoutTellingTheDepartments() {
+        ObjectNode form = JsonHttp.newFamily();
+        form.remove("household");
+        UUID id = submit(form);
+
+        var withdrawn = http.post("/api/v1/applications/" + id + "/withdrawal", "");
+
+        assertThat(withdrawn.status()).isEqualTo(200);
+        assertThat(withdrawn.json().get("status").asString()).isEqualTo("WITHDRAWN");
+        probe.awaitEvent(Topics.APPLICATION_STATUS, ApplicationStatusChanged.class,
+                e -> e.applicationId().equals(id) && e.status() == cn.gov.birth.contracts.ApplicationStatus.WITHDRAWN);
+        assertThat(probe.events(Topics.APPLICATION, ApplicationWithdrawn.class, id)).isEmpty();
+        assertThat(http.post("/api/v1/applications/" + id + "/supplements", "{\"household\": {}}").status())
+                .isEqualTo(409);
+    }
+
+    @Test
+    void shouldRefuseAWithdrawalOfAnUnknownApplicationOrWithAnOverlongReason() {
+        UUID id = submit(JsonHttp.newFamily());
+
+        assertThat(http.post("/api/v1/applications/" + UUID.randomUUID() + "/withdrawal", "").status()).isEqualTo(404);
+        assertThat(http.post("/api/v1/applications/" + id + "/withdrawal",
+                "{\"reason\": \"" + "长".repeat(201) + "\"}").status()).isEqualTo(400);
+        assertThat(http.get("/api/v1/applications/" + id).json().get("status").asString()).isEqualTo("ACCEPTED");
+    }
+
+    private UUID submit(ObjectNode form) {
+        var response = http.post("/api/v1/applications", form);
+        assertThat(response.status()).isEqualTo(201);
+        return UUID.fromString(response.json().get("id").asString());
+    }
+
+    private String itemStatus(UUID id, String item) {
+        return http.get("/api/v1/applications/" + id).json().get("items").valueStream()
+                .filter(i -> i.get("item").asString().equals(item)).findFirst().orElseThrow()
+                .get("status").asString();
     }
 
     @Test

@@ -2,6 +2,7 @@ package cn.gov.birth.contracts;
 
 import cn.gov.birth.contracts.events.ApplicationStatusChanged;
 import cn.gov.birth.contracts.events.ApplicationSubmitted;
+import cn.gov.birth.contracts.events.ApplicationWithdrawn;
 import cn.gov.birth.contracts.events.BirthCertificateIssued;
 import cn.gov.birth.contracts.events.BirthEvent;
 import cn.gov.birth.contracts.events.HouseholdRegistered;
@@ -31,6 +32,7 @@ public final class EventTypes {
 
     static {
         register("cn.gov.birth.ApplicationSubmitted.v1", ApplicationSubmitted.class);
+        register("cn.gov.birth.ApplicationWithdrawn.v1", ApplicationWithdrawn.class);
         register("cn.gov.birth.ApplicationStatusChanged.v1", ApplicationStatusChanged.class);
         register("cn.gov.birth.ItemStarted.v1", ItemStarted.class);
         register("cn.gov.birth.ItemReturned.v1", ItemReturned.class);

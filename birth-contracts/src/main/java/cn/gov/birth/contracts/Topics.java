@@ -22,6 +22,17 @@ public final class Topics {
 
     public static final String DEAD_LETTER_SUFFIX = ".dlt";
 
+    /** The topic a department's service publishes its facts on (one producing service per department). */
+    public static String of(Department department) {
+        return switch (department) {
+            case HEALTH -> BIRTH_CERT;
+            case CDC -> VACCINATION;
+            case POLICE -> HUKOU;
+            case MEDICAL_INSURANCE -> INSURANCE;
+            case HUMAN_RESOURCES -> SSCARD;
+        };
+    }
+
     public static String deadLetter(String topic) {
         return topic + DEAD_LETTER_SUFFIX;
     }

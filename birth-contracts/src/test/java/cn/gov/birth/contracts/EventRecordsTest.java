@@ -237,7 +237,7 @@ class EventRecordsTest {
 
     @Test
     void shouldMapEveryEventTypeBothWays() {
-        assertThat(EventTypes.all()).hasSize(14);
+        assertThat(EventTypes.all()).hasSize(15);
         EventTypes.all().forEach((type, eventClass) -> {
             assertThat(EventTypes.typeOf(eventClass)).isEqualTo(type);
             assertThat(EventTypes.classOf(type)).contains(eventClass);

@@ -5,6 +5,7 @@ import cn.gov.birth.contracts.events.ApplicationForm;
 import cn.gov.birth.contracts.events.ApplicationStatusChanged;
 import cn.gov.birth.contracts.events.ApplicationStatusChanged.ItemState;
 import cn.gov.birth.contracts.events.ApplicationSubmitted;
+import cn.gov.birth.contracts.events.ApplicationWithdrawn;
 import cn.gov.birth.contracts.events.BirthCertificateIssued;
 import cn.gov.birth.contracts.events.BirthEvent;
 import cn.gov.birth.contracts.events.HouseholdRegistered;
@@ -47,6 +48,8 @@ final class EventSamples {
         for (BirthEvent event : List.of(
                 submitted(),
                 statusChanged(),
+                new ApplicationWithdrawn(id(), APPLICATION_ID, AT, List.of(Item.HUKOU, Item.SOCIAL_SECURITY_CARD),
+                        "家庭情况变化"),
                 new ItemStarted(id(), APPLICATION_ID, AT, Item.HUKOU),
                 new ItemReturned(id(), APPLICATION_ID, AT, Item.BIRTH_CERT, "CERTIFICATE_NUMBER_IN_USE",
                         "该出生医学证明编号已被其他申请使用，请核对后补正"),

@@ -170,6 +170,42 @@ class PlatformEndToEndIT {
         });
     }
 
+    @Test
+    void shouldCancelWhatIsOpenAndKeepWhatIsDoneWhenTheApplicantWithdraws() throws Exception {
+        platform.kill("hukou-service");
+        UUID id = submit();
+        await("birth certificate issued").atMost(COMPLETION).pollInterval(Duration.ofMillis(250))
+                .until(() -> itemStatus(gateway.get("/api/v1/applications/" + id).json(), Item.BIRTH_CERT)
+                        .equals("COMPLETED"));
+
+        var withdrawn = gateway.post("/api/v1/applications/" + id + "/withdrawal", "{\"reason\": \"家庭情况变化\"}");
+        platform.restart("hukou-service");
+
+        assertThat(withdrawn.status()).isEqualTo(200);
+        assertThat(withdrawn.json().get("status").asString()).isEqualTo("WITHDRAWN");
+        await("open items cancelled").atMost(COMPLETION).pollInterval(Duration.ofMillis(250)).until(() ->
+                gateway.get("/api/v1/applications/" + id).json().get("items").valueStream()
+                        .allMatch(item -> List.of("COMPLETED", "CANCELLED").contains(item.get("status").asString())));
+        JsonNode application = gateway.get("/api/v1/applications/" + id).json();
+        assertThat(application.get("status").asString()).isEqualTo("WITHDRAWN");
+        assertThat(itemStatus(application, Item.BIRTH_CERT)).isEqualTo("COMPLETED");
+        for (Item item : List.of(Item.HUKOU, Item.MEDICAL_INSURANCE, Item.SOCIAL_SECURITY_CARD)) {
+            JsonNode state = item(application, item);
+            assertThat(state.get("status").asString()).as("%s", item).isEqualTo("CANCELLED");
+            assertThat(state.get("reason").get("code").asString()).as("%s", item).isEqualTo("WITHDRAWN");
+        }
+        assertThat(probe.events(Topics.HUKOU, ItemCompleted.class, id)).isEmpty();
+    }
+
+    private static String itemStatus(JsonNode application, Item item) {
+        return item(application, item).get("status").asString();
+    }
+
+    private static JsonNode item(JsonNode application, Item item) {
+        return application.get("items").valueStream().filter(i -> i.get("item").asString().equals(item.name()))
+                .findFirst().orElseThrow();
+    }
+
     /** How many distinct completion facts each item of the application has on the department topics. */
     private static Map<Item, Long> completionsPerItem(UUID id) {
         return Topics.DEPARTMENT_FACTS.stream()
@@ -192,8 +228,7 @@ class PlatformEndToEndIT {
     }
 
     private static JsonNode result(JsonNode application, Item item) {
-        return application.get("items").valueStream().filter(i -> i.get("item").asString().equals(item.name()))
-                .findFirst().orElseThrow().get("result");
+        return item(application, item).get("result");
     }
 
     private static ObjectNode family() {

@@ -2,25 +2,30 @@ package cn.gov.birth.insurance;
 
 import cn.gov.birth.contracts.Topics;
 import cn.gov.birth.contracts.events.ApplicationSubmitted;
+import cn.gov.birth.contracts.events.ApplicationWithdrawn;
 import cn.gov.birth.contracts.events.BirthEvent;
 import cn.gov.birth.contracts.events.ItemFact;
 import cn.gov.birth.insurance.enrollment.Enrollments;
 import cn.gov.birth.insurance.maternity.MaternityReimbursements;
 import cn.gov.birth.platform.inbox.IdempotentConsumer;
+import cn.gov.birth.platform.withdrawal.Withdrawals;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
-/** Accepted applications and the household registration's facts, each handled once. */
+/** Accepted and withdrawn applications and the household registration's facts, each handled once. */
 @Component
 class Listeners {
 
     private final IdempotentConsumer consumer;
+    private final Withdrawals withdrawals;
     private final Enrollments enrollments;
     private final MaternityReimbursements maternity;
 
-    Listeners(IdempotentConsumer consumer, Enrollments enrollments, MaternityReimbursements maternity) {
+    Listeners(IdempotentConsumer consumer, Enrollments enrollments, MaternityReimbursements maternity,
+              Withdrawals withdrawals) {
         this.consumer = consumer;
+        this.withdrawals = withdrawals;
         this.enrollments = enrollments;
         this.maternity = maternity;
     }
@@ -31,6 +36,7 @@ class Listeners {
             maternity.on(application);
             enrollments.onApplication(application);
         });
+        consumer.handle(record, ApplicationWithdrawn.class, withdrawals::onWithdrawn);
     }
 
     @KafkaListener(topics = Topics.HUKOU)

@@ -6,6 +6,13 @@ import cn.gov.birth.platform.outbox.Outbox;
 import cn.gov.birth.platform.outbox.OutboxRelay;
 import cn.gov.birth.platform.rendezvous.Rendezvous;
 import cn.gov.birth.platform.review.ReviewConfiguration;
+import cn.gov.birth.platform.review.ReviewQueue;
+import cn.gov.birth.platform.withdrawal.Withdrawals;
+import cn.gov.birth.contracts.Department;
+import java.time.Clock;
+import java.util.Optional;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import cn.gov.birth.platform.web.Problems;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -81,6 +88,14 @@ public class PlatformAutoConfiguration {
     @Bean
     Rendezvous rendezvous(JdbcClient jdbc) {
         return new Rendezvous(jdbc);
+    }
+
+    /** A department's service (one that says {@code birth.department}) cancels its open items on withdrawal. */
+    @Bean
+    @ConditionalOnProperty("birth.department")
+    Withdrawals withdrawals(@Value("${birth.department}") Department department, Outbox outbox,
+                            ObjectProvider<ReviewQueue> review, Clock clock) {
+        return new Withdrawals(department, outbox, Optional.ofNullable(review.getIfAvailable()), clock);
     }
 
     /**

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.gov.birth.contracts.Item;
 import cn.gov.birth.contracts.Topics;
 import cn.gov.birth.contracts.codes.ResidentIdNumber;
+import cn.gov.birth.contracts.events.ApplicationWithdrawn;
 import cn.gov.birth.contracts.events.BirthCertificateIssued;
 import cn.gov.birth.contracts.events.HouseholdRegistered;
 import cn.gov.birth.contracts.events.ItemAwaitingReview;
@@ -197,6 +198,43 @@ class HukouServiceIntegrationTest extends ServiceIntegrationTest {
         assertThat(otherDepartment.status()).isEqualTo(404);
         assertThat(openTask(UUID.fromString(task.get("applicationId").asString())).get("id"))
                 .isEqualTo(task.get("id"));
+    }
+
+    @Test
+    void shouldCancelAWithdrawnRegistrationAndNeverRegisterItWhenTheCertificateArrivesLater() {
+        UUID id = UUID.randomUUID();
+        probe.publish(Topics.APPLICATION, SampleEvents.applicationSubmitted(id, Item.HUKOU));
+        probe.publish(Topics.APPLICATION, new ApplicationWithdrawn(UUID.randomUUID(), id, Instant.now(),
+                List.of(Item.BIRTH_CERT, Item.HUKOU), null));
+
+        var cancelled = probe.awaitEvent(Topics.HUKOU, ItemCancelled.class, e -> e.applicationId().equals(id));
+        probe.publish(Topics.BIRTH_CERT, issued(id));
+        awaitQuiet(Topics.BIRTH_CERT);
+
+        assertThat(cancelled.item()).isEqualTo(Item.HUKOU);
+        assertThat(cancelled.reasonCode()).isEqualTo("WITHDRAWN");
+        assertThat(probe.events(Topics.HUKOU, HouseholdRegistered.class, id)).isEmpty();
+        assertThat(probe.events(Topics.HUKOU, ItemCancelled.class, id)).hasSize(1);
+    }
+
+    @Test
+    void shouldCloseAWithdrawnApplicationsReviewTaskAndKeepARegistrationAlreadyMade() {
+        UUID waiting = lateApplication();
+        UUID registered = UUID.randomUUID();
+        probe.publish(Topics.APPLICATION, SampleEvents.applicationSubmitted(registered, Item.HUKOU));
+        probe.publish(Topics.BIRTH_CERT, issued(registered));
+        probe.awaitEvent(Topics.HUKOU, HouseholdRegistered.class, e -> e.applicationId().equals(registered));
+        JsonNode task = openTask(waiting);
+
+        probe.publish(Topics.APPLICATION, new ApplicationWithdrawn(UUID.randomUUID(), waiting, Instant.now(),
+                List.of(Item.HUKOU), "家庭情况变化"));
+        probe.publish(Topics.APPLICATION, new ApplicationWithdrawn(UUID.randomUUID(), registered, Instant.now(),
+                List.of(Item.HUKOU), null));
+        probe.awaitEvent(Topics.HUKOU, ItemCancelled.class, e -> e.applicationId().equals(waiting));
+        awaitQuiet(Topics.APPLICATION);
+
+        assertThat(decide(task, "{\"decision\": \"APPROVE\"}", "police-0042").status()).isEqualTo(409);
+        assertThat(probe.events(Topics.HUKOU, ItemCancelled.class, registered)).isEmpty();
     }
 
     private UUID lateApplication() {

@@ -1,9 +1,12 @@
 package cn.gov.birth.platform.outbox;
 
 import cn.gov.birth.contracts.EventTypes;
+import cn.gov.birth.contracts.Item;
 import cn.gov.birth.contracts.events.BirthEvent;
+import cn.gov.birth.contracts.events.ItemFact;
 import cn.gov.birth.platform.events.Correlation;
 import cn.gov.birth.platform.events.EventCodec;
+import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -24,8 +27,23 @@ public class Outbox {
         this.relay = relay;
     }
 
+    /**
+     * Writes the event to the outbox. A final outcome of an item is also recorded, and a second
+     * one for the same item is refused: that is a bug, not a state to publish.
+     */
     @Transactional(propagation = Propagation.MANDATORY)
     public void publish(String topic, BirthEvent event) {
+        if (event instanceof ItemFact fact && fact.finishes()) {
+            int recorded = jdbc.sql("""
+                            insert into item_outcome (application_id, item, outcome) values (?, ?, ?)
+                            on conflict do nothing""")
+                    .params(fact.applicationId(), fact.item().name(), EventTypes.typeOf(fact.getClass()))
+                    .update();
+            if (recorded == 0) {
+                throw new IllegalStateException(fact.item() + " of application " + fact.applicationId()
+                        + " already has a final outcome");
+            }
+        }
         jdbc.sql("""
                         insert into outbox_event (event_id, topic, event_key, event_type, payload, traceparent)
                         values (?, ?, ?, ?, ?, ?)""")
@@ -39,5 +57,12 @@ public class Outbox {
                 relay.wakeUp();
             }
         });
+    }
+
+    /** Whether this service already published the item's final outcome (completed, rejected, cancelled). */
+    public boolean hasFinished(UUID applicationId, Item item) {
+        return jdbc.sql("select count(*) from item_outcome where application_id = ? and item = ?")
+                .params(applicationId, item.name())
+                .query(Long.class).single() > 0;
     }
 }

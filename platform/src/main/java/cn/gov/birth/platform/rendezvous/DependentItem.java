@@ -68,6 +68,10 @@ public class DependentItem {
             ApplicationSubmitted application = parts.get(APPLICATION, ApplicationSubmitted.class);
             ItemFact outcome = parts.get(UPSTREAM, ItemFact.class);
             UUID id = application.applicationId();
+            if (outbox.hasFinished(id, item)) {
+                // Withdrawn (or otherwise finished) while it waited: nothing more to do.
+                return;
+            }
             if (outcome instanceof ItemNotCompleted notCompleted) {
                 outbox.publish(topic, new ItemCancelled(UUID.randomUUID(), id, clock.instant(), item,
                         "UPSTREAM_NOT_COMPLETED", "前置事项未办结（" + notCompleted.message() + "），本事项无法办理"));

@@ -40,7 +40,7 @@ class ReviewController {
         ownDepartment(department);
         if (Arrays.stream(Status.values()).noneMatch(s -> s.name().equals(status))) {
             throw new InvalidInputException(List.of(new FieldError("status", "UNKNOWN_CODE",
-                    "status 应为 OPEN 或 DECIDED")));
+                    "status 应为 OPEN、DECIDED 或 CANCELLED")));
         }
         return queue.tasks(Status.valueOf(status));
     }

@@ -76,6 +76,14 @@ public class ReviewQueue {
         }
     }
 
+    /** Closes the application's open tasks: it was withdrawn. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void cancelOpen(UUID applicationId) {
+        jdbc.sql("update review_task set status = 'CANCELLED' where application_id = ? and status = 'OPEN'")
+                .param(applicationId)
+                .update();
+    }
+
     /** The department's tasks in one status, oldest first. */
     public List<ReviewTask> tasks(Status status) {
         return jdbc.sql("select * from review_task where status = ? order by created_at, id")
@@ -96,6 +104,9 @@ public class ReviewQueue {
                 .optional()
                 .orElseThrow(() -> new ProblemException(HttpStatus.NOT_FOUND, "Task not found",
                         "No review task " + taskId + " in " + department + "."));
+        if (task.status() == Status.CANCELLED) {
+            throw new ProblemException(HttpStatus.CONFLICT, "Application withdrawn", "申请人已撤回申请，该任务已关闭。");
+        }
         if (task.status() != Status.OPEN) {
             throw new ProblemException(HttpStatus.CONFLICT, "Task already decided",
                     "该任务已于 " + task.decidedAt() + " 由 " + task.decidedBy() + " 作出决定（" + task.decision() + "）。");

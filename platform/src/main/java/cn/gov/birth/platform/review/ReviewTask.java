@@ -14,7 +14,8 @@ public record ReviewTask(UUID id, UUID applicationId, Item item, String reasonCo
                          Map<String, Object> context, Status status, Instant createdAt, Decision decision,
                          String decisionReasonCode, String decisionMessage, String decidedBy, Instant decidedAt) {
 
-    public enum Status { OPEN, DECIDED }
+    /** CANCELLED: the application was withdrawn while the task was open. */
+    public enum Status { OPEN, DECIDED, CANCELLED }
 
     /** What staff decide: go on with the item, return it for a supplement, or refuse it. */
     public enum Decision { APPROVE, RETURN, REJECT }

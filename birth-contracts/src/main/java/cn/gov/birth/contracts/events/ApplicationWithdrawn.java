@@ -1,0 +1,20 @@
+package cn.gov.birth.contracts.events;
+
+import cn.gov.birth.contracts.Item;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The applicant withdrew a distributed application (撤回). Each department cancels those of
+ * {@code openItems} it has not finished; what is finished stays as it is.
+ *
+ * @param openItems the items not finished when the applicant withdrew, as application-service saw them
+ */
+public record ApplicationWithdrawn(UUID eventId, UUID applicationId, Instant occurredAt, List<Item> openItems,
+                                   String reason) implements BirthEvent {
+
+    public ApplicationWithdrawn {
+        openItems = List.copyOf(openItems);
+    }
+}

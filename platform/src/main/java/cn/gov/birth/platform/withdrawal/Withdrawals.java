@@ -1,0 +1,51 @@
+package cn.gov.birth.platform.withdrawal;
+
+import cn.gov.birth.contracts.Department;
+import cn.gov.birth.contracts.Item;
+import cn.gov.birth.contracts.Topics;
+import cn.gov.birth.contracts.events.ApplicationWithdrawn;
+import cn.gov.birth.contracts.events.ItemCancelled;
+import cn.gov.birth.platform.outbox.Outbox;
+import cn.gov.birth.platform.review.ReviewQueue;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * A department's part in a withdrawal (撤回): each of its items the applicant left open and it has
+ * not finished is cancelled, and its open review tasks close; finished items stay as they are.
+ * An item cancelled here never starts later (its outcome is recorded, see {@link Outbox}).
+ */
+public class Withdrawals {
+
+    private static final Logger log = LoggerFactory.getLogger(Withdrawals.class);
+
+    private final Department department;
+    private final Outbox outbox;
+    private final Optional<ReviewQueue> review;
+    private final Clock clock;
+
+    public Withdrawals(Department department, Outbox outbox, Optional<ReviewQueue> review, Clock clock) {
+        this.department = department;
+        this.outbox = outbox;
+        this.review = review;
+        this.clock = clock;
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void onWithdrawn(ApplicationWithdrawn withdrawn) {
+        UUID id = withdrawn.applicationId();
+        for (Item item : withdrawn.openItems()) {
+            if (item.department() == department && !outbox.hasFinished(id, item)) {
+                outbox.publish(Topics.of(department), new ItemCancelled(UUID.randomUUID(), id, clock.instant(), item,
+                        "WITHDRAWN", "申请人已撤回申请，本事项不再办理"));
+                log.info("{} of application {} cancelled: withdrawn", item, id);
+            }
+        }
+        review.ifPresent(queue -> queue.cancelOpen(id));
+    }
+}
