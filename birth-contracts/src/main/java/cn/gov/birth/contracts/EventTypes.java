@@ -2,6 +2,7 @@ package cn.gov.birth.contracts;
 
 import cn.gov.birth.contracts.events.ApplicationStatusChanged;
 import cn.gov.birth.contracts.events.ApplicationSubmitted;
+import cn.gov.birth.contracts.events.ApplicationSupplemented;
 import cn.gov.birth.contracts.events.ApplicationWithdrawn;
 import cn.gov.birth.contracts.events.BirthCertificateIssued;
 import cn.gov.birth.contracts.events.BirthEvent;
@@ -32,6 +33,7 @@ public final class EventTypes {
 
     static {
         register("cn.gov.birth.ApplicationSubmitted.v1", ApplicationSubmitted.class);
+        register("cn.gov.birth.ApplicationSupplemented.v1", ApplicationSupplemented.class);
         register("cn.gov.birth.ApplicationWithdrawn.v1", ApplicationWithdrawn.class);
         register("cn.gov.birth.ApplicationStatusChanged.v1", ApplicationStatusChanged.class);
         register("cn.gov.birth.ItemStarted.v1", ItemStarted.class);

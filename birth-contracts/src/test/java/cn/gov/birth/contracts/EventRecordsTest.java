@@ -237,7 +237,7 @@ class EventRecordsTest {
 
     @Test
     void shouldMapEveryEventTypeBothWays() {
-        assertThat(EventTypes.all()).hasSize(15);
+        assertThat(EventTypes.all()).hasSize(16);
         EventTypes.all().forEach((type, eventClass) -> {
             assertThat(EventTypes.typeOf(eventClass)).isEqualTo(type);
             assertThat(EventTypes.classOf(type)).contains(eventClass);

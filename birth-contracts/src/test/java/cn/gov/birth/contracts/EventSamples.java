@@ -5,6 +5,7 @@ import cn.gov.birth.contracts.events.ApplicationForm;
 import cn.gov.birth.contracts.events.ApplicationStatusChanged;
 import cn.gov.birth.contracts.events.ApplicationStatusChanged.ItemState;
 import cn.gov.birth.contracts.events.ApplicationSubmitted;
+import cn.gov.birth.contracts.events.ApplicationSupplemented;
 import cn.gov.birth.contracts.events.ApplicationWithdrawn;
 import cn.gov.birth.contracts.events.BirthCertificateIssued;
 import cn.gov.birth.contracts.events.BirthEvent;
@@ -48,6 +49,7 @@ final class EventSamples {
         for (BirthEvent event : List.of(
                 submitted(),
                 statusChanged(),
+                ApplicationSupplemented.of(id(), AT, List.of(Item.BIRTH_CERT), submitted()),
                 new ApplicationWithdrawn(id(), APPLICATION_ID, AT, List.of(Item.HUKOU, Item.SOCIAL_SECURITY_CARD),
                         "家庭情况变化"),
                 new ItemStarted(id(), APPLICATION_ID, AT, Item.HUKOU),
@@ -75,6 +77,7 @@ final class EventSamples {
     static List<BirthEvent> variants() {
         return List.of(
                 minimalSubmitted(),
+                ApplicationSupplemented.of(id(), AT, List.of(Item.VACCINATION), minimalSubmitted()),
                 new ApplicationStatusChanged(id(), APPLICATION_ID, AT, REFERENCE, 1, ApplicationStatus.NOT_ACCEPTED,
                         null, null, List.of(), null),
                 new BirthCertificateIssued(id(), APPLICATION_ID, AT, "S123456789", true),

@@ -58,7 +58,7 @@ class EventSchemasTest {
 
     /** Which events each topic carries: the producers' code, written down once more. */
     private static final Map<String, Set<String>> EVENTS_BY_TOPIC = Map.of(
-            Topics.APPLICATION, Set.of("ApplicationSubmitted", "ApplicationWithdrawn"),
+            Topics.APPLICATION, Set.of("ApplicationSubmitted", "ApplicationSupplemented", "ApplicationWithdrawn"),
             Topics.APPLICATION_STATUS, Set.of("ApplicationStatusChanged"),
             Topics.BIRTH_CERT, itemFactsAnd("BirthCertificateIssued", "ParentingGuidanceEnrolled"),
             Topics.VACCINATION, itemFactsAnd("VaccinationCertificateIssued"),
