@@ -5,6 +5,7 @@ import cn.gov.birth.platform.inbox.IdempotentConsumer;
 import cn.gov.birth.platform.outbox.Outbox;
 import cn.gov.birth.platform.outbox.OutboxRelay;
 import cn.gov.birth.platform.rendezvous.Rendezvous;
+import cn.gov.birth.platform.reference.ReferenceDataConfiguration;
 import cn.gov.birth.platform.review.ReviewConfiguration;
 import cn.gov.birth.platform.review.ReviewQueue;
 import cn.gov.birth.platform.withdrawal.Withdrawals;
@@ -35,10 +36,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The conventions every service shares: its database, the outbox, idempotent consumers, problems,
- * and the staff review queue of a department's service.
+ * and a department service's staff review queue and reference data.
  */
 @AutoConfiguration
-@Import(ReviewConfiguration.class)
+@Import({ReviewConfiguration.class, ReferenceDataConfiguration.class})
 public class PlatformAutoConfiguration {
 
     @Bean

@@ -2,6 +2,7 @@ package cn.gov.birth.platform.rendezvous;
 
 import cn.gov.birth.contracts.Item;
 import cn.gov.birth.contracts.events.ApplicationSubmitted;
+import cn.gov.birth.contracts.events.ApplicationSupplemented;
 import cn.gov.birth.contracts.events.BirthEvent;
 import cn.gov.birth.contracts.events.ItemCancelled;
 import cn.gov.birth.contracts.events.ItemCompleted;
@@ -63,22 +64,43 @@ public class DependentItem {
         }
     }
 
-    private void arrive(BirthEvent event, String part) {
-        rendezvous.arrive(item + ":" + event.applicationId(), part, event, NEEDED).ifPresent(parts -> {
-            ApplicationSubmitted application = parts.get(APPLICATION, ApplicationSubmitted.class);
-            ItemFact outcome = parts.get(UPSTREAM, ItemFact.class);
-            UUID id = application.applicationId();
-            if (outbox.hasFinished(id, item)) {
-                // Withdrawn (or otherwise finished) while it waited: nothing more to do.
-                return;
+    /**
+     * A supplement: the corrected form replaces the one kept. An item still waiting starts with it
+     * later; an item this department returned ({@code resumedItems}) is decided again now.
+     */
+    public void onSupplement(ApplicationSupplemented supplement) {
+        if (!supplement.corrected().requests(item)) {
+            return;
+        }
+        rendezvous.replace(key(supplement), APPLICATION, supplement.corrected()).ifPresent(parts -> {
+            if (supplement.resumes(item)) {
+                run(parts);
             }
-            if (outcome instanceof ItemNotCompleted notCompleted) {
-                outbox.publish(topic, new ItemCancelled(UUID.randomUUID(), id, clock.instant(), item,
-                        "UPSTREAM_NOT_COMPLETED", "前置事项未办结（" + notCompleted.message() + "），本事项无法办理"));
-                return;
-            }
-            outbox.publish(topic, new ItemStarted(UUID.randomUUID(), id, clock.instant(), item));
-            work.accept(application, (ItemCompleted) outcome);
         });
+    }
+
+    private void arrive(BirthEvent event, String part) {
+        rendezvous.arrive(key(event), part, event, NEEDED).ifPresent(this::run);
+    }
+
+    private String key(BirthEvent event) {
+        return item + ":" + event.applicationId();
+    }
+
+    private void run(Rendezvous.Parts parts) {
+        ApplicationSubmitted application = parts.get(APPLICATION, ApplicationSubmitted.class);
+        ItemFact outcome = parts.get(UPSTREAM, ItemFact.class);
+        UUID id = application.applicationId();
+        if (outbox.hasFinished(id, item)) {
+            // Withdrawn (or otherwise finished) while it waited: nothing more to do.
+            return;
+        }
+        if (outcome instanceof ItemNotCompleted notCompleted) {
+            outbox.publish(topic, new ItemCancelled(UUID.randomUUID(), id, clock.instant(), item,
+                    "UPSTREAM_NOT_COMPLETED", "前置事项未办结（" + notCompleted.message() + "），本事项无法办理"));
+            return;
+        }
+        outbox.publish(topic, new ItemStarted(UUID.randomUUID(), id, clock.instant(), item));
+        work.accept(application, (ItemCompleted) outcome);
     }
 }

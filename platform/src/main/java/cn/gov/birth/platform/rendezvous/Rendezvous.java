@@ -37,17 +37,41 @@ public class Rendezvous {
                         on conflict do nothing""")
                 .params(key, part, EventTypes.typeOf(event.getClass()), EventCodec.write(event))
                 .update();
+        Parts parts = parts(key);
+        if (!parts.byPart().keySet().containsAll(needed)) {
+            return Optional.empty();
+        }
+        int fired = jdbc.sql("insert into rendezvous_done (join_key) values (?) on conflict do nothing")
+                .param(key).update();
+        return fired == 1 ? Optional.of(parts) : Optional.empty();
+    }
+
+    /**
+     * Replaces the {@code part} of {@code key} with a corrected version (a supplement). Returns the
+     * parts, with the replacement, when the join has already fired: the caller then decides whether
+     * to run the step again; before that, the step will simply run on the corrected part.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Optional<Parts> replace(String key, String part, BirthEvent event) {
+        jdbc.sql("select pg_advisory_xact_lock(hashtextextended(?, 0))").param(key).query().singleRow();
+        jdbc.sql("""
+                        insert into rendezvous_part (join_key, part, event_type, payload) values (?, ?, ?, ?)
+                        on conflict (join_key, part) do update set event_type = excluded.event_type,
+                                                                  payload = excluded.payload""")
+                .params(key, part, EventTypes.typeOf(event.getClass()), EventCodec.write(event))
+                .update();
+        boolean fired = jdbc.sql("select count(*) from rendezvous_done where join_key = ?").param(key)
+                .query(Long.class).single() > 0;
+        return fired ? Optional.of(parts(key)) : Optional.empty();
+    }
+
+    private Parts parts(String key) {
         Map<String, BirthEvent> parts = new HashMap<>();
         jdbc.sql("select part, event_type, payload from rendezvous_part where join_key = ?").param(key)
                 .query(rs -> {
                     parts.put(rs.getString(1), EventCodec.read(rs.getString(2), rs.getBytes(3)));
                 });
-        if (!parts.keySet().containsAll(needed)) {
-            return Optional.empty();
-        }
-        int fired = jdbc.sql("insert into rendezvous_done (join_key) values (?) on conflict do nothing")
-                .param(key).update();
-        return fired == 1 ? Optional.of(new Parts(parts)) : Optional.empty();
+        return new Parts(parts);
     }
 
     /** The joined facts by part name. */

@@ -1,0 +1,51 @@
+package cn.gov.birth.platform.reference;
+
+import cn.gov.birth.contracts.Department;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Reference data for a department service that owns some ({@link ReferenceDataset} beans): the
+ * import API, and at start-up an import of the CSV files in the department's folder of the data
+ * set in {@code birth.reference-data.dir} ({@code <dir>/health/hospitals.csv}, say): a demo or
+ * test data set from the generator; in production, the department's own exports.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnBean(ReferenceDataset.class)
+public class ReferenceDataConfiguration {
+
+    @Bean
+    ReferenceData referenceData(List<ReferenceDataset> datasets, TransactionTemplate transactions) {
+        return new ReferenceData(datasets, transactions);
+    }
+
+    @Bean
+    ReferenceDataController referenceDataController(ReferenceData data,
+                                                    @Value("${birth.department}") Department department) {
+        return new ReferenceDataController(data, department);
+    }
+
+    @Bean
+    ApplicationRunner referenceDataImport(ReferenceData data, @Value("${birth.reference-data.dir:}") String dir,
+                                          @Value("${birth.department}") Department department) {
+        return args -> {
+            if (!dir.isBlank()) {
+                Path root = Path.of(dir);
+                if (!Files.isDirectory(root)) {
+                    throw new IllegalStateException("birth.reference-data.dir is not a folder: " + root.toAbsolutePath());
+                }
+                Path folder = root.resolve(department.name().toLowerCase(java.util.Locale.ROOT));
+                if (Files.isDirectory(folder)) {
+                    data.importFolder(folder);
+                }
+            }
+        };
+    }
+}
