@@ -2,8 +2,10 @@ package cn.gov.birth.birthcert;
 
 import cn.gov.birth.birthcert.certificate.BirthCertificates;
 import cn.gov.birth.birthcert.guidance.ParentingGuidance;
+import cn.gov.birth.contracts.Item;
 import cn.gov.birth.contracts.Topics;
 import cn.gov.birth.contracts.events.ApplicationSubmitted;
+import cn.gov.birth.contracts.events.ApplicationSupplemented;
 import cn.gov.birth.contracts.events.ApplicationWithdrawn;
 import cn.gov.birth.contracts.events.BirthEvent;
 import cn.gov.birth.platform.inbox.IdempotentConsumer;
@@ -12,7 +14,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
-/** Accepted applications, handed once each to the certificate and the guidance enrollment, and withdrawals. */
+/** Accepted applications, handed once each to the certificate and the guidance enrollment; supplements and withdrawals. */
 @Component
 class ApplicationListener {
 
@@ -34,6 +36,11 @@ class ApplicationListener {
         consumer.handle(record, ApplicationSubmitted.class, application -> {
             certificates.on(application);
             guidance.on(application);
+        });
+        consumer.handle(record, ApplicationSupplemented.class, supplement -> {
+            if (supplement.resumes(Item.BIRTH_CERT)) {
+                certificates.on(supplement.corrected());
+            }
         });
         consumer.handle(record, ApplicationWithdrawn.class, withdrawals::onWithdrawn);
     }

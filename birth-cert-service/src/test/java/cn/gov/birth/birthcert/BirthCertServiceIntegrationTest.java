@@ -4,34 +4,67 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.gov.birth.contracts.Item;
 import cn.gov.birth.contracts.Topics;
+import cn.gov.birth.contracts.codes.ResidentIdNumber;
+import cn.gov.birth.contracts.events.ApplicationForm.Newborn;
+import cn.gov.birth.contracts.events.ApplicationForm.Person;
 import cn.gov.birth.contracts.events.ApplicationSubmitted;
+import cn.gov.birth.contracts.events.ApplicationSupplemented;
 import cn.gov.birth.contracts.events.BirthCertificateIssued;
+import cn.gov.birth.contracts.events.ItemAwaitingReview;
+import cn.gov.birth.contracts.events.ItemRejected;
 import cn.gov.birth.contracts.events.ItemReturned;
 import cn.gov.birth.contracts.events.ItemStarted;
 import cn.gov.birth.contracts.events.ParentingGuidanceEnrolled;
+import cn.gov.birth.platform.test.JsonHttp;
 import cn.gov.birth.platform.test.SampleEvents;
 import cn.gov.birth.platform.test.ServiceIntegrationTest;
 import cn.gov.birth.platform.test.TestInfrastructure;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
 
-/** birth-cert-service against a real PostgreSQL and a real Kafka broker. */
-@SpringBootTest
+/**
+ * birth-cert-service against a real PostgreSQL and a real Kafka broker, deciding on the health
+ * department's own hospitals and delivery records (imported as CSV, as an administrator would).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class BirthCertServiceIntegrationTest extends ServiceIntegrationTest {
+
+    private static final String HOSPITAL = "H520102001";
+    private static final String UNQUALIFIED = "H520102900";
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
         TestInfrastructure.register(registry, "it_birth_cert_service");
     }
 
+    @LocalServerPort
+    int port;
+
+    @BeforeEach
+    void hospitals() {
+        importCsv("hospitals", """
+                code,name,county,qualified
+                H520102001,贵阳市妇幼保健院,520102,true
+                H520102900,南明区某诊所,520102,false
+                """);
+    }
+
     @Test
-    void shouldIssueCertificateNumberOfOneLetterAndNineDigits() {
-        UUID id = UUID.randomUUID();
-        probe.publish(Topics.APPLICATION, SampleEvents.applicationSubmitted(id, Item.BIRTH_CERT));
+    void shouldIssueACertificateWhenTheDeliveryRecordMatches() {
+        Family family = newFamily();
+        family.delivered("2", null);
+        UUID id = family.apply();
 
         var issued = probe.awaitEvent(Topics.BIRTH_CERT, BirthCertificateIssued.class, e -> e.applicationId().equals(id));
 
@@ -41,31 +74,154 @@ class BirthCertServiceIntegrationTest extends ServiceIntegrationTest {
     }
 
     @Test
+    void shouldReturnWhenNoDeliveryRecordExists() {
+        UUID id = newFamily().apply();
+
+        assertThat(returned(id).reasonCode()).isEqualTo("DELIVERY_RECORD_NOT_FOUND");
+    }
+
+    @Test
+    void shouldReturnWhenTheMothersIdNumberIsNotTheOneOnTheRecord() {
+        Family family = newFamily();
+        family.delivered("2", null);
+        family.mother = ResidentIdNumber.of("520102", LocalDate.of(1990, 5, 5), family.sequence + 2);
+
+        assertThat(returned(family.apply()).reasonCode()).isEqualTo("MOTHER_IDENTITY_MISMATCH");
+    }
+
+    @Test
+    void shouldReturnWhenTheBirthTimeIsNotTheOneOnTheRecord() {
+        Family family = newFamily();
+        family.delivered("2", null);
+        family.birthTime = family.birthTime.plusHours(1);
+
+        assertThat(returned(family.apply()).reasonCode()).isEqualTo("BIRTH_TIME_MISMATCH");
+    }
+
+    @Test
+    void shouldReturnWhenTheSexIsNotTheOneOnTheRecord() {
+        Family family = newFamily();
+        family.delivered("1", null);
+
+        assertThat(returned(family.apply()).reasonCode()).isEqualTo("SEX_MISMATCH");
+    }
+
+    @Test
+    void shouldReturnWhenTheHospitalIsUnknown() {
+        Family family = newFamily();
+        family.hospital = "H999999999";
+
+        assertThat(returned(family.apply()).reasonCode()).isEqualTo("HOSPITAL_NOT_FOUND");
+    }
+
+    @Test
+    void shouldRejectWhenTheHospitalIsNotAQualifiedDeliveryHospital() {
+        Family family = newFamily();
+        family.hospital = UNQUALIFIED;
+        UUID id = family.apply();
+
+        var rejected = probe.awaitEvent(Topics.BIRTH_CERT, ItemRejected.class, e -> e.applicationId().equals(id));
+
+        assertThat(rejected.reasonCode()).isEqualTo("HOSPITAL_NOT_QUALIFIED");
+        assertThat(rejected.message()).contains("单项办理");
+    }
+
+    @Test
+    void shouldIssueAfterASupplementCorrectsTheBirthTime() {
+        Family family = newFamily();
+        family.delivered("2", null);
+        OffsetDateTime recorded = family.birthTime;
+        family.birthTime = recorded.plusMinutes(10);
+        UUID id = family.apply();
+        assertThat(returned(id).reasonCode()).isEqualTo("BIRTH_TIME_MISMATCH");
+
+        family.birthTime = recorded;
+        probe.publish(Topics.APPLICATION, ApplicationSupplemented.of(UUID.randomUUID(), Instant.now(),
+                List.of(Item.BIRTH_CERT), family.application(id)));
+
+        var issued = probe.awaitEvent(Topics.BIRTH_CERT, BirthCertificateIssued.class, e -> e.applicationId().equals(id));
+        assertThat(issued.certificateNumber()).matches("Q\\d{9}");
+    }
+
+    @Test
     void shouldVerifyACertificateTheHospitalAlreadyIssued() {
-        UUID id = UUID.randomUUID();
-        ApplicationSubmitted jilin = withCertificateNumber(SampleEvents.applicationSubmitted(id, Item.BIRTH_CERT),
-                "S123456789");
-        probe.publish(Topics.APPLICATION, jilin);
+        Family family = newFamily();
+        String number = "S%09d".formatted(ThreadLocalRandom.current().nextInt(1_000_000_000));
+        family.delivered("2", number);
+        family.certificate = number;
+        UUID id = family.apply();
 
         var issued = probe.awaitEvent(Topics.BIRTH_CERT, BirthCertificateIssued.class, e -> e.applicationId().equals(id));
 
-        assertThat(issued.certificateNumber()).isEqualTo("S123456789");
+        assertThat(issued.certificateNumber()).isEqualTo(number);
         assertThat(issued.verified()).isTrue();
     }
 
     @Test
-    void shouldReturnWhenTheGivenCertificateNumberBelongsToAnotherApplication() {
-        UUID first = UUID.randomUUID();
-        UUID second = UUID.randomUUID();
-        probe.publish(Topics.APPLICATION, withCertificateNumber(
-                SampleEvents.applicationSubmitted(first, Item.BIRTH_CERT), "S000000777"));
-        probe.publish(Topics.APPLICATION, withCertificateNumber(
-                SampleEvents.applicationSubmitted(second, Item.BIRTH_CERT), "S000000777"));
+    void shouldReturnWhenTheGivenCertificateNumberIsNotOnTheRecord() {
+        Family family = newFamily();
+        family.delivered("2", null);
+        family.certificate = "S000000001";
 
-        var returned = probe.awaitEvent(Topics.BIRTH_CERT, ItemReturned.class, e -> e.applicationId().equals(second));
+        assertThat(returned(family.apply()).reasonCode()).isEqualTo("CERTIFICATE_NOT_ON_RECORD");
+    }
 
-        assertThat(returned.reasonCode()).isEqualTo("CERTIFICATE_NUMBER_IN_USE");
-        assertThat(probe.events(Topics.BIRTH_CERT, BirthCertificateIssued.class, first)).hasSize(1);
+    @Test
+    void shouldNeverIssueASecondCertificateForOneBirth() {
+        Family family = newFamily();
+        family.delivered("2", null);
+        UUID first = family.apply();
+        var issued = probe.awaitEvent(Topics.BIRTH_CERT, BirthCertificateIssued.class,
+                e -> e.applicationId().equals(first));
+
+        UUID second = family.apply();
+
+        var again = returned(second);
+        assertThat(again.reasonCode()).isEqualTo("CERTIFICATE_ALREADY_ISSUED");
+        family.certificate = issued.certificateNumber();
+        UUID verification = family.apply();
+        assertThat(returned(verification).reasonCode()).isEqualTo("CERTIFICATE_NUMBER_IN_USE");
+    }
+
+    @Test
+    void shouldQueueANameWithARareCharacterAndIssueOnceStaffApprove() {
+        Family family = newFamily();
+        family.delivered("2", null);
+        family.givenName = "𠮷安";
+        UUID id = family.apply();
+        var waiting = probe.awaitEvent(Topics.BIRTH_CERT, ItemAwaitingReview.class, e -> e.applicationId().equals(id));
+        assertThat(waiting.reasonCode()).isEqualTo("RARE_CHARACTER_NAME");
+        assertThat(probe.events(Topics.BIRTH_CERT, BirthCertificateIssued.class, id)).isEmpty();
+
+        JsonNode task = http().get("/api/v1/departments/HEALTH/tasks").json().valueStream()
+                .filter(t -> t.get("applicationId").asString().equals(id.toString())).findFirst().orElseThrow();
+        var decided = http().post("/api/v1/departments/HEALTH/tasks/" + task.get("id").asString() + "/decisions",
+                "{\"decision\":\"APPROVE\",\"message\":\"字形已核对\"}", "X-Staff-Id", "health-007");
+
+        assertThat(decided.status()).isEqualTo(200);
+        assertThat(decided.json().get("decidedBy").asString()).isEqualTo("health-007");
+        probe.awaitEvent(Topics.BIRTH_CERT, BirthCertificateIssued.class, e -> e.applicationId().equals(id));
+    }
+
+    @Test
+    void shouldImportAllRowsOrNoneAndListEveryBadLine() {
+        long before = http().get("/api/v1/departments/HEALTH/reference").json().get("delivery-records").asLong();
+
+        var response = importCsv("delivery-records", """
+                recordNumber,hospitalCode,motherIdNumber,birthTime,sex,dischargedAt,certificateNumber
+                R-BAD-1,H520102001,%s,2026-11-20T08:30:00+08:00,2,,
+                R-BAD-2,H520102001,520102199403121221,2026-11-20T08:30:00+08:00,2,,
+                R-BAD-3,H000000000,%s,yesterday,3,,
+                """.formatted(SampleEvents.MOTHER_ID, SampleEvents.MOTHER_ID));
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.json().get("errors").valueStream().map(e -> e.get("field").asString()).toList())
+                .containsExactlyInAnyOrder("line 3.motherIdNumber", "line 4.birthTime", "line 4.sex",
+                        "line 4.hospitalCode");
+        assertThat(http().get("/api/v1/departments/HEALTH/reference").json().get("delivery-records").asLong())
+                .isEqualTo(before);
+        assertThat(importCsv("delivery-records", "recordNumber,sex\nR-1,2\n").status()).isEqualTo(400);
+        assertThat(importCsv("no-such-data", "a\n1\n").status()).isEqualTo(404);
     }
 
     @Test
@@ -82,8 +238,10 @@ class BirthCertServiceIntegrationTest extends ServiceIntegrationTest {
 
     @Test
     void shouldIssueOnlyOnceWhenTheApplicationIsDeliveredTwice() {
+        Family family = newFamily();
+        family.delivered("2", null);
         UUID id = UUID.randomUUID();
-        ApplicationSubmitted application = SampleEvents.applicationSubmitted(id, Item.BIRTH_CERT);
+        ApplicationSubmitted application = family.application(id);
         probe.publish(Topics.APPLICATION, application);
         probe.publish(Topics.APPLICATION, application);
 
@@ -92,13 +250,63 @@ class BirthCertServiceIntegrationTest extends ServiceIntegrationTest {
         assertThat(probe.events(Topics.BIRTH_CERT, BirthCertificateIssued.class, id)).hasSize(1);
     }
 
-    private static ApplicationSubmitted withCertificateNumber(ApplicationSubmitted a, String number) {
-        var newborn = a.newborn();
-        return new ApplicationSubmitted(a.eventId(), a.applicationId(), a.occurredAt(), a.reference(), "220000",
-                a.items(), a.applicant(), a.mother(), a.father(),
-                new cn.gov.birth.contracts.events.ApplicationForm.Newborn(newborn.surname(), newborn.givenName(),
-                        newborn.sex(), newborn.birthTime(), newborn.ethnicity(), newborn.birthDivision(),
-                        newborn.hospitalCode(), number),
-                a.household(), a.insurance(), a.reimbursement(), a.socialSecurityCard(), a.delivery());
+    private ItemReturned returned(UUID id) {
+        return probe.awaitEvent(Topics.BIRTH_CERT, ItemReturned.class, e -> e.applicationId().equals(id));
+    }
+
+    private JsonHttp.Response importCsv(String dataset, String csv) {
+        return http().postAs("/api/v1/departments/HEALTH/reference/" + dataset, "text/csv", csv);
+    }
+
+    private JsonHttp http() {
+        return new JsonHttp("http://127.0.0.1:" + port);
+    }
+
+    private Family newFamily() {
+        return new Family();
+    }
+
+    /** A family of its own per test (a mother and a minute of birth no other test uses). */
+    private final class Family {
+
+        final int sequence = ThreadLocalRandom.current().nextInt(1, 499) * 2;
+        String mother = ResidentIdNumber.of("520102", LocalDate.of(1994, 3, 12)
+                .plusDays(ThreadLocalRandom.current().nextInt(3000)), sequence);
+        OffsetDateTime birthTime = OffsetDateTime.parse("2026-11-20T00:00:00+08:00")
+                .plusMinutes(ThreadLocalRandom.current().nextInt(60 * 24 * 3));
+        String hospital = HOSPITAL;
+        String givenName = "安然";
+        String certificate;
+        private final String recordNumber = "R-" + UUID.randomUUID();
+
+        void delivered(String sex, String certificateNumber) {
+            var response = importCsv("delivery-records", """
+                    recordNumber,hospitalCode,motherIdNumber,birthTime,sex,dischargedAt,certificateNumber
+                    %s,%s,%s,%s,%s,,%s
+                    """.formatted(recordNumber, HOSPITAL, mother, birthTime, sex,
+                    certificateNumber == null ? "" : certificateNumber));
+            assertThat(response.status()).as(response.body()).isEqualTo(200);
+        }
+
+        UUID apply() {
+            UUID id = UUID.randomUUID();
+            probe.publish(Topics.APPLICATION, application(id));
+            return id;
+        }
+
+        ApplicationSubmitted application(UUID id) {
+            ApplicationSubmitted sample = SampleEvents.applicationSubmitted(id, "2", birthTime, Item.BIRTH_CERT);
+            Person m = sample.mother();
+            Newborn n = sample.newborn();
+            return new ApplicationSubmitted(sample.eventId(), id, sample.occurredAt(), sample.reference(),
+                    certificate == null ? sample.region() : "220000", sample.items(), sample.applicant(),
+                    new Person(m.name(), m.idType(), mother, m.ethnicity(), m.nationality(), m.householdDivision(),
+                            m.householdAddress(), m.phone()),
+                    sample.father(),
+                    new Newborn(n.surname(), givenName, n.sex(), birthTime, n.ethnicity(), n.birthDivision(), hospital,
+                            certificate),
+                    sample.household(), sample.insurance(), sample.reimbursement(), sample.socialSecurityCard(),
+                    sample.delivery());
+        }
     }
 }
