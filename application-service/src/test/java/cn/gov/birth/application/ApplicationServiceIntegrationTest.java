@@ -7,6 +7,8 @@ import cn.gov.birth.contracts.Item;
 import cn.gov.birth.contracts.Topics;
 import cn.gov.birth.contracts.events.ApplicationStatusChanged;
 import cn.gov.birth.contracts.events.ApplicationSubmitted;
+import cn.gov.birth.contracts.events.ApplicationSupplemented;
+import cn.gov.birth.contracts.events.ItemReturned;
 import cn.gov.birth.contracts.events.ApplicationWithdrawn;
 import cn.gov.birth.contracts.events.BirthCertificateIssued;
 import cn.gov.birth.contracts.events.HouseholdRegistered;
@@ -364,6 +366,58 @@ class ApplicationServiceIntegrationTest extends ServiceIntegrationTest {
         return http.get("/api/v1/applications/" + id).json().get("items").valueStream()
                 .filter(i -> i.get("item").asString().equals(item)).findFirst().orElseThrow()
                 .get("status").asString();
+    }
+
+    @Test
+    void shouldResumeAReturnedItemWithTheCorrectionAndTellItsDepartment() {
+        ObjectNode form = JsonHttp.newFamily();
+        UUID id = submit(form);
+        probe.awaitEvent(Topics.APPLICATION, ApplicationSubmitted.class, e -> e.applicationId().equals(id));
+        probe.publish(Topics.BIRTH_CERT, new ItemReturned(UUID.randomUUID(), id, Instant.now(), Item.BIRTH_CERT,
+                "BIRTH_TIME_MISMATCH", "出生时间与医院分娩记录不一致，请核对后补正"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> status(id).equals("ACTION_REQUIRED"));
+        JsonNode returned = item(http.get("/api/v1/applications/" + id).json(), "BIRTH_CERT");
+        assertThat(returned.get("reason").get("code").asString()).isEqualTo("BIRTH_TIME_MISMATCH");
+        ObjectNode newborn = (ObjectNode) form.get("newborn");
+        String corrected = java.time.OffsetDateTime.parse(newborn.get("birthTime").asString()).minusMinutes(7)
+                .toString();
+        newborn.put("birthTime", corrected);
+
+        var region = http.post("/api/v1/applications/" + id + "/supplements", "{\"region\":\"620000\"}");
+        var supplemented = http.post("/api/v1/applications/" + id + "/supplements",
+                JsonHttp.JSON.createObjectNode().set("newborn", newborn));
+
+        assertThat(region.status()).isEqualTo(400);
+        assertThat(supplemented.status()).as(supplemented.body()).isEqualTo(200);
+        assertThat(supplemented.json().get("status").asString()).isEqualTo("IN_PROGRESS");
+        assertThat(itemStatus(supplemented.json(), "BIRTH_CERT")).isEqualTo("IN_PROGRESS");
+        var event = probe.awaitEvent(Topics.APPLICATION, ApplicationSupplemented.class,
+                e -> e.applicationId().equals(id));
+        assertThat(event.resumedItems()).containsExactly(Item.BIRTH_CERT);
+        assertThat(event.newborn().birthTime().toInstant())
+                .isEqualTo(java.time.OffsetDateTime.parse(corrected).toInstant());
+        assertThat(event.items()).hasSize(7);
+        assertThat(http.post("/api/v1/applications/" + id + "/supplements",
+                JsonHttp.JSON.createObjectNode().set("newborn", newborn)).status()).isEqualTo(409);
+    }
+
+    @Test
+    void shouldRefuseACorrectionThatMakesTheApplicationNotAcceptable() {
+        UUID id = submit(JsonHttp.newFamily());
+        probe.awaitEvent(Topics.APPLICATION, ApplicationSubmitted.class, e -> e.applicationId().equals(id));
+        probe.publish(Topics.BIRTH_CERT, new ItemReturned(UUID.randomUUID(), id, Instant.now(), Item.BIRTH_CERT,
+                "MOTHER_IDENTITY_MISMATCH", "母亲身份证号码与医院分娩记录不一致，请核对后补正"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> status(id).equals("ACTION_REQUIRED"));
+        ObjectNode mother = (ObjectNode) JsonHttp.newFamily().get("mother");
+        mother.put("ethnicity", "06");
+
+        var refused = http.post("/api/v1/applications/" + id + "/supplements",
+                JsonHttp.JSON.createObjectNode().set("mother", mother));
+
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.body()).contains("PARENTS_DIFFERENT_ETHNICITY");
+        assertThat(status(id)).isEqualTo("ACTION_REQUIRED");
+        assertThat(probe.events(Topics.APPLICATION, ApplicationSupplemented.class, id)).isEmpty();
     }
 
     @Test

@@ -2,6 +2,7 @@ package cn.gov.birth.hukou;
 
 import cn.gov.birth.contracts.Topics;
 import cn.gov.birth.contracts.events.ApplicationSubmitted;
+import cn.gov.birth.contracts.events.ApplicationSupplemented;
 import cn.gov.birth.contracts.events.ApplicationWithdrawn;
 import cn.gov.birth.contracts.events.BirthEvent;
 import cn.gov.birth.contracts.events.ItemFact;
@@ -29,6 +30,7 @@ class Listeners {
     @KafkaListener(topics = Topics.APPLICATION)
     void onApplication(ConsumerRecord<String, BirthEvent> record) {
         consumer.handle(record, ApplicationSubmitted.class, registrations::onApplication);
+        consumer.handle(record, ApplicationSupplemented.class, registrations::onSupplement);
         consumer.handle(record, ApplicationWithdrawn.class, withdrawals::onWithdrawn);
     }
 

@@ -2,6 +2,7 @@ package cn.gov.birth.insurance;
 
 import cn.gov.birth.contracts.Topics;
 import cn.gov.birth.contracts.events.ApplicationSubmitted;
+import cn.gov.birth.contracts.events.ApplicationSupplemented;
 import cn.gov.birth.contracts.events.ApplicationWithdrawn;
 import cn.gov.birth.contracts.events.BirthEvent;
 import cn.gov.birth.contracts.events.ItemFact;
@@ -36,6 +37,7 @@ class Listeners {
             maternity.on(application);
             enrollments.onApplication(application);
         });
+        consumer.handle(record, ApplicationSupplemented.class, enrollments::onSupplement);
         consumer.handle(record, ApplicationWithdrawn.class, withdrawals::onWithdrawn);
     }
 

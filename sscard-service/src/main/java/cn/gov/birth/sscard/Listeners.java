@@ -2,6 +2,7 @@ package cn.gov.birth.sscard;
 
 import cn.gov.birth.contracts.Topics;
 import cn.gov.birth.contracts.events.ApplicationSubmitted;
+import cn.gov.birth.contracts.events.ApplicationSupplemented;
 import cn.gov.birth.contracts.events.ApplicationWithdrawn;
 import cn.gov.birth.contracts.events.BirthEvent;
 import cn.gov.birth.contracts.events.ItemFact;
@@ -29,6 +30,7 @@ class Listeners {
     @KafkaListener(topics = Topics.APPLICATION)
     void onApplication(ConsumerRecord<String, BirthEvent> record) {
         consumer.handle(record, ApplicationSubmitted.class, cards::onApplication);
+        consumer.handle(record, ApplicationSupplemented.class, cards::onSupplement);
         consumer.handle(record, ApplicationWithdrawn.class, withdrawals::onWithdrawn);
     }
 

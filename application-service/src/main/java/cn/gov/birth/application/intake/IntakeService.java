@@ -11,6 +11,7 @@ import cn.gov.birth.contracts.ItemStatus;
 import cn.gov.birth.contracts.Topics;
 import cn.gov.birth.contracts.events.ApplicationForm;
 import cn.gov.birth.contracts.events.ApplicationSubmitted;
+import cn.gov.birth.contracts.events.ApplicationSupplemented;
 import cn.gov.birth.platform.events.EventCodec;
 import cn.gov.birth.platform.masking.Mask;
 import cn.gov.birth.platform.outbox.Outbox;
@@ -52,6 +53,9 @@ public class IntakeService {
     /** The parts of the form a supplement may bring; who the newborn is and where it applies stay as filed. */
     static final List<String> SUPPLEMENTABLE = List.of("applicant", "father", "marriage", "household", "insurance",
             "reimbursement", "socialSecurityCard", "delivery", "ethnicityConfirmation", "materials");
+    /** What a correction of returned items may bring besides: the data a department found not to match its records. */
+    static final List<String> CORRECTABLE = java.util.stream.Stream.concat(SUPPLEMENTABLE.stream(),
+            java.util.stream.Stream.of("mother", "newborn")).toList();
     private static final tools.jackson.core.type.TypeReference<Map<String, Object>> MAP =
             new tools.jackson.core.type.TypeReference<>() {
             };
@@ -120,7 +124,7 @@ public class IntakeService {
     private UUID store(ApplicationRequest form, String idempotencyKey, String hash) {
         Instant now = clock.instant();
         UUID id = UUID.randomUUID();
-        refuseSecondOpenApplication(form);
+        refuseSecondOpenApplication(form, null);
         Acceptance acceptance = decision.decide(form, Item.withDependencies(form.items()));
         String reference = nextReference(form.region(), now);
         jdbc.sql("""
@@ -140,13 +144,15 @@ public class IntakeService {
     }
 
     /**
-     * Takes what a NEEDS_SUPPLEMENT application was asked for (sections of the form, replacing
-     * the earlier ones) and decides again; an application now complete is distributed.
+     * A supplement (补正). For a NEEDS_SUPPLEMENT application: what it was asked for (sections of
+     * the form, replacing the earlier ones), then the application is decided again and, once
+     * complete, distributed. For an ACTION_REQUIRED one: the correction of what departments
+     * returned (the mother's and the newborn's data may be corrected too); the corrected form must
+     * still be acceptable, the returned items resume and the departments get the corrected form.
      */
     public ApplicationView supplement(UUID id, Map<String, Object> sections) {
-        if (sections == null || sections.isEmpty() || !SUPPLEMENTABLE.containsAll(sections.keySet())) {
-            throw new InvalidInputException(List.of(new InvalidInputException.FieldError("$", "NOT_SUPPLEMENTABLE",
-                    "补正内容只能包含以下部分：" + String.join("、", SUPPLEMENTABLE))));
+        if (sections == null || sections.isEmpty()) {
+            throw notSupplementable(CORRECTABLE);
         }
         transactions.executeWithoutResult(status -> {
             Filed filed = jdbc.sql("select reference, status, form from application where id = ? for update")
@@ -156,34 +162,93 @@ public class IntakeService {
                     .optional()
                     .orElseThrow(() -> new ProblemException(HttpStatus.NOT_FOUND, "Application not found",
                             "No application " + id + "."));
-            ApplicationStatus previous = filed.status();
-            if (previous != ApplicationStatus.NEEDS_SUPPLEMENT) {
-                throw new ProblemException(HttpStatus.CONFLICT, "Nothing to supplement",
-                        "该申请当前状态为 " + previous + "，无需补正。");
+            switch (filed.status()) {
+                case NEEDS_SUPPLEMENT -> completeFiling(id, filed, sections);
+                case ACTION_REQUIRED -> correctReturned(id, filed, sections);
+                default -> throw new ProblemException(HttpStatus.CONFLICT, "Nothing to supplement",
+                        "该申请当前状态为 " + filed.status() + "，无需补正。");
             }
-            Map<String, Object> merged = EventCodec.mapper().readValue(filed.form(), MAP);
-            Object materials = addMaterials(merged.get("materials"), sections.get("materials"));
-            merged.putAll(sections);
-            merged.put("materials", materials);
-            ApplicationRequest form = readForm(merged);
-            validator.validate(form);
-            Instant now = clock.instant();
-            Acceptance acceptance = decision.decide(form, Item.withDependencies(form.items()));
-            jdbc.sql("""
-                            update application set form = ?::jsonb, acceptance = ?::jsonb, status = ?,
-                                   version = version + 1
-                            where id = ?""")
-                    .params(EventCodec.mapper().writeValueAsString(form),
-                            EventCodec.mapper().writeValueAsString(acceptance), statusOf(acceptance).name(), id)
-                    .update();
-            jdbc.sql("insert into timeline_entry (application_id, at, type, detail) values (?, ?, ?, ?)")
-                    .params(id, Timestamp.from(now), "SupplementReceived", "已收到补正材料：" + String.join("、",
-                            sections.keySet().stream().sorted().toList()))
-                    .update();
-            recordDecision(id, filed.reference(), form, acceptance, now);
-            statusPublisher.publish(id, previous, null);
         });
         return views.find(id).orElseThrow();
+    }
+
+    private void completeFiling(UUID id, Filed filed, Map<String, Object> sections) {
+        if (!SUPPLEMENTABLE.containsAll(sections.keySet())) {
+            throw notSupplementable(SUPPLEMENTABLE);
+        }
+        ApplicationRequest form = merged(filed, sections);
+        Instant now = clock.instant();
+        Acceptance acceptance = decision.decide(form, Item.withDependencies(form.items()));
+        jdbc.sql("""
+                        update application set form = ?::jsonb, acceptance = ?::jsonb, status = ?,
+                               version = version + 1
+                        where id = ?""")
+                .params(EventCodec.mapper().writeValueAsString(form),
+                        EventCodec.mapper().writeValueAsString(acceptance), statusOf(acceptance).name(), id)
+                .update();
+        received(id, sections, now);
+        recordDecision(id, filed.reference(), form, acceptance, now);
+        statusPublisher.publish(id, filed.status(), null);
+    }
+
+    private void correctReturned(UUID id, Filed filed, Map<String, Object> sections) {
+        if (!CORRECTABLE.containsAll(sections.keySet())) {
+            throw notSupplementable(CORRECTABLE);
+        }
+        ApplicationRequest form = merged(filed, sections);
+        refuseSecondOpenApplication(form, id);
+        Acceptance acceptance = decision.decide(form, Item.withDependencies(form.items()));
+        if (acceptance.outcome() != Outcome.ACCEPTED) {
+            throw new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, "Correction not acceptable",
+                    "补正后的申请不再符合受理条件：" + String.join("；", java.util.stream.Stream.concat(
+                            acceptance.reasons().stream(), acceptance.missing().stream())
+                            .map(n -> n.code() + " " + n.message()).toList()));
+        }
+        Instant now = clock.instant();
+        List<Item> resumed = jdbc.sql("""
+                        update application_item set status = 'IN_PROGRESS', reason_code = null,
+                               reason_message = null, updated_at = ?
+                        where application_id = ? and status = 'RETURNED'
+                        returning item""")
+                .params(Timestamp.from(now), id)
+                .query((rs, n) -> Item.valueOf(rs.getString(1)))
+                .list();
+        jdbc.sql("""
+                        update application set form = ?::jsonb, status = 'IN_PROGRESS', version = version + 1,
+                               mother_id_number = ?, newborn_birth_time = ?, birth_certificate_number = ?
+                        where id = ?""")
+                .params(EventCodec.mapper().writeValueAsString(form), form.mother().idNumber(),
+                        Timestamp.from(form.newborn().birthTimeValue().toInstant()),
+                        form.newborn().birthCertificateNumber(), id)
+                .update();
+        received(id, sections, now);
+        ApplicationSubmitted corrected = submitted(id, filed.reference(), form,
+                List.copyOf(Item.withDependencies(form.items())), now);
+        outbox.publish(Topics.APPLICATION, ApplicationSupplemented.of(UUID.randomUUID(), now, resumed, corrected));
+        log.info("Application {} ({}) supplemented; {} resume", filed.reference(), id, resumed);
+        statusPublisher.publish(id, filed.status(), null);
+    }
+
+    private ApplicationRequest merged(Filed filed, Map<String, Object> sections) {
+        Map<String, Object> merged = EventCodec.mapper().readValue(filed.form(), MAP);
+        Object materials = addMaterials(merged.get("materials"), sections.get("materials"));
+        merged.putAll(sections);
+        merged.put("materials", materials);
+        ApplicationRequest form = readForm(merged);
+        validator.validate(form);
+        return form;
+    }
+
+    private void received(UUID id, Map<String, Object> sections, Instant now) {
+        jdbc.sql("insert into timeline_entry (application_id, at, type, detail) values (?, ?, ?, ?)")
+                .params(id, Timestamp.from(now), "SupplementReceived", "已收到补正材料：" + String.join("、",
+                        sections.keySet().stream().sorted().toList()))
+                .update();
+    }
+
+    private static InvalidInputException notSupplementable(List<String> allowed) {
+        return new InvalidInputException(List.of(new InvalidInputException.FieldError("$", "NOT_SUPPLEMENTABLE",
+                "补正内容只能包含以下部分：" + String.join("、", allowed))));
     }
 
     /**
@@ -259,7 +324,7 @@ public class IntakeService {
      * certificate number). Submissions for one newborn queue on a lock so that two at once cannot
      * both pass.
      */
-    private void refuseSecondOpenApplication(ApplicationRequest form) {
+    private void refuseSecondOpenApplication(ApplicationRequest form, UUID self) {
         Instant birth = form.newborn().birthTimeValue().toInstant();
         String certificate = form.newborn().birthCertificateNumber();
         jdbc.sql("select pg_advisory_xact_lock(hashtextextended(?, 0))")
@@ -273,8 +338,9 @@ public class IntakeService {
                         where status not in ('NOT_ACCEPTED', 'WITHDRAWN', 'COMPLETED', 'PARTIALLY_COMPLETED')
                           and ((mother_id_number = ? and newborn_birth_time = ?)
                                or (birth_certificate_number = cast(? as text)))
+                          and (cast(? as uuid) is null or id <> cast(? as uuid))
                         limit 1""")
-                .params(form.mother().idNumber(), Timestamp.from(birth), certificate)
+                .params(form.mother().idNumber(), Timestamp.from(birth), certificate, self, self)
                 .query(String.class).optional()
                 .ifPresent(reference -> {
                     throw new ProblemException(HttpStatus.CONFLICT, "Application already open",

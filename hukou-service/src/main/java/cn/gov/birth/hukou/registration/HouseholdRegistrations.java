@@ -3,6 +3,7 @@ package cn.gov.birth.hukou.registration;
 import cn.gov.birth.contracts.Item;
 import cn.gov.birth.contracts.Topics;
 import cn.gov.birth.contracts.events.ApplicationSubmitted;
+import cn.gov.birth.contracts.events.ApplicationSupplemented;
 import cn.gov.birth.contracts.events.ItemCompleted;
 import cn.gov.birth.contracts.events.ItemFact;
 import cn.gov.birth.platform.outbox.Outbox;
@@ -50,6 +51,12 @@ public class HouseholdRegistrations {
     @Transactional(propagation = Propagation.MANDATORY)
     public void onApplication(ApplicationSubmitted application) {
         registration.onApplication(application);
+    }
+
+    /** A supplement: the corrected form, for an item still waiting or one returned for it. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void onSupplement(ApplicationSupplemented supplement) {
+        registration.onSupplement(supplement);
     }
 
     /** Facts about the birth certificate: its final outcome starts or cancels the registration. */

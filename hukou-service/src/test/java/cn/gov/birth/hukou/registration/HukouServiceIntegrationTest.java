@@ -3,6 +3,9 @@ package cn.gov.birth.hukou.registration;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.gov.birth.contracts.Item;
+import cn.gov.birth.contracts.events.ItemStarted;
+import cn.gov.birth.contracts.events.ApplicationSubmitted;
+import cn.gov.birth.contracts.events.ApplicationSupplemented;
 import cn.gov.birth.contracts.Topics;
 import cn.gov.birth.contracts.codes.ResidentIdNumber;
 import cn.gov.birth.contracts.events.ApplicationWithdrawn;
@@ -179,6 +182,39 @@ class HukouServiceIntegrationTest extends ServiceIntegrationTest {
         JsonNode decided = http().get("/api/v1/departments/POLICE/tasks?status=DECIDED").json();
         assertThat(decided.valueStream().filter(t -> t.get("applicationId").asString().equals(returned.toString())))
                 .singleElement().satisfies(t -> assertThat(t.get("decision").asString()).isEqualTo("RETURN"));
+    }
+
+    @Test
+    void shouldRegisterWithTheCorrectedBirthDateWhenASupplementArrivesWhileWaitingForTheCertificate() {
+        UUID id = UUID.randomUUID();
+        probe.publish(Topics.APPLICATION, SampleEvents.applicationSubmitted(id, "2",
+                OffsetDateTime.parse("2026-11-19T23:50:00+08:00"), Item.HUKOU));
+        ApplicationSubmitted corrected = SampleEvents.applicationSubmitted(id, "2",
+                OffsetDateTime.parse("2026-11-20T00:10:00+08:00"), Item.HUKOU);
+        probe.publish(Topics.APPLICATION, ApplicationSupplemented.of(UUID.randomUUID(), Instant.now(),
+                List.of(Item.BIRTH_CERT), corrected));
+        probe.publish(Topics.BIRTH_CERT, issued(id));
+
+        var registered = probe.awaitEvent(Topics.HUKOU, HouseholdRegistered.class, e -> e.applicationId().equals(id));
+
+        assertThat(registered.citizenIdNumber()).startsWith("52010220261120");
+    }
+
+    @Test
+    void shouldDecideAgainWhenTheApplicantSupplementsAReturnedRegistration() {
+        UUID id = lateApplication();
+        decide(openTask(id), """
+                {"decision": "RETURN", "reasonCode": "BIRTH_DATE_DOUBTFUL",
+                 "message": "出生日期超过登记期限，请核对出生日期"}""", "police-0042");
+        probe.awaitEvent(Topics.HUKOU, ItemReturned.class, e -> e.applicationId().equals(id));
+
+        probe.publish(Topics.APPLICATION, ApplicationSupplemented.of(UUID.randomUUID(), Instant.now(),
+                List.of(Item.HUKOU), SampleEvents.applicationSubmitted(id, "2",
+                        OffsetDateTime.parse("2026-09-01T10:00:00+08:00"), Item.HUKOU)));
+
+        var registered = probe.awaitEvent(Topics.HUKOU, HouseholdRegistered.class, e -> e.applicationId().equals(id));
+        assertThat(registered.citizenIdNumber()).startsWith("52010220260901");
+        assertThat(probe.events(Topics.HUKOU, ItemStarted.class, id)).hasSize(2);
     }
 
     @Test

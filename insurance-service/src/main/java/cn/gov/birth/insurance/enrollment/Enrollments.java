@@ -3,6 +3,7 @@ package cn.gov.birth.insurance.enrollment;
 import cn.gov.birth.contracts.Item;
 import cn.gov.birth.contracts.Topics;
 import cn.gov.birth.contracts.events.ApplicationSubmitted;
+import cn.gov.birth.contracts.events.ApplicationSupplemented;
 import cn.gov.birth.contracts.events.HouseholdRegistered;
 import cn.gov.birth.contracts.events.ItemCompleted;
 import cn.gov.birth.contracts.events.ItemFact;
@@ -48,6 +49,12 @@ public class Enrollments {
     @Transactional(propagation = Propagation.MANDATORY)
     public void onApplication(ApplicationSubmitted application) {
         enrollment.onApplication(application);
+    }
+
+    /** A supplement: the corrected form, for an item still waiting or one returned for it. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void onSupplement(ApplicationSupplemented supplement) {
+        enrollment.onSupplement(supplement);
     }
 
     /** Facts about the household registration: its final outcome starts or cancels the enrollment. */

@@ -3,6 +3,7 @@ package cn.gov.birth.sscard.card;
 import cn.gov.birth.contracts.Item;
 import cn.gov.birth.contracts.Topics;
 import cn.gov.birth.contracts.events.ApplicationSubmitted;
+import cn.gov.birth.contracts.events.ApplicationSupplemented;
 import cn.gov.birth.contracts.events.HouseholdRegistered;
 import cn.gov.birth.contracts.events.ItemCompleted;
 import cn.gov.birth.contracts.events.ItemFact;
@@ -47,6 +48,12 @@ public class CardApplications {
     @Transactional(propagation = Propagation.MANDATORY)
     public void onApplication(ApplicationSubmitted application) {
         card.onApplication(application);
+    }
+
+    /** A supplement: the corrected form, for an item still waiting or one returned for it. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void onSupplement(ApplicationSupplemented supplement) {
+        card.onSupplement(supplement);
     }
 
     /** Facts about the household registration: its final outcome starts or cancels the card. */
