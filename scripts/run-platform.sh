@@ -9,7 +9,8 @@
 #   --timeout SECONDS    how long to wait for readiness (default $READY_TIMEOUT or 240)
 # Environment: JAVA_OPTS (service JVM options), KAFKA_JAVA_OPTS (broker JVM options),
 #   KAFKA_BOOTSTRAP_SERVERS (use this Kafka instead of starting one), LOCAL_KAFKA_PORT (9092),
-#   LOCAL_KAFKA_CONTROLLER_PORT (9093), DB_HOST/DB_PORT/DB_USER/DB_PASSWORD, DB_POOL_SIZE, KAFKA_PARTITIONS.
+#   LOCAL_KAFKA_CONTROLLER_PORT (9093), DB_HOST/DB_PORT/DB_USER/DB_PASSWORD, DB_POOL_SIZE, KAFKA_PARTITIONS,
+#   DEMO_FAMILIES (20: the generated data set the departments load; REFERENCE_DATA_DIR: use another).
 # Stop with scripts/stop-platform.sh (--clean also drops the broker's data).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -100,6 +101,8 @@ KAFKA_PORT="${LOCAL_KAFKA_PORT:-9092}"
 KAFKA_CONTROLLER_PORT="${LOCAL_KAFKA_CONTROLLER_PORT:-9093}"
 
 missing=()
+GENERATOR=data-generator/target/data-generator-$VERSION-exec.jar
+[ -f "$GENERATOR" ] || missing+=("$GENERATOR")
 [ "$start_broker" = 1 ] && [ ! -f "$(jar local-kafka)" ] && missing+=("$(jar local-kafka)")
 for service in "${SERVICES[@]}"; do
   [ -f "$(jar "$service")" ] || missing+=("$(jar "$service")")
@@ -164,6 +167,13 @@ else
   export KAFKA_BOOTSTRAP_SERVERS
 fi
 
+if [ -z "${REFERENCE_DATA_DIR:-}" ]; then
+  # The departments' reference data (hospitals, delivery records, ...) and forms of the same families.
+  REFERENCE_DATA_DIR="$ROOT/.run/reference-data"
+  "$JAVA_HOME/bin/java" -jar "$GENERATOR" --families "${DEMO_FAMILIES:-20}" --out "$REFERENCE_DATA_DIR"
+fi
+export REFERENCE_DATA_DIR
+
 for service in "${SERVICES[@]}"; do
   port="${PORTS[$service]}"
   echo "Starting $service on port $port (log: logs/$service.log) ..."
@@ -219,6 +229,7 @@ then follow it with the id from the answer:
   curl -sS http://127.0.0.1:8080/api/v1/applications/<id>
   curl -sS 'http://127.0.0.1:8080/api/v1/notifications?applicationId=<id>'
 
-(Posting the same sample again while the first is still open answers 409: that newborn already has an open application.)
+(Posting the same sample again while the first is still open answers 409: that newborn already has an open application.
+Other families of the generated data set, whose births the departments know: $REFERENCE_DATA_DIR/applications/)
 Logs are in logs/, process ids in .run/pids/. Stop everything with scripts/stop-platform.sh
 TXT

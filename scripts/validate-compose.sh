@@ -80,7 +80,8 @@ for name, port in ports.items():
     if e.get("SERVER_PORT") != str(port):
         errors.append(f"{name}: SERVER_PORT is not {port}")
     deps = healthy_deps(name)
-    wanted = ["application-service", "notification-service", "hukou-service"] if name == "gateway-service" \
+    wanted = ["application-service", "notification-service", "hukou-service", "birth-cert-service"] \
+        if name == "gateway-service" \
         else ["kafka", "postgres"]
     for dep in wanted:
         if deps.get(dep) != "service_healthy":
@@ -88,7 +89,8 @@ for name, port in ports.items():
     if name == "gateway-service":
         for key, value in {"APPLICATION_SERVICE_URL": "http://application-service:8081",
                            "NOTIFICATION_SERVICE_URL": "http://notification-service:8087",
-                           "HUKOU_SERVICE_URL": "http://hukou-service:8084"}.items():
+                           "HUKOU_SERVICE_URL": "http://hukou-service:8084",
+                           "BIRTH_CERT_SERVICE_URL": "http://birth-cert-service:8082"}.items():
             if e.get(key) != value:
                 errors.append(f"{name}: {key} is not {value}")
     else:

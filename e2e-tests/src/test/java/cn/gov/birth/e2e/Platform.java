@@ -1,5 +1,7 @@
 package cn.gov.birth.e2e;
 
+import cn.gov.birth.generator.FamilyGenerator;
+import cn.gov.birth.platform.test.JsonHttp;
 import cn.gov.birth.platform.test.TestInfrastructure;
 import java.io.File;
 import java.io.IOException;
@@ -11,6 +13,8 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,6 +32,7 @@ final class Platform implements AutoCloseable {
     private static final List<String> BACKENDS = List.of("application-service", "birth-cert-service",
             "vaccination-service", "hukou-service", "insurance-service", "sscard-service", "notification-service");
     private static final String VERSION = "0.1.0-SNAPSHOT";
+    private static final int FAMILIES = 5;
 
     private final Path root;
     private final Path logs;
@@ -37,16 +42,25 @@ final class Platform implements AutoCloseable {
     private final Map<String, Integer> ports = new LinkedHashMap<>();
     private final Map<String, Process> processes = new LinkedHashMap<>();
     private final Map<String, String> databases = new LinkedHashMap<>();
+    private final Path dataSet;
     private Process broker;
     private int kafkaPort;
 
     Platform() {
         root = Path.of(System.getProperty("platform.root", "..")).toAbsolutePath().normalize();
         logs = root.resolve("e2e-tests/target/e2e-logs");
+        dataSet = root.resolve("e2e-tests/target/e2e-data");
+    }
+
+    /** The generated data set the departments load at start-up: its families' forms are in {@code applications/}. */
+    Path dataSet() {
+        return dataSet;
     }
 
     void start() throws IOException {
         Files.createDirectories(logs);
+        new FamilyGenerator(JsonHttp.sampleApplication(), 1, LocalDate.now(ZoneId.of("Asia/Shanghai")))
+                .write(dataSet, FAMILIES);
         startBroker();
         for (String service : BACKENDS) {
             ports.put(service, freePort());
@@ -123,6 +137,8 @@ final class Platform implements AutoCloseable {
         env.put("APPLICATION_SERVICE_URL", "http://127.0.0.1:" + ports.get("application-service"));
         env.put("NOTIFICATION_SERVICE_URL", "http://127.0.0.1:" + ports.get("notification-service"));
         env.put("HUKOU_SERVICE_URL", "http://127.0.0.1:" + ports.get("hukou-service"));
+        env.put("BIRTH_CERT_SERVICE_URL", "http://127.0.0.1:" + ports.get("birth-cert-service"));
+        env.put("REFERENCE_DATA_DIR", dataSet.toString());
         if (databases.containsKey(service)) {
             env.put("DB_NAME", databases.get(service));
         }

@@ -92,6 +92,48 @@ class PlatformEndToEndIT {
     }
 
     @Test
+    void shouldCompleteAFamilyOfTheGeneratedDataSet() throws Exception {
+        JsonNode form = JsonHttp.JSON.readTree(
+                java.nio.file.Files.readString(platform.dataSet().resolve("applications/family-00002.json")));
+        String county = form.get("household").get("nativePlace").asString();
+
+        var created = gateway.post("/api/v1/applications", form);
+
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        JsonNode application = awaitCompleted(UUID.fromString(created.json().get("id").asString()));
+        assertThat(application.get("items")).hasSize(7);
+        assertThat(result(application, Item.HUKOU).get("citizenIdNumber").asString()).startsWith(county);
+    }
+
+    @Test
+    void shouldCompleteAfterTheApplicantCorrectsWhatTheDeliveryRecordContradicts() {
+        ObjectNode form = JsonHttp.newFamily();
+        ObjectNode newborn = (ObjectNode) form.get("newborn");
+        OffsetDateTime recorded = OffsetDateTime.parse(newborn.get("birthTime").asString());
+        delivered(form);
+        newborn.put("birthTime", recorded.plusMinutes(20).toString());
+        var created = gateway.post("/api/v1/applications", form);
+        assertThat(created.status()).isEqualTo(201);
+        UUID id = UUID.fromString(created.json().get("id").asString());
+
+        await("birth certificate returned").atMost(COMPLETION).pollInterval(Duration.ofMillis(250))
+                .until(() -> "ACTION_REQUIRED".equals(gateway.get("/api/v1/applications/" + id).json()
+                        .get("status").asString()));
+        JsonNode returned = item(gateway.get("/api/v1/applications/" + id).json(), Item.BIRTH_CERT);
+        assertThat(returned.get("status").asString()).isEqualTo("RETURNED");
+        assertThat(returned.get("reason").get("code").asString()).isEqualTo("BIRTH_TIME_MISMATCH");
+        newborn.put("birthTime", recorded.toString());
+
+        var supplemented = gateway.post("/api/v1/applications/" + id + "/supplements",
+                JsonHttp.JSON.createObjectNode().set("newborn", newborn));
+
+        assertThat(supplemented.status()).as(supplemented.body()).isEqualTo(200);
+        JsonNode application = awaitCompleted(id);
+        assertThat(result(application, Item.HUKOU).get("citizenIdNumber").asString())
+                .startsWith("520102" + recorded.toLocalDate().format(DateTimeFormatter.BASIC_ISO_DATE));
+    }
+
+    @Test
     void shouldAnswerMalformedInputWith400ProblemThroughTheGateway() {
         ObjectNode form = family();
         ((ObjectNode) form.get("father")).put("idNumber", "520102199207081314");
@@ -151,9 +193,11 @@ class PlatformEndToEndIT {
         for (int i = 0; i < 6; i++) {
             ids.add(submit());
         }
+        // Their births are on the hospital's record before anything is killed (the health department may be).
+        List<ObjectNode> later = List.of(family(), family(), family(), family());
         platform.kill(department);
-        for (int i = 0; i < 4; i++) {
-            ids.add(submit());
+        for (ObjectNode form : later) {
+            ids.add(submit(form));
         }
         platform.restart(department);
 
@@ -178,8 +222,9 @@ class PlatformEndToEndIT {
      */
     @Test
     void shouldCancelWhatIsOpenAndKeepWhatIsDoneWhenTheApplicantWithdraws() throws Exception {
+        ObjectNode form = family();
         platform.kill("birth-cert-service");
-        UUID id = submit();
+        UUID id = submit(form);
         List<Item> waiting = List.of(Item.HUKOU, Item.MEDICAL_INSURANCE, Item.SOCIAL_SECURITY_CARD);
 
         var withdrawn = gateway.post("/api/v1/applications/" + id + "/withdrawal", "{\"reason\": \"家庭情况变化\"}");
@@ -224,7 +269,11 @@ class PlatformEndToEndIT {
     }
 
     private static UUID submit() {
-        var response = gateway.post("/api/v1/applications", family());
+        return submit(family());
+    }
+
+    private static UUID submit(ObjectNode form) {
+        var response = gateway.post("/api/v1/applications", form);
         assertThat(response.status()).isEqualTo(201);
         return UUID.fromString(response.json().get("id").asString());
     }
@@ -240,7 +289,22 @@ class PlatformEndToEndIT {
         return item(application, item).get("result");
     }
 
+    /** A new family whose birth the hospital has recorded (uploaded to the health department through the gateway). */
     private static ObjectNode family() {
-        return JsonHttp.newFamily();
+        ObjectNode form = JsonHttp.newFamily();
+        delivered(form);
+        return form;
+    }
+
+    private static void delivered(JsonNode form) {
+        JsonNode newborn = form.get("newborn");
+        String mother = form.get("mother").get("idNumber").asString();
+        String born = newborn.get("birthTime").asString();
+        var response = gateway.postAs("/api/v1/departments/HEALTH/reference/delivery-records", "text/csv", """
+                recordNumber,hospitalCode,motherIdNumber,birthTime,sex,dischargedAt,certificateNumber
+                E2E-%s-%s,%s,%s,%s,%s,,
+                """.formatted(mother, born.substring(0, 16).replaceAll("[^0-9]", ""),
+                newborn.get("hospitalCode").asString(), mother, born, newborn.get("sex").asString()));
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
     }
 }

@@ -32,6 +32,7 @@ class GatewayRoutingTest {
 
     private static final HttpServer UPSTREAM = upstream("");
     private static final HttpServer HUKOU = upstream("hukou ");
+    private static final HttpServer BIRTH_CERT = upstream("birth-cert ");
     private static final Map<String, Seen> SEEN = new ConcurrentHashMap<>();
     private static final CountDownLatch NEVER = new CountDownLatch(1);
 
@@ -41,6 +42,7 @@ class GatewayRoutingTest {
         // Nothing listens on port 9 (discard): the notification route's upstream is down.
         registry.add("NOTIFICATION_SERVICE_URL", () -> "http://127.0.0.1:9");
         registry.add("HUKOU_SERVICE_URL", () -> "http://127.0.0.1:" + HUKOU.getAddress().getPort());
+        registry.add("BIRTH_CERT_SERVICE_URL", () -> "http://127.0.0.1:" + BIRTH_CERT.getAddress().getPort());
         registry.add("GATEWAY_UPSTREAM_TIMEOUT", () -> "1s");
         registry.add("GATEWAY_MAX_BODY", () -> "1KB");
     }
@@ -50,6 +52,7 @@ class GatewayRoutingTest {
         NEVER.countDown();
         UPSTREAM.stop(0);
         HUKOU.stop(0);
+        BIRTH_CERT.stop(0);
     }
 
     @Autowired
@@ -89,14 +92,17 @@ class GatewayRoutingTest {
     }
 
     @Test
-    void shouldRouteThePoliceReviewQueueToHukouServiceAndOtherDepartmentsToApplicationService() {
+    void shouldRouteEachDepartmentsQueueAndReferenceDataToItsServiceAndOtherDepartmentsToApplicationService() {
         client.post().uri("/api/v1/departments/POLICE/tasks/1/decisions").contentType(MediaType.APPLICATION_JSON)
                 .header("X-Staff-Id", "police-0042").bodyValue("{\"decision\":\"APPROVE\"}")
                 .exchange();
-        client.get().uri("/api/v1/departments/HEALTH/tasks").exchange();
+        client.post().uri("/api/v1/departments/HEALTH/reference/hospitals").contentType(MediaType.TEXT_PLAIN)
+                .bodyValue("code,name,county,qualified\n").exchange();
+        client.get().uri("/api/v1/departments/CDC/tasks").exchange();
 
         assertThat(SEEN).containsKey("hukou POST /api/v1/departments/POLICE/tasks/1/decisions")
-                .containsKey("GET /api/v1/departments/HEALTH/tasks");
+                .containsKey("birth-cert POST /api/v1/departments/HEALTH/reference/hospitals")
+                .containsKey("GET /api/v1/departments/CDC/tasks");
     }
 
     @Test

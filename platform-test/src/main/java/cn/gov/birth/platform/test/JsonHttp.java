@@ -25,9 +25,14 @@ public final class JsonHttp {
     }
 
     public Response post(String path, String body, String... headers) {
+        return postAs(path, "application/json", body, headers);
+    }
+
+    /** A body of another media type, such as {@code text/csv}. */
+    public Response postAs(String path, String contentType, String body, String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/json")
+                .header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofString(body));
         if (headers.length > 0) {
             request.headers(headers);
