@@ -26,12 +26,15 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
@@ -39,6 +42,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.type.TypeReference;
 
 /**
  * The single window: validates the form, decides once, stores the application and, when it is
@@ -54,10 +59,10 @@ public class IntakeService {
     static final List<String> SUPPLEMENTABLE = List.of("applicant", "father", "marriage", "household", "insurance",
             "reimbursement", "socialSecurityCard", "delivery", "ethnicityConfirmation", "materials");
     /** What a correction of returned items may bring besides: the data a department found not to match its records. */
-    static final List<String> CORRECTABLE = java.util.stream.Stream.concat(SUPPLEMENTABLE.stream(),
-            java.util.stream.Stream.of("mother", "newborn")).toList();
-    private static final tools.jackson.core.type.TypeReference<Map<String, Object>> MAP =
-            new tools.jackson.core.type.TypeReference<>() {
+    static final List<String> CORRECTABLE = Stream.concat(SUPPLEMENTABLE.stream(),
+            Stream.of("mother", "newborn")).toList();
+    private static final TypeReference<Map<String, Object>> MAP =
+            new TypeReference<>() {
             };
 
     private final FormValidator validator;
@@ -200,7 +205,7 @@ public class IntakeService {
         Acceptance acceptance = decision.decide(form, Item.withDependencies(form.items()));
         if (acceptance.outcome() != Outcome.ACCEPTED) {
             throw new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, "Correction not acceptable",
-                    "补正后的申请不再符合受理条件：" + String.join("；", java.util.stream.Stream.concat(
+                    "补正后的申请不再符合受理条件：" + String.join("；", Stream.concat(
                             acceptance.reasons().stream(), acceptance.missing().stream())
                             .map(n -> n.code() + " " + n.message()).toList()));
         }
@@ -259,14 +264,14 @@ public class IntakeService {
         if (!(brought instanceof List<?> added)) {
             return brought == null ? filed : brought;
         }
-        Map<Object, Object> byType = new java.util.LinkedHashMap<>();
+        Map<Object, Object> byType = new LinkedHashMap<>();
         for (List<?> list : List.of(filed instanceof List<?> earlier ? earlier : List.of(), added)) {
             for (Object material : list) {
                 byType.put(material instanceof Map<?, ?> m && m.get("type") != null ? m.get("type") : material,
                         material);
             }
         }
-        return new java.util.ArrayList<>(byType.values());
+        return new ArrayList<>(byType.values());
     }
 
     /** Writes the decision's consequences: for an accepted application its items, deadlines and distribution. */
@@ -313,7 +318,7 @@ public class IntakeService {
     private static ApplicationRequest readForm(Map<String, Object> form) {
         try {
             return EventCodec.mapper().convertValue(form, ApplicationRequest.class);
-        } catch (IllegalArgumentException | tools.jackson.core.JacksonException e) {
+        } catch (IllegalArgumentException | JacksonException e) {
             throw new InvalidInputException(List.of(new InvalidInputException.FieldError("$", "UNREADABLE",
                     "补正内容的格式不正确")));
         }
