@@ -10,6 +10,7 @@ import cn.gov.birth.contracts.events.HouseholdRegistered;
 import cn.gov.birth.contracts.events.ItemCancelled;
 import cn.gov.birth.contracts.events.ItemRejected;
 import cn.gov.birth.contracts.events.ItemAwaitingReview;
+import cn.gov.birth.contracts.events.PaymentRequested;
 import cn.gov.birth.contracts.events.ItemReturned;
 import cn.gov.birth.contracts.events.ItemStarted;
 import cn.gov.birth.contracts.events.MaternityReimbursementSettled;
@@ -39,6 +40,7 @@ public final class EventTypes {
         register("cn.gov.birth.ItemStarted.v1", ItemStarted.class);
         register("cn.gov.birth.ItemReturned.v1", ItemReturned.class);
         register("cn.gov.birth.ItemAwaitingReview.v1", ItemAwaitingReview.class);
+        register("cn.gov.birth.PaymentRequested.v1", PaymentRequested.class);
         register("cn.gov.birth.ItemRejected.v1", ItemRejected.class);
         register("cn.gov.birth.ItemCancelled.v1", ItemCancelled.class);
         register("cn.gov.birth.BirthCertificateIssued.v1", BirthCertificateIssued.class);

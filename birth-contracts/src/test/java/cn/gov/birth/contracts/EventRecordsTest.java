@@ -15,6 +15,7 @@ import cn.gov.birth.contracts.events.ItemCompleted;
 import cn.gov.birth.contracts.events.ItemFact;
 import cn.gov.birth.contracts.events.ItemRejected;
 import cn.gov.birth.contracts.events.ItemAwaitingReview;
+import cn.gov.birth.contracts.events.PaymentRequested;
 import cn.gov.birth.contracts.events.ItemReturned;
 import cn.gov.birth.contracts.events.ItemStarted;
 import cn.gov.birth.contracts.events.MaternityReimbursementSettled;
@@ -237,7 +238,7 @@ class EventRecordsTest {
 
     @Test
     void shouldMapEveryEventTypeBothWays() {
-        assertThat(EventTypes.all()).hasSize(16);
+        assertThat(EventTypes.all()).hasSize(17);
         EventTypes.all().forEach((type, eventClass) -> {
             assertThat(EventTypes.typeOf(eventClass)).isEqualTo(type);
             assertThat(EventTypes.classOf(type)).contains(eventClass);
@@ -267,6 +268,7 @@ class EventRecordsTest {
         assertThat(((ItemFact) samples.get(ItemStarted.class)).finishes()).isFalse();
         assertThat(((ItemFact) samples.get(ItemReturned.class)).finishes()).isFalse();
         assertThat(((ItemFact) samples.get(ItemAwaitingReview.class)).finishes()).isFalse();
+        assertThat(((ItemFact) samples.get(PaymentRequested.class)).finishes()).isFalse();
         assertThat(((ItemFact) samples.get(ItemRejected.class)).finishes()).isTrue();
         assertThat(((ItemFact) samples.get(ItemCancelled.class)).finishes()).isTrue();
         samples.values().stream().filter(ItemCompleted.class::isInstance)

@@ -18,6 +18,7 @@ import cn.gov.birth.contracts.events.ItemStarted;
 import cn.gov.birth.contracts.events.MaternityReimbursementSettled;
 import cn.gov.birth.contracts.events.MedicalInsuranceEnrolled;
 import cn.gov.birth.contracts.events.ParentingGuidanceEnrolled;
+import cn.gov.birth.contracts.events.PaymentRequested;
 import cn.gov.birth.contracts.events.SocialSecurityCardApplied;
 import cn.gov.birth.contracts.events.VaccinationCertificateIssued;
 import java.math.BigDecimal;
@@ -67,6 +68,8 @@ final class EventSamples {
                 new MedicalInsuranceEnrolled(id(), APPLICATION_ID, AT, List.of(2026, 2027), new BigDecimal("800.00"),
                         LocalDate.of(2026, 11, 20), LocalDate.of(2027, 12, 31)),
                 new MaternityReimbursementSettled(id(), APPLICATION_ID, AT, "DIRECT", new BigDecimal("3000.00")),
+                new PaymentRequested(id(), APPLICATION_ID, AT, Item.MEDICAL_INSURANCE, new BigDecimal("400.00"),
+                        "TAX-2026-000001", LocalDate.of(2026, 12, 31)),
                 new SocialSecurityCardApplied(id(), APPLICATION_ID, AT, "ICBC", "SENT_TO_BANK", "中国工商银行营业网点"))) {
             samples.put(event.getClass(), event);
         }

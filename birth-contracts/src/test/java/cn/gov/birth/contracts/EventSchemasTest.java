@@ -63,7 +63,7 @@ class EventSchemasTest {
             Topics.BIRTH_CERT, itemFactsAnd("BirthCertificateIssued", "ParentingGuidanceEnrolled"),
             Topics.VACCINATION, itemFactsAnd("VaccinationCertificateIssued"),
             Topics.HUKOU, itemFactsAnd("HouseholdRegistered"),
-            Topics.INSURANCE, itemFactsAnd("MedicalInsuranceEnrolled", "MaternityReimbursementSettled"),
+            Topics.INSURANCE, itemFactsAnd("MedicalInsuranceEnrolled", "MaternityReimbursementSettled", "PaymentRequested"),
             Topics.SSCARD, itemFactsAnd("SocialSecurityCardApplied"));
 
     private static final Map<String, String> SERVICE_BY_TOPIC = Map.of(
