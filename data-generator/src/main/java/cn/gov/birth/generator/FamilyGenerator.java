@@ -2,10 +2,6 @@ package cn.gov.birth.generator;
 
 import cn.gov.birth.contracts.codes.Codes;
 import cn.gov.birth.contracts.codes.ResidentIdNumber;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -19,12 +15,15 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * A synthetic data set that holds together: families applying in Guizhou (one form each, ready to
- * post), and what the departments hold about them (the health department's delivery hospitals and
- * the delivery records of these births). The same seed and day give the same data set; the
- * template family (the README's sample) is always the first.
+ * post), and what each department holds about them — health: delivery hospitals and delivery
+ * records; CDC: first doses; police: the parents in the population register and the stations;
+ * medical insurance: the insured mothers, designated hospitals, contributions and the settlements
+ * made at discharge; HR: the banks, their branches and the parents' cards. The same seed and day
+ * give the same data set; the template family (the README's sample) is always the first.
  *
- * <p>Layout: {@code health/hospitals.csv}, {@code health/delivery-records.csv} (each folder is
- * what one department service imports at start-up), {@code applications/family-00001.json}, ...
+ * <p>Layout: one folder per department ({@code health/}, {@code cdc/}, {@code police/},
+ * {@code medical_insurance/}, {@code human_resources/}: what its service imports at start-up, one
+ * CSV per dataset), and {@code applications/family-00001.json}, ...
  */
 public final class FamilyGenerator {
 
@@ -38,53 +37,113 @@ public final class FamilyGenerator {
     private static final String[] MOTHER_NAMES = {"芳", "娜", "敏", "静", "丽", "艳", "娟", "霞", "玲", "婷"};
     private static final String[] FATHER_NAMES = {"强", "伟", "磊", "军", "勇", "杰", "涛", "斌", "超", "明"};
 
+    /** The province's card-making banks: code and name. */
+    private static final String[][] BANKS = {{"ICBC", "中国工商银行"}, {"CCB", "中国建设银行"}, {"ABC", "中国农业银行"},
+            {"BOC", "中国银行"}, {"GZRC", "贵州省农村信用社"}};
+
     private final ObjectNode template;
     private final Random random;
     private final LocalDate today;
+    private final String simulatorUrl;
     private final List<String> counties;
 
-    public FamilyGenerator(JsonNode template, long seed, LocalDate today) {
+    /**
+     * @param simulatorUrl where the external systems answer (the banks' card-making interfaces are
+     *                     {@code <simulatorUrl>/bank/<code>}): the WireMock simulator locally
+     */
+    public FamilyGenerator(JsonNode template, long seed, LocalDate today, String simulatorUrl) {
         this.template = (ObjectNode) template;
         this.random = new Random(seed);
         this.today = today;
+        this.simulatorUrl = simulatorUrl.replaceAll("/+$", "");
         this.counties = Codes.DIVISIONS.codes().stream()
                 .filter(code -> code.startsWith(REGION_PREFIX) && Codes.isCounty(code)).sorted().toList();
     }
 
     /** Writes {@code families} families (at least the template's) and the departments' data about them. */
     public void write(Path out, int families) {
-        try {
-            Path health = Files.createDirectories(out.resolve("health"));
-            Path applications = Files.createDirectories(out.resolve("applications"));
-            Files.writeString(health.resolve("hospitals.csv"), hospitals(), StandardCharsets.UTF_8);
-            StringBuilder records = new StringBuilder(
-                    "recordNumber,hospitalCode,motherIdNumber,birthTime,sex,dischargedAt,certificateNumber\n");
-            for (int n = 1; n <= Math.max(1, families); n++) {
-                ObjectNode form = n == 1 ? template.deepCopy() : family();
-                JsonNode newborn = form.get("newborn");
-                OffsetDateTime born = OffsetDateTime.parse(newborn.get("birthTime").asString());
-                records.append("R%s-%05d,%s,%s,%s,%s,%s,%n".formatted(born.toLocalDate().toString().replace("-", ""),
-                        n, newborn.get("hospitalCode").asString(), form.get("mother").get("idNumber").asString(),
-                        born, newborn.get("sex").asString(), born.plusDays(3)));
-                Files.writeString(applications.resolve("family-%05d.json".formatted(n)),
-                        JSON.writerWithDefaultPrettyPrinter().writeValueAsString(form), StandardCharsets.UTF_8);
+        DataSet data = new DataSet();
+        provinceData(data);
+        for (int n = 1; n <= Math.max(1, families); n++) {
+            ObjectNode form = n == 1 ? template.deepCopy() : family();
+            familyData(data, n, form);
+            data.file("applications/family-%05d.json".formatted(n),
+                    JSON.writerWithDefaultPrettyPrinter().writeValueAsString(form));
+        }
+        data.writeTo(out);
+    }
+
+    /** What the departments hold about every county: hospitals, police stations, banks, contributions. */
+    private void provinceData(DataSet data) {
+        for (String county : counties) {
+            String name = Codes.DIVISIONS.name(county).orElseThrow();
+            data.row("health/hospitals.csv", "code,name,county,qualified",
+                    "H%s001,%s妇幼保健院,%s,true".formatted(county, name, county),
+                    "H%s900,%s社区卫生服务站,%s,false".formatted(county, name, county));
+            data.row("medical_insurance/designated-hospitals.csv", "code,name,county,maternityDirectSettlement",
+                    "H%s001,%s妇幼保健院,%s,true".formatted(county, name, county));
+            data.row("police/police-stations.csv", "county,code,name,address",
+                    "%s,P%s01,%s公安分局城关派出所,%s人民路1号".formatted(county, county, name, name));
+            for (String[] bank : BANKS) {
+                data.row("human_resources/branches.csv", "bankCode,county,code,name,address",
+                        "%s,%s,%s-%s-01,%s%s支行,%s中山路%d号".formatted(bank[0], county, bank[0], county, bank[1], name,
+                                name, 10 + random.nextInt(90)));
             }
-            Files.writeString(health.resolve("delivery-records.csv"), records.toString().replace("\r", ""),
-                    StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        }
+        String region = REGION_PREFIX + "0000";
+        for (String[] bank : BANKS) {
+            data.row("human_resources/banks.csv", "region,bankCode,name,cardApiUrl,active",
+                    "%s,%s,%s,%s/bank/%s,true".formatted(region, bank[0], bank[1], simulatorUrl, bank[0]));
+        }
+        for (int year = today.getYear() - 1; year <= today.getYear() + 1; year++) {
+            int since = year - 2025;
+            data.row("medical_insurance/contributions.csv", "region,year,individual,subsidy",
+                    "%s,%d,%d.00,%d.00".formatted(region, year, 380 + 20 * since, 670 + 30 * since));
         }
     }
 
-    /** A qualified delivery hospital in every county of the province, and a clinic without the qualification. */
-    String hospitals() {
-        StringBuilder csv = new StringBuilder("code,name,county,qualified\n");
-        for (String county : counties) {
-            String name = Codes.DIVISIONS.name(county).orElseThrow();
-            csv.append("H%s001,%s妇幼保健院,%s,true%n".formatted(county, name, county));
-            csv.append("H%s900,%s社区卫生服务站,%s,false%n".formatted(county, name, county));
+    /** One family: its birth as the hospital, the CDC and the insurance centre saw it; its parents as registered. */
+    private void familyData(DataSet data, int n, ObjectNode form) {
+        JsonNode mother = form.get("mother");
+        JsonNode father = form.get("father");
+        JsonNode newborn = form.get("newborn");
+        JsonNode household = form.get("household");
+        String motherId = mother.get("idNumber").asString();
+        String hospital = newborn.get("hospitalCode").asString();
+        OffsetDateTime born = OffsetDateTime.parse(newborn.get("birthTime").asString());
+        OffsetDateTime discharged = born.plusDays(3);
+        data.row("health/delivery-records.csv",
+                "recordNumber,hospitalCode,motherIdNumber,birthTime,sex,dischargedAt,certificateNumber",
+                "R%s-%05d,%s,%s,%s,%s,%s,".formatted(born.toLocalDate().toString().replace("-", ""), n, hospital,
+                        motherId, born, newborn.get("sex").asString(), discharged));
+        data.row("cdc/first-doses.csv", "hospitalCode,motherIdNumber,birthTime,vaccine,status,dosedAt,batchNumber",
+                "%s,%s,%s,HEPB,GIVEN,%s,HB%s%04d".formatted(hospital, motherId, born, born.plusHours(2),
+                        born.getYear(), n),
+                "%s,%s,%s,BCG,GIVEN,%s,BCG%s%04d".formatted(hospital, motherId, born, born.plusHours(20),
+                        born.getYear(), n));
+        // The household the newborn settles in: the head's, in the settling parent's county.
+        JsonNode settling = "MOTHER".equals(household.get("settleWith").asString()) ? mother : father;
+        String county = settling.get("householdDivision").asString();
+        String householdNumber = "%s-%06d".formatted(county, n);
+        String head = household.get("headIdNumber").asString();
+        for (JsonNode parent : List.of(father, mother)) {
+            String id = parent.get("idNumber").asString();
+            String relation = id.equals(head) ? "02" : parent == mother ? "12" : "11";
+            data.row("police/population-register.csv",
+                    "idNumber,name,householdDivision,householdNumber,headIdNumber,relationToHead,ethnicity,status",
+                    "%s,%s,%s,%s,%s,%s,%s,ACTIVE".formatted(id, parent.get("name").asString(),
+                            parent.get("householdDivision").asString(), householdNumber, head, relation,
+                            parent.get("ethnicity").asString()));
+            data.row("human_resources/issued-cards.csv", "idNumber,cardNumber,bankCode,issuedAt",
+                    "%s,S%09d,%s,%s".formatted(id, random.nextInt(1_000_000_000), BANKS[random.nextInt(BANKS.length)][0],
+                            today.minusYears(2 + random.nextInt(8))));
         }
-        return csv.toString().replace("\r", "");
+        data.row("medical_insurance/insured-persons.csv", "idNumber,name,insuredDivision,scheme,status",
+                "%s,%s,%s,%s,ACTIVE".formatted(motherId, mother.get("name").asString(),
+                        mother.get("householdDivision").asString(), random.nextBoolean() ? "EMPLOYEE" : "RESIDENT"));
+        data.row("medical_insurance/direct-settlements.csv", "motherIdNumber,hospitalCode,dischargedAt,amount",
+                "%s,%s,%s,%d.%02d".formatted(motherId, hospital, discharged, 1800 + random.nextInt(2200),
+                        random.nextInt(100)));
     }
 
     private ObjectNode family() {

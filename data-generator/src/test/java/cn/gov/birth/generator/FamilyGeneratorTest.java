@@ -11,7 +11,9 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -21,13 +23,14 @@ class FamilyGeneratorTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final LocalDate TODAY = LocalDate.of(2026, 11, 25);
+    private static final String SIMULATOR = "http://127.0.0.1:8089";
 
     @TempDir
     Path out;
 
     @Test
     void shouldWriteFamiliesWhoseFormsMatchTheirDeliveryRecordsAndHospitals() throws IOException {
-        new FamilyGenerator(template(), 7, TODAY).write(out, 60);
+        new FamilyGenerator(template(), 7, TODAY, SIMULATOR).write(out, 60);
 
         List<String> records = Files.readAllLines(out.resolve("health/delivery-records.csv"));
         Set<String> hospitals = new HashSet<>();
@@ -58,13 +61,64 @@ class FamilyGeneratorTest {
 
     @Test
     void shouldWriteTheSameDataSetForTheSameSeedAndDay(@TempDir Path again) throws IOException {
-        new FamilyGenerator(template(), 3, TODAY).write(out, 5);
-        new FamilyGenerator(template(), 3, TODAY).write(again, 5);
+        new FamilyGenerator(template(), 3, TODAY, SIMULATOR).write(out, 5);
+        new FamilyGenerator(template(), 3, TODAY, SIMULATOR).write(again, 5);
 
         assertThat(Files.readString(again.resolve("health/delivery-records.csv")))
                 .isEqualTo(Files.readString(out.resolve("health/delivery-records.csv")));
         assertThat(Files.readString(again.resolve("applications/family-00005.json")))
                 .isEqualTo(Files.readString(out.resolve("applications/family-00005.json")));
+    }
+
+    @Test
+    void shouldGiveEveryDepartmentWhatItNeedsToCompleteEveryFamily() throws IOException {
+        new FamilyGenerator(template(), 11, TODAY, SIMULATOR).write(out, 30);
+
+        Map<String, List<String[]>> register = byFirstColumn("police/population-register.csv");
+        Set<String> stations = byFirstColumn("police/police-stations.csv").keySet();
+        Map<String, List<String[]>> doses = byColumn("cdc/first-doses.csv", 1);
+        Set<String> insured = byFirstColumn("medical_insurance/insured-persons.csv").keySet();
+        Set<String> settled = byFirstColumn("medical_insurance/direct-settlements.csv").keySet();
+        Set<String> branches = new HashSet<>();
+        Files.readAllLines(out.resolve("human_resources/branches.csv")).stream().skip(1)
+                .map(line -> line.split(",")).forEach(row -> branches.add(row[0] + "@" + row[1]));
+        Set<String> parentsWithCards = byFirstColumn("human_resources/issued-cards.csv").keySet();
+        for (int n = 1; n <= 30; n++) {
+            JsonNode form = JSON.readTree(Files.readString(out.resolve("applications/family-%05d.json".formatted(n))));
+            JsonNode household = form.get("household");
+            JsonNode father = form.get("father");
+            String fatherId = father.get("idNumber").asString();
+            String motherId = form.get("mother").get("idNumber").asString();
+            String county = father.get("householdDivision").asString();
+            String[] head = register.get(fatherId).getFirst();
+
+            assertThat(household.get("settleWith").asString()).isEqualTo("FATHER");
+            assertThat(head[1]).isEqualTo(father.get("name").asString());
+            assertThat(head[2]).isEqualTo(county);
+            assertThat(head[4]).isEqualTo(household.get("headIdNumber").asString());
+            assertThat(head[7]).isEqualTo("ACTIVE");
+            assertThat(register.get(motherId).getFirst()[3]).isEqualTo(head[3]);
+            assertThat(stations).contains(county);
+            assertThat(doses.get(motherId)).extracting(row -> row[3] + " " + row[4])
+                    .containsExactlyInAnyOrder("HEPB GIVEN", "BCG GIVEN");
+            assertThat(insured).contains(motherId);
+            assertThat(settled).contains(motherId);
+            assertThat(branches).contains(form.get("socialSecurityCard").get("bankCode").asString() + "@" + county);
+            assertThat(parentsWithCards).contains(fatherId, motherId);
+        }
+        assertThat(Files.readAllLines(out.resolve("human_resources/banks.csv")))
+                .contains("520000,ICBC,中国工商银行,http://127.0.0.1:8089/bank/ICBC,true");
+        assertThat(Files.readAllLines(out.resolve("medical_insurance/contributions.csv")))
+                .anyMatch(line -> line.startsWith("520000,2026,"));
+    }
+
+    private Map<String, List<String[]>> byFirstColumn(String csv) throws IOException {
+        return byColumn(csv, 0);
+    }
+
+    private Map<String, List<String[]>> byColumn(String csv, int column) throws IOException {
+        return Files.readAllLines(out.resolve(csv)).stream().skip(1).map(line -> line.split(",", -1))
+                .collect(Collectors.groupingBy(row -> row[column]));
     }
 
     private static JsonNode template() throws IOException {

@@ -33,6 +33,9 @@ class GatewayRoutingTest {
     private static final HttpServer UPSTREAM = upstream("");
     private static final HttpServer HUKOU = upstream("hukou ");
     private static final HttpServer BIRTH_CERT = upstream("birth-cert ");
+    private static final HttpServer VACCINATION = upstream("vaccination ");
+    private static final HttpServer INSURANCE = upstream("insurance ");
+    private static final HttpServer SSCARD = upstream("sscard ");
     private static final Map<String, Seen> SEEN = new ConcurrentHashMap<>();
     private static final CountDownLatch NEVER = new CountDownLatch(1);
 
@@ -43,6 +46,9 @@ class GatewayRoutingTest {
         registry.add("NOTIFICATION_SERVICE_URL", () -> "http://127.0.0.1:9");
         registry.add("HUKOU_SERVICE_URL", () -> "http://127.0.0.1:" + HUKOU.getAddress().getPort());
         registry.add("BIRTH_CERT_SERVICE_URL", () -> "http://127.0.0.1:" + BIRTH_CERT.getAddress().getPort());
+        registry.add("VACCINATION_SERVICE_URL", () -> "http://127.0.0.1:" + VACCINATION.getAddress().getPort());
+        registry.add("INSURANCE_SERVICE_URL", () -> "http://127.0.0.1:" + INSURANCE.getAddress().getPort());
+        registry.add("SSCARD_SERVICE_URL", () -> "http://127.0.0.1:" + SSCARD.getAddress().getPort());
         registry.add("GATEWAY_UPSTREAM_TIMEOUT", () -> "1s");
         registry.add("GATEWAY_MAX_BODY", () -> "1KB");
     }
@@ -53,6 +59,9 @@ class GatewayRoutingTest {
         UPSTREAM.stop(0);
         HUKOU.stop(0);
         BIRTH_CERT.stop(0);
+        VACCINATION.stop(0);
+        INSURANCE.stop(0);
+        SSCARD.stop(0);
     }
 
     @Autowired
@@ -92,17 +101,23 @@ class GatewayRoutingTest {
     }
 
     @Test
-    void shouldRouteEachDepartmentsQueueAndReferenceDataToItsServiceAndOtherDepartmentsToApplicationService() {
+    void shouldRouteEachDepartmentsQueueAndReferenceDataToItsService() {
         client.post().uri("/api/v1/departments/POLICE/tasks/1/decisions").contentType(MediaType.APPLICATION_JSON)
                 .header("X-Staff-Id", "police-0042").bodyValue("{\"decision\":\"APPROVE\"}")
                 .exchange();
         client.post().uri("/api/v1/departments/HEALTH/reference/hospitals").contentType(MediaType.TEXT_PLAIN)
                 .bodyValue("code,name,county,qualified\n").exchange();
         client.get().uri("/api/v1/departments/CDC/tasks").exchange();
+        client.get().uri("/api/v1/departments/MEDICAL_INSURANCE/tasks").exchange();
+        client.get().uri("/api/v1/departments/HUMAN_RESOURCES/reference").exchange();
+        client.get().uri("/api/v1/departments/TAXATION/tasks").exchange();
 
         assertThat(SEEN).containsKey("hukou POST /api/v1/departments/POLICE/tasks/1/decisions")
                 .containsKey("birth-cert POST /api/v1/departments/HEALTH/reference/hospitals")
-                .containsKey("GET /api/v1/departments/CDC/tasks");
+                .containsKey("vaccination GET /api/v1/departments/CDC/tasks")
+                .containsKey("insurance GET /api/v1/departments/MEDICAL_INSURANCE/tasks")
+                .containsKey("sscard GET /api/v1/departments/HUMAN_RESOURCES/reference")
+                .containsKey("GET /api/v1/departments/TAXATION/tasks");
     }
 
     @Test
