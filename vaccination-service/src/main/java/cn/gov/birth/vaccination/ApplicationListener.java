@@ -2,6 +2,7 @@ package cn.gov.birth.vaccination;
 
 import cn.gov.birth.contracts.Topics;
 import cn.gov.birth.contracts.events.ApplicationSubmitted;
+import cn.gov.birth.contracts.events.ApplicationSupplemented;
 import cn.gov.birth.contracts.events.ApplicationWithdrawn;
 import cn.gov.birth.contracts.events.BirthEvent;
 import cn.gov.birth.platform.inbox.IdempotentConsumer;
@@ -11,7 +12,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
-/** Accepted applications, handed once each to the vaccination certificate, and withdrawals. */
+/** Accepted applications, handed once each to the vaccination certificate; supplements and withdrawals. */
 @Component
 class ApplicationListener {
 
@@ -28,6 +29,10 @@ class ApplicationListener {
     @KafkaListener(topics = Topics.APPLICATION)
     void on(ConsumerRecord<String, BirthEvent> record) {
         consumer.handle(record, ApplicationSubmitted.class, certificates::on);
-        consumer.handle(record, ApplicationWithdrawn.class, withdrawals::onWithdrawn);
+        consumer.handle(record, ApplicationSupplemented.class, certificates::onSupplement);
+        consumer.handle(record, ApplicationWithdrawn.class, withdrawn -> {
+            certificates.onWithdrawn(withdrawn);
+            withdrawals.onWithdrawn(withdrawn);
+        });
     }
 }

@@ -3,51 +3,228 @@ package cn.gov.birth.vaccination.certificate;
 import cn.gov.birth.contracts.Item;
 import cn.gov.birth.contracts.Topics;
 import cn.gov.birth.contracts.events.ApplicationSubmitted;
+import cn.gov.birth.contracts.events.ApplicationSupplemented;
+import cn.gov.birth.contracts.events.ApplicationWithdrawn;
+import cn.gov.birth.contracts.events.ItemRejected;
+import cn.gov.birth.contracts.events.ItemReturned;
 import cn.gov.birth.contracts.events.ItemStarted;
 import cn.gov.birth.contracts.events.VaccinationCertificateIssued;
+import cn.gov.birth.platform.masking.Mask;
 import cn.gov.birth.platform.outbox.Outbox;
+import cn.gov.birth.platform.review.ReviewQueue;
+import cn.gov.birth.vaccination.reference.FirstDoses;
+import cn.gov.birth.vaccination.reference.FirstDoses.FirstDose;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.Period;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
- * Creates the electronic vaccination certificate ({@code V} + region + eight-digit serial); the
- * paper card is picked up at the hospital.
+ * Creates the electronic vaccination certificate ({@code V} + region + eight-digit serial) once
+ * the delivery hospital has recorded the newborn's hepatitis B first dose, on the CDC's own
+ * first-dose records, not on the form; the paper card is picked up at the hospital. Without a
+ * record yet the item waits, and the import that brings the record decides it. A deferred first
+ * dose waits for CDC staff; a newborn past the region's certificate deadline is left to the
+ * community vaccination clinic.
  */
 @Service
 public class VaccinationCertificates {
 
+    private static final Logger log = LoggerFactory.getLogger(VaccinationCertificates.class);
+
+    private static final Map<String, String> MESSAGES = Map.of(
+            "BIRTH_TIME_MISMATCH", "出生时间与医院报告的新生儿首针接种记录不一致，请核对出生时间后补正",
+            "HOSPITAL_MISMATCH", "出生医院与报告新生儿首针接种记录的医院不一致，请核对出生医院后补正",
+            "FIRST_DOSE_DEFERRED", "新生儿乙肝疫苗首针暂缓接种（接种禁忌），转疾控工作人员核实后办理预防接种证");
+
     private final JdbcClient jdbc;
     private final Outbox outbox;
+    private final FirstDoses doses;
+    private final ObjectProvider<ReviewQueue> review;
+    private final VaccinationProperties properties;
     private final Clock clock;
 
-    VaccinationCertificates(JdbcClient jdbc, Outbox outbox, Clock clock) {
+    VaccinationCertificates(JdbcClient jdbc, Outbox outbox, FirstDoses doses, ObjectProvider<ReviewQueue> review,
+                            VaccinationProperties properties, Clock clock) {
         this.jdbc = jdbc;
         this.outbox = outbox;
+        this.doses = doses;
+        this.review = review;
+        this.properties = properties;
         this.clock = clock;
     }
 
+    /** What a decision needs of the form; the birth time to the minute. */
+    record Request(UUID applicationId, String region, String motherIdNumber, OffsetDateTime birthTime,
+                           String hospitalCode) {
+    }
+
+    /** Decides on an accepted application, or on a corrected one after a return. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void on(ApplicationSubmitted application) {
-        if (!application.requests(Item.VACCINATION)) {
+        UUID id = application.applicationId();
+        if (!application.requests(Item.VACCINATION) || outbox.hasFinished(id, Item.VACCINATION)) {
             return;
         }
+        outbox.publish(Topics.VACCINATION, new ItemStarted(UUID.randomUUID(), id, clock.instant(), Item.VACCINATION));
+        doses.lockForDecision(application.mother().idNumber());
+        decideOn(application);
+    }
+
+    /**
+     * A supplement: a returned item is decided again on the corrected form; an item still waiting
+     * for its dose record is decided on the corrected form too (it may match records already here).
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void onSupplement(ApplicationSupplemented supplement) {
+        if (supplement.resumes(Item.VACCINATION)) {
+            on(supplement.corrected());
+            return;
+        }
+        doses.lockForDecision(supplement.mother().idNumber());
+        boolean waiting = jdbc.sql("select waiting_for_dose from vaccination_request where application_id = ? for update")
+                .param(supplement.applicationId())
+                .query(Boolean.class)
+                .optional()
+                .orElse(false);
+        if (waiting) {
+            decideOn(supplement.corrected());
+        }
+    }
+
+    /**
+     * Stops the item waiting before the withdrawal cancels it; the row lock makes an import deciding
+     * it at the same time either go first or find it no longer waiting.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void onWithdrawn(ApplicationWithdrawn withdrawn) {
+        jdbc.sql("update vaccination_request set waiting_for_dose = false where application_id = ?")
+                .param(withdrawn.applicationId())
+                .update();
+    }
+
+    /** Items waiting for the mother's dose record are decided in the transaction of the import that brought it. */
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
+    public void onDoseRecorded(FirstDoses.Recorded recorded) {
+        List<Request> waiting = jdbc.sql("""
+                        select application_id, region, mother_id_number, birth_time, hospital_code
+                        from vaccination_request where mother_id_number = ? and waiting_for_dose for update""")
+                .param(recorded.motherIdNumber())
+                .query(Request.class)
+                .list();
+        waiting.forEach(this::decide);
+        if (!waiting.isEmpty()) {
+            log.info("{} vaccination item(s) waiting for a first dose of mother {} decided on the imported record",
+                    waiting.size(), Mask.idNumber(recorded.motherIdNumber()));
+        }
+    }
+
+    /** Keeps the form's matching data and decides; the caller holds the mother's decision lock. */
+    private void decideOn(ApplicationSubmitted form) {
+        UUID id = form.applicationId();
+        OffsetDateTime birthTime = form.newborn().birthTime();
+        // The submission time is kept from the first form: a correction does not move the deadline.
+        Instant submittedAt = jdbc.sql("""
+                        insert into vaccination_request (application_id, region, mother_id_number, birth_time,
+                                                         hospital_code, submitted_at)
+                        values (?, ?, ?, ?, ?, ?)
+                        on conflict (application_id) do update set region = excluded.region,
+                               mother_id_number = excluded.mother_id_number, birth_time = excluded.birth_time,
+                               hospital_code = excluded.hospital_code
+                        returning submitted_at""")
+                .params(id, form.region(), form.mother().idNumber(), Timestamp.from(FirstDoses.minute(birthTime)),
+                        form.newborn().hospitalCode(), Timestamp.from(form.occurredAt()))
+                .query(Timestamp.class)
+                .single()
+                .toInstant();
+        Optional<Period> deadline = properties.certificateDeadlineOf(form.region());
+        if (deadline.isPresent() && birthTime.plus(deadline.get()).toInstant().isBefore(submittedAt)) {
+            outbox.publish(Topics.VACCINATION, new ItemRejected(UUID.randomUUID(), id, clock.instant(),
+                    Item.VACCINATION, "CERTIFICATE_PERIOD_EXPIRED", "新生儿出生已超过" + describe(deadline.get())
+                    + "，预防接种证不能通过联办办理，请携带新生儿和接种记录到居住地社区预防接种门诊办理"));
+            return;
+        }
+        decide(new Request(id, form.region(), form.mother().idNumber(),
+                FirstDoses.minute(birthTime).atOffset(birthTime.getOffset()), form.newborn().hospitalCode()));
+    }
+
+    private void decide(Request request) {
+        List<FirstDose> ofMother = doses.ofMother(request.motherIdNumber());
+        List<FirstDose> ofThisBirth = ofMother.stream()
+                .filter(d -> d.birthTime().toInstant().equals(request.birthTime().toInstant())).toList();
+        Optional<FirstDose> hepatitisB = ofThisBirth.stream()
+                .filter(d -> d.vaccine().equals(FirstDoses.HEPATITIS_B)).findFirst();
+        // Where the hepatitis B dose was given is where the birth was; before it is recorded, any dose of that birth says.
+        boolean atFormHospital = hepatitisB.map(d -> d.hospitalCode().equals(request.hospitalCode()))
+                .orElseGet(() -> ofThisBirth.stream().anyMatch(d -> d.hospitalCode().equals(request.hospitalCode())));
+        String mismatch = ofMother.isEmpty() ? null
+                : ofThisBirth.isEmpty() ? "BIRTH_TIME_MISMATCH"
+                : !atFormHospital ? "HOSPITAL_MISMATCH"
+                : null;
+        boolean waits = ofMother.isEmpty() || mismatch == null && hepatitisB.isEmpty();
+        jdbc.sql("update vaccination_request set waiting_for_dose = ? where application_id = ?")
+                .params(waits, request.applicationId())
+                .update();
+        UUID id = request.applicationId();
+        if (waits) {
+            log.info("Vaccination of application {} waits for the hospital's hepatitis B first-dose record", id);
+        } else if (mismatch != null) {
+            outbox.publish(Topics.VACCINATION, new ItemReturned(UUID.randomUUID(), id, clock.instant(),
+                    Item.VACCINATION, mismatch, MESSAGES.get(mismatch)));
+        } else if (hepatitisB.get().status().equals(FirstDoses.DEFERRED)) {
+            review.getObject().open(id, Item.VACCINATION, "FIRST_DOSE_DEFERRED", MESSAGES.get("FIRST_DOSE_DEFERRED"),
+                    Map.of("region", request.region(), "hospitalCode", request.hospitalCode(),
+                            "vaccine", FirstDoses.HEPATITIS_B, "status", FirstDoses.DEFERRED));
+        } else {
+            issue(id, request.region(), request.hospitalCode(), false);
+        }
+    }
+
+    /** What CDC staff approval of a deferred first dose does: the certificate records the deferral. */
+    void issueDeferred(UUID id, Map<String, Object> context) {
+        issue(id, (String) context.get("region"), (String) context.get("hospitalCode"), true);
+    }
+
+    private void issue(UUID id, String region, String hospitalCode, boolean firstDoseDeferred) {
         Instant now = clock.instant();
-        UUID id = application.applicationId();
-        outbox.publish(Topics.VACCINATION, new ItemStarted(UUID.randomUUID(), id, now, Item.VACCINATION));
         long serial = jdbc.sql("select nextval('vaccination_certificate_serial')").query(Long.class).single();
-        String number = "V" + application.region() + "%08d".formatted(serial);
+        String number = "V" + region + "%08d".formatted(serial);
         jdbc.sql("""
                         insert into vaccination_certificate (application_id, certificate_number, region, hospital_code,
-                                                             issued_at)
-                        values (?, ?, ?, ?, ?)""")
-                .params(id, number, application.region(), application.newborn().hospitalCode(), Timestamp.from(now))
+                                                             issued_at, first_dose_deferred)
+                        values (?, ?, ?, ?, ?, ?)""")
+                .params(id, number, region, hospitalCode, Timestamp.from(now), firstDoseDeferred)
                 .update();
         outbox.publish(Topics.VACCINATION, new VaccinationCertificateIssued(UUID.randomUUID(), id, now, number));
+    }
+
+    /** {@code P1Y} → 1年, {@code P6M} → 6个月, as the message to the applicant says it. */
+    private static String describe(Period period) {
+        StringBuilder text = new StringBuilder();
+        if (period.getYears() > 0) {
+            text.append(period.getYears()).append("年");
+        }
+        if (period.getMonths() > 0) {
+            text.append(period.getMonths()).append("个月");
+        }
+        if (period.getDays() > 0) {
+            text.append(period.getDays()).append("天");
+        }
+        return text.toString();
     }
 }
