@@ -5,10 +5,12 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Bean;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 /** The health department's part: the birth medical certificate and parenting-guidance enrollment. */
 @SpringBootApplication
 @ConfigurationPropertiesScan
+@EnableScheduling
 public class BirthCertServiceApplication {
 
     public static void main(String[] args) {

@@ -22,6 +22,8 @@ import cn.gov.birth.platform.test.TestInfrastructure;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -234,6 +236,33 @@ class BirthCertServiceIntegrationTest extends ServiceIntegrationTest {
 
         assertThat(enrolled.enrolledUntil()).isEqualTo(LocalDate.of(2027, 11, 20));
         assertThat(probe.events(Topics.BIRTH_CERT, BirthCertificateIssued.class, id)).isEmpty();
+    }
+
+    @Test
+    void shouldHandTheQuartersStubsToTheStationOfTheHouseholdCountyOnce() {
+        List<String> issued = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            Family family = newFamily();
+            family.delivered("2", null);
+            UUID id = family.apply();
+            issued.add(probe.awaitEvent(Topics.BIRTH_CERT, BirthCertificateIssued.class,
+                    e -> e.applicationId().equals(id)).certificateNumber());
+        }
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        String quarter = today.getYear() + "-Q" + ((today.getMonthValue() - 1) / 3 + 1);
+
+        var made = http().post("/api/v1/departments/HEALTH/stub-handovers?quarter=" + quarter, "");
+        var again = http().post("/api/v1/departments/HEALTH/stub-handovers?quarter=" + quarter, "");
+
+        assertThat(made.status()).as(made.body()).isEqualTo(200);
+        assertThat(made.json().get("made").asInt()).isPositive();
+        assertThat(again.json().get("made").asInt()).isZero();
+        JsonNode station = http().get("/api/v1/departments/HEALTH/stub-handovers?quarter=" + quarter).json()
+                .valueStream().filter(record -> record.get("county").asString().equals("520102"))
+                .findFirst().orElseThrow();
+        assertThat(station.get("certificateNumbers").valueStream().map(JsonNode::asString).toList())
+                .containsAll(issued);
+        assertThat(http().get("/api/v1/departments/HEALTH/stub-handovers?quarter=2026-Q5").status()).isEqualTo(400);
     }
 
     @Test

@@ -92,6 +92,9 @@ public class BirthCertificates {
         context.put("hospitalCode", newborn.hospitalCode());
         context.put("recordNumber", match.record().recordNumber());
         context.put("certificateNumber", newborn.birthCertificateNumber());
+        // The stub goes to the station that registers the birth: the household's county, else the birth county's.
+        context.put("householdCounty", application.household() != null ? application.household().division()
+                : newborn.birthDivision());
         String name = newborn.surname() + newborn.givenName();
         if (!COMMON_CHARACTERS.newEncoder().canEncode(name)) {
             review.getObject().open(id, Item.BIRTH_CERT, "RARE_CHARACTER_NAME",
@@ -149,9 +152,10 @@ public class BirthCertificates {
         }
         int stored = jdbc.sql("""
                         insert into birth_certificate (application_id, certificate_number, verified, region,
-                                                       hospital_code, issued_at)
-                        values (?, ?, ?, ?, ?, ?) on conflict do nothing""")
-                .params(id, number, verified, context.get("region"), context.get("hospitalCode"), Timestamp.from(now))
+                                                       hospital_code, household_county, issued_at)
+                        values (?, ?, ?, ?, ?, ?, ?) on conflict do nothing""")
+                .params(id, number, verified, context.get("region"), context.get("hospitalCode"),
+                        context.get("householdCounty"), Timestamp.from(now))
                 .update();
         if (stored == 0) {
             // Only a number given by the applicant can collide: the series never repeats.
