@@ -2,6 +2,10 @@ package cn.gov.birth.hukou.registration;
 
 import cn.gov.birth.contracts.Topics;
 import cn.gov.birth.contracts.events.HouseholdRegistered;
+import cn.gov.birth.hukou.printing.PrintingNotices;
+import cn.gov.birth.hukou.printing.PrintingNotices.PrintingNotice;
+import cn.gov.birth.hukou.reference.PoliceStations;
+import cn.gov.birth.hukou.reference.PoliceStations.Station;
 import cn.gov.birth.platform.masking.Mask;
 import cn.gov.birth.platform.outbox.Outbox;
 import java.sql.Timestamp;
@@ -9,6 +13,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,8 +23,9 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The registration itself: the newborn's citizen ID number from the household county's sequence,
- * the registering police station, the record and {@link HouseholdRegistered}, in one transaction.
+ * The registration itself: the household county's police station, the newborn's citizen ID
+ * number from that county's sequence, the record, the station's printing notice and
+ * {@link HouseholdRegistered}, in one transaction.
  */
 @Component
 class CitizenRegistration {
@@ -27,51 +33,67 @@ class CitizenRegistration {
     private static final Logger log = LoggerFactory.getLogger(CitizenRegistration.class);
 
     /** What a registration needs to know of the birth; also what staff see in a review task. */
-    record Birth(String region, String division, LocalDate birthDate, String sex) {
+    record Birth(String region, String division, LocalDate birthDate, String sex, String newbornName,
+                 String householdNumber) {
 
         Map<String, Object> context() {
-            return Map.of("region", region, "division", division, "birthDate", birthDate.toString(), "sex", sex);
+            return Map.of("region", region, "division", division, "birthDate", birthDate.toString(), "sex", sex,
+                    "newbornName", newbornName, "householdNumber", householdNumber);
         }
 
         static Birth of(Map<String, Object> context) {
             return new Birth((String) context.get("region"), (String) context.get("division"),
-                    LocalDate.parse((String) context.get("birthDate")), (String) context.get("sex"));
+                    LocalDate.parse((String) context.get("birthDate")), (String) context.get("sex"),
+                    (String) context.get("newbornName"), (String) context.get("householdNumber"));
         }
     }
 
+    /** How a registration went; anything but {@code REGISTERED} wrote nothing. */
+    enum Outcome { REGISTERED, NO_POLICE_STATION, SEQUENCE_EXHAUSTED }
+
     private final CitizenIdNumbers citizenIds;
-    private final HukouProperties properties;
+    private final PoliceStations stations;
+    private final PrintingNotices printingNotices;
     private final JdbcClient jdbc;
     private final Outbox outbox;
     private final Clock clock;
 
-    CitizenRegistration(CitizenIdNumbers citizenIds, HukouProperties properties, JdbcClient jdbc, Outbox outbox,
-                        Clock clock) {
+    CitizenRegistration(CitizenIdNumbers citizenIds, PoliceStations stations, PrintingNotices printingNotices,
+                        JdbcClient jdbc, Outbox outbox, Clock clock) {
         this.citizenIds = citizenIds;
-        this.properties = properties;
+        this.stations = stations;
+        this.printingNotices = printingNotices;
         this.jdbc = jdbc;
         this.outbox = outbox;
         this.clock = clock;
     }
 
-    /** Registers the birth; false, with nothing written, when the county's sequence space for the day is used up. */
+    /**
+     * Registers the birth at the county's station, unless the county has none or its sequence
+     * space for the day is used up.
+     */
     @Transactional(propagation = Propagation.MANDATORY)
-    boolean register(UUID applicationId, Birth birth) {
+    Outcome register(UUID applicationId, Birth birth) {
+        Optional<Station> station = stations.of(birth.division());
+        if (station.isEmpty()) {
+            return Outcome.NO_POLICE_STATION;
+        }
         var number = citizenIds.next(birth.division(), birth.birthDate(), birth.sex());
         if (number.isEmpty()) {
-            return false;
+            return Outcome.SEQUENCE_EXHAUSTED;
         }
         Instant now = clock.instant();
-        String station = properties.policeStationOf(birth.division());
         jdbc.sql("""
                         insert into household_registration (application_id, citizen_id_number, division,
                                                             police_station, registered_at)
                         values (?, ?, ?, ?, ?)""")
-                .params(applicationId, number.get(), birth.division(), station, Timestamp.from(now))
+                .params(applicationId, number.get(), birth.division(), station.get().name(), Timestamp.from(now))
                 .update();
+        printingNotices.leave(new PrintingNotice(applicationId, station.get().code(), number.get(),
+                birth.newbornName(), birth.householdNumber(), now));
         log.info("Registered birth for application {} with citizen ID {}", applicationId, Mask.idNumber(number.get()));
         outbox.publish(Topics.HUKOU, new HouseholdRegistered(UUID.randomUUID(), applicationId, now, number.get(),
-                birth.division(), station));
-        return true;
+                birth.division(), station.get().name()));
+        return Outcome.REGISTERED;
     }
 }

@@ -6,6 +6,8 @@ import cn.gov.birth.contracts.events.ApplicationSubmitted;
 import cn.gov.birth.contracts.events.ApplicationSupplemented;
 import cn.gov.birth.contracts.events.ItemCompleted;
 import cn.gov.birth.contracts.events.ItemFact;
+import cn.gov.birth.contracts.events.ItemRejected;
+import cn.gov.birth.contracts.events.ItemReturned;
 import cn.gov.birth.platform.outbox.Outbox;
 import cn.gov.birth.platform.rendezvous.DependentItem;
 import cn.gov.birth.platform.rendezvous.Rendezvous;
@@ -22,10 +24,12 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Registers the birth in the household of the parent the newborn settles with, once the birth
- * certificate is issued; a certificate that was not issued cancels the registration. What the
- * rules cannot decide alone waits for the registration officers: a registration after the
- * region's registration period, or a county whose sequence space for the day is used up (never a
- * duplicate number).
+ * certificate is issued; a certificate that was not issued cancels the registration. The form is
+ * checked against the police's population register first: a mismatch the applicant can correct
+ * returns the item, a cancelled registration of the settling parent rejects it. What the rules
+ * cannot decide alone waits for the registration officers: a registration after the region's
+ * registration period, a household county without a police station, or a county whose sequence
+ * space for the day is used up (never a duplicate number).
  */
 @Service
 public class HouseholdRegistrations {
@@ -33,18 +37,22 @@ public class HouseholdRegistrations {
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
     private final DependentItem registration;
+    private final RegisterCheck registerCheck;
     private final CitizenRegistration citizenRegistration;
     private final ReviewQueue review;
     private final HukouProperties properties;
+    private final Outbox outbox;
     private final Clock clock;
 
-    HouseholdRegistrations(Rendezvous rendezvous, CitizenRegistration citizenRegistration, ReviewQueue review,
-                           HukouProperties properties, Outbox outbox, Clock clock) {
+    HouseholdRegistrations(Rendezvous rendezvous, RegisterCheck registerCheck, CitizenRegistration citizenRegistration,
+                           ReviewQueue review, HukouProperties properties, Outbox outbox, Clock clock) {
         this.registration = new DependentItem(Item.HUKOU, Item.BIRTH_CERT, Topics.HUKOU, rendezvous, outbox, clock,
                 this::register);
+        this.registerCheck = registerCheck;
         this.citizenRegistration = citizenRegistration;
         this.review = review;
         this.properties = properties;
+        this.outbox = outbox;
         this.clock = clock;
     }
 
@@ -67,19 +75,32 @@ public class HouseholdRegistrations {
 
     private void register(ApplicationSubmitted application, ItemCompleted certificate) {
         UUID id = application.applicationId();
+        RegisterCheck.Finding finding = registerCheck.check(application);
+        if (!finding.matches()) {
+            ItemFact outcome = finding.rejects()
+                    ? new ItemRejected(UUID.randomUUID(), id, clock.instant(), Item.HUKOU, finding.reasonCode(),
+                    finding.message())
+                    : new ItemReturned(UUID.randomUUID(), id, clock.instant(), Item.HUKOU, finding.reasonCode(),
+                    finding.message());
+            outbox.publish(Topics.HUKOU, outcome);
+            return;
+        }
         var newborn = application.newborn();
-        String division = application.household() != null && application.household().division() != null
-                ? application.household().division() : newborn.birthDivision();
-        var birth = new CitizenRegistration.Birth(application.region(), division,
-                newborn.birthTime().atZoneSameInstant(CHINA).toLocalDate(), newborn.sex());
+        // The register, just checked against the form, says which county and household the newborn joins.
+        var birth = new CitizenRegistration.Birth(application.region(), finding.settling().householdDivision(),
+                newborn.birthTime().atZoneSameInstant(CHINA).toLocalDate(), newborn.sex(),
+                newborn.surname() + newborn.givenName(), finding.settling().householdNumber());
         Optional<Period> period = properties.registrationPeriodOf(application.region());
         if (period.isPresent() && LocalDate.now(clock.withZone(CHINA)).isAfter(birth.birthDate().plus(period.get()))) {
             review.open(id, Item.HUKOU, "LATE_REGISTRATION", "已超过出生登记期限（出生后" + describe(period.get())
                     + "内），转户籍民警人工审核", birth.context());
             return;
         }
-        if (!citizenRegistration.register(id, birth)) {
-            review.open(id, Item.HUKOU, "CITIZEN_ID_SEQUENCE_EXHAUSTED",
+        switch (citizenRegistration.register(id, birth)) {
+            case REGISTERED -> { }
+            case NO_POLICE_STATION -> review.open(id, Item.HUKOU, "NO_POLICE_STATION",
+                    "户籍所在地（" + birth.division() + "）尚无登记出生的派出所，转户籍民警人工处理", birth.context());
+            case SEQUENCE_EXHAUSTED -> review.open(id, Item.HUKOU, "CITIZEN_ID_SEQUENCE_EXHAUSTED",
                     "该县当日出生登记顺序码已用尽，转户籍民警人工处理", birth.context());
         }
     }

@@ -3,11 +3,13 @@ package cn.gov.birth.hukou.registration;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.gov.birth.contracts.Item;
-import cn.gov.birth.contracts.events.ItemStarted;
-import cn.gov.birth.contracts.events.ApplicationSubmitted;
-import cn.gov.birth.contracts.events.ApplicationSupplemented;
 import cn.gov.birth.contracts.Topics;
 import cn.gov.birth.contracts.codes.ResidentIdNumber;
+import cn.gov.birth.contracts.events.ApplicationForm.Household;
+import cn.gov.birth.contracts.events.ApplicationForm.Newborn;
+import cn.gov.birth.contracts.events.ApplicationForm.Person;
+import cn.gov.birth.contracts.events.ApplicationSubmitted;
+import cn.gov.birth.contracts.events.ApplicationSupplemented;
 import cn.gov.birth.contracts.events.ApplicationWithdrawn;
 import cn.gov.birth.contracts.events.BirthCertificateIssued;
 import cn.gov.birth.contracts.events.HouseholdRegistered;
@@ -15,6 +17,7 @@ import cn.gov.birth.contracts.events.ItemAwaitingReview;
 import cn.gov.birth.contracts.events.ItemCancelled;
 import cn.gov.birth.contracts.events.ItemRejected;
 import cn.gov.birth.contracts.events.ItemReturned;
+import cn.gov.birth.contracts.events.ItemStarted;
 import cn.gov.birth.platform.test.JsonHttp;
 import cn.gov.birth.platform.test.SampleEvents;
 import cn.gov.birth.platform.test.ServiceIntegrationTest;
@@ -29,6 +32,8 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -40,8 +45,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 
 /**
- * hukou-service against a real PostgreSQL and a real Kafka broker. The context closes after the
- * class, so that its consumers do not take part in {@link TwoInstancesIntegrationTest}.
+ * hukou-service against a real PostgreSQL and a real Kafka broker, deciding on the police's own
+ * population register and police stations (imported as CSV, as an administrator would). The
+ * context closes after the class, so that its consumers do not take part in
+ * {@link TwoInstancesIntegrationTest}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
@@ -60,6 +67,186 @@ class HukouServiceIntegrationTest extends ServiceIntegrationTest {
 
     @Autowired
     TransactionTemplate transactions;
+
+    private static final AtomicInteger FAMILIES = new AtomicInteger();
+
+    /** The sample family (settling with the father, head of a household in 520102) and its county's station. */
+    @BeforeEach
+    void sampleFamilyInTheRegister() {
+        load(RegisterRows.of(SampleEvents.applicationSubmitted(UUID.randomUUID(), Item.HUKOU)));
+        assertThat(importCsv("police-stations", RegisterRows.policeStation("520102")).status()).isEqualTo(200);
+    }
+
+    @Test
+    void shouldRegisterOnTheRegisteredHouseholdAndLeaveAPrintingNoticeForTheStationNewestFirst() {
+        Family earlier = new Family();
+        load(earlier.rows());
+        UUID first = earlier.apply();
+        probe.awaitEvent(Topics.HUKOU, HouseholdRegistered.class, e -> e.applicationId().equals(first));
+        Family family = new Family();
+        RegisterRows rows = family.rows();
+        load(rows);
+
+        UUID id = family.apply();
+
+        var registered = probe.awaitEvent(Topics.HUKOU, HouseholdRegistered.class, e -> e.applicationId().equals(id));
+        assertThat(registered.citizenIdNumber()).startsWith("52010220261120");
+        assertThat(registered.householdDivision()).isEqualTo("520102");
+        assertThat(registered.policeStation()).isEqualTo("贵阳市公安局南明分局花果园派出所");
+        List<JsonNode> notices = http().get("/api/v1/departments/POLICE/printing-notices?station="
+                + RegisterRows.stationCode("520102")).json().valueStream().toList();
+        List<String> order = notices.stream().map(n -> n.get("applicationId").asString()).toList();
+        assertThat(order).contains(id.toString(), first.toString());
+        assertThat(order.indexOf(id.toString())).isLessThan(order.indexOf(first.toString()));
+        JsonNode notice = notices.get(order.indexOf(id.toString()));
+        assertThat(notice.get("stationCode").asString()).isEqualTo(RegisterRows.stationCode("520102"));
+        assertThat(notice.get("citizenIdNumber").asString()).isEqualTo(registered.citizenIdNumber());
+        assertThat(notice.get("newbornName").asString()).isEqualTo("李安然");
+        assertThat(notice.get("householdNumber").asString()).isEqualTo(rows.settling.get("householdNumber"));
+        assertThat(http().get("/api/v1/departments/POLICE/printing-notices").status()).isEqualTo(400);
+    }
+
+    @Test
+    void shouldReturnWhenParentNotInRegister() {
+        Family family = new Family();
+        RegisterRows rows = family.rows();
+        rows.settling = null;
+        load(rows);
+
+        assertThat(returned(family.apply()).reasonCode()).isEqualTo("PARENT_NOT_IN_REGISTER");
+    }
+
+    @Test
+    void shouldReturnWhenTheParentsNameIsNotTheRegisteredOne() {
+        Family family = new Family();
+        RegisterRows rows = family.rows();
+        rows.settling.put("name", "张卫");
+        load(rows);
+
+        assertThat(returned(family.apply()).reasonCode()).isEqualTo("PARENT_NAME_MISMATCH");
+    }
+
+    @Test
+    void shouldReturnWhenTheParentsHouseholdIsRegisteredInAnotherCounty() {
+        Family family = new Family();
+        RegisterRows rows = family.rows();
+        rows.settling.put("householdDivision", "520103");
+        load(rows);
+
+        assertThat(returned(family.apply()).reasonCode()).isEqualTo("HOUSEHOLD_NOT_IN_COUNTY");
+    }
+
+    @Test
+    void shouldReturnWhenTheHeadOnTheFormIsNotTheHeadOfTheRegisteredHousehold() {
+        Family family = new Family();
+        load(family.rows());
+        family.headIsMother = true;
+
+        assertThat(returned(family.apply()).reasonCode()).isEqualTo("HOUSEHOLD_HEAD_MISMATCH");
+    }
+
+    @Test
+    void shouldReturnWhenTheNewbornsEthnicityIsNeitherParentsRegisteredOne() {
+        Family family = new Family();
+        load(family.rows());
+        family.newbornEthnicity = "03";
+
+        assertThat(returned(family.apply()).reasonCode()).isEqualTo("NEWBORN_ETHNICITY_NOT_OF_PARENTS");
+    }
+
+    @Test
+    void shouldRegisterWithTheEthnicityOfTheParentTheNewbornDoesNotSettleWith() {
+        Family family = new Family();
+        family.motherEthnicity = "03";
+        family.newbornEthnicity = "03";
+        load(family.rows());
+
+        UUID id = family.apply();
+
+        probe.awaitEvent(Topics.HUKOU, HouseholdRegistered.class, e -> e.applicationId().equals(id));
+    }
+
+    @Test
+    void shouldRejectWhenTheSettlingParentsRegistrationIsCancelled() {
+        Family family = new Family();
+        RegisterRows rows = family.rows();
+        rows.settling.put("status", "CANCELLED");
+        load(rows);
+        UUID id = family.apply();
+
+        var rejected = probe.awaitEvent(Topics.HUKOU, ItemRejected.class, e -> e.applicationId().equals(id));
+
+        assertThat(rejected.reasonCode()).isEqualTo("PARENT_REGISTRATION_CANCELLED");
+        assertThat(rejected.message()).contains("户口已注销");
+        assertThat(probe.events(Topics.HUKOU, HouseholdRegistered.class, id)).isEmpty();
+    }
+
+    @Test
+    void shouldWaitForAnOfficerWhenTheCountyHasNoPoliceStationAndRegisterOnceTheStationIsLoaded() {
+        Family family = new Family("520111");
+        load(family.rows());
+        UUID id = family.apply();
+        var awaiting = probe.awaitEvent(Topics.HUKOU, ItemAwaitingReview.class, e -> e.applicationId().equals(id));
+        assertThat(awaiting.reasonCode()).isEqualTo("NO_POLICE_STATION");
+        JsonNode task = openTask(id);
+
+        var tooEarly = decide(task, "{\"decision\": \"APPROVE\"}", "police-0042");
+
+        assertThat(tooEarly.status()).isEqualTo(409);
+        assertThat(openTask(id).get("id").asString()).isEqualTo(task.get("id").asString());
+        assertThat(importCsv("police-stations", RegisterRows.policeStation("520111")).status()).isEqualTo(200);
+        assertThat(decide(task, "{\"decision\": \"APPROVE\"}", "police-0042").status()).isEqualTo(200);
+        var registered = probe.awaitEvent(Topics.HUKOU, HouseholdRegistered.class, e -> e.applicationId().equals(id));
+        assertThat(registered.citizenIdNumber()).startsWith("52011120261120");
+        assertThat(registered.policeStation()).isEqualTo("520111公安分局出生登记派出所");
+        assertThat(http().get("/api/v1/departments/POLICE/printing-notices?station="
+                + RegisterRows.stationCode("520111")).json().valueStream()
+                .map(n -> n.get("applicationId").asString())).containsExactly(id.toString());
+    }
+
+    @Test
+    void shouldRegisterWhenTheApplicantCorrectsTheNameOfAReturnedRegistration() {
+        Family family = new Family();
+        RegisterRows rows = family.rows();
+        rows.settling.put("name", "张卫");
+        load(rows);
+        UUID id = family.apply();
+        assertThat(returned(id).reasonCode()).isEqualTo("PARENT_NAME_MISMATCH");
+
+        family.fatherName = "张卫";
+        probe.publish(Topics.APPLICATION, ApplicationSupplemented.of(UUID.randomUUID(), Instant.now(),
+                List.of(Item.HUKOU), family.application(id)));
+
+        probe.awaitEvent(Topics.HUKOU, HouseholdRegistered.class, e -> e.applicationId().equals(id));
+        assertThat(probe.events(Topics.HUKOU, ItemStarted.class, id)).hasSize(2);
+    }
+
+    @Test
+    void shouldImportAllRegisterRowsOrNoneAndListEveryBadLine() {
+        JsonNode before = http().get("/api/v1/departments/POLICE/reference").json();
+        String valid = ResidentIdNumber.of("520102", LocalDate.of(1988, 8, 8), 11);
+
+        var register = importCsv("population-register", """
+                idNumber,name,householdDivision,householdNumber,headIdNumber,relationToHead,ethnicity,status
+                %s,赵磊,520102,520102-000777,%s,02,01,ACTIVE
+                520102199403121221,钱多,520102,520102-000777,520102199403121221,02,01,ACTIVE
+                %s,孙丽,520100,520102-000778,%s,10,00,GONE
+                """.formatted(valid, valid, valid, valid));
+        var stations = importCsv("police-stations", """
+                county,code,name,address
+                520100,p-1,,贵阳市
+                """);
+
+        assertThat(register.status()).isEqualTo(400);
+        assertThat(register.json().get("errors").valueStream().map(e -> e.get("field").asString()).toList())
+                .containsExactlyInAnyOrder("line 3.idNumber", "line 3.headIdNumber", "line 4.householdDivision",
+                        "line 4.relationToHead", "line 4.ethnicity", "line 4.status");
+        assertThat(stations.status()).isEqualTo(400);
+        assertThat(stations.json().get("errors").valueStream().map(e -> e.get("field").asString()).toList())
+                .containsExactlyInAnyOrder("line 2.county", "line 2.code", "line 2.name");
+        assertThat(importCsv("population-register", "idNumber,name\n" + valid + ",赵磊\n").status()).isEqualTo(400);
+        assertThat(http().get("/api/v1/departments/POLICE/reference").json()).isEqualTo(before);
+    }
 
     @Test
     void shouldRegisterAGirlWithAValidEvenCitizenIdNumberOnceTheCertificateIsIssued() {
@@ -123,7 +310,9 @@ class HukouServiceIntegrationTest extends ServiceIntegrationTest {
 
     @Test
     void shouldSendTheItemToAnOfficerWhenTheDaysSequenceSpaceIsUsedUpAndNeverGiveADuplicate() {
-        jdbc.sql("insert into citizen_id_sequence (division, birth_date, sex, last) values ('520102', ?, '2', ?)")
+        jdbc.sql("""
+                        insert into citizen_id_sequence (division, birth_date, sex, last) values ('520102', ?, '2', ?)
+                        on conflict (division, birth_date, sex) do update set last = excluded.last""")
                 .params(LocalDate.of(2026, 11, 19), CitizenIdNumbers.MAX_SEQUENCE - 1).update();
         UUID id = UUID.randomUUID();
         probe.publish(Topics.APPLICATION, SampleEvents.applicationSubmitted(id, "2",
@@ -193,6 +382,8 @@ class HukouServiceIntegrationTest extends ServiceIntegrationTest {
                 OffsetDateTime.parse("2026-11-20T00:10:00+08:00"), Item.HUKOU);
         probe.publish(Topics.APPLICATION, ApplicationSupplemented.of(UUID.randomUUID(), Instant.now(),
                 List.of(Item.BIRTH_CERT), corrected));
+        // The certificate comes on another topic: only once the supplement is in is it "while waiting".
+        awaitQuiet(Topics.APPLICATION);
         probe.publish(Topics.BIRTH_CERT, issued(id));
 
         var registered = probe.awaitEvent(Topics.HUKOU, HouseholdRegistered.class, e -> e.applicationId().equals(id));
@@ -273,6 +464,19 @@ class HukouServiceIntegrationTest extends ServiceIntegrationTest {
         assertThat(probe.events(Topics.HUKOU, ItemCancelled.class, registered)).isEmpty();
     }
 
+    private ItemReturned returned(UUID id) {
+        return probe.awaitEvent(Topics.HUKOU, ItemReturned.class, e -> e.applicationId().equals(id));
+    }
+
+    private void load(RegisterRows rows) {
+        var response = importCsv("population-register", rows.populationRegister());
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+    }
+
+    private JsonHttp.Response importCsv(String dataset, String csv) {
+        return http().postAs("/api/v1/departments/POLICE/reference/" + dataset, "text/csv", csv);
+    }
+
     private UUID lateApplication() {
         UUID id = UUID.randomUUID();
         probe.publish(Topics.APPLICATION, SampleEvents.applicationSubmitted(id, "2",
@@ -299,5 +503,63 @@ class HukouServiceIntegrationTest extends ServiceIntegrationTest {
 
     private static BirthCertificateIssued issued(UUID id) {
         return new BirthCertificateIssued(UUID.randomUUID(), id, Instant.now(), "Q000000001", false);
+    }
+
+    /**
+     * A family no other test uses: parents of their own in one household of the county, settling
+     * with the father, who is the head; a girl born 2026-11-20 whose certificate is issued.
+     */
+    private final class Family {
+
+        private final int n = FAMILIES.incrementAndGet();
+        private final String county;
+        final String fatherId;
+        final String motherId;
+        String fatherName = "张伟";
+        String motherEthnicity = "01";
+        String newbornEthnicity = "01";
+        boolean headIsMother;
+
+        Family() {
+            this("520102");
+        }
+
+        Family(String county) {
+            this.county = county;
+            LocalDate born = LocalDate.of(1990, 1, 1).plusDays(n);
+            fatherId = ResidentIdNumber.of(county, born, 101);
+            motherId = ResidentIdNumber.of(county, born, 102);
+        }
+
+        /** The rows that make the form as it is now registrable. */
+        RegisterRows rows() {
+            return RegisterRows.of(application(UUID.randomUUID()));
+        }
+
+        UUID apply() {
+            UUID id = UUID.randomUUID();
+            probe.publish(Topics.APPLICATION, application(id));
+            probe.publish(Topics.BIRTH_CERT, issued(id));
+            return id;
+        }
+
+        ApplicationSubmitted application(UUID id) {
+            ApplicationSubmitted sample = SampleEvents.applicationSubmitted(id, Item.HUKOU);
+            Person father = new Person(fatherName, "RESIDENT_ID", fatherId, "01", "CHN", county, "某路" + n + "号",
+                    "13900139000");
+            Person mother = new Person("刘敏", "RESIDENT_ID", motherId, motherEthnicity, "CHN", county,
+                    "某路" + n + "号", "13800138000");
+            Person head = headIsMother ? mother : father;
+            Newborn newborn = sample.newborn();
+            Household household = sample.household();
+            return new ApplicationSubmitted(sample.eventId(), id, sample.occurredAt(), sample.reference(),
+                    sample.region(), sample.items(), sample.applicant(), mother, father,
+                    new Newborn(newborn.surname(), newborn.givenName(), newborn.sex(), newborn.birthTime(),
+                            newbornEthnicity, newborn.birthDivision(), newborn.hospitalCode(),
+                            newborn.birthCertificateNumber()),
+                    new Household("FATHER", county, head.name(), head.idNumber(), household.relationToHead(),
+                            household.nativePlace()),
+                    sample.insurance(), sample.reimbursement(), sample.socialSecurityCard(), sample.delivery());
+        }
     }
 }

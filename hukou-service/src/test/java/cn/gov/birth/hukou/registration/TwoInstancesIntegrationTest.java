@@ -5,12 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.gov.birth.contracts.Item;
 import cn.gov.birth.contracts.Topics;
 import cn.gov.birth.contracts.codes.ResidentIdNumber;
+import cn.gov.birth.contracts.events.ApplicationForm.Person;
 import cn.gov.birth.contracts.events.ApplicationSubmitted;
 import cn.gov.birth.contracts.events.BirthCertificateIssued;
 import cn.gov.birth.contracts.events.HouseholdRegistered;
 import cn.gov.birth.contracts.events.ItemAwaitingReview;
 import cn.gov.birth.hukou.HukouServiceApplication;
 import cn.gov.birth.platform.test.EventProbe;
+import cn.gov.birth.platform.test.JsonHttp;
 import cn.gov.birth.platform.test.SampleEvents;
 import cn.gov.birth.platform.test.TestInfrastructure;
 import java.time.Duration;
@@ -59,6 +61,15 @@ class TwoInstancesIntegrationTest {
                     "--birth.outbox.poll-interval=PT0.1S"));
         }
         jdbc = INSTANCES.getFirst().getBean(JdbcClient.class);
+        // Every test registers the sample family, settled in the test's county: the police must know it.
+        var admin = new JsonHttp("http://127.0.0.1:"
+                + INSTANCES.getFirst().getEnvironment().getProperty("local.server.port"));
+        String reference = "/api/v1/departments/POLICE/reference/";
+        var rows = RegisterRows.of(inCounty(SampleEvents.applicationSubmitted(UUID.randomUUID(), Item.HUKOU)));
+        assertThat(admin.postAs(reference + "population-register", "text/csv", rows.populationRegister()).status())
+                .isEqualTo(200);
+        assertThat(admin.postAs(reference + "police-stations", "text/csv", RegisterRows.policeStation(COUNTY))
+                .status()).isEqualTo(200);
         probe = new EventProbe(TestInfrastructure.kafkaBootstrapServers(), Topics.HUKOU);
         // Both instances share the work: each holds some of the application topic's partitions.
         Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> INSTANCES.stream()
@@ -141,16 +152,21 @@ class TwoInstancesIntegrationTest {
                 .filter(e -> ids.contains(e.applicationId())).count();
     }
 
-    /** The sample application, registering in the test's own county. */
+    /** The sample application, the parents' household in the test's own county. */
     private static ApplicationSubmitted inCounty(ApplicationSubmitted application) {
         var household = application.household();
         return new ApplicationSubmitted(application.eventId(), application.applicationId(), application.occurredAt(),
                 application.reference(), application.region(), application.items(), application.applicant(),
-                application.mother(), application.father(), application.newborn(),
+                inCounty(application.mother()), inCounty(application.father()), application.newborn(),
                 new cn.gov.birth.contracts.events.ApplicationForm.Household(household.settleWith(), COUNTY,
                         household.headName(), household.headIdNumber(), household.relationToHead(),
                         household.nativePlace()),
                 application.insurance(), application.reimbursement(), application.socialSecurityCard(),
                 application.delivery());
+    }
+
+    private static Person inCounty(Person parent) {
+        return new Person(parent.name(), parent.idType(), parent.idNumber(), parent.ethnicity(), parent.nationality(),
+                COUNTY, parent.householdAddress(), parent.phone());
     }
 }
