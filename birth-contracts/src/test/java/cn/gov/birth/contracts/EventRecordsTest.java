@@ -293,7 +293,7 @@ class EventRecordsTest {
     void shouldShowTheResultOfACompletionAsThePublicApiDoes() {
         var guidance = (ItemCompleted) EventSamples.all().get(ParentingGuidanceEnrolled.class);
         var card = new SocialSecurityCardApplied(UUID.randomUUID(), EventSamples.APPLICATION_ID, EventSamples.AT, "CCB",
-                "SENT_TO_BANK", null);
+                "MADE", null);
 
         assertThat(guidance.result()).containsExactly(Map.entry("enrolledUntil", "2027-11-20"));
         assertThat(card.result()).containsEntry("bankCode", "CCB").containsEntry("pickupBranch", null);

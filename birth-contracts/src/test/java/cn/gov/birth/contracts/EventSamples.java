@@ -70,7 +70,7 @@ final class EventSamples {
                 new MaternityReimbursementSettled(id(), APPLICATION_ID, AT, "DIRECT", new BigDecimal("3000.00")),
                 new PaymentRequested(id(), APPLICATION_ID, AT, Item.MEDICAL_INSURANCE, new BigDecimal("400.00"),
                         "TAX-2026-000001", LocalDate.of(2026, 12, 31)),
-                new SocialSecurityCardApplied(id(), APPLICATION_ID, AT, "ICBC", "SENT_TO_BANK", "中国工商银行营业网点"))) {
+                new SocialSecurityCardApplied(id(), APPLICATION_ID, AT, "ICBC", "MADE", "中国工商银行营业网点"))) {
             samples.put(event.getClass(), event);
         }
         return samples;
@@ -85,7 +85,7 @@ final class EventSamples {
                         null, null, List.of(), null),
                 new BirthCertificateIssued(id(), APPLICATION_ID, AT, "S123456789", true),
                 new MaternityReimbursementSettled(id(), APPLICATION_ID, AT, "MANUAL", new BigDecimal("2765.5")),
-                new SocialSecurityCardApplied(id(), APPLICATION_ID, AT, "CCB", "SENT_TO_BANK", null));
+                new SocialSecurityCardApplied(id(), APPLICATION_ID, AT, "CCB", "MADE", null));
     }
 
     /** Every section of the one-table form filled in. */

@@ -1,58 +1,308 @@
 package cn.gov.birth.sscard;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.wiremock.webhooks.Webhooks.webhook;
 
 import cn.gov.birth.contracts.Item;
 import cn.gov.birth.contracts.Topics;
+import cn.gov.birth.contracts.codes.ResidentIdNumber;
+import cn.gov.birth.contracts.events.ApplicationForm.Card;
+import cn.gov.birth.contracts.events.ApplicationForm.Delivery;
+import cn.gov.birth.contracts.events.ApplicationSubmitted;
+import cn.gov.birth.contracts.events.ApplicationSupplemented;
 import cn.gov.birth.contracts.events.HouseholdRegistered;
+import cn.gov.birth.contracts.events.ItemAwaitingReview;
 import cn.gov.birth.contracts.events.ItemCancelled;
+import cn.gov.birth.contracts.events.ItemRejected;
 import cn.gov.birth.contracts.events.ItemReturned;
+import cn.gov.birth.contracts.events.ItemStarted;
 import cn.gov.birth.contracts.events.SocialSecurityCardApplied;
+import cn.gov.birth.platform.test.JsonHttp;
 import cn.gov.birth.platform.test.SampleEvents;
 import cn.gov.birth.platform.test.ServiceIntegrationTest;
 import cn.gov.birth.platform.test.TestInfrastructure;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.http.RequestMethod;
+import com.github.tomakehurst.wiremock.stubbing.StubMapping;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
 
-/** sscard-service against a real PostgreSQL and a real Kafka broker. */
-@SpringBootTest
+/**
+ * sscard-service against a real PostgreSQL and a real Kafka broker, deciding on the HR
+ * department's banks, branches and issued cards (imported as CSV, as an administrator would), and
+ * sending card-making data to banks played by an in-JVM WireMock: the simulator's own mapping
+ * (simulator/mappings/bank-card-applications.json), a bank that cannot make the card, and a
+ * scripted failing, slow bank.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 class SscardServiceIntegrationTest extends ServiceIntegrationTest {
+
+    /** The service's port, fixed before start so that the callback URL the banks get names it. */
+    private static final int PORT = freePort();
+    private static final int FLAKY_SLOWEST_MILLIS = 1200;
+    private static final FlakyBank FLAKY = new FlakyBank(FLAKY_SLOWEST_MILLIS);
+    private static final WireMockServer BANKS = new WireMockServer(options().dynamicPort().extensions(FLAKY));
+    private static final String SIMULATOR_MAPPING = "../simulator/mappings/bank-card-applications.json";
+    private static final AtomicInteger PEOPLE = new AtomicInteger();
+
+    static {
+        BANKS.start();
+        try {
+            BANKS.addStubMapping(StubMapping.buildFrom(Files.readString(Path.of(SIMULATOR_MAPPING))));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        // A bank that takes the data but cannot make the card.
+        BANKS.stubFor(post(urlPathEqualTo("/bank/BOC/card-applications")).atPriority(1)
+                .willReturn(aResponse().withStatus(202))
+                .withServeEventListener("webhook", webhook()
+                        .withMethod(RequestMethod.POST)
+                        .withUrl("{{jsonPath originalRequest.body '$.callbackUrl'}}")
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"requestId\": \"{{jsonPath originalRequest.body '$.requestId'}}\", "
+                                + "\"status\": \"FAILED\", \"reason\": \"PHOTO_REJECTED\"}")));
+        BANKS.stubFor(post(urlPathEqualTo("/bank/FLAKY/card-applications")).atPriority(1)
+                .willReturn(aResponse().withTransformers(FlakyBank.NAME)));
+    }
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
         TestInfrastructure.register(registry, "it_sscard_service");
+        registry.add("server.port", () -> PORT);
+        // Faster rounds than in production, so the flaky bank's test fits in a minute or two.
+        registry.add("birth.card.sender.poll-interval", () -> "PT0.2S");
+        registry.add("birth.card.sender.initial-backoff", () -> "PT0.2S");
+        registry.add("birth.card.sender.max-backoff", () -> "PT1S");
+        registry.add("birth.card.bank-api.timeout", () -> "800ms");
+        registry.add("resilience4j.circuitbreaker.configs.bank.wait-duration-in-open-state", () -> "1s");
+        registry.add("resilience4j.retry.configs.bank.wait-duration", () -> "100ms");
+    }
+
+    @Autowired
+    CircuitBreakerRegistry breakers;
+
+    @BeforeEach
+    void referenceData() {
+        String bank = "http://127.0.0.1:" + BANKS.port() + "/bank/";
+        importOk("banks", """
+                region,bankCode,name,cardApiUrl,active
+                520000,ICBC,中国工商银行,%1$sICBC,true
+                520000,CCB,中国建设银行,%1$sCCB,true
+                520000,ABC,中国农业银行,%1$sABC,false
+                520000,BOC,中国银行,%1$sBOC,true
+                520000,FLAKY,不稳定银行,%1$sFLAKY,true
+                620000,LZBANK,兰州银行,%1$sLZBANK,true
+                """.formatted(bank));
+        importOk("branches", """
+                bankCode,county,code,name,address
+                ICBC,520102,ICBC-520102-01,中国工商银行贵阳南明支行,贵州省贵阳市南明区中华南路1号
+                ICBC,520103,ICBC-520103-01,中国工商银行贵阳云岩支行,贵州省贵阳市云岩区中华北路2号
+                BOC,520102,BOC-520102-01,中国银行贵阳南明支行,贵州省贵阳市南明区遵义路3号
+                FLAKY,520102,FLAKY-520102-01,不稳定银行南明网点,贵州省贵阳市南明区花果园4号
+                CCB,520103,CCB-520103-01,中国建设银行贵阳云岩支行,贵州省贵阳市云岩区延安中路5号
+                """);
+    }
+
+    @AfterAll
+    static void stopBanks() {
+        BANKS.stop();
+        FLAKY.close();
     }
 
     @Test
-    void shouldSendCardMakingDataToTheChosenBankOnceTheNewbornHasAnIdNumber() {
+    void shouldCompleteWhenTheBankReportsTheCardMade() {
         UUID id = UUID.randomUUID();
-        probe.publish(Topics.APPLICATION, SampleEvents.applicationSubmitted(id, Item.SOCIAL_SECURITY_CARD));
-        probe.publish(Topics.HUKOU, registered(id, "520102202611200040"));
+        String citizenId = newCitizenId();
+        probe.publish(Topics.APPLICATION, application(id, "ICBC", "PICKUP"));
+        probe.publish(Topics.HUKOU, registered(id, citizenId));
 
         var applied = probe.awaitEvent(Topics.SSCARD, SocialSecurityCardApplied.class, e -> e.applicationId().equals(id));
 
         assertThat(applied.bankCode()).isEqualTo("ICBC");
-        assertThat(applied.cardStatus()).isEqualTo("SENT_TO_BANK");
-        assertThat(applied.pickupBranch()).isEqualTo("中国工商银行营业网点");
+        assertThat(applied.cardStatus()).isEqualTo("MADE");
+        assertThat(applied.pickupBranch()).isEqualTo("中国工商银行贵阳南明支行");
+        assertThat(probe.events(Topics.SSCARD, ItemStarted.class, id)).hasSize(1);
+        BANKS.verify(1, postRequestedFor(urlPathEqualTo("/bank/ICBC/card-applications"))
+                .withRequestBody(matchingJsonPath("$.applicationId", equalTo(id.toString())))
+                .withRequestBody(matchingJsonPath("$.citizenIdNumber", equalTo(citizenId)))
+                .withRequestBody(matchingJsonPath("$.name", equalTo("李安然")))
+                .withRequestBody(matchingJsonPath("$.birthDate", equalTo("2026-11-20")))
+                .withRequestBody(matchingJsonPath("$.delivery.branchCode", equalTo("ICBC-520102-01")))
+                .withRequestBody(matchingJsonPath("$.requestId"))
+                .withRequestBody(matchingJsonPath("$.callbackUrl")));
+        assertThat(jdbc.sql("select bank_code from issued_card where id_number = ?").param(citizenId)
+                .query(String.class).single()).isEqualTo("ICBC");
+    }
+
+    @Test
+    void shouldRejectWhenTheCitizenAlreadyHasACard() {
+        UUID id = UUID.randomUUID();
+        String citizenId = newCitizenId();
+        importOk("issued-cards", """
+                idNumber,cardNumber,bankCode,issuedAt
+                %s,SS0000000001,ICBC,2026-11-21T10:00:00+08:00
+                """.formatted(citizenId));
+        probe.publish(Topics.APPLICATION, application(id, "ICBC", "PICKUP"));
+        probe.publish(Topics.HUKOU, registered(id, citizenId));
+
+        var rejected = probe.awaitEvent(Topics.SSCARD, ItemRejected.class, e -> e.applicationId().equals(id));
+
+        assertThat(rejected.reasonCode()).isEqualTo("CARD_ALREADY_ISSUED");
+        BANKS.verify(0, postRequestedFor(urlPathEqualTo("/bank/ICBC/card-applications"))
+                .withRequestBody(matchingJsonPath("$.applicationId", equalTo(id.toString()))));
     }
 
     @Test
     void shouldNeverApplyForASecondCardForTheSamePerson() {
         UUID first = UUID.randomUUID();
         UUID second = UUID.randomUUID();
-        probe.publish(Topics.APPLICATION, SampleEvents.applicationSubmitted(first, Item.SOCIAL_SECURITY_CARD));
-        probe.publish(Topics.HUKOU, registered(first, "520102202611200059"));
+        String citizenId = newCitizenId();
+        probe.publish(Topics.APPLICATION, application(first, "ICBC", "PICKUP"));
+        probe.publish(Topics.HUKOU, registered(first, citizenId));
         probe.awaitEvent(Topics.SSCARD, SocialSecurityCardApplied.class, e -> e.applicationId().equals(first));
-        probe.publish(Topics.APPLICATION, SampleEvents.applicationSubmitted(second, Item.SOCIAL_SECURITY_CARD));
-        probe.publish(Topics.HUKOU, registered(second, "520102202611200059"));
+        probe.publish(Topics.APPLICATION, application(second, "ICBC", "PICKUP"));
+        probe.publish(Topics.HUKOU, registered(second, citizenId));
 
-        var returned = probe.awaitEvent(Topics.SSCARD, ItemReturned.class, e -> e.applicationId().equals(second));
+        var rejected = probe.awaitEvent(Topics.SSCARD, ItemRejected.class, e -> e.applicationId().equals(second));
 
-        assertThat(returned.reasonCode()).isEqualTo("CARD_ALREADY_ISSUED");
+        assertThat(rejected.reasonCode()).isEqualTo("CARD_ALREADY_ISSUED");
+    }
+
+    @Test
+    void shouldReturnWhenTheBankIsNotACardBankOfTheRegionAndCompleteWithTheBankChosenInTheSupplement() {
+        UUID id = UUID.randomUUID();
+        ApplicationSubmitted application = application(id, "LZBANK", "PICKUP");
+        probe.publish(Topics.APPLICATION, application);
+        probe.publish(Topics.HUKOU, registered(id, newCitizenId()));
+
+        var returned = probe.awaitEvent(Topics.SSCARD, ItemReturned.class, e -> e.applicationId().equals(id));
+        assertThat(returned.reasonCode()).isEqualTo("BANK_NOT_AVAILABLE");
+
+        probe.publish(Topics.APPLICATION, ApplicationSupplemented.of(UUID.randomUUID(), Instant.now(),
+                List.of(Item.SOCIAL_SECURITY_CARD), application(id, "ICBC", "PICKUP")));
+
+        var applied = probe.awaitEvent(Topics.SSCARD, SocialSecurityCardApplied.class, e -> e.applicationId().equals(id));
+        assertThat(applied.bankCode()).isEqualTo("ICBC");
+        assertThat(applied.cardStatus()).isEqualTo("MADE");
+    }
+
+    @Test
+    void shouldReturnWhenTheBankTakesNoApplicationsNow() {
+        UUID id = UUID.randomUUID();
+        probe.publish(Topics.APPLICATION, application(id, "ABC", "PICKUP"));
+        probe.publish(Topics.HUKOU, registered(id, newCitizenId()));
+
+        var returned = probe.awaitEvent(Topics.SSCARD, ItemReturned.class, e -> e.applicationId().equals(id));
+
+        assertThat(returned.reasonCode()).isEqualTo("BANK_NOT_AVAILABLE");
+        assertThat(returned.message()).contains("中国农业银行");
+    }
+
+    @Test
+    void shouldMailTheCardWhenTheFormAsksForMail() {
+        UUID id = UUID.randomUUID();
+        probe.publish(Topics.APPLICATION, application(id, "CCB", "MAIL"));
+        probe.publish(Topics.HUKOU, registered(id, newCitizenId()));
+
+        var applied = probe.awaitEvent(Topics.SSCARD, SocialSecurityCardApplied.class, e -> e.applicationId().equals(id));
+
+        assertThat(applied.pickupBranch()).isEqualTo("邮寄");
+        BANKS.verify(1, postRequestedFor(urlPathEqualTo("/bank/CCB/card-applications"))
+                .withRequestBody(matchingJsonPath("$.applicationId", equalTo(id.toString())))
+                .withRequestBody(matchingJsonPath("$.delivery.method", equalTo("MAIL")))
+                .withRequestBody(matchingJsonPath("$.delivery.address", equalTo("贵州省贵阳市南明区花果园路1号"))));
+    }
+
+    @Test
+    void shouldWaitForStaffWhenTheBankHasNoBranchInTheHouseholdCountyAndMailOnceApproved() {
+        UUID id = UUID.randomUUID();
+        probe.publish(Topics.APPLICATION, application(id, "CCB", "PICKUP"));
+        probe.publish(Topics.HUKOU, registered(id, newCitizenId()));
+
+        var waiting = probe.awaitEvent(Topics.SSCARD, ItemAwaitingReview.class, e -> e.applicationId().equals(id));
+        assertThat(waiting.reasonCode()).isEqualTo("NO_PICKUP_BRANCH");
+        assertThat(probe.events(Topics.SSCARD, SocialSecurityCardApplied.class, id)).isEmpty();
+
+        JsonNode task = http().get("/api/v1/departments/HUMAN_RESOURCES/tasks").json().valueStream()
+                .filter(t -> t.get("applicationId").asString().equals(id.toString())).findFirst().orElseThrow();
+        var decided = http().post("/api/v1/departments/HUMAN_RESOURCES/tasks/" + task.get("id").asString()
+                + "/decisions", "{\"decision\":\"APPROVE\",\"message\":\"改为邮寄\"}", "X-Staff-Id", "hr-007");
+
+        assertThat(decided.status()).as(decided.body()).isEqualTo(200);
+        assertThat(decided.json().get("decidedBy").asString()).isEqualTo("hr-007");
+        var applied = probe.awaitEvent(Topics.SSCARD, SocialSecurityCardApplied.class, e -> e.applicationId().equals(id));
+        assertThat(applied.pickupBranch()).isEqualTo("邮寄");
+        assertThat(applied.cardStatus()).isEqualTo("MADE");
+    }
+
+    @Test
+    void shouldReturnWhenTheBankCouldNotMakeTheCard() {
+        UUID id = UUID.randomUUID();
+        probe.publish(Topics.APPLICATION, application(id, "BOC", "PICKUP"));
+        probe.publish(Topics.HUKOU, registered(id, newCitizenId()));
+
+        var returned = probe.awaitEvent(Topics.SSCARD, ItemReturned.class, e -> e.applicationId().equals(id));
+
+        assertThat(returned.reasonCode()).isEqualTo("CARD_MAKING_FAILED");
+        assertThat(returned.message()).contains("PHOTO_REJECTED");
+        assertThat(probe.events(Topics.SSCARD, SocialSecurityCardApplied.class, id)).isEmpty();
+    }
+
+    @Test
+    void shouldChangeNothingWhenTheBankReportsAgain() {
+        UUID id = UUID.randomUUID();
+        probe.publish(Topics.APPLICATION, application(id, "ICBC", "PICKUP"));
+        probe.publish(Topics.HUKOU, registered(id, newCitizenId()));
+        probe.awaitEvent(Topics.SSCARD, SocialSecurityCardApplied.class, e -> e.applicationId().equals(id));
+        String requestId = jdbc.sql("select request_id::text from card_request where application_id = ?").param(id)
+                .query(String.class).single();
+
+        var again = http().post("/api/v1/card-callbacks", "{\"requestId\":\"" + requestId
+                + "\",\"status\":\"FAILED\",\"reason\":\"LATE_REPORT\"}");
+        var unknown = http().post("/api/v1/card-callbacks", "{\"requestId\":\"" + UUID.randomUUID()
+                + "\",\"status\":\"MADE\",\"cardNumber\":\"SS0000000009\"}");
+        var malformed = http().post("/api/v1/card-callbacks", "{\"requestId\":\"x\",\"status\":\"DONE\"}");
+
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(again.json().get("state").asString()).isEqualTo("MADE");
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(malformed.status()).isEqualTo(400);
+        assertThat(malformed.json().get("errors").valueStream().map(e -> e.get("field").asString()).toList())
+                .containsExactlyInAnyOrder("requestId", "status");
+        awaitQuiet(Topics.HUKOU);
+        assertThat(probe.events(Topics.SSCARD, SocialSecurityCardApplied.class, id)).hasSize(1);
+        assertThat(probe.events(Topics.SSCARD, ItemReturned.class, id)).isEmpty();
     }
 
     @Test
@@ -68,7 +318,125 @@ class SscardServiceIntegrationTest extends ServiceIntegrationTest {
         assertThat(cancelled.reasonCode()).isEqualTo("UPSTREAM_NOT_COMPLETED");
     }
 
+    @Test
+    void shouldImportAllRowsOrNoneAndListEveryBadLine() {
+        long before = http().get("/api/v1/departments/HUMAN_RESOURCES/reference").json().get("branches").asLong();
+
+        var branches = importCsv("branches", """
+                bankCode,county,code,name,address
+                ICBC,520102,ICBC-520102-09,中国工商银行贵阳某支行,贵州省贵阳市南明区某路9号
+                NOSUCHBANK,520102,NSB-01,某银行,某地
+                ICBC,999999,ICBC-X,中国工商银行某支行,
+                """);
+        var banks = importCsv("banks", """
+                region,bankCode,name,cardApiUrl,active
+                520100,icbc,中国工商银行,ftp://bank,yes
+                """);
+        var cards = importCsv("issued-cards", """
+                idNumber,cardNumber,bankCode,issuedAt
+                520102202611200041,SS1,ICBC,2026-11-21
+                """);
+
+        assertThat(branches.status()).isEqualTo(400);
+        assertThat(fields(branches)).containsExactlyInAnyOrder("line 3.bankCode", "line 4.county", "line 4.address");
+        assertThat(http().get("/api/v1/departments/HUMAN_RESOURCES/reference").json().get("branches").asLong())
+                .isEqualTo(before);
+        assertThat(banks.status()).isEqualTo(400);
+        assertThat(fields(banks)).containsExactlyInAnyOrder("line 2.region", "line 2.bankCode", "line 2.cardApiUrl",
+                "line 2.active");
+        assertThat(cards.status()).isEqualTo(400);
+        assertThat(fields(cards)).containsExactlyInAnyOrder("line 2.idNumber", "line 2.cardNumber", "line 2.issuedAt");
+        assertThat(importCsv("banks", "region,bankCode\n520000,ICBC\n").status()).isEqualTo(400);
+    }
+
+    /**
+     * The issue's key case: the bank fails every second call (503) and answers the others slowly,
+     * some past the service's timeout. Every card application still completes, the bank accepts
+     * each request id once and makes one card per application (resends after timeouts carry the
+     * same request id and are deduplicated), and the bank's circuit breaker shows in the metrics.
+     */
+    @Test
+    void shouldMakeEveryCardExactlyOnceThroughAFailingSlowBankWithTheBreakerInTheMetrics() {
+        CircuitBreaker breaker = breakers.circuitBreaker("bank-FLAKY", "bank");
+        List<CircuitBreaker.StateTransition> transitions = new CopyOnWriteArrayList<>();
+        breaker.getEventPublisher().onStateTransition(e -> transitions.add(e.getStateTransition()));
+        int applications = 20;
+        List<UUID> ids = new ArrayList<>();
+        for (int i = 0; i < applications; i++) {
+            UUID id = UUID.randomUUID();
+            ids.add(id);
+            probe.publish(Topics.APPLICATION, application(id, "FLAKY", "PICKUP"));
+            probe.publish(Topics.HUKOU, registered(id, newCitizenId()));
+        }
+
+        Awaitility.await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500)).until(() ->
+                ids.stream().allMatch(id -> !probe.events(Topics.SSCARD, SocialSecurityCardApplied.class, id).isEmpty()));
+
+        for (UUID id : ids) {
+            assertThat(probe.events(Topics.SSCARD, SocialSecurityCardApplied.class, id)).hasSize(1);
+        }
+        Set<String> requested = new HashSet<>(jdbc.sql("""
+                        select request_id::text from card_request where application_id = any(?)""")
+                .param(ids.toArray(UUID[]::new)).query(String.class).list());
+        assertThat(requested).hasSize(applications);
+        assertThat(FLAKY.accepted()).isEqualTo(requested);
+        assertThat(FLAKY.received().keySet()).isEqualTo(requested);
+        // Calls the service gave up on (timed out) reached the bank and were sent again: deduplicated.
+        assertThat(FLAKY.received().values()).anyMatch(times -> times > 1);
+        assertThat(jdbc.sql("select count(*) from issued_card where application_id = any(?)")
+                .param(ids.toArray(UUID[]::new)).query(Long.class).single()).isEqualTo(applications);
+        assertThat(FLAKY.failedCalls()).isPositive();
+
+        assertThat(transitions).contains(CircuitBreaker.StateTransition.CLOSED_TO_OPEN);
+        JsonNode state = http().get("/actuator/metrics/resilience4j.circuitbreaker.state?tag=name:bank-FLAKY").json();
+        assertThat(state.get("availableTags").valueStream().map(t -> t.get("tag").asString()))
+                .contains("state");
+        JsonNode failed = http().get(
+                "/actuator/metrics/resilience4j.circuitbreaker.calls?tag=name:bank-FLAKY&tag=kind:failed").json();
+        assertThat(failed.get("measurements").get(0).get("value").asDouble()).isPositive();
+        String prometheus = http().get("/actuator/prometheus").body();
+        assertThat(prometheus).containsPattern("resilience4j_circuitbreaker_state\\{[^}]*name=\"bank-FLAKY\"");
+    }
+
+    private static ApplicationSubmitted application(UUID id, String bankCode, String cardDelivery) {
+        ApplicationSubmitted s = SampleEvents.applicationSubmitted(id, Item.SOCIAL_SECURITY_CARD);
+        return new ApplicationSubmitted(s.eventId(), id, s.occurredAt(), s.reference(), s.region(), s.items(),
+                s.applicant(), s.mother(), s.father(), s.newborn(), s.household(), s.insurance(), s.reimbursement(),
+                new Card(bankCode),
+                new Delivery(s.delivery().birthCertificate(), cardDelivery, s.delivery().recipient()));
+    }
+
     private static HouseholdRegistered registered(UUID id, String citizenId) {
         return new HouseholdRegistered(UUID.randomUUID(), id, Instant.now(), citizenId, "520102", "花果园派出所");
+    }
+
+    /** A newborn girl's citizen ID number no other test uses. */
+    private static String newCitizenId() {
+        return ResidentIdNumber.of("520102", LocalDate.of(2026, 11, 20), 2 * PEOPLE.incrementAndGet());
+    }
+
+    private void importOk(String dataset, String csv) {
+        var response = importCsv(dataset, csv);
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+    }
+
+    private JsonHttp.Response importCsv(String dataset, String csv) {
+        return http().postAs("/api/v1/departments/HUMAN_RESOURCES/reference/" + dataset, "text/csv", csv);
+    }
+
+    private static List<String> fields(JsonHttp.Response response) {
+        return response.json().get("errors").valueStream().map(e -> e.get("field").asString()).toList();
+    }
+
+    private JsonHttp http() {
+        return new JsonHttp("http://127.0.0.1:" + PORT);
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

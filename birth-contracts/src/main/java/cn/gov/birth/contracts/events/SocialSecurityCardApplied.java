@@ -6,7 +6,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
-/** The card application was made and the card-making data handed to the chosen bank. */
+/**
+ * The chosen bank made the newborn's social security card ({@code cardStatus} MADE, reported by
+ * the bank's callback); {@code pickupBranch} is the branch where it is collected, 邮寄 when mailed.
+ */
 public record SocialSecurityCardApplied(UUID eventId, UUID applicationId, Instant occurredAt, String bankCode,
                                         String cardStatus, String pickupBranch) implements ItemCompleted {
 

@@ -1,13 +1,35 @@
 package cn.gov.birth.sscard.card;
 
-import java.util.Map;
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
-/** The card-making banks and their pickup branches. */
+/**
+ * How card-making data reaches the banks (the banks themselves are reference data).
+ *
+ * @param callbackUrl where a bank reports that a card was made or could not be made
+ * @param bankApi     the banks' card-making interface: connection and answer time limits
+ * @param sender      the background sender of recorded requests
+ */
 @ConfigurationProperties("birth.card")
-public record CardProperties(Map<String, String> banks) {
+public record CardProperties(String callbackUrl, BankApi bankApi, Sender sender) {
 
-    public CardProperties {
-        banks = banks == null ? Map.of() : Map.copyOf(banks);
+    /** @param timeout how long one call may take to be answered before it counts as failed */
+    public record BankApi(Duration connectTimeout, Duration timeout) {
+    }
+
+    /**
+     * @param batchSize      requests claimed per round
+     * @param lease          how long a claimed request is left to its sender before another may send it again
+     * @param initialBackoff the wait before resending after the first failed round; doubles each round
+     * @param maxBackoff     the longest wait between rounds
+     */
+    public record Sender(int batchSize, Duration lease, Duration initialBackoff, Duration maxBackoff) {
+
+        /** The wait after the {@code attempts}-th failed round. */
+        public Duration backoff(int attempts) {
+            int doublings = Math.min(Math.max(attempts - 1, 0), 20);
+            Duration wait = initialBackoff.multipliedBy(1L << doublings);
+            return wait.compareTo(maxBackoff) > 0 ? maxBackoff : wait;
+        }
     }
 }

@@ -1,0 +1,123 @@
+package cn.gov.birth.sscard.card;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The card requests for the banks ({@code card_request}): recorded with the decision, claimed and
+ * sent by the sender outside any transaction, closed by the bank's callback.
+ */
+@Repository
+public class CardRequests {
+
+    public static final String PENDING = "PENDING";
+    public static final String SENT = "SENT";
+    public static final String MADE = "MADE";
+    public static final String FAILED = "FAILED";
+    public static final String CANCELLED = "CANCELLED";
+
+    private final JdbcClient jdbc;
+
+    CardRequests(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * @param payload the JSON body for the bank's card-making interface
+     */
+    public record CardRequest(UUID requestId, UUID applicationId, String citizenIdNumber, String region,
+                              String bankCode, String pickupBranch, String payload, String state, int attempts) {
+    }
+
+    /**
+     * The request id for the application's next request: the same application and round always
+     * give the same id, so a decision repeated for any reason cannot make a second request.
+     */
+    UUID nextRequestId(UUID applicationId) {
+        long round = jdbc.sql("select count(*) from card_request where application_id = ?").param(applicationId)
+                .query(Long.class).single() + 1;
+        return UUID.nameUUIDFromBytes(("card-request:" + applicationId + ":" + round).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Whether the person has a request at a bank that is not finished or made a card, for another application. */
+    boolean hasLiveRequest(String citizenIdNumber, UUID otherThan) {
+        return jdbc.sql("""
+                        select count(*) from card_request
+                        where citizen_id_number = ? and application_id <> ? and state in ('PENDING', 'SENT', 'MADE')""")
+                .params(citizenIdNumber, otherThan)
+                .query(Long.class).single() > 0;
+    }
+
+    /** Records a request to send; false when the person already has a live one (one card per person). */
+    boolean record(CardRequest request, Instant now) {
+        return jdbc.sql("""
+                        insert into card_request (request_id, application_id, citizen_id_number, region, bank_code,
+                                                  pickup_branch, payload, state, next_attempt_at, created_at)
+                        values (?, ?, ?, ?, ?, ?, ?::jsonb, 'PENDING', ?, ?) on conflict do nothing""")
+                .params(request.requestId(), request.applicationId(), request.citizenIdNumber(), request.region(),
+                        request.bankCode(), request.pickupBranch(), request.payload(), Timestamp.from(now),
+                        Timestamp.from(now))
+                .update() == 1;
+    }
+
+    /** The request, locked until the caller's transaction ends. */
+    Optional<CardRequest> lock(UUID requestId) {
+        return jdbc.sql(SELECT + " where request_id = ? for update").param(requestId).query(CardRequest.class)
+                .optional();
+    }
+
+    /**
+     * Claims due requests for one sender: rows other senders hold are skipped, and a claimed row is
+     * not due again until {@code leaseUntil}, so a sender that dies leaves it to be sent again then.
+     */
+    public List<CardRequest> claimDue(int limit, Instant now, Instant leaseUntil) {
+        return jdbc.sql("""
+                        update card_request r set attempts = r.attempts + 1, next_attempt_at = ?
+                        from (select request_id from card_request
+                              where state = 'PENDING' and next_attempt_at <= ?
+                              order by next_attempt_at limit ? for update skip locked) due
+                        where r.request_id = due.request_id
+                        returning r.request_id, r.application_id, r.citizen_id_number, r.region, r.bank_code,
+                                  r.pickup_branch, r.payload::text as payload, r.state, r.attempts""")
+                .params(Timestamp.from(leaseUntil), Timestamp.from(now), limit)
+                .query(CardRequest.class)
+                .list();
+    }
+
+    /** The bank took the request; a callback that came first already moved it on. */
+    public void sent(UUID requestId, Instant now) {
+        jdbc.sql("update card_request set state = 'SENT', sent_at = ?, last_error = null where request_id = ? and state = 'PENDING'")
+                .params(Timestamp.from(now), requestId)
+                .update();
+    }
+
+    /** The bank could not be reached: try again at {@code when}. */
+    public void retryAt(UUID requestId, Instant when, String error) {
+        jdbc.sql("update card_request set next_attempt_at = ?, last_error = ? where request_id = ? and state = 'PENDING'")
+                .params(Timestamp.from(when), error, requestId)
+                .update();
+    }
+
+    /** The item was withdrawn before the request was sent. */
+    public void cancelled(UUID requestId, Instant now) {
+        finish(requestId, CANCELLED, null, null, now);
+    }
+
+    void finish(UUID requestId, String state, String cardNumber, String error, Instant now) {
+        jdbc.sql("""
+                        update card_request set state = ?, card_number = ?, last_error = ?, finished_at = ?
+                        where request_id = ?""")
+                .params(state, cardNumber, error, Timestamp.from(now), requestId)
+                .update();
+    }
+
+    private static final String SELECT = """
+            select request_id, application_id, citizen_id_number, region, bank_code, pickup_branch,
+                   payload::text as payload, state, attempts from card_request""";
+}
