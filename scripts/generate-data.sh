@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
 # Writes a consistent synthetic data set: families' application forms and what the departments
-# hold about them (health: delivery hospitals and delivery records), for demos, tests and benchmarks.
+# hold about them, one folder per department (health, cdc, police, medical_insurance,
+# human_resources), for demos, tests and benchmarks.
 #
 # Usage: scripts/generate-data.sh [--families N] [--seed S] [--out DIR] [--template FORM.json]
-#   defaults: 20 families, seed 1, .run/reference-data, scripts/sample-application.json (always family 1)
+#                                 [--simulator-url URL]
+#   defaults: 20 families, seed 1, .run/reference-data, scripts/sample-application.json (always family 1),
+#   http://127.0.0.1:8089 (where the banks' card-making interfaces answer: the WireMock simulator)
 # Load it: REFERENCE_DATA_DIR=DIR for the services (scripts/run-platform.sh does this), or POST each
 # CSV to /api/v1/departments/<DEPARTMENT>/reference/<dataset> (Content-Type: text/csv).
 set -euo pipefail

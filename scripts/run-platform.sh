@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds and starts the whole platform locally, without Docker: the local PostgreSQL, a Kafka
-# broker from Maven artifacts (local-kafka; unless KAFKA_BOOTSTRAP_SERVERS names one) and the
-# eight services as separate background processes. Logs go to logs/, process ids to .run/pids/.
+# broker from Maven artifacts (local-kafka; unless KAFKA_BOOTSTRAP_SERVERS names one), the external
+# systems' simulator (WireMock: card-making banks, tax payment channel) and the eight services as
+# separate background processes. Logs go to logs/, process ids to .run/pids/.
 # Waits until every service is ready, then prints the gateway URL and a sample request.
 #
 # Usage: scripts/run-platform.sh [--no-build] [--timeout SECONDS]
@@ -10,13 +11,14 @@
 # Environment: JAVA_OPTS (service JVM options), KAFKA_JAVA_OPTS (broker JVM options),
 #   KAFKA_BOOTSTRAP_SERVERS (use this Kafka instead of starting one), LOCAL_KAFKA_PORT (9092),
 #   LOCAL_KAFKA_CONTROLLER_PORT (9093), DB_HOST/DB_PORT/DB_USER/DB_PASSWORD, DB_POOL_SIZE, KAFKA_PARTITIONS,
-#   DEMO_FAMILIES (20: the generated data set the departments load; REFERENCE_DATA_DIR: use another).
+#   DEMO_FAMILIES (20: the generated data set the departments load; REFERENCE_DATA_DIR: use another),
+#   SIMULATOR_PORT (8089).
 # Stop with scripts/stop-platform.sh (--clean also drops the broker's data).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 
-usage() { sed -n '2,15s/^# \{0,1\}//p' "$0"; }
+usage() { sed -n '2,17s/^# \{0,1\}//p' "$0"; }
 
 build=1
 TIMEOUT="${READY_TIMEOUT:-240}"
@@ -47,23 +49,32 @@ declare -A PORTS=(
   [gateway-service]=8080 [application-service]=8081 [birth-cert-service]=8082 [vaccination-service]=8083
   [hukou-service]=8084 [insurance-service]=8085 [sscard-service]=8086 [notification-service]=8087
 )
+SIMULATOR_PORT="${SIMULATOR_PORT:-8089}"
+SIMULATOR_JAR=simulator/target/wiremock-standalone.jar
 jar() { echo "$1/target/$1-$VERSION.jar"; }
+# What the command line of a process we started names: its jar.
+jarname() {
+  case "$1" in
+    kafka) echo "local-kafka-$VERSION.jar" ;;
+    simulator) echo "wiremock-standalone.jar" ;;
+    *) echo "$1-$VERSION.jar" ;;
+  esac
+}
 
 # The recorded process of $1 if it still runs and is ours (its command line names its jar).
 running_pid() {
-  local pidfile="$PIDS/$1.pid" pid jarname
+  local pidfile="$PIDS/$1.pid" pid
   [ -f "$pidfile" ] || return 1
   pid=$(tr -dc '0-9' < "$pidfile")
   [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null || return 1
-  if [ "$1" = kafka ]; then jarname=local-kafka; else jarname="$1"; fi
-  tr '\0' ' ' < "/proc/$pid/cmdline" 2>/dev/null | grep -q -- "$jarname-$VERSION.jar" || return 1
+  tr '\0' ' ' < "/proc/$pid/cmdline" 2>/dev/null | grep -q -- "$(jarname "$1")" || return 1
   echo "$pid"
 }
 
 listening() { (exec 3<>"/dev/tcp/$1/$2") 2>/dev/null; }
 
 mkdir -p "$PIDS" logs
-for name in kafka "${SERVICES[@]}"; do
+for name in kafka simulator "${SERVICES[@]}"; do
   if pid=$(running_pid "$name"); then
     echo "The platform is already running ($name has pid $pid). Run scripts/stop-platform.sh first." >&2
     exit 1
@@ -103,6 +114,7 @@ KAFKA_CONTROLLER_PORT="${LOCAL_KAFKA_CONTROLLER_PORT:-9093}"
 missing=()
 GENERATOR=data-generator/target/data-generator-$VERSION-exec.jar
 [ -f "$GENERATOR" ] || missing+=("$GENERATOR")
+[ -f "$SIMULATOR_JAR" ] || missing+=("$SIMULATOR_JAR")
 [ "$start_broker" = 1 ] && [ ! -f "$(jar local-kafka)" ] && missing+=("$(jar local-kafka)")
 for service in "${SERVICES[@]}"; do
   [ -f "$(jar "$service")" ] || missing+=("$(jar "$service")")
@@ -117,6 +129,7 @@ busy=()
 if [ "$start_broker" = 1 ]; then
   for port in "$KAFKA_PORT" "$KAFKA_CONTROLLER_PORT"; do listening 127.0.0.1 "$port" && busy+=("$port (kafka)"); done
 fi
+listening 127.0.0.1 "$SIMULATOR_PORT" && busy+=("$SIMULATOR_PORT (simulator)")
 for service in "${SERVICES[@]}"; do
   listening 127.0.0.1 "${PORTS[$service]}" && busy+=("${PORTS[$service]} ($service)")
 done
@@ -167,10 +180,30 @@ else
   export KAFKA_BOOTSTRAP_SERVERS
 fi
 
+echo "Starting the external systems' simulator (WireMock: banks, tax channel) on 127.0.0.1:$SIMULATOR_PORT ..."
+started=1
+nohup "$JAVA_HOME/bin/java" -Xmx256m -jar "$SIMULATOR_JAR" --port "$SIMULATOR_PORT" --bind-address 127.0.0.1 \
+  --root-dir simulator --disable-banner --no-request-journal > logs/simulator.log 2>&1 < /dev/null &
+echo $! > "$PIDS/simulator.pid"
+simulator_deadline=$(( $(date +%s) + 60 ))
+until listening 127.0.0.1 "$SIMULATOR_PORT"; do
+  if ! kill -0 "$(cat "$PIDS/simulator.pid")" 2>/dev/null || [ "$(date +%s)" -gt "$simulator_deadline" ]; then
+    echo "The simulator did not start; the end of logs/simulator.log:" >&2
+    tail -n 30 logs/simulator.log >&2
+    exit 1
+  fi
+  sleep 0.3
+done
+SIMULATOR_URL="http://127.0.0.1:$SIMULATOR_PORT"
+export TAX_CHANNEL_URL="${TAX_CHANNEL_URL:-$SIMULATOR_URL}"
+
 if [ -z "${REFERENCE_DATA_DIR:-}" ]; then
-  # The departments' reference data (hospitals, delivery records, ...) and forms of the same families.
+  # The departments' reference data (hospitals, delivery records, ...) and forms of the same families;
+  # the banks' card-making interfaces are the simulator's.
   REFERENCE_DATA_DIR="$ROOT/.run/reference-data"
-  "$JAVA_HOME/bin/java" -jar "$GENERATOR" --families "${DEMO_FAMILIES:-20}" --out "$REFERENCE_DATA_DIR"
+  rm -rf "$REFERENCE_DATA_DIR"
+  "$JAVA_HOME/bin/java" -jar "$GENERATOR" --families "${DEMO_FAMILIES:-20}" --out "$REFERENCE_DATA_DIR" \
+    --simulator-url "$SIMULATOR_URL"
 fi
 export REFERENCE_DATA_DIR
 

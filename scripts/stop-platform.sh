@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Stops what scripts/run-platform.sh started: the services first (SIGTERM, up to 20 s, then
-# SIGKILL), then the Kafka broker; removes their pid files. Only the process ids recorded in
+# SIGKILL), then the Kafka broker and the simulator; removes their pid files. Only the process ids recorded in
 # .run/pids/ are signalled, and only while they still are the process that was started there.
 # Usage: scripts/stop-platform.sh [--clean]   (--clean also deletes the broker's data, .run/kafka-data)
 set -euo pipefail
@@ -30,12 +30,16 @@ stop() { # name
   local name="$1" pidfile="$PIDS/$1.pid" pid jarname
   [ -f "$pidfile" ] || return 0
   pid=$(tr -dc '0-9' < "$pidfile")
-  if [ "$name" = kafka ]; then jarname=local-kafka; else jarname="$name"; fi
+  case "$name" in
+    kafka) jarname="local-kafka-$VERSION.jar" ;;
+    simulator) jarname="wiremock-standalone.jar" ;;
+    *) jarname="$name-$VERSION.jar" ;;
+  esac
   if [ -z "$pid" ] || ! kill -0 "$pid" 2>/dev/null; then
     rm -f "$pidfile"
     return 0
   fi
-  if ! tr '\0' ' ' < "/proc/$pid/cmdline" 2>/dev/null | grep -q -- "$jarname-$VERSION.jar"; then
+  if ! tr '\0' ' ' < "/proc/$pid/cmdline" 2>/dev/null | grep -q -- "$jarname"; then
     say "pid $pid recorded for $name is now another process; not touching it" >&2
     rm -f "$pidfile"
     return 0
@@ -60,7 +64,9 @@ if [ -d "$PIDS" ]; then
     stop "$service" &
   done
   wait
-  stop kafka
+  stop kafka &
+  stop simulator &
+  wait
 fi
 
 if [ "$clean" = 1 ]; then
