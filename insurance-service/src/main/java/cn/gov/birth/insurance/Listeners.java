@@ -1,5 +1,6 @@
 package cn.gov.birth.insurance;
 
+import cn.gov.birth.contracts.Item;
 import cn.gov.birth.contracts.Topics;
 import cn.gov.birth.contracts.events.ApplicationSubmitted;
 import cn.gov.birth.contracts.events.ApplicationSupplemented;
@@ -14,7 +15,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
-/** Accepted and withdrawn applications and the household registration's facts, each handled once. */
+/** Accepted, supplemented and withdrawn applications and the household registration's facts, each handled once. */
 @Component
 class Listeners {
 
@@ -37,7 +38,12 @@ class Listeners {
             maternity.on(application);
             enrollments.onApplication(application);
         });
-        consumer.handle(record, ApplicationSupplemented.class, enrollments::onSupplement);
+        consumer.handle(record, ApplicationSupplemented.class, supplement -> {
+            enrollments.onSupplement(supplement);
+            if (supplement.resumes(Item.MATERNITY_REIMBURSEMENT)) {
+                maternity.on(supplement.corrected());
+            }
+        });
         consumer.handle(record, ApplicationWithdrawn.class, withdrawals::onWithdrawn);
     }
 

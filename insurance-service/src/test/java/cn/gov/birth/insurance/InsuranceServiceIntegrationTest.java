@@ -1,58 +1,284 @@
 package cn.gov.birth.insurance;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.gov.birth.contracts.Item;
 import cn.gov.birth.contracts.Topics;
+import cn.gov.birth.contracts.codes.ResidentIdNumber;
+import cn.gov.birth.contracts.events.ApplicationForm.Insurance;
+import cn.gov.birth.contracts.events.ApplicationForm.Newborn;
+import cn.gov.birth.contracts.events.ApplicationForm.Person;
+import cn.gov.birth.contracts.events.ApplicationForm.Reimbursement;
+import cn.gov.birth.contracts.events.ApplicationSubmitted;
+import cn.gov.birth.contracts.events.ApplicationSupplemented;
 import cn.gov.birth.contracts.events.HouseholdRegistered;
+import cn.gov.birth.contracts.events.ItemAwaitingReview;
 import cn.gov.birth.contracts.events.ItemCancelled;
 import cn.gov.birth.contracts.events.ItemRejected;
+import cn.gov.birth.contracts.events.ItemReturned;
 import cn.gov.birth.contracts.events.MaternityReimbursementSettled;
 import cn.gov.birth.contracts.events.MedicalInsuranceEnrolled;
+import cn.gov.birth.contracts.events.PaymentRequested;
+import cn.gov.birth.platform.test.JsonHttp;
 import cn.gov.birth.platform.test.SampleEvents;
 import cn.gov.birth.platform.test.ServiceIntegrationTest;
 import cn.gov.birth.platform.test.TestInfrastructure;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import com.github.tomakehurst.wiremock.stubbing.StubMapping;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
 
-/** insurance-service against a real PostgreSQL and a real Kafka broker. */
-@SpringBootTest
+/**
+ * insurance-service against a real PostgreSQL, a real Kafka broker and the tax payment channel
+ * (an in-JVM WireMock serving the simulator's mapping), deciding on the insurance department's own
+ * insured persons, designated hospitals, contributions and direct settlements (imported as CSV).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class InsuranceServiceIntegrationTest extends ServiceIntegrationTest {
+
+    private static final String HOSPITAL = "H520102001";
+    private static final String UNDESIGNATED = "H520102900";
+    private static final ZoneOffset CHINA = ZoneOffset.ofHours(8);
+    private static final WireMockServer TAX_CHANNEL = new WireMockServer(options().dynamicPort());
+
+    static {
+        TAX_CHANNEL.start();
+    }
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
         TestInfrastructure.register(registry, "it_insurance_service");
+        registry.add("birth.insurance.tax-channel.url", TAX_CHANNEL::baseUrl);
+        registry.add("birth.insurance.tax-channel.poll-interval", () -> "PT0.1S");
+        registry.add("birth.insurance.tax-channel.initial-backoff", () -> "PT0.2S");
+        registry.add("birth.insurance.tax-channel.max-backoff", () -> "PT0.5S");
+        registry.add("birth.insurance.tax-channel.max-attempts", () -> "4");
+    }
+
+    @AfterAll
+    static void stopChannel() {
+        TAX_CHANNEL.stop();
+    }
+
+    @LocalServerPort
+    int port;
+
+    @BeforeEach
+    void referenceData() throws IOException {
+        TAX_CHANNEL.resetAll();
+        // The simulator's own mapping: the order is issued and the demo parent pays at once.
+        TAX_CHANNEL.addStubMapping(StubMapping.buildFrom(
+                Files.readString(Path.of("../simulator/mappings/tax-payment-orders.json"))));
+        int year = LocalDate.now(CHINA).getYear();
+        importCsv("designated-hospitals", """
+                code,name,county,maternityDirectSettlement
+                H520102001,贵阳市妇幼保健院,520102,true
+                """);
+        importCsv("contributions", """
+                region,year,individual,subsidy
+                520000,%d,380.00,640.00
+                520000,%d,400.00,670.00
+                520000,%d,420.00,700.00
+                620000,%d,400.00,670.00
+                620000,%d,420.00,700.00
+                """.formatted(year - 1, year, year + 1, year, year + 1));
     }
 
     @Test
-    void shouldEnrollTheNewbornOnceTheHouseholdRegistrationGaveItAnIdNumber() {
-        UUID id = UUID.randomUUID();
-        probe.publish(Topics.APPLICATION, SampleEvents.applicationSubmitted(id, Item.MEDICAL_INSURANCE));
-        probe.publish(Topics.HUKOU, registered(id, "520102202611200024"));
+    void shouldEnrollFromBirthOnceTheChannelReportsThePayment() {
+        Family family = new Family();
+        UUID id = family.applyForInsurance();
 
+        var requested = probe.awaitEvent(Topics.INSURANCE, PaymentRequested.class, e -> e.applicationId().equals(id));
         var enrolled = probe.awaitEvent(Topics.INSURANCE, MedicalInsuranceEnrolled.class,
                 e -> e.applicationId().equals(id));
 
-        assertThat(enrolled.insuredYears()).containsExactly(2026);
-        assertThat(enrolled.contributionDue()).isEqualByComparingTo("400.00");
-        assertThat(enrolled.coverageEnd()).isEqualTo(LocalDate.of(2026, 12, 31));
+        int year = family.birthDate().getYear();
+        assertThat(requested.item()).isEqualTo(Item.MEDICAL_INSURANCE);
+        assertThat(requested.amount()).isEqualByComparingTo(individual(year));
+        assertThat(requested.paymentReference()).isEqualTo("TAX-MI-" + id + "-1");
+        assertThat(requested.payBy()).isAfterOrEqualTo(LocalDate.now(CHINA));
+        assertThat(enrolled.insuredYears()).containsExactly(year);
+        assertThat(enrolled.contributionDue()).isEqualByComparingTo(individual(year));
+        assertThat(enrolled.coverageStart()).isEqualTo(family.birthDate());
+        assertThat(enrolled.coverageEnd()).isEqualTo(LocalDate.of(year, 12, 31));
     }
 
     @Test
-    void shouldSettleMaternityExpensesDirectlyWithoutWaitingForTheHousehold() {
-        UUID id = UUID.randomUUID();
-        probe.publish(Topics.APPLICATION, SampleEvents.applicationSubmitted(id, Item.MATERNITY_REIMBURSEMENT));
+    void shouldChargeTheFullAmountAndCoverFromTheSixtyFirstDayAfterALatePayment() {
+        Family family = new Family();
+        family.birthTime = family.birthTime.minusDays(98);
+        UUID id = family.applyForInsurance();
+        int year = family.birthDate().getYear();
 
-        var settled = probe.awaitEvent(Topics.INSURANCE, MaternityReimbursementSettled.class,
+        var requested = probe.awaitEvent(Topics.INSURANCE, PaymentRequested.class, e -> e.applicationId().equals(id));
+        var enrolled = probe.awaitEvent(Topics.INSURANCE, MedicalInsuranceEnrolled.class,
                 e -> e.applicationId().equals(id));
 
-        assertThat(settled.settlement()).isEqualTo("DIRECT");
-        assertThat(settled.amount()).isEqualByComparingTo("3000.00");
+        assertThat(requested.amount()).isEqualByComparingTo(individual(year).add(subsidy(year)));
+        assertThat(enrolled.coverageStart()).isEqualTo(LocalDate.now(CHINA).plusDays(61));
+    }
+
+    @Test
+    void shouldWaitForStaffWhenTheContributionIsNotSetAndGoOnOnceApproved() {
+        Family family = new Family();
+        family.region = "450000";
+        family.insurance = new Insurance("450329", List.of("CURRENT"));
+        UUID id = family.applyForInsurance();
+        var waiting = probe.awaitEvent(Topics.INSURANCE, ItemAwaitingReview.class, e -> e.applicationId().equals(id));
+        assertThat(waiting.reasonCode()).isEqualTo("CONTRIBUTION_NOT_SET");
+        String task = taskOf(id, Item.MEDICAL_INSURANCE);
+
+        assertThat(approve(task).status()).isEqualTo(409);
+        importCsv("contributions", "region,year,individual,subsidy\n450000,%d,390.00,660.00\n"
+                .formatted(family.birthDate().getYear()));
+        assertThat(approve(task).status()).isEqualTo(200);
+
+        var requested = probe.awaitEvent(Topics.INSURANCE, PaymentRequested.class, e -> e.applicationId().equals(id));
+        assertThat(requested.amount()).isEqualByComparingTo("390.00");
+        probe.awaitEvent(Topics.INSURANCE, MedicalInsuranceEnrolled.class, e -> e.applicationId().equals(id));
+    }
+
+    @Test
+    void shouldReturnWhenTheInsuredDivisionIsNotInTheRegion() {
+        Family family = new Family();
+        family.insurance = new Insurance("620102", List.of("CURRENT"));
+
+        assertThat(returned(family.applyForInsurance()).reasonCode()).isEqualTo("INSURED_DIVISION_NOT_IN_REGION");
+    }
+
+    @Test
+    void shouldRejectANewbornAlreadyInsured() {
+        Family family = new Family();
+        importCsv("insured-persons", "idNumber,name,insuredDivision,scheme,status\n%s,李安然,520102,RESIDENT,ACTIVE\n"
+                .formatted(family.newbornId));
+        UUID id = family.applyForInsurance();
+
+        var rejected = probe.awaitEvent(Topics.INSURANCE, ItemRejected.class, e -> e.applicationId().equals(id));
+
+        assertThat(rejected.reasonCode()).isEqualTo("ALREADY_INSURED");
+        assertThat(probe.events(Topics.INSURANCE, PaymentRequested.class, id)).isEmpty();
+    }
+
+    @Test
+    void shouldReturnWhenGansuNextYearIsChosenForABirthBeforeOctober() {
+        Family family = new Family();
+        family.region = "620000";
+        family.insurance = new Insurance("620102", List.of("NEXT"));
+        family.birthTime = OffsetDateTime.parse("2026-05-10T08:00:00+08:00");
+
+        var returned = returned(family.applyForInsurance());
+
+        assertThat(returned.reasonCode()).isEqualTo("NEXT_YEAR_NOT_ALLOWED");
+        assertThat(returned.message()).contains("10月1日");
+    }
+
+    @Test
+    void shouldReturnAnExpiredPaymentAndIssueANewOrderAfterTheSupplement() {
+        Family family = new Family();
+        UUID id = UUID.randomUUID();
+        channelWithoutPayment(id);
+        family.applyForInsurance(id);
+        var first = probe.awaitEvent(Topics.INSURANCE, PaymentRequested.class, e -> e.applicationId().equals(id));
+
+        assertThat(callback("{\"paymentReference\":\"%s\",\"status\":\"EXPIRED\"}"
+                .formatted(first.paymentReference())).status()).isEqualTo(200);
+        assertThat(returned(id).reasonCode()).isEqualTo("PAYMENT_EXPIRED");
+        assertThat(callback("{\"orderId\":\"MI-%s-1\",\"status\":\"EXPIRED\"}".formatted(id)).status())
+                .isEqualTo(200);
+
+        probe.publish(Topics.APPLICATION, ApplicationSupplemented.of(UUID.randomUUID(), Instant.now(),
+                List.of(Item.MEDICAL_INSURANCE), family.application(id, Item.MEDICAL_INSURANCE)));
+        var second = probe.awaitEvent(Topics.INSURANCE, PaymentRequested.class,
+                e -> e.applicationId().equals(id) && !e.paymentReference().equals(first.paymentReference()));
+        assertThat(paid(first.paymentReference()).status()).isEqualTo(409);
+        assertThat(paid(second.paymentReference()).status()).isEqualTo(200);
+
+        var enrolled = probe.awaitEvent(Topics.INSURANCE, MedicalInsuranceEnrolled.class,
+                e -> e.applicationId().equals(id));
+        assertThat(enrolled.coverageStart()).isEqualTo(family.birthDate());
+        assertThat(paid(second.paymentReference()).status()).isEqualTo(200);
+        awaitQuiet(Topics.APPLICATION);
+        assertThat(probe.events(Topics.INSURANCE, MedicalInsuranceEnrolled.class, id)).hasSize(1);
+    }
+
+    @Test
+    void shouldIssueExactlyOneOrderWhenTheChannelFailsAFewTimes() {
+        UUID id = UUID.randomUUID();
+        String scenario = "failing-" + id;
+        String state = Scenario.STARTED;
+        for (int failure = 1; failure <= 3; failure++) {
+            TAX_CHANNEL.stubFor(post(urlPathEqualTo("/tax/payment-orders")).atPriority(1)
+                    .withRequestBody(matchingJsonPath("$.applicationId", equalTo(id.toString())))
+                    .inScenario(scenario).whenScenarioStateIs(state).willSetStateTo("failed " + failure)
+                    .willReturn(aResponse().withStatus(503)));
+            state = "failed " + failure;
+        }
+        new Family().applyForInsurance(id);
+
+        probe.awaitEvent(Topics.INSURANCE, MedicalInsuranceEnrolled.class, e -> e.applicationId().equals(id));
+
+        var sent = TAX_CHANNEL.findAll(postRequestedFor(urlPathEqualTo("/tax/payment-orders"))
+                .withRequestBody(matchingJsonPath("$.applicationId", equalTo(id.toString()))));
+        assertThat(sent).hasSize(4);
+        assertThat(sent).allSatisfy(request ->
+                assertThat(JsonHttp.JSON.readTree(request.getBodyAsString()).get("orderId").asString())
+                        .isEqualTo("MI-" + id + "-1"));
+        assertThat(probe.events(Topics.INSURANCE, PaymentRequested.class, id)).hasSize(1);
+        assertThat(jdbc.sql("select count(*) from payment_order where application_id = ?").param(id)
+                .query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void shouldHandAnOrderTheChannelNeverTakesToStaffAndSendItAgainOnApproval() {
+        UUID id = UUID.randomUUID();
+        TAX_CHANNEL.stubFor(post(urlPathEqualTo("/tax/payment-orders")).atPriority(1)
+                .withRequestBody(matchingJsonPath("$.applicationId", equalTo(id.toString())))
+                .willReturn(aResponse().withStatus(500)));
+        new Family().applyForInsurance(id);
+
+        var waiting = probe.awaitEvent(Topics.INSURANCE, ItemAwaitingReview.class, e -> e.applicationId().equals(id));
+        assertThat(waiting.reasonCode()).isEqualTo("PAYMENT_ORDER_FAILED");
+
+        channelWithoutPayment(id);
+        assertThat(approve(taskOf(id, Item.MEDICAL_INSURANCE)).status()).isEqualTo(200);
+        probe.awaitEvent(Topics.INSURANCE, PaymentRequested.class, e -> e.applicationId().equals(id));
+    }
+
+    @Test
+    void shouldRefuseACallbackWithoutAnOrderOrAStatus() {
+        var response = callback("{\"status\":\"LOST\"}");
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.json().get("errors").valueStream().map(e -> e.get("field").asString()).toList())
+                .containsExactlyInAnyOrder("orderId", "status");
+        assertThat(callback("{\"orderId\":\"MI-unknown-1\",\"status\":\"EXPIRED\"}").status()).isEqualTo(404);
     }
 
     @Test
@@ -68,7 +294,255 @@ class InsuranceServiceIntegrationTest extends ServiceIntegrationTest {
         assertThat(probe.events(Topics.INSURANCE, MedicalInsuranceEnrolled.class, id)).isEmpty();
     }
 
-    private static HouseholdRegistered registered(UUID id, String citizenId) {
-        return new HouseholdRegistered(UUID.randomUUID(), id, Instant.now(), citizenId, "520102", "花果园派出所");
+    @Test
+    void shouldSettleMaternityExpensesDirectlyOnTheDischargeSettlement() {
+        Family family = new Family();
+        family.insuredMother();
+        family.settledAtDischarge(HOSPITAL, "2876.50");
+        UUID id = family.apply(Item.MATERNITY_REIMBURSEMENT);
+
+        var settled = probe.awaitEvent(Topics.INSURANCE, MaternityReimbursementSettled.class,
+                e -> e.applicationId().equals(id));
+
+        assertThat(settled.settlement()).isEqualTo("DIRECT");
+        assertThat(settled.amount()).isEqualByComparingTo("2876.50");
+    }
+
+    @Test
+    void shouldLetADirectSettlementStandAtAHospitalNotDesignated() {
+        Family family = new Family();
+        family.hospital = UNDESIGNATED;
+        family.insuredMother();
+        family.settledAtDischarge(UNDESIGNATED, "1500.00");
+        UUID id = family.apply(Item.MATERNITY_REIMBURSEMENT);
+
+        var settled = probe.awaitEvent(Topics.INSURANCE, MaternityReimbursementSettled.class,
+                e -> e.applicationId().equals(id));
+
+        assertThat(settled.settlement()).isEqualTo("DIRECT");
+    }
+
+    @Test
+    void shouldRejectMaternityReimbursementWhenTheMotherIsNotInsured() {
+        Family family = new Family();
+        importCsv("insured-persons", "idNumber,name,insuredDivision,scheme,status\n%s,王芳,520102,EMPLOYEE,SUSPENDED\n"
+                .formatted(family.mother));
+        UUID id = family.apply(Item.MATERNITY_REIMBURSEMENT);
+
+        var rejected = probe.awaitEvent(Topics.INSURANCE, ItemRejected.class, e -> e.applicationId().equals(id));
+
+        assertThat(rejected.reasonCode()).isEqualTo("MOTHER_NOT_INSURED");
+    }
+
+    @Test
+    void shouldReturnForABankAccountAndQueueTheManualClaimOnceSupplemented() {
+        Family family = new Family();
+        family.insuredMother();
+        UUID id = family.apply(Item.MATERNITY_REIMBURSEMENT);
+        assertThat(returned(id).reasonCode()).isEqualTo("BANK_ACCOUNT_REQUIRED");
+
+        family.reimbursement = new Reimbursement("中国工商银行贵阳分行", "6222020200001234567", "王芳");
+        probe.publish(Topics.APPLICATION, ApplicationSupplemented.of(UUID.randomUUID(), Instant.now(),
+                List.of(Item.MATERNITY_REIMBURSEMENT), family.application(id, Item.MATERNITY_REIMBURSEMENT)));
+
+        var waiting = probe.awaitEvent(Topics.INSURANCE, ItemAwaitingReview.class, e -> e.applicationId().equals(id));
+        assertThat(waiting.reasonCode()).isEqualTo("MANUAL_CLAIM");
+        assertThat(waiting.message()).contains("20个工作日");
+    }
+
+    @Test
+    void shouldReturnAManualClaimFromAHospitalNotDesignated() {
+        Family family = new Family();
+        family.hospital = UNDESIGNATED;
+        family.insuredMother();
+        family.reimbursement = new Reimbursement("中国工商银行贵阳分行", "6222020200001234567", "王芳");
+
+        assertThat(returned(family.apply(Item.MATERNITY_REIMBURSEMENT)).reasonCode())
+                .isEqualTo("HOSPITAL_NOT_DESIGNATED");
+    }
+
+    @Test
+    void shouldSettleAManualClaimOnceTheOfficersApprove() {
+        UUID id = manualClaim();
+
+        var decided = approve(taskOf(id, Item.MATERNITY_REIMBURSEMENT));
+
+        assertThat(decided.status()).isEqualTo(200);
+        var settled = probe.awaitEvent(Topics.INSURANCE, MaternityReimbursementSettled.class,
+                e -> e.applicationId().equals(id));
+        assertThat(settled.settlement()).isEqualTo("MANUAL");
+        assertThat(settled.amount()).isEqualByComparingTo("3000.00");
+    }
+
+    @Test
+    void shouldRejectAManualClaimTheOfficersRefuse() {
+        UUID id = manualClaim();
+
+        var decided = http().post("/api/v1/departments/MEDICAL_INSURANCE/tasks/" + taskOf(id,
+                        Item.MATERNITY_REIMBURSEMENT) + "/decisions",
+                "{\"decision\":\"REJECT\",\"reasonCode\":\"NOT_MATERNITY_EXPENSE\",\"message\":\"票据不属于生育医疗费用\"}",
+                "X-Staff-Id", "ins-003");
+
+        assertThat(decided.status()).isEqualTo(200);
+        var rejected = probe.awaitEvent(Topics.INSURANCE, ItemRejected.class, e -> e.applicationId().equals(id));
+        assertThat(rejected.reasonCode()).isEqualTo("NOT_MATERNITY_EXPENSE");
+        assertThat(probe.events(Topics.INSURANCE, MaternityReimbursementSettled.class, id)).isEmpty();
+    }
+
+    @Test
+    void shouldImportAllRowsOrNoneAndListEveryBadLine() {
+        long before = http().get("/api/v1/departments/MEDICAL_INSURANCE/reference").json().get("insured-persons")
+                .asLong();
+
+        var response = importCsv("insured-persons", """
+                idNumber,name,insuredDivision,scheme,status
+                %s,王芳,520102,EMPLOYEE,ACTIVE
+                520102199403121221,李强,520102,RESIDENT,ACTIVE
+                %s,张三,999999,FARMER,GONE
+                """.formatted(SampleEvents.MOTHER_ID, SampleEvents.FATHER_ID));
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.json().get("errors").valueStream().map(e -> e.get("field").asString()).toList())
+                .containsExactlyInAnyOrder("line 3.idNumber", "line 4.insuredDivision", "line 4.scheme",
+                        "line 4.status");
+        assertThat(http().get("/api/v1/departments/MEDICAL_INSURANCE/reference").json().get("insured-persons")
+                .asLong()).isEqualTo(before);
+        var contributions = importCsv("contributions", "region,year,individual,subsidy\n520102,26,-1,abc\n");
+        assertThat(contributions.json().get("errors").valueStream().map(e -> e.get("field").asString()).toList())
+                .containsExactlyInAnyOrder("line 2.region", "line 2.year", "line 2.individual", "line 2.subsidy");
+        assertThat(importCsv("direct-settlements", "motherIdNumber,amount\n%s,1\n".formatted(SampleEvents.MOTHER_ID))
+                .status()).isEqualTo(400);
+    }
+
+    private UUID manualClaim() {
+        Family family = new Family();
+        family.insuredMother();
+        family.reimbursement = new Reimbursement("中国工商银行贵阳分行", "6222020200001234567", "王芳");
+        UUID id = family.apply(Item.MATERNITY_REIMBURSEMENT);
+        var waiting = probe.awaitEvent(Topics.INSURANCE, ItemAwaitingReview.class, e -> e.applicationId().equals(id));
+        assertThat(waiting.reasonCode()).isEqualTo("MANUAL_CLAIM");
+        return id;
+    }
+
+    /** The channel takes the application's orders but nobody pays: the test reports for the channel. */
+    private static void channelWithoutPayment(UUID id) {
+        TAX_CHANNEL.stubFor(post(urlPathEqualTo("/tax/payment-orders")).atPriority(1)
+                .withRequestBody(matchingJsonPath("$.applicationId", equalTo(id.toString())))
+                .willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json")
+                        .withBody("{\"paymentReference\": \"TAX-{{jsonPath request.body '$.orderId'}}\"}")
+                        .withTransformers("response-template")));
+    }
+
+    /** The individual amounts imported for last year, this year and the next. */
+    private static BigDecimal individual(int year) {
+        return new BigDecimal(switch (year - LocalDate.now(CHINA).getYear()) {
+            case -1 -> "380.00";
+            case 0 -> "400.00";
+            default -> "420.00";
+        });
+    }
+
+    private static BigDecimal subsidy(int year) {
+        return new BigDecimal(switch (year - LocalDate.now(CHINA).getYear()) {
+            case -1 -> "640.00";
+            case 0 -> "670.00";
+            default -> "700.00";
+        });
+    }
+
+    private ItemReturned returned(UUID id) {
+        return probe.awaitEvent(Topics.INSURANCE, ItemReturned.class, e -> e.applicationId().equals(id));
+    }
+
+    private String taskOf(UUID id, Item item) {
+        JsonNode task = http().get("/api/v1/departments/MEDICAL_INSURANCE/tasks").json().valueStream()
+                .filter(t -> t.get("applicationId").asString().equals(id.toString())
+                        && t.get("item").asString().equals(item.name()))
+                .findFirst().orElseThrow();
+        return task.get("id").asString();
+    }
+
+    private JsonHttp.Response approve(String taskId) {
+        return http().post("/api/v1/departments/MEDICAL_INSURANCE/tasks/" + taskId + "/decisions",
+                "{\"decision\":\"APPROVE\",\"message\":\"已核对\"}", "X-Staff-Id", "ins-007");
+    }
+
+    private JsonHttp.Response paid(String paymentReference) {
+        return callback("{\"paymentReference\":\"%s\",\"status\":\"PAID\",\"paidAt\":\"%s\"}"
+                .formatted(paymentReference, OffsetDateTime.now(CHINA)));
+    }
+
+    private JsonHttp.Response callback(String body) {
+        return http().post("/api/v1/payment-callbacks", body);
+    }
+
+    private JsonHttp.Response importCsv(String dataset, String csv) {
+        return http().postAs("/api/v1/departments/MEDICAL_INSURANCE/reference/" + dataset, "text/csv", csv);
+    }
+
+    private JsonHttp http() {
+        return new JsonHttp("http://127.0.0.1:" + port);
+    }
+
+    /** A family of its own per test: a mother, a newborn and its citizen ID number no other test uses. */
+    private final class Family {
+
+        String region = "520000";
+        final String mother = ResidentIdNumber.of("520102", LocalDate.of(1990, 1, 1)
+                .plusDays(ThreadLocalRandom.current().nextInt(4000)), ThreadLocalRandom.current().nextInt(1, 499) * 2);
+        OffsetDateTime birthTime = OffsetDateTime.now(CHINA).minusDays(2).truncatedTo(ChronoUnit.MINUTES);
+        final String newbornId = ResidentIdNumber.of("520102", LocalDate.of(2026, 1, 1)
+                .plusDays(ThreadLocalRandom.current().nextInt(300)), ThreadLocalRandom.current().nextInt(1, 999));
+        String hospital = HOSPITAL;
+        Insurance insurance = new Insurance("520102", List.of("CURRENT"));
+        Reimbursement reimbursement;
+
+        LocalDate birthDate() {
+            return birthTime.atZoneSameInstant(CHINA).toLocalDate();
+        }
+
+        void insuredMother() {
+            var response = importCsv("insured-persons",
+                    "idNumber,name,insuredDivision,scheme,status\n%s,王芳,520102,EMPLOYEE,ACTIVE\n".formatted(mother));
+            assertThat(response.status()).as(response.body()).isEqualTo(200);
+        }
+
+        void settledAtDischarge(String hospitalCode, String amount) {
+            var response = importCsv("direct-settlements", "motherIdNumber,hospitalCode,dischargedAt,amount\n%s,%s,%s,%s\n"
+                    .formatted(mother, hospitalCode, birthTime.plusDays(3), amount));
+            assertThat(response.status()).as(response.body()).isEqualTo(200);
+        }
+
+        UUID applyForInsurance() {
+            return applyForInsurance(UUID.randomUUID());
+        }
+
+        /** The application, and the household registration that gives the newborn its ID number. */
+        UUID applyForInsurance(UUID id) {
+            probe.publish(Topics.APPLICATION, application(id, Item.MEDICAL_INSURANCE));
+            probe.publish(Topics.HUKOU, new HouseholdRegistered(UUID.randomUUID(), id, Instant.now(), newbornId,
+                    "520102", "花果园派出所"));
+            return id;
+        }
+
+        UUID apply(Item item) {
+            UUID id = UUID.randomUUID();
+            probe.publish(Topics.APPLICATION, application(id, item));
+            return id;
+        }
+
+        ApplicationSubmitted application(UUID id, Item item) {
+            ApplicationSubmitted sample = SampleEvents.applicationSubmitted(id, "2", birthTime, item);
+            Person m = sample.mother();
+            Newborn n = sample.newborn();
+            return new ApplicationSubmitted(sample.eventId(), id, sample.occurredAt(), sample.reference(), region,
+                    sample.items(), sample.applicant(),
+                    new Person(m.name(), m.idType(), mother, m.ethnicity(), m.nationality(), m.householdDivision(),
+                            m.householdAddress(), m.phone()),
+                    sample.father(),
+                    new Newborn(n.surname(), n.givenName(), n.sex(), birthTime, n.ethnicity(), n.birthDivision(),
+                            hospital, null),
+                    sample.household(), insurance, reimbursement, sample.socialSecurityCard(), sample.delivery());
+        }
     }
 }

@@ -2,22 +2,40 @@ package cn.gov.birth.insurance.enrollment;
 
 import cn.gov.birth.contracts.Item;
 import cn.gov.birth.contracts.Topics;
+import cn.gov.birth.contracts.codes.Codes;
 import cn.gov.birth.contracts.events.ApplicationSubmitted;
 import cn.gov.birth.contracts.events.ApplicationSupplemented;
 import cn.gov.birth.contracts.events.HouseholdRegistered;
 import cn.gov.birth.contracts.events.ItemCompleted;
 import cn.gov.birth.contracts.events.ItemFact;
+import cn.gov.birth.contracts.events.ItemRejected;
+import cn.gov.birth.contracts.events.ItemReturned;
 import cn.gov.birth.contracts.events.MedicalInsuranceEnrolled;
+import cn.gov.birth.contracts.events.PaymentRequested;
+import cn.gov.birth.insurance.enrollment.PaymentOrders.PaymentOrder;
+import cn.gov.birth.insurance.enrollment.PaymentOrders.State;
+import cn.gov.birth.insurance.reference.Contributions;
+import cn.gov.birth.insurance.reference.Contributions.Contribution;
+import cn.gov.birth.insurance.reference.InsuredPersons;
 import cn.gov.birth.platform.outbox.Outbox;
 import cn.gov.birth.platform.rendezvous.DependentItem;
 import cn.gov.birth.platform.rendezvous.Rendezvous;
+import cn.gov.birth.platform.review.ReviewQueue;
+import cn.gov.birth.platform.review.ReviewTask;
+import cn.gov.birth.platform.web.ProblemException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -25,22 +43,38 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Enrolls the newborn in resident medical insurance once the household registration gave it a
- * citizen ID number; a registration that did not happen cancels the enrollment.
+ * citizen ID number, on the department's own data: a newborn already insured is refused, the
+ * insured place must be in the region, the next year only where the region allows it, and the
+ * contribution comes from the department's table. The enrollment completes when the tax channel
+ * reports the payment of the order made for it; an order not paid in time returns the item.
  */
 @Service
 public class Enrollments {
 
+    private static final Logger log = LoggerFactory.getLogger(Enrollments.class);
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+    private static final Item ITEM = Item.MEDICAL_INSURANCE;
+
     private final DependentItem enrollment;
     private final InsurancePolicy policy;
+    private final InsuredPersons persons;
+    private final Contributions contributions;
+    private final PaymentOrders orders;
+    private final ObjectProvider<ReviewQueue> review;
     private final JdbcClient jdbc;
     private final Outbox outbox;
     private final Clock clock;
 
-    Enrollments(Rendezvous rendezvous, InsurancePolicy policy, JdbcClient jdbc, Outbox outbox, Clock clock) {
-        this.enrollment = new DependentItem(Item.MEDICAL_INSURANCE, Item.HUKOU, Topics.INSURANCE, rendezvous, outbox,
-                clock, this::enroll);
+    Enrollments(Rendezvous rendezvous, InsurancePolicy policy, InsuredPersons persons, Contributions contributions,
+                PaymentOrders orders, ObjectProvider<ReviewQueue> review, JdbcClient jdbc, Outbox outbox,
+                Clock clock) {
+        this.enrollment = new DependentItem(ITEM, Item.HUKOU, Topics.INSURANCE, rendezvous, outbox, clock,
+                this::enroll);
         this.policy = policy;
+        this.persons = persons;
+        this.contributions = contributions;
+        this.orders = orders;
+        this.review = review;
         this.jdbc = jdbc;
         this.outbox = outbox;
         this.clock = clock;
@@ -64,22 +98,151 @@ public class Enrollments {
     }
 
     private void enroll(ApplicationSubmitted application, ItemCompleted household) {
-        HouseholdRegistered registered = (HouseholdRegistered) household;
+        decide(EnrollmentRequest.of(application, (HouseholdRegistered) household), false);
+    }
+
+    /**
+     * Decides on the request and, when nothing stands in the way, records the payment order (sent
+     * after the commit). Staff approving a missing contribution decide again: still missing is a 409.
+     */
+    private void decide(EnrollmentRequest request, boolean approving) {
+        UUID id = request.applicationId();
+        if (persons.find(request.citizenIdNumber()).filter(InsuredPersons.InsuredPerson::active).isPresent()) {
+            outbox.publish(Topics.INSURANCE, new ItemRejected(UUID.randomUUID(), id, clock.instant(), ITEM,
+                    "ALREADY_INSURED", "新生儿已参加基本医疗保险，无需重复参保登记"));
+            return;
+        }
+        String division = request.insuredDivision();
+        if (division == null || !Codes.isCounty(division) || !Codes.provinceOf(division).equals(request.region())) {
+            returned(id, "INSURED_DIVISION_NOT_IN_REGION", "参保地须为本省（区）的县（市、区），请核对参保地后补正");
+            return;
+        }
+        InsurancePolicy.Region rules = policy.of(request.region());
+        LocalDate today = LocalDate.now(clock.withZone(CHINA));
+        List<Integer> years = CoverageRule.years(request.birthDate(), request.years());
+        if (years.contains(request.birthDate().getYear() + 1)
+                && !CoverageRule.nextYearAllowed(rules, request.birthDate(), today)) {
+            returned(id, "NEXT_YEAR_NOT_ALLOWED", rules.nextYearBornFrom() == null
+                    ? "本地不办理新生儿次年度参保，请只选择当年度后补正"
+                    : "仅" + rules.nextYearFrom().getMonthValue() + "月" + rules.nextYearFrom().getDayOfMonth()
+                    + "日至12月31日出生、且在出生之日起" + rules.enrollmentDays() + "日内办理的新生儿可参加次年度参保，请改选当年度后补正");
+            return;
+        }
+        Map<Integer, Contribution> found = new HashMap<>();
+        years.forEach(year -> contributions.find(request.region(), year).ifPresent(c -> found.put(year, c)));
+        List<Integer> missing = years.stream().filter(year -> !found.containsKey(year)).toList();
+        if (!missing.isEmpty()) {
+            if (approving) {
+                throw new ProblemException(HttpStatus.CONFLICT, "Contribution not set",
+                        "缴费标准尚未导入（" + request.region() + " " + missing + "），请先导入 contributions 后再审批。");
+            }
+            review.getObject().open(id, ITEM, "CONTRIBUTION_NOT_SET",
+                    "参保年度 " + missing + " 的居民医保缴费标准尚未公布，转医保经办人员处理", request.context());
+            return;
+        }
+        PaymentOrder order = orders.create(request, CoverageRule.due(rules, request.birthDate(), today, years, found));
+        log.info("Payment order {} of application {} recorded: {} yuan by {}", order.orderId(), id, order.amount(),
+                order.payBy());
+    }
+
+    /** The channel took the order: the applicant is told what to pay, by when and with which reference. */
+    @Transactional
+    void issued(String orderId, String paymentReference) {
+        if (!orders.issued(orderId, paymentReference)) {
+            return;
+        }
+        PaymentOrder order = orders.find(orderId).orElseThrow();
+        if (!outbox.hasFinished(order.applicationId(), ITEM)) {
+            outbox.publish(Topics.INSURANCE, new PaymentRequested(UUID.randomUUID(), order.applicationId(),
+                    clock.instant(), ITEM, order.amount(), paymentReference, order.payBy()));
+        }
+    }
+
+    /** The channel refused or did not answer within the retries: staff look at it. */
+    @Transactional
+    void sendFailed(String orderId) {
+        if (!orders.failed(orderId)) {
+            return;
+        }
+        PaymentOrder order = orders.find(orderId).orElseThrow();
+        if (!outbox.hasFinished(order.applicationId(), ITEM)) {
+            review.getObject().open(order.applicationId(), ITEM, "PAYMENT_ORDER_FAILED",
+                    "税务缴费渠道未能开具缴费单，转医保经办人员处理", Map.of("orderId", orderId));
+        }
+    }
+
+    /**
+     * The channel's report on an order (repeatable): paid completes the enrollment, from the payment
+     * date by the rule; expired returns the item, and a supplement makes a new order.
+     *
+     * @return the order as it stands after the report
+     */
+    @Transactional
+    PaymentOrder onPayment(String orderId, String paymentReference, State status, Instant paidAt) {
+        PaymentOrder order = orders.lock(orderId, paymentReference).orElseThrow(() -> new ProblemException(
+                HttpStatus.NOT_FOUND, "Payment order not found", "没有该缴费单（" + (orderId != null ? orderId : paymentReference) + "）。"));
+        if (order.state() == status) {
+            return order;
+        }
+        if (order.state() == State.PAID || order.state() == State.EXPIRED) {
+            throw new ProblemException(HttpStatus.CONFLICT, "Payment order closed",
+                    "缴费单 " + order.orderId() + " 已为 " + order.state() + "，不能改为 " + status + "。");
+        }
+        UUID id = order.applicationId();
+        if (status == State.PAID) {
+            orders.paid(order.orderId(), paymentReference, paidAt);
+            if (outbox.hasFinished(id, ITEM)) {
+                log.warn("Order {} paid after application {} finished its enrollment: refund by the channel",
+                        order.orderId(), id);
+            } else {
+                complete(order, paidAt);
+            }
+        } else {
+            orders.expired(order.orderId());
+            if (!outbox.hasFinished(id, ITEM)) {
+                returned(id, "PAYMENT_EXPIRED", "未在" + order.payBy() + "前缴纳参保费" + order.amount().toPlainString()
+                        + "元，缴费单已失效；补正后将重新开具缴费单");
+            }
+        }
+        return orders.find(order.orderId()).orElseThrow();
+    }
+
+    private void complete(PaymentOrder order, Instant paidAt) {
+        InsurancePolicy.Region rules = policy.of(order.region());
+        LocalDate paidOn = LocalDate.ofInstant(paidAt, CHINA);
+        var coverage = CoverageRule.coverage(rules, order.birthDate(), order.insuredYears(), paidOn);
         Instant now = clock.instant();
-        UUID id = application.applicationId();
-        LocalDate birthDate = application.newborn().birthTime().atZoneSameInstant(CHINA).toLocalDate();
-        List<String> years = application.insurance() == null ? List.of("CURRENT") : application.insurance().years();
-        var coverage = CoverageRule.of(policy.of(application.region()), birthDate, LocalDate.ofInstant(now, CHINA),
-                years);
         jdbc.sql("""
                         insert into insurance_enrollment (application_id, citizen_id_number, region, insured_years,
-                                                          contribution_due, coverage_start, coverage_end, enrolled_at)
-                        values (?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(id, registered.citizenIdNumber(), application.region(),
-                        coverage.years().toArray(Integer[]::new), coverage.contributionDue(), coverage.start(),
-                        coverage.end(), Timestamp.from(now))
+                                                          contribution_due, coverage_start, coverage_end,
+                                                          enrolled_at, paid_at)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(order.applicationId(), order.citizenIdNumber(), order.region(),
+                        order.insuredYears().toArray(Integer[]::new), order.amount(), coverage.start(), coverage.end(),
+                        Timestamp.from(now), Timestamp.from(paidAt))
                 .update();
-        outbox.publish(Topics.INSURANCE, new MedicalInsuranceEnrolled(UUID.randomUUID(), id, now, coverage.years(),
-                coverage.contributionDue(), coverage.start(), coverage.end()));
+        persons.enrolled(order.citizenIdNumber(), order.newbornName(), order.insuredDivision());
+        outbox.publish(Topics.INSURANCE, new MedicalInsuranceEnrolled(UUID.randomUUID(), order.applicationId(), now,
+                order.insuredYears(), order.amount(), coverage.start(), coverage.end()));
+    }
+
+    /** Staff approval: a contribution now loaded goes on to the payment order; a failed order is sent again. */
+    public void approve(ReviewTask task) {
+        switch (task.reasonCode()) {
+            case "CONTRIBUTION_NOT_SET" -> decide(EnrollmentRequest.fromContext(task.applicationId(), task.context()),
+                    true);
+            case "PAYMENT_ORDER_FAILED" -> {
+                if (!orders.resend((String) task.context().get("orderId"))) {
+                    throw new ProblemException(HttpStatus.CONFLICT, "Payment order not failed",
+                            "该缴费单已不在失败状态，无需重新发送。");
+                }
+            }
+            default -> throw new IllegalStateException("no approval for " + task.reasonCode());
+        }
+    }
+
+    private void returned(UUID id, String reasonCode, String message) {
+        outbox.publish(Topics.INSURANCE, new ItemReturned(UUID.randomUUID(), id, clock.instant(), ITEM, reasonCode,
+                message));
     }
 }

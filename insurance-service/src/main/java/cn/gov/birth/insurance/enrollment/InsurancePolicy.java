@@ -1,10 +1,15 @@
 package cn.gov.birth.insurance.enrollment;
 
 import java.math.BigDecimal;
+import java.time.MonthDay;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
-/** Each region's medical insurance rules, as configuration a province changes without code. */
+/**
+ * Each region's medical insurance rules, as configuration a province changes without code (the
+ * contribution amounts are data: the {@code contributions} reference dataset).
+ */
 @ConfigurationProperties("birth.insurance")
 public record InsurancePolicy(Map<String, Region> regions) {
 
@@ -20,19 +25,33 @@ public record InsurancePolicy(Map<String, Region> regions) {
         return policy;
     }
 
-    public record Region(int enrollmentDays, int lateWaitingDays, BigDecimal maternityDirectAmount,
-                         Map<Integer, BigDecimal> contribution) {
+    /**
+     * @param enrollmentDays         the window after birth (inclusive) in which a paid enrollment covers from birth
+     * @param lateWaitingDays        after the window, coverage starts once this many days after payment have passed
+     * @param paymentDays            how long a payment order may be paid (never past the window for an in-window amount)
+     * @param insuredYears           the insured years anyone may choose ({@code CURRENT}, {@code NEXT})
+     * @param nextYearBornFrom       {@code MM-dd}: births from this day of the year may also choose the next year,
+     *                               within the window, covered from birth (Gansu); empty where not offered so
+     * @param dischargeWithinDays    a direct maternity settlement counts when the discharge is this many days
+     *                               after the birth at most
+     * @param maternityManualAmount  the amount of a manual maternity claim the officer approves
+     * @param manualClaimWorkingDays the processing period of a manual maternity claim, in working days
+     */
+    public record Region(int enrollmentDays, int lateWaitingDays, int paymentDays, Set<String> insuredYears,
+                         String nextYearBornFrom, int dischargeWithinDays, BigDecimal maternityManualAmount,
+                         int manualClaimWorkingDays) {
 
         public Region {
-            contribution = contribution == null ? Map.of() : Map.copyOf(contribution);
+            insuredYears = insuredYears == null ? Set.of("CURRENT") : Set.copyOf(insuredYears);
+            nextYearBornFrom = nextYearBornFrom == null || nextYearBornFrom.isBlank() ? null : nextYearBornFrom;
+            if (nextYearBornFrom != null) {
+                MonthDay.parse("--" + nextYearBornFrom);
+            }
         }
 
-        BigDecimal contributionFor(int year) {
-            BigDecimal amount = contribution.get(year);
-            if (amount == null) {
-                throw new IllegalStateException("no contribution configured for " + year);
-            }
-            return amount;
+        /** The first day of the year from which births may choose the next year, if the region has one. */
+        MonthDay nextYearFrom() {
+            return nextYearBornFrom == null ? null : MonthDay.parse("--" + nextYearBornFrom);
         }
     }
 }

@@ -2,54 +2,145 @@ package cn.gov.birth.insurance.maternity;
 
 import cn.gov.birth.contracts.Item;
 import cn.gov.birth.contracts.Topics;
+import cn.gov.birth.contracts.codes.Codes;
+import cn.gov.birth.contracts.events.ApplicationForm.Reimbursement;
 import cn.gov.birth.contracts.events.ApplicationSubmitted;
+import cn.gov.birth.contracts.events.ItemRejected;
+import cn.gov.birth.contracts.events.ItemReturned;
 import cn.gov.birth.contracts.events.ItemStarted;
 import cn.gov.birth.contracts.events.MaternityReimbursementSettled;
 import cn.gov.birth.insurance.enrollment.InsurancePolicy;
+import cn.gov.birth.insurance.reference.DesignatedHospitals;
+import cn.gov.birth.insurance.reference.DesignatedHospitals.Hospital;
+import cn.gov.birth.insurance.reference.DirectSettlements;
+import cn.gov.birth.insurance.reference.DirectSettlements.DirectSettlement;
+import cn.gov.birth.insurance.reference.InsuredPersons;
+import cn.gov.birth.platform.masking.Mask;
 import cn.gov.birth.platform.outbox.Outbox;
+import cn.gov.birth.platform.review.ReviewQueue;
+import cn.gov.birth.platform.review.ReviewTask;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Maternity medical expenses: settled directly at discharge (免申即享) where no bank account was
- * given for a manual claim; a manual claim is settled to the account given.
+ * Maternity medical expenses, on the department's own data: the mother must be insured (active, in
+ * the region). A settlement the insurance system made at her discharge from the birth hospital
+ * (免申即享) completes the item; otherwise a manual claim needs a designated hospital and her bank
+ * account, and waits for the insurance officers, who fix the amount to reimburse.
  */
 @Service
 public class MaternityReimbursements {
 
+    private static final Item ITEM = Item.MATERNITY_REIMBURSEMENT;
+
     private final InsurancePolicy policy;
+    private final InsuredPersons persons;
+    private final DirectSettlements settlements;
+    private final DesignatedHospitals hospitals;
+    private final ObjectProvider<ReviewQueue> review;
     private final JdbcClient jdbc;
     private final Outbox outbox;
     private final Clock clock;
 
-    MaternityReimbursements(InsurancePolicy policy, JdbcClient jdbc, Outbox outbox, Clock clock) {
+    MaternityReimbursements(InsurancePolicy policy, InsuredPersons persons, DirectSettlements settlements,
+                            DesignatedHospitals hospitals, ObjectProvider<ReviewQueue> review, JdbcClient jdbc,
+                            Outbox outbox, Clock clock) {
         this.policy = policy;
+        this.persons = persons;
+        this.settlements = settlements;
+        this.hospitals = hospitals;
+        this.review = review;
         this.jdbc = jdbc;
         this.outbox = outbox;
         this.clock = clock;
     }
 
+    /** Decides on an accepted application, or on a corrected one after a return. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void on(ApplicationSubmitted application) {
-        if (!application.requests(Item.MATERNITY_REIMBURSEMENT)) {
+        UUID id = application.applicationId();
+        if (!application.requests(ITEM) || outbox.hasFinished(id, ITEM)) {
             return;
         }
+        outbox.publish(Topics.INSURANCE, new ItemStarted(UUID.randomUUID(), id, clock.instant(), ITEM));
+        String region = application.region();
+        InsurancePolicy.Region rules = policy.of(region);
+        String mother = application.mother().idNumber();
+        boolean insured = persons.find(mother)
+                .filter(p -> p.active() && Codes.DIVISIONS.contains(p.insuredDivision())
+                        && Codes.provinceOf(p.insuredDivision()).equals(region))
+                .isPresent();
+        if (!insured) {
+            outbox.publish(Topics.INSURANCE, new ItemRejected(UUID.randomUUID(), id, clock.instant(), ITEM,
+                    "MOTHER_NOT_INSURED", "母亲未在本省（区）参加基本医疗保险或参保已暂停，生育医疗费用不能由本地医保报销"));
+            return;
+        }
+        String hospitalCode = application.newborn().hospitalCode();
+        OffsetDateTime birth = application.newborn().birthTime();
+        Optional<DirectSettlement> direct = settlements.find(mother, hospitalCode, birth.toInstant(),
+                birth.plusDays(rules.dischargeWithinDays()).toInstant());
+        if (direct.isPresent()) {
+            settle(id, "DIRECT", direct.get().amount());
+            return;
+        }
+        Optional<Hospital> hospital = hospitals.find(hospitalCode);
+        if (hospital.isEmpty()) {
+            returned(id, "HOSPITAL_NOT_DESIGNATED", "分娩医院不是医保定点医疗机构，生育医疗费用不能通过联办报销，请核对分娩医院后补正");
+            return;
+        }
+        Reimbursement account = application.reimbursement();
+        if (account == null || blank(account.bankName()) || blank(account.accountNumber())
+                || blank(account.accountHolder())) {
+            returned(id, "BANK_ACCOUNT_REQUIRED", (hospital.get().maternityDirectSettlement()
+                    ? "未查到出院时的直接结算记录" : hospital.get().name() + "不支持出院直接结算")
+                    + "，需人工报销：请补充本人银行账户（开户行、账号、户名）及住院收费票据、费用明细、出院记录");
+            return;
+        }
+        Map<String, Object> context = new LinkedHashMap<>();
+        context.put("region", region);
+        context.put("hospitalCode", hospitalCode);
+        context.put("hospitalName", hospital.get().name());
+        context.put("bankName", account.bankName());
+        context.put("accountNumber", Mask.idNumber(account.accountNumber()));
+        context.put("accountHolder", Mask.name(account.accountHolder()));
+        context.put("processingWorkingDays", rules.manualClaimWorkingDays());
+        review.getObject().open(id, ITEM, "MANUAL_CLAIM", "生育医疗费用需人工报销，医保经办机构将在"
+                + rules.manualClaimWorkingDays() + "个工作日内审核办结", context);
+    }
+
+    /** The officers approved the manual claim: it is settled at the region's amount. */
+    public void approve(ReviewTask task) {
+        String region = (String) task.context().get("region");
+        settle(task.applicationId(), "MANUAL", policy.of(region).maternityManualAmount());
+    }
+
+    private void settle(UUID id, String settlement, BigDecimal amount) {
         Instant now = clock.instant();
-        UUID id = application.applicationId();
-        outbox.publish(Topics.INSURANCE, new ItemStarted(UUID.randomUUID(), id, now, Item.MATERNITY_REIMBURSEMENT));
-        String settlement = application.reimbursement() == null ? "DIRECT" : "MANUAL";
-        BigDecimal amount = policy.of(application.region()).maternityDirectAmount();
         jdbc.sql("insert into maternity_settlement (application_id, settlement, amount, settled_at) values (?, ?, ?, ?)")
                 .params(id, settlement, amount, Timestamp.from(now))
                 .update();
         outbox.publish(Topics.INSURANCE, new MaternityReimbursementSettled(UUID.randomUUID(), id, now, settlement,
                 amount));
+    }
+
+    private void returned(UUID id, String reasonCode, String message) {
+        outbox.publish(Topics.INSURANCE, new ItemReturned(UUID.randomUUID(), id, clock.instant(), ITEM, reasonCode,
+                message));
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
     }
 }

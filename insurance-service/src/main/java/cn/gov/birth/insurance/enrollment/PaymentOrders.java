@@ -1,0 +1,146 @@
+package cn.gov.birth.insurance.enrollment;
+
+import java.math.BigDecimal;
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The newborns' payment orders at the tax channel ({@code payment_order}), one attempt after another. */
+@Repository
+class PaymentOrders {
+
+    enum State { PENDING, ISSUED, PAID, EXPIRED, FAILED }
+
+    record PaymentOrder(String orderId, UUID applicationId, int attempt, String citizenIdNumber, String region,
+                        String insuredDivision, String newbornName, LocalDate birthDate, List<Integer> insuredYears,
+                        BigDecimal amount, LocalDate payBy, State state, String paymentReference, int sendAttempts) {
+    }
+
+    private static final String COLUMNS = """
+            order_id, application_id, attempt, citizen_id_number, region, insured_division, newborn_name, birth_date,
+            insured_years, amount, pay_by, state, payment_reference, send_attempts""";
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    PaymentOrders(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /**
+     * Records a new order to send, the application's next attempt. Its id is stable for the attempt,
+     * so every resend of it is the same order to the channel.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    PaymentOrder create(EnrollmentRequest request, CoverageRule.Due due) {
+        int attempt = jdbc.sql("select coalesce(max(attempt), 0) + 1 from payment_order where application_id = ?")
+                .param(request.applicationId()).query(Integer.class).single();
+        String orderId = "MI-" + request.applicationId() + "-" + attempt;
+        Timestamp now = Timestamp.from(clock.instant());
+        jdbc.sql("insert into payment_order (" + COLUMNS + ", next_attempt_at, created_at) "
+                        + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', null, 0, ?, ?)")
+                .params(orderId, request.applicationId(), attempt, request.citizenIdNumber(), request.region(),
+                        request.insuredDivision(), request.newbornName(), request.birthDate(),
+                        due.years().toArray(Integer[]::new), due.amount(), due.payBy(), now, now)
+                .update();
+        return find(orderId).orElseThrow();
+    }
+
+    Optional<PaymentOrder> find(String orderId) {
+        return jdbc.sql("select " + COLUMNS + " from payment_order where order_id = ?").param(orderId)
+                .query(PaymentOrders::order).optional();
+    }
+
+    /** The order by its id or, failing that, by the channel's reference, locked for the caller's transaction. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    Optional<PaymentOrder> lock(String orderId, String paymentReference) {
+        return jdbc.sql("select " + COLUMNS + " from payment_order where order_id = ? or payment_reference = ? "
+                        + "order by (order_id = ?) desc limit 1 for update")
+                .params(orderId, paymentReference, orderId)
+                .query(PaymentOrders::order).optional();
+    }
+
+    /**
+     * Claims orders due to be sent: each one's next attempt moves past the backoff before the send,
+     * so a crash mid-send only delays it, and another instance skips the rows being claimed. Orders
+     * of items that finished meanwhile (withdrawn) are not sent.
+     */
+    @Transactional
+    List<PaymentOrder> claim(int batchSize, long initialBackoffMillis, long maxBackoffMillis) {
+        Timestamp now = Timestamp.from(clock.instant());
+        return jdbc.sql("""
+                        update payment_order p set send_attempts = p.send_attempts + 1,
+                               next_attempt_at = cast(? as timestamptz)
+                                         + least(? * power(2, p.send_attempts), ?) * interval '1 millisecond'
+                        where p.order_id in (
+                            select q.order_id from payment_order q
+                            where q.state = 'PENDING' and q.next_attempt_at <= ?
+                              and not exists (select 1 from item_outcome o
+                                              where o.application_id = q.application_id and o.item = 'MEDICAL_INSURANCE')
+                            order by q.next_attempt_at limit ? for update skip locked)
+                        returning\s""" + COLUMNS)
+                .params(now, initialBackoffMillis, maxBackoffMillis, now, batchSize)
+                .query(PaymentOrders::order).list();
+    }
+
+    /** Records the channel's reference; false when the order was no longer waiting to be sent. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    boolean issued(String orderId, String paymentReference) {
+        return jdbc.sql("""
+                        update payment_order set state = 'ISSUED', payment_reference = ?, issued_at = ?
+                        where order_id = ? and state = 'PENDING'""")
+                .params(paymentReference, Timestamp.from(clock.instant()), orderId).update() == 1;
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    boolean failed(String orderId) {
+        return jdbc.sql("update payment_order set state = 'FAILED' where order_id = ? and state = 'PENDING'")
+                .param(orderId).update() == 1;
+    }
+
+    /** Sends a failed order again from the first backoff on (staff approved). */
+    @Transactional(propagation = Propagation.MANDATORY)
+    boolean resend(String orderId) {
+        return jdbc.sql("""
+                        update payment_order set state = 'PENDING', send_attempts = 0, next_attempt_at = ?
+                        where order_id = ? and state = 'FAILED'""")
+                .params(Timestamp.from(clock.instant()), orderId).update() == 1;
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    void paid(String orderId, String paymentReference, Instant paidAt) {
+        jdbc.sql("""
+                        update payment_order set state = 'PAID', paid_at = ?,
+                               payment_reference = coalesce(payment_reference, ?)
+                        where order_id = ?""")
+                .params(Timestamp.from(paidAt), paymentReference, orderId).update();
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    void expired(String orderId) {
+        jdbc.sql("update payment_order set state = 'EXPIRED' where order_id = ?").param(orderId).update();
+    }
+
+    private static PaymentOrder order(ResultSet rs, int row) throws SQLException {
+        Array years = rs.getArray("insured_years");
+        return new PaymentOrder(rs.getString("order_id"), rs.getObject("application_id", UUID.class),
+                rs.getInt("attempt"), rs.getString("citizen_id_number"), rs.getString("region"),
+                rs.getString("insured_division"), rs.getString("newborn_name"),
+                rs.getObject("birth_date", LocalDate.class), Arrays.asList((Integer[]) years.getArray()),
+                rs.getBigDecimal("amount"), rs.getObject("pay_by", LocalDate.class),
+                State.valueOf(rs.getString("state")), rs.getString("payment_reference"), rs.getInt("send_attempts"));
+    }
+}

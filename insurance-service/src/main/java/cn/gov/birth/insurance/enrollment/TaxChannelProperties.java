@@ -1,0 +1,28 @@
+package cn.gov.birth.insurance.enrollment;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * The tax payment channel (税务社保缴费渠道) that takes the newborn's payment orders.
+ *
+ * @param url            the channel's base URL ({@code POST {url}/tax/payment-orders})
+ * @param callbackUrl    where the channel reports a payment; empty: this service's own address on
+ *                       127.0.0.1 (local runs)
+ * @param maxAttempts    sends of one order before it goes to staff
+ * @param initialBackoff the wait after a failed send, doubled each time up to {@code maxBackoff};
+ *                       longer than the timeouts, so that an order is not sent twice at once
+ */
+@ConfigurationProperties("birth.insurance.tax-channel")
+public record TaxChannelProperties(String url, String callbackUrl, Duration connectTimeout, Duration readTimeout,
+                                   int batchSize, int maxAttempts, Duration initialBackoff, Duration maxBackoff) {
+
+    public TaxChannelProperties {
+        connectTimeout = connectTimeout == null ? Duration.ofSeconds(2) : connectTimeout;
+        readTimeout = readTimeout == null ? Duration.ofSeconds(5) : readTimeout;
+        batchSize = batchSize <= 0 ? 20 : batchSize;
+        maxAttempts = maxAttempts <= 0 ? 8 : maxAttempts;
+        initialBackoff = initialBackoff == null ? Duration.ofSeconds(10) : initialBackoff;
+        maxBackoff = maxBackoff == null ? Duration.ofMinutes(10) : maxBackoff;
+    }
+}
