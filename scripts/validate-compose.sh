@@ -80,7 +80,7 @@ for name, port in ports.items():
     if e.get("SERVER_PORT") != str(port):
         errors.append(f"{name}: SERVER_PORT is not {port}")
     deps = healthy_deps(name)
-    wanted = ["application-service", "notification-service", "hukou-service", "birth-cert-service"] \
+    wanted = backends \
         if name == "gateway-service" \
         else ["kafka", "postgres"]
     for dep in wanted:
@@ -90,13 +90,29 @@ for name, port in ports.items():
         for key, value in {"APPLICATION_SERVICE_URL": "http://application-service:8081",
                            "NOTIFICATION_SERVICE_URL": "http://notification-service:8087",
                            "HUKOU_SERVICE_URL": "http://hukou-service:8084",
-                           "BIRTH_CERT_SERVICE_URL": "http://birth-cert-service:8082"}.items():
+                           "BIRTH_CERT_SERVICE_URL": "http://birth-cert-service:8082",
+                           "VACCINATION_SERVICE_URL": "http://vaccination-service:8083",
+                           "INSURANCE_SERVICE_URL": "http://insurance-service:8085",
+                           "SSCARD_SERVICE_URL": "http://sscard-service:8086"}.items():
             if e.get(key) != value:
                 errors.append(f"{name}: {key} is not {value}")
     else:
         for key, value in {"DB_HOST": "postgres", "KAFKA_BOOTSTRAP_SERVERS": "kafka:9092"}.items():
             if e.get(key) != value:
                 errors.append(f"{name}: {key} is not {value}")
+departments = ["birth-cert-service", "vaccination-service", "hukou-service", "insurance-service", "sscard-service"]
+for name in departments:
+    if name in services and env(name).get("REFERENCE_DATA_DIR") != "/reference-data":
+        errors.append(f"{name}: REFERENCE_DATA_DIR is not /reference-data")
+callbacks = {"insurance-service": {"TAX_CHANNEL_URL": "http://simulator:8080",
+                                   "TAX_CHANNEL_CALLBACK_URL": "http://insurance-service:8085/api/v1/payment-callbacks"},
+             "sscard-service": {"CARD_CALLBACK_URL": "http://sscard-service:8086/api/v1/card-callbacks"}}
+if "simulator" not in services:
+    errors.append("missing service: simulator")
+for name, wanted_env in callbacks.items():
+    for key, value in wanted_env.items():
+        if name in services and env(name).get(key) != value:
+            errors.append(f"{name}: {key} is not {value}")
 kafka_env = env("kafka") if "kafka" in services else {}
 for key, value in {"KAFKA_ADVERTISED_LISTENERS": "PLAINTEXT://kafka:9092",
                    "KAFKA_AUTO_CREATE_TOPICS_ENABLE": "false",
