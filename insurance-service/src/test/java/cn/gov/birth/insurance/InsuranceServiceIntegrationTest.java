@@ -79,6 +79,7 @@ class InsuranceServiceIntegrationTest extends ServiceIntegrationTest {
         registry.add("birth.insurance.tax-channel.initial-backoff", () -> "PT0.2S");
         registry.add("birth.insurance.tax-channel.max-backoff", () -> "PT0.5S");
         registry.add("birth.insurance.tax-channel.max-attempts", () -> "4");
+        registry.add("birth.insurance.tax-channel.recheck-after", () -> "PT8S");
     }
 
     @AfterAll
@@ -253,6 +254,28 @@ class InsuranceServiceIntegrationTest extends ServiceIntegrationTest {
         assertThat(probe.events(Topics.INSURANCE, PaymentRequested.class, id)).hasSize(1);
         assertThat(jdbc.sql("select count(*) from payment_order where application_id = ?").param(id)
                 .query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void shouldAskTheChannelAgainAndEnrollWhenItsPaymentReportIsLost() {
+        UUID id = UUID.randomUUID();
+        String scenario = "lost-report-" + id;
+        // The first report never arrives (this service was down when the channel called).
+        TAX_CHANNEL.stubFor(post(urlPathEqualTo("/tax/payment-orders")).atPriority(1)
+                .withRequestBody(matchingJsonPath("$.applicationId", equalTo(id.toString())))
+                .inScenario(scenario).whenScenarioStateIs(Scenario.STARTED).willSetStateTo("issued")
+                .willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json")
+                        .withBody("{\"paymentReference\": \"TAX-{{jsonPath request.body '$.orderId'}}\"}")
+                        .withTransformers("response-template")));
+        new Family().applyForInsurance(id);
+        probe.awaitEvent(Topics.INSURANCE, PaymentRequested.class, e -> e.applicationId().equals(id));
+
+        // Asked again, the channel (the simulator's mapping from here on) reports the payment.
+        probe.awaitEvent(Topics.INSURANCE, MedicalInsuranceEnrolled.class, e -> e.applicationId().equals(id));
+
+        assertThat(TAX_CHANNEL.findAll(postRequestedFor(urlPathEqualTo("/tax/payment-orders"))
+                .withRequestBody(matchingJsonPath("$.applicationId", equalTo(id.toString()))))).hasSize(2);
+        assertThat(probe.events(Topics.INSURANCE, PaymentRequested.class, id)).hasSize(1);
     }
 
     @Test

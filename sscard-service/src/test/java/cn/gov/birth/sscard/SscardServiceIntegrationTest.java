@@ -30,6 +30,7 @@ import cn.gov.birth.platform.test.ServiceIntegrationTest;
 import cn.gov.birth.platform.test.TestInfrastructure;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.http.RequestMethod;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
@@ -94,6 +95,20 @@ class SscardServiceIntegrationTest extends ServiceIntegrationTest {
                                 + "\"status\": \"FAILED\", \"reason\": \"PHOTO_REJECTED\"}")));
         BANKS.stubFor(post(urlPathEqualTo("/bank/FLAKY/card-applications")).atPriority(1)
                 .willReturn(aResponse().withTransformers(FlakyBank.NAME)));
+        // A bank whose first callback never arrives (the service was down when it called), then reports.
+        BANKS.stubFor(post(urlPathEqualTo("/bank/LOST/card-applications")).atPriority(1)
+                .inScenario("lost callback").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(202))
+                .willSetStateTo("called once"));
+        BANKS.stubFor(post(urlPathEqualTo("/bank/LOST/card-applications")).atPriority(1)
+                .inScenario("lost callback").whenScenarioStateIs("called once")
+                .willReturn(aResponse().withStatus(202))
+                .withServeEventListener("webhook", webhook()
+                        .withMethod(RequestMethod.POST)
+                        .withUrl("{{jsonPath originalRequest.body '$.callbackUrl'}}")
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"requestId\": \"{{jsonPath originalRequest.body '$.requestId'}}\", "
+                                + "\"status\": \"MADE\", \"cardNumber\": \"SS0000000099\"}")));
     }
 
     @DynamicPropertySource
@@ -105,6 +120,7 @@ class SscardServiceIntegrationTest extends ServiceIntegrationTest {
         registry.add("birth.card.sender.initial-backoff", () -> "PT0.2S");
         registry.add("birth.card.sender.max-backoff", () -> "PT1S");
         registry.add("birth.card.bank-api.timeout", () -> "800ms");
+        registry.add("birth.card.sender.callback-timeout", () -> "PT3S");
         registry.add("resilience4j.circuitbreaker.configs.bank.wait-duration-in-open-state", () -> "1s");
         registry.add("resilience4j.retry.configs.bank.wait-duration", () -> "100ms");
     }
@@ -122,6 +138,7 @@ class SscardServiceIntegrationTest extends ServiceIntegrationTest {
                 520000,ABC,中国农业银行,%1$sABC,false
                 520000,BOC,中国银行,%1$sBOC,true
                 520000,FLAKY,不稳定银行,%1$sFLAKY,true
+                520000,LOST,回调丢失银行,%1$sLOST,true
                 620000,LZBANK,兰州银行,%1$sLZBANK,true
                 """.formatted(bank));
         importOk("branches", """
@@ -130,6 +147,7 @@ class SscardServiceIntegrationTest extends ServiceIntegrationTest {
                 ICBC,520103,ICBC-520103-01,中国工商银行贵阳云岩支行,贵州省贵阳市云岩区中华北路2号
                 BOC,520102,BOC-520102-01,中国银行贵阳南明支行,贵州省贵阳市南明区遵义路3号
                 FLAKY,520102,FLAKY-520102-01,不稳定银行南明网点,贵州省贵阳市南明区花果园4号
+                LOST,520102,LOST-520102-01,回调丢失银行南明网点,贵州省贵阳市南明区花果园6号
                 CCB,520103,CCB-520103-01,中国建设银行贵阳云岩支行,贵州省贵阳市云岩区延安中路5号
                 """);
     }
@@ -277,6 +295,21 @@ class SscardServiceIntegrationTest extends ServiceIntegrationTest {
         assertThat(returned.reasonCode()).isEqualTo("CARD_MAKING_FAILED");
         assertThat(returned.message()).contains("PHOTO_REJECTED");
         assertThat(probe.events(Topics.SSCARD, SocialSecurityCardApplied.class, id)).isEmpty();
+    }
+
+    @Test
+    void shouldSendAgainAndCompleteWhenTheBanksCallbackIsLost() {
+        UUID id = UUID.randomUUID();
+        probe.publish(Topics.APPLICATION, application(id, "LOST", "PICKUP"));
+        probe.publish(Topics.HUKOU, registered(id, newCitizenId()));
+
+        var applied = probe.awaitEvent(Topics.SSCARD, SocialSecurityCardApplied.class, e -> e.applicationId().equals(id));
+
+        assertThat(applied.cardStatus()).isEqualTo("MADE");
+        var sent = BANKS.findAll(postRequestedFor(urlPathEqualTo("/bank/LOST/card-applications")));
+        assertThat(sent).hasSize(2);
+        assertThat(sent.stream().map(request -> JsonHttp.JSON.readTree(request.getBodyAsString()).get("requestId").asString()).distinct())
+                .hasSize(1);
     }
 
     @Test

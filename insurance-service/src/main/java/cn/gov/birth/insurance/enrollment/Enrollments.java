@@ -145,10 +145,13 @@ public class Enrollments {
                 order.payBy());
     }
 
-    /** The channel took the order: the applicant is told what to pay, by when and with which reference. */
+    /**
+     * The channel took the order: the applicant is told what to pay, by when and with which
+     * reference (once; an order sent again only gets its next look at {@code recheckAt}).
+     */
     @Transactional
-    void issued(String orderId, String paymentReference) {
-        if (!orders.issued(orderId, paymentReference)) {
+    void issued(String orderId, String paymentReference, Instant recheckAt) {
+        if (!orders.issued(orderId, paymentReference, recheckAt)) {
             return;
         }
         PaymentOrder order = orders.find(orderId).orElseThrow();

@@ -1,6 +1,7 @@
 package cn.gov.birth.insurance.enrollment;
 
 import cn.gov.birth.insurance.enrollment.PaymentOrders.PaymentOrder;
+import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -44,7 +45,10 @@ class PaymentOrderSender {
             reference = channel.issue(order.orderId(), order.applicationId(), order.citizenIdNumber(),
                     order.amount(), order.payBy());
         } catch (RestClientException e) {
-            if (order.sendAttempts() >= properties.maxAttempts()) {
+            if (order.state() == PaymentOrders.State.ISSUED) {
+                log.warn("Payment order {} not re-checked at the tax channel (attempt {}), again later: {}",
+                        order.orderId(), order.sendAttempts(), e.toString());
+            } else if (order.sendAttempts() >= properties.maxAttempts()) {
                 log.error("Payment order {} not taken by the tax channel after {} attempts, to staff: {}",
                         order.orderId(), order.sendAttempts(), e.toString());
                 enrollments.sendFailed(order.orderId());
@@ -54,7 +58,7 @@ class PaymentOrderSender {
             }
             return;
         }
-        enrollments.issued(order.orderId(), reference);
+        enrollments.issued(order.orderId(), reference, Instant.now().plus(properties.recheckAfter()));
         log.info("Payment order {} issued as {}", order.orderId(), reference);
     }
 }

@@ -76,7 +76,8 @@ class PaymentOrders {
     /**
      * Claims orders due to be sent: each one's next attempt moves past the backoff before the send,
      * so a crash mid-send only delays it, and another instance skips the rows being claimed. Orders
-     * of items that finished meanwhile (withdrawn) are not sent.
+     * of items that finished meanwhile (withdrawn) are not sent. Issued orders whose report is
+     * overdue are claimed too: sent again, they make the channel report again.
      */
     @Transactional
     List<PaymentOrder> claim(int batchSize, long initialBackoffMillis, long maxBackoffMillis) {
@@ -87,7 +88,7 @@ class PaymentOrders {
                                          + least(? * power(2, p.send_attempts), ?) * interval '1 millisecond'
                         where p.order_id in (
                             select q.order_id from payment_order q
-                            where q.state = 'PENDING' and q.next_attempt_at <= ?
+                            where q.state in ('PENDING', 'ISSUED') and q.next_attempt_at <= ?
                               and not exists (select 1 from item_outcome o
                                               where o.application_id = q.application_id and o.item = 'MEDICAL_INSURANCE')
                             order by q.next_attempt_at limit ? for update skip locked)
@@ -96,13 +97,25 @@ class PaymentOrders {
                 .query(PaymentOrders::order).list();
     }
 
-    /** Records the channel's reference; false when the order was no longer waiting to be sent. */
+    /**
+     * Records the channel's reference and when to look again if it does not report; true only the
+     * first time (the order was waiting to be sent), false for a re-sent order or a finished one.
+     */
     @Transactional(propagation = Propagation.MANDATORY)
-    boolean issued(String orderId, String paymentReference) {
-        return jdbc.sql("""
-                        update payment_order set state = 'ISSUED', payment_reference = ?, issued_at = ?
+    boolean issued(String orderId, String paymentReference, Instant recheckAt) {
+        Timestamp now = Timestamp.from(clock.instant());
+        boolean first = jdbc.sql("""
+                        update payment_order set state = 'ISSUED', payment_reference = ?, issued_at = ?,
+                                                 send_attempts = 0, next_attempt_at = ?
                         where order_id = ? and state = 'PENDING'""")
-                .params(paymentReference, Timestamp.from(clock.instant()), orderId).update() == 1;
+                .params(paymentReference, now, Timestamp.from(recheckAt), orderId).update() == 1;
+        if (!first) {
+            jdbc.sql("""
+                            update payment_order set send_attempts = 0, next_attempt_at = ?
+                            where order_id = ? and state = 'ISSUED'""")
+                    .params(Timestamp.from(recheckAt), orderId).update();
+        }
+        return first;
     }
 
     @Transactional(propagation = Propagation.MANDATORY)

@@ -12,10 +12,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param maxAttempts    sends of one order before it goes to staff
  * @param initialBackoff the wait after a failed send, doubled each time up to {@code maxBackoff};
  *                       longer than the timeouts, so that an order is not sent twice at once
+ * @param recheckAfter   an issued order without the channel's report by then is sent again (same
+ *                       order id: the channel answers with the same reference and reports again), so
+ *                       a report lost while this service was down does not leave the item open for good
  */
 @ConfigurationProperties("birth.insurance.tax-channel")
 public record TaxChannelProperties(String url, String callbackUrl, Duration connectTimeout, Duration readTimeout,
-                                   int batchSize, int maxAttempts, Duration initialBackoff, Duration maxBackoff) {
+                                   int batchSize, int maxAttempts, Duration initialBackoff, Duration maxBackoff,
+                                   Duration recheckAfter) {
 
     public TaxChannelProperties {
         connectTimeout = connectTimeout == null ? Duration.ofSeconds(2) : connectTimeout;
@@ -24,5 +28,6 @@ public record TaxChannelProperties(String url, String callbackUrl, Duration conn
         maxAttempts = maxAttempts <= 0 ? 8 : maxAttempts;
         initialBackoff = initialBackoff == null ? Duration.ofSeconds(10) : initialBackoff;
         maxBackoff = maxBackoff == null ? Duration.ofMinutes(10) : maxBackoff;
+        recheckAfter = recheckAfter == null ? Duration.ofMinutes(5) : recheckAfter;
     }
 }

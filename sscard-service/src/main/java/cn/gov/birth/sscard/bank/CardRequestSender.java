@@ -89,7 +89,8 @@ class CardRequestSender {
         try {
             BankClient.Reply reply = bank.submit(request.bankCode(), target.get().cardApiUrl(), request.payload());
             if (reply.accepted()) {
-                requests.sent(request.requestId(), clock.instant());
+                Instant now = clock.instant();
+                requests.sent(request.requestId(), now, now.plus(settings.callbackTimeout()));
                 log.info("Card request {} accepted by {} (HTTP {}, attempt {})", request.requestId(),
                         request.bankCode(), reply.status(), request.attempts());
             } else {

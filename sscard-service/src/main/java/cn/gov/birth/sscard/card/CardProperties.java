@@ -22,8 +22,11 @@ public record CardProperties(String callbackUrl, BankApi bankApi, Sender sender)
      * @param lease          how long a claimed request is left to its sender before another may send it again
      * @param initialBackoff the wait before resending after the first failed round; doubles each round
      * @param maxBackoff     the longest wait between rounds
+     * @param callbackTimeout how long a request the bank took may go without its callback before it
+     *                        is sent again (same request id: the bank reports again, makes no second card)
      */
-    public record Sender(int batchSize, Duration lease, Duration initialBackoff, Duration maxBackoff) {
+    public record Sender(int batchSize, Duration lease, Duration initialBackoff, Duration maxBackoff,
+                         Duration callbackTimeout) {
 
         /** The wait after the {@code attempts}-th failed round. */
         public Duration backoff(int attempts) {

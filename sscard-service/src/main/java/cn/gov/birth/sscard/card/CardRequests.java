@@ -80,7 +80,7 @@ public class CardRequests {
         return jdbc.sql("""
                         update card_request r set attempts = r.attempts + 1, next_attempt_at = ?
                         from (select request_id from card_request
-                              where state = 'PENDING' and next_attempt_at <= ?
+                              where state in ('PENDING', 'SENT') and next_attempt_at <= ?
                               order by next_attempt_at limit ? for update skip locked) due
                         where r.request_id = due.request_id
                         returning r.request_id, r.application_id, r.citizen_id_number, r.region, r.bank_code,
@@ -90,16 +90,23 @@ public class CardRequests {
                 .list();
     }
 
-    /** The bank took the request; a callback that came first already moved it on. */
-    public void sent(UUID requestId, Instant now) {
-        jdbc.sql("update card_request set state = 'SENT', sent_at = ?, last_error = null where request_id = ? and state = 'PENDING'")
-                .params(Timestamp.from(now), requestId)
+    /**
+     * The bank took the request; a callback that came first already moved it on. Without a
+     * callback by {@code resendAt} it is due again.
+     */
+    public void sent(UUID requestId, Instant now, Instant resendAt) {
+        jdbc.sql("""
+                        update card_request set state = 'SENT', sent_at = ?, next_attempt_at = ?, last_error = null
+                        where request_id = ? and state in ('PENDING', 'SENT')""")
+                .params(Timestamp.from(now), Timestamp.from(resendAt), requestId)
                 .update();
     }
 
     /** The bank could not be reached: try again at {@code when}. */
     public void retryAt(UUID requestId, Instant when, String error) {
-        jdbc.sql("update card_request set next_attempt_at = ?, last_error = ? where request_id = ? and state = 'PENDING'")
+        jdbc.sql("""
+                        update card_request set next_attempt_at = ?, last_error = ?
+                        where request_id = ? and state in ('PENDING', 'SENT')""")
                 .params(Timestamp.from(when), error, requestId)
                 .update();
     }
