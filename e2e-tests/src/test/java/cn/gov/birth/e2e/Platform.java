@@ -16,9 +16,13 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
 
 /**
@@ -36,15 +40,17 @@ final class Platform implements AutoCloseable {
 
     private final Path root;
     private final Path logs;
-    private static final java.util.Random RANDOM = new java.util.Random();
-    private static final java.util.Set<Integer> HANDED_OUT = new java.util.HashSet<>();
+    private static final Random RANDOM = new Random();
+    private static final Set<Integer> HANDED_OUT = new HashSet<>();
 
     private final Map<String, Integer> ports = new LinkedHashMap<>();
     private final Map<String, Process> processes = new LinkedHashMap<>();
     private final Map<String, String> databases = new LinkedHashMap<>();
     private final Path dataSet;
     private Process broker;
+    private Process simulator;
     private int kafkaPort;
+    private int simulatorPort;
 
     Platform() {
         root = Path.of(System.getProperty("platform.root", "..")).toAbsolutePath().normalize();
@@ -59,8 +65,9 @@ final class Platform implements AutoCloseable {
 
     void start() throws IOException {
         Files.createDirectories(logs);
-        new FamilyGenerator(JsonHttp.sampleApplication(), 1, LocalDate.now(ZoneId.of("Asia/Shanghai")))
-                .write(dataSet, FAMILIES);
+        startSimulator();
+        new FamilyGenerator(JsonHttp.sampleApplication(), 1, LocalDate.now(ZoneId.of("Asia/Shanghai")),
+                simulatorUrl()).write(dataSet, FAMILIES);
         startBroker();
         for (String service : BACKENDS) {
             ports.put(service, freePort());
@@ -79,6 +86,11 @@ final class Platform implements AutoCloseable {
 
     String gatewayUrl() {
         return "http://127.0.0.1:" + ports.get("gateway-service");
+    }
+
+    /** The external systems' stand-in (banks, tax payment channel): WireMock with the mappings in {@code simulator/}. */
+    String simulatorUrl() {
+        return "http://127.0.0.1:" + simulatorPort;
     }
 
     String kafkaBootstrapServers() {
@@ -100,20 +112,36 @@ final class Platform implements AutoCloseable {
     private void startBroker() throws IOException {
         kafkaPort = freePort();
         Path data = Files.createTempDirectory("e2e-kafka");
-        broker = new ProcessBuilder(java(), "-Xmx512m", "-jar", jar("local-kafka").toString(),
+        broker = startListening("kafka", kafkaPort, java(), "-Xmx512m", "-jar", jar("local-kafka").toString(),
                 "--data-dir", data.toString(), "--port", String.valueOf(kafkaPort),
-                "--controller-port", String.valueOf(freePort()))
+                "--controller-port", String.valueOf(freePort()));
+    }
+
+    private void startSimulator() throws IOException {
+        simulatorPort = freePort();
+        Path jar = root.resolve("simulator/target/wiremock-standalone.jar");
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException("WireMock missing: " + jar + " (run ./mvnw package first)");
+        }
+        simulator = startListening("simulator", simulatorPort, java(), "-Xmx256m", "-jar", jar.toString(), "--port",
+                String.valueOf(simulatorPort), "--bind-address", "127.0.0.1", "--root-dir",
+                root.resolve("simulator").toString(), "--disable-banner", "--no-request-journal");
+    }
+
+    /** Starts a helper process logging to {@code <name>.log} and waits until it listens on its port. */
+    private Process startListening(String name, int port, String... command) throws IOException {
+        Process process = new ProcessBuilder(command)
                 .redirectErrorStream(true)
-                .redirectOutput(logs.resolve("kafka.log").toFile())
+                .redirectOutput(logs.resolve(name + ".log").toFile())
                 .start();
-        Awaitility.await("Kafka broker on " + kafkaPort).atMost(Duration.ofSeconds(90))
-                .pollInterval(Duration.ofMillis(300))
+        Awaitility.await(name + " on " + port).atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(300))
                 .until(() -> {
-                    if (!broker.isAlive()) {
-                        throw new IllegalStateException("Kafka broker exited; see " + logs.resolve("kafka.log"));
+                    if (!process.isAlive()) {
+                        throw new IllegalStateException(name + " exited; see " + logs.resolve(name + ".log"));
                     }
-                    return accepts(kafkaPort);
+                    return accepts(port);
                 });
+        return process;
     }
 
     private void launch(String service) throws IOException {
@@ -138,6 +166,14 @@ final class Platform implements AutoCloseable {
         env.put("NOTIFICATION_SERVICE_URL", "http://127.0.0.1:" + ports.get("notification-service"));
         env.put("HUKOU_SERVICE_URL", "http://127.0.0.1:" + ports.get("hukou-service"));
         env.put("BIRTH_CERT_SERVICE_URL", "http://127.0.0.1:" + ports.get("birth-cert-service"));
+        env.put("VACCINATION_SERVICE_URL", "http://127.0.0.1:" + ports.get("vaccination-service"));
+        env.put("INSURANCE_SERVICE_URL", "http://127.0.0.1:" + ports.get("insurance-service"));
+        env.put("SSCARD_SERVICE_URL", "http://127.0.0.1:" + ports.get("sscard-service"));
+        env.put("TAX_CHANNEL_URL", simulatorUrl());
+        // A callback lost while its service was killed is made good by asking again: sooner than in production.
+        env.put("TAX_CHANNEL_RECHECK_AFTER", "PT15S");
+        env.put("CARD_CALLBACK_TIMEOUT", "PT15S");
+        env.put("CARD_SENDER_LEASE", "PT30S");
         env.put("REFERENCE_DATA_DIR", dataSet.toString());
         if (databases.containsKey(service)) {
             env.put("DB_NAME", databases.get(service));
@@ -210,7 +246,7 @@ final class Platform implements AutoCloseable {
         processes.values().forEach(Process::destroy);
         for (Process process : processes.values()) {
             try {
-                if (!process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
+                if (!process.waitFor(20, TimeUnit.SECONDS)) {
                     process.destroyForcibly();
                 }
             } catch (InterruptedException e) {
@@ -219,6 +255,9 @@ final class Platform implements AutoCloseable {
         }
         if (broker != null) {
             broker.destroyForcibly();
+        }
+        if (simulator != null) {
+            simulator.destroyForcibly();
         }
     }
 }

@@ -11,6 +11,7 @@ import cn.gov.birth.contracts.events.BirthCertificateIssued;
 import cn.gov.birth.contracts.events.ItemCompleted;
 import cn.gov.birth.platform.test.EventProbe;
 import cn.gov.birth.platform.test.JsonHttp;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -83,8 +84,11 @@ class PlatformEndToEndIT {
         assertThat(insurance.get("contributionDue").decimalValue()).isPositive();
         assertThat(insurance.get("coverageEnd").asString()).isEqualTo(born.getYear() + "-12-31");
         assertThat(result(application, Item.MATERNITY_REIMBURSEMENT).get("settlement").asString()).isEqualTo("DIRECT");
+        assertThat(result(application, Item.MATERNITY_REIMBURSEMENT).get("amount").decimalValue())
+                .isEqualByComparingTo("2860.50");
         assertThat(result(application, Item.SOCIAL_SECURITY_CARD).get("bankCode").asString()).isEqualTo("ICBC");
-        assertThat(result(application, Item.SOCIAL_SECURITY_CARD).get("cardStatus").asString()).isEqualTo("SENT_TO_BANK");
+        // Made by the bank (the simulator) and reported by its callback.
+        assertThat(result(application, Item.SOCIAL_SECURITY_CARD).get("cardStatus").asString()).isEqualTo("MADE");
         assertThat(result(application, Item.PARENTING_GUIDANCE).get("enrolledUntil").asString()).isNotBlank();
         assertThat(application.get("completedAt").isNull()).isFalse();
         await().atMost(Duration.ofSeconds(30)).until(() -> gateway.get("/api/v1/notifications?applicationId=" + id)
@@ -94,7 +98,7 @@ class PlatformEndToEndIT {
     @Test
     void shouldCompleteAFamilyOfTheGeneratedDataSet() throws Exception {
         JsonNode form = JsonHttp.JSON.readTree(
-                java.nio.file.Files.readString(platform.dataSet().resolve("applications/family-00002.json")));
+                Files.readString(platform.dataSet().resolve("applications/family-00002.json")));
         String county = form.get("household").get("nativePlace").asString();
 
         var created = gateway.post("/api/v1/applications", form);
@@ -131,6 +135,48 @@ class PlatformEndToEndIT {
         JsonNode application = awaitCompleted(id);
         assertThat(result(application, Item.HUKOU).get("citizenIdNumber").asString())
                 .startsWith("520102" + recorded.toLocalDate().format(DateTimeFormatter.BASIC_ISO_DATE));
+    }
+
+    /**
+     * The police find the father's household registration cancelled: household registration is
+     * refused, and insurance and the card, which need the newborn's registration, are cancelled
+     * with the reason; the items that do not depend on it complete.
+     */
+    @Test
+    void shouldCancelInsuranceAndCardWithTheReasonWhenThePoliceRefuseTheRegistration() {
+        ObjectNode form = family();
+        ObjectNode father = (ObjectNode) form.get("father");
+        String fatherId = ResidentIdNumber.of("520102", LocalDate.of(1990, 6, 1),
+                2 * (int) (System.nanoTime() % 499) + 1);
+        father.put("idNumber", fatherId);
+        ((ObjectNode) form.get("household")).put("headIdNumber", fatherId);
+        upload("POLICE", "population-register", """
+                idNumber,name,householdDivision,householdNumber,headIdNumber,relationToHead,ethnicity,status
+                %s,%s,520102,520102-E2E-%s,%s,02,01,CANCELLED
+                """.formatted(fatherId, father.get("name").asString(), fatherId.substring(14), fatherId));
+
+        UUID id = submit(form);
+
+        await("every item finished").atMost(COMPLETION).pollInterval(Duration.ofMillis(250)).until(() ->
+                gateway.get("/api/v1/applications/" + id).json().get("items").valueStream()
+                        .allMatch(item -> List.of("COMPLETED", "REJECTED", "CANCELLED")
+                                .contains(item.get("status").asString())));
+        JsonNode application = gateway.get("/api/v1/applications/" + id).json();
+        assertThat(application.get("status").asString()).isEqualTo("PARTIALLY_COMPLETED");
+        assertThat(itemStatus(application, Item.HUKOU)).isEqualTo("REJECTED");
+        assertThat(item(application, Item.HUKOU).get("reason").get("code").asString())
+                .isEqualTo("PARENT_REGISTRATION_CANCELLED");
+        for (Item dependent : List.of(Item.MEDICAL_INSURANCE, Item.SOCIAL_SECURITY_CARD)) {
+            JsonNode state = item(application, dependent);
+            assertThat(state.get("status").asString()).as("%s", dependent).isEqualTo("CANCELLED");
+            assertThat(state.get("reason").get("code").asString()).as("%s", dependent)
+                    .isEqualTo("UPSTREAM_NOT_COMPLETED");
+            assertThat(state.get("reason").get("message").asString()).as("%s", dependent).isNotBlank();
+        }
+        for (Item independent : List.of(Item.BIRTH_CERT, Item.VACCINATION, Item.MATERNITY_REIMBURSEMENT,
+                Item.PARENTING_GUIDANCE)) {
+            assertThat(itemStatus(application, independent)).as("%s", independent).isEqualTo("COMPLETED");
+        }
     }
 
     @Test
@@ -289,7 +335,12 @@ class PlatformEndToEndIT {
         return item(application, item).get("result");
     }
 
-    /** A new family whose birth the hospital has recorded (uploaded to the health department through the gateway). */
+    /**
+     * A new family whose birth the departments know, as the hospital and the insurance centre
+     * report it: the delivery record (health), the first doses (CDC), the mother's insurance and
+     * the settlement at discharge (medical insurance), each uploaded through the gateway. The
+     * father, the household and the banks are the generated data set's.
+     */
     private static ObjectNode family() {
         ObjectNode form = JsonHttp.newFamily();
         delivered(form);
@@ -299,12 +350,31 @@ class PlatformEndToEndIT {
     private static void delivered(JsonNode form) {
         JsonNode newborn = form.get("newborn");
         String mother = form.get("mother").get("idNumber").asString();
-        String born = newborn.get("birthTime").asString();
-        var response = gateway.postAs("/api/v1/departments/HEALTH/reference/delivery-records", "text/csv", """
+        String hospital = newborn.get("hospitalCode").asString();
+        OffsetDateTime born = OffsetDateTime.parse(newborn.get("birthTime").asString());
+        String key = mother + "-" + born.toString().substring(0, 16).replaceAll("[^0-9]", "");
+        upload("HEALTH", "delivery-records", """
                 recordNumber,hospitalCode,motherIdNumber,birthTime,sex,dischargedAt,certificateNumber
-                E2E-%s-%s,%s,%s,%s,%s,,
-                """.formatted(mother, born.substring(0, 16).replaceAll("[^0-9]", ""),
-                newborn.get("hospitalCode").asString(), mother, born, newborn.get("sex").asString()));
-        assertThat(response.status()).as(response.body()).isEqualTo(200);
+                E2E-%s,%s,%s,%s,%s,%s,
+                """.formatted(key, hospital, mother, born, newborn.get("sex").asString(), born.plusDays(3)));
+        upload("CDC", "first-doses", """
+                hospitalCode,motherIdNumber,birthTime,vaccine,status,dosedAt,batchNumber
+                %s,%s,%s,HEPB,GIVEN,%s,HB-E2E
+                %s,%s,%s,BCG,GIVEN,%s,BCG-E2E
+                """.formatted(hospital, mother, born, born.plusHours(2), hospital, mother, born, born.plusHours(20)));
+        upload("MEDICAL_INSURANCE", "insured-persons", """
+                idNumber,name,insuredDivision,scheme,status
+                %s,%s,%s,RESIDENT,ACTIVE
+                """.formatted(mother, form.get("mother").get("name").asString(),
+                form.get("mother").get("householdDivision").asString()));
+        upload("MEDICAL_INSURANCE", "direct-settlements", """
+                motherIdNumber,hospitalCode,dischargedAt,amount
+                %s,%s,%s,2860.50
+                """.formatted(mother, hospital, born.plusDays(3)));
+    }
+
+    private static void upload(String department, String dataset, String csv) {
+        var response = gateway.postAs("/api/v1/departments/" + department + "/reference/" + dataset, "text/csv", csv);
+        assertThat(response.status()).as("%s %s: %s", department, dataset, response.body()).isEqualTo(200);
     }
 }
