@@ -255,7 +255,7 @@ The platform is up. Gateway: http://127.0.0.1:8080
 
 Submit the sample application (a Guizhou family asking for all seven items), from $ROOT:
 
-  curl -sS -X POST http://127.0.0.1:8080/api/v1/applications -H 'Content-Type: application/json' --data @scripts/sample-application.json
+  curl -sS -X POST http://127.0.0.1:8080/api/v1/applications -H 'Content-Type: application/json' --data @$REFERENCE_DATA_DIR/applications/family-00001.json
 
 then follow it with the id from the answer:
 

@@ -19,7 +19,8 @@ import tools.jackson.databind.node.ObjectNode;
  * records; CDC: first doses; police: the parents in the population register and the stations;
  * medical insurance: the insured mothers, designated hospitals, contributions and the settlements
  * made at discharge; HR: the banks, their branches and the parents' cards. The same seed and day
- * give the same data set; the template family (the README's sample) is always the first.
+ * give the same data set; the template family (scripts/sample-application.json, born three days
+ * before the day) is always the first: the run command's sample request.
  *
  * <p>Layout: one folder per department ({@code health/}, {@code cdc/}, {@code police/},
  * {@code medical_insurance/}, {@code human_resources/}: what its service imports at start-up, one
@@ -65,7 +66,7 @@ public final class FamilyGenerator {
         DataSet data = new DataSet();
         provinceData(data);
         for (int n = 1; n <= Math.max(1, families); n++) {
-            ObjectNode form = n == 1 ? template.deepCopy() : family();
+            ObjectNode form = n == 1 ? templateBornRecently() : family();
             familyData(data, n, form);
             data.file("applications/family-%05d.json".formatted(n),
                     JSON.writerWithDefaultPrettyPrinter().writeValueAsString(form));
@@ -136,7 +137,7 @@ public final class FamilyGenerator {
                             parent.get("ethnicity").asString()));
             data.row("human_resources/issued-cards.csv", "idNumber,cardNumber,bankCode,issuedAt",
                     "%s,S%09d,%s,%s".formatted(id, random.nextInt(1_000_000_000), BANKS[random.nextInt(BANKS.length)][0],
-                            today.minusYears(2 + random.nextInt(8))));
+                            today.minusYears(2 + random.nextInt(8)).atTime(10, 0).atOffset(CHINA)));
         }
         data.row("medical_insurance/insured-persons.csv", "idNumber,name,insuredDivision,scheme,status",
                 "%s,%s,%s,%s,ACTIVE".formatted(motherId, mother.get("name").asString(),
@@ -144,6 +145,18 @@ public final class FamilyGenerator {
         data.row("medical_insurance/direct-settlements.csv", "motherIdNumber,hospitalCode,dischargedAt,amount",
                 "%s,%s,%s,%d.%02d".formatted(motherId, hospital, discharged, 1800 + random.nextInt(2200),
                         random.nextInt(100)));
+    }
+
+    /**
+     * The template family, born three days before the data set's day at the template's hour: a
+     * demo made any day stays within every region's registration and certificate periods.
+     */
+    private ObjectNode templateBornRecently() {
+        ObjectNode form = template.deepCopy();
+        ObjectNode newborn = (ObjectNode) form.get("newborn");
+        OffsetDateTime born = OffsetDateTime.parse(newborn.get("birthTime").asString());
+        newborn.put("birthTime", today.minusDays(3).atTime(born.toLocalTime()).atOffset(born.getOffset()).toString());
+        return form;
     }
 
     private ObjectNode family() {

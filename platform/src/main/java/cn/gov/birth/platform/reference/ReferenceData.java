@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -69,6 +70,11 @@ public class ReferenceData {
             if (Files.isRegularFile(file)) {
                 try (Reader reader = Files.newBufferedReader(file)) {
                     importCsv(name, reader);
+                } catch (InvalidInputException e) {
+                    // A start-up import has no one to answer: say which file and what is wrong in it.
+                    throw new IllegalStateException("Reference data file " + file + " not imported: " + e.errors()
+                            .stream().limit(10).map(error -> error.field() + " " + error.code() + " " + error.message())
+                            .collect(Collectors.joining("; ")), e);
                 }
             }
         }
