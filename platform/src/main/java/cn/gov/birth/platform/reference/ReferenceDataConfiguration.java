@@ -1,11 +1,14 @@
 package cn.gov.birth.platform.reference;
 
 import cn.gov.birth.contracts.Department;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -32,18 +35,27 @@ public class ReferenceDataConfiguration {
         return new ReferenceDataController(data, department);
     }
 
+    /**
+     * Runs once every bean is made and before anything starts: the Kafka listeners and the web
+     * server, so no application is decided on data still being imported.
+     */
     @Bean
-    ApplicationRunner referenceDataImport(ReferenceData data, @Value("${birth.reference-data.dir:}") String dir,
-                                          @Value("${birth.department}") Department department) {
-        return args -> {
+    SmartInitializingSingleton referenceDataImport(ReferenceData data,
+                                                   @Value("${birth.reference-data.dir:}") String dir,
+                                                   @Value("${birth.department}") Department department) {
+        return () -> {
             if (!dir.isBlank()) {
                 Path root = Path.of(dir);
                 if (!Files.isDirectory(root)) {
                     throw new IllegalStateException("birth.reference-data.dir is not a folder: " + root.toAbsolutePath());
                 }
-                Path folder = root.resolve(department.name().toLowerCase(java.util.Locale.ROOT));
+                Path folder = root.resolve(department.name().toLowerCase(Locale.ROOT));
                 if (Files.isDirectory(folder)) {
-                    data.importFolder(folder);
+                    try {
+                        data.importFolder(folder);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
                 }
             }
         };
