@@ -2,6 +2,8 @@ package cn.gov.birth.gateway;
 
 import java.net.URI;
 import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -18,6 +20,8 @@ import org.springframework.web.server.ServerWebExchange;
 @RestController
 class FallbackController {
 
+    private static final Logger log = LoggerFactory.getLogger(FallbackController.class);
+
     @RequestMapping("/fallback/{upstream}")
     ResponseEntity<ProblemDetail> fallback(@PathVariable String upstream, ServerWebExchange exchange) {
         Throwable cause = exchange.getAttribute(ServerWebExchangeUtils.CIRCUITBREAKER_EXECUTION_EXCEPTION_ATTR);
@@ -29,6 +33,9 @@ class FallbackController {
         problem.setTitle(timeout ? "Upstream timeout" : "Service unavailable");
         problem.setType(URI.create("https://birth.gov.cn/problems/" + status.value()));
         String original = exchange.getAttribute(CorrelationHeaders.ORIGINAL_PATH);
+        // Why the upstream was not asked or did not answer: the one thing ops need to tell these apart.
+        log.warn("{} answered {} for {}: {}", upstream, status.value(), original,
+                cause == null ? "no cause recorded" : cause.toString());
         if (original != null) {
             problem.setInstance(URI.create(original));
         }

@@ -7,10 +7,14 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -38,6 +42,9 @@ class GatewayRoutingTest {
     private static final HttpServer SSCARD = upstream("sscard ");
     private static final Map<String, Seen> SEEN = new ConcurrentHashMap<>();
     private static final CountDownLatch NEVER = new CountDownLatch(1);
+    /** More calls at once than Resilience4j's default bulkhead (25) lets through. */
+    private static final int CONCURRENT = 40;
+    private static final CountDownLatch ALL_ARRIVED = new CountDownLatch(CONCURRENT);
 
     @DynamicPropertySource
     static void routes(DynamicPropertyRegistry registry) {
@@ -121,6 +128,24 @@ class GatewayRoutingTest {
     }
 
     @Test
+    void shouldLetManyConcurrentCallsThroughToOneUpstream() throws Exception {
+        List<Integer> statuses;
+        try (ExecutorService callers = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<Integer>> calls = new ArrayList<>();
+            for (int i = 0; i < CONCURRENT; i++) {
+                calls.add(callers.submit(() -> client.get().uri("/api/v1/guides/busy").exchange()
+                        .returnResult(String.class).getStatus().value()));
+            }
+            statuses = new ArrayList<>();
+            for (Future<Integer> call : calls) {
+                statuses.add(call.get());
+            }
+        }
+
+        assertThat(statuses).hasSize(CONCURRENT).containsOnly(200);
+    }
+
+    @Test
     void shouldAnswer504ProblemWhenTheUpstreamIsTooSlow() {
         client.get().uri("/api/v1/applications/slow")
                 .exchange()
@@ -178,6 +203,16 @@ class GatewayRoutingTest {
         switch (path) {
             case "/api/v1/applications/bad" -> respond(exchange, 400, "application/problem+json",
                     "{\"title\":\"from upstream\",\"status\":400}");
+            case "/api/v1/guides/busy" -> {
+                // Answers only once every concurrent call has reached the upstream.
+                ALL_ARRIVED.countDown();
+                try {
+                    ALL_ARRIVED.await(5, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                respond(exchange, 200, "application/json", "{}");
+            }
             case "/api/v1/applications/slow" -> {
                 try {
                     NEVER.await(5, TimeUnit.SECONDS);
