@@ -136,14 +136,17 @@ class InsuranceServiceIntegrationTest extends ServiceIntegrationTest {
         Family family = new Family();
         family.birthTime = family.birthTime.minusDays(98);
         UUID id = family.applyForInsurance();
-        int year = family.birthDate().getYear();
+        // The year insured is the one coverage starts in (paid within the 7 days, plus the 60 days' wait).
+        int year = Math.max(family.birthDate().getYear(), LocalDate.now(CHINA).plusDays(7 + 61).getYear());
 
         var requested = probe.awaitEvent(Topics.INSURANCE, PaymentRequested.class, e -> e.applicationId().equals(id));
         var enrolled = probe.awaitEvent(Topics.INSURANCE, MedicalInsuranceEnrolled.class,
                 e -> e.applicationId().equals(id));
 
         assertThat(requested.amount()).isEqualByComparingTo(individual(year).add(subsidy(year)));
+        assertThat(enrolled.insuredYears()).containsExactly(year);
         assertThat(enrolled.coverageStart()).isEqualTo(LocalDate.now(CHINA).plusDays(61));
+        assertThat(enrolled.coverageEnd()).isEqualTo(LocalDate.of(year, 12, 31)).isAfter(enrolled.coverageStart());
     }
 
     @Test

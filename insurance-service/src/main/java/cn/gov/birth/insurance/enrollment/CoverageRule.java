@@ -11,8 +11,9 @@ import java.util.Map;
  * The resident insurance rule for a newborn (domain.md, "Medical insurance rules"): enrolled and
  * paid within the window after birth (90 days, inclusive), the individual contribution is due and
  * coverage starts at birth; paid later, the full annual amount (individual + government subsidy)
- * is due for the year of birth and coverage starts once the waiting period after the payment
- * (60 days, exclusive) has passed. Coverage ends on 31 December of the last insured year.
+ * is due and coverage starts once the waiting period after the payment (60 days, exclusive) has
+ * passed; the year insured is then the year that coverage starts in, not a year that would end
+ * before it. Coverage ends on 31 December of the last insured year.
  */
 final class CoverageRule {
 
@@ -27,6 +28,21 @@ final class CoverageRule {
     static List<Integer> years(LocalDate birthDate, List<String> requested) {
         int birthYear = birthDate.getYear();
         return requested.stream().map(y -> "NEXT".equals(y) ? birthYear + 1 : birthYear).distinct().sorted().toList();
+    }
+
+    /**
+     * The years to insure: those asked for within the window; after it, the year of birth becomes
+     * the year coverage starts in when paid by the last day (a late payment in the autumn is cover
+     * for the next year, at that year's full amount, not for weeks already past).
+     */
+    static List<Integer> insured(InsurancePolicy.Region policy, LocalDate birthDate, LocalDate today,
+                                 List<Integer> years) {
+        if (inWindow(policy, birthDate, today)) {
+            return years;
+        }
+        int startYear = today.plusDays(policy.paymentDays() + policy.lateWaitingDays() + 1L).getYear();
+        return years.stream().map(year -> year == birthDate.getYear() ? Math.max(year, startYear) : year)
+                .distinct().sorted().toList();
     }
 
     /**
@@ -46,15 +62,15 @@ final class CoverageRule {
     }
 
     /**
-     * The amount due if the order is made today: the individual amount per year within the window,
-     * the full amount for the year of birth after it. An order at the window's amount is payable
+     * The amount due if the order is made today for the {@link #insured} years: the individual
+     * amount per year within the window; after it, the full amount for the first year. An order at the window's amount is payable
      * until the window's last day at most: paid later, the full amount would be due.
      */
     static Due due(InsurancePolicy.Region policy, LocalDate birthDate, LocalDate today, List<Integer> years,
                    Map<Integer, Contribution> contributions) {
         boolean inWindow = inWindow(policy, birthDate, today);
         BigDecimal amount = years.stream()
-                .map(year -> !inWindow && year == birthDate.getYear() ? contributions.get(year).full()
+                .map(year -> !inWindow && year == years.getFirst() ? contributions.get(year).full()
                         : contributions.get(year).individual())
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
         LocalDate payBy = today.plusDays(policy.paymentDays());
@@ -78,7 +94,8 @@ final class CoverageRule {
         if (policy.nextYearFrom() == null && start.isBefore(firstYear)) {
             start = firstYear;
         }
-        return new Coverage(start, LocalDate.of(years.getLast(), 12, 31));
+        // Paid later than the last day, the start can pass the insured year: cover that year then.
+        return new Coverage(start, LocalDate.of(Math.max(years.getLast(), start.getYear()), 12, 31));
     }
 
     private CoverageRule() {

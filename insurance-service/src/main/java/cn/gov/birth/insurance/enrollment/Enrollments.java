@@ -128,6 +128,7 @@ public class Enrollments {
                     + "日至12月31日出生、且在出生之日起" + rules.enrollmentDays() + "日内办理的新生儿可参加次年度参保，请改选当年度后补正");
             return;
         }
+        years = CoverageRule.insured(rules, request.birthDate(), today, years);
         Map<Integer, Contribution> found = new HashMap<>();
         years.forEach(year -> contributions.find(request.region(), year).ifPresent(c -> found.put(year, c)));
         List<Integer> missing = years.stream().filter(year -> !found.containsKey(year)).toList();

@@ -40,6 +40,29 @@ class CoverageRuleTest {
     }
 
     @Test
+    void shouldInsureTheYearCoverageStartsInWhenALateOrderIsMadeInTheAutumn() {
+        LocalDate born = LocalDate.of(2026, 8, 21);
+        LocalDate today = LocalDate.of(2026, 11, 27);
+        List<Integer> years = CoverageRule.insured(GUIZHOU, born, today, List.of(2026));
+        var due = CoverageRule.due(GUIZHOU, born, today, years, CONTRIBUTIONS);
+
+        var coverage = CoverageRule.coverage(GUIZHOU, born, due.years(), today.plusDays(1));
+
+        assertThat(years).containsExactly(2027);
+        assertThat(due.amount()).isEqualByComparingTo(CONTRIBUTIONS.get(2027).full());
+        assertThat(coverage.start()).isEqualTo(LocalDate.of(2027, 1, 28));
+        assertThat(coverage.end()).isEqualTo(LocalDate.of(2027, 12, 31));
+        assertThat(coverage.end()).isAfter(coverage.start());
+    }
+
+    @Test
+    void shouldKeepTheYearOfBirthForALateOrderWhoseCoverageStartsThatYear() {
+        LocalDate spring = LocalDate.of(2026, 3, 1);
+
+        assertThat(CoverageRule.insured(GUIZHOU, spring, spring.plusDays(91), List.of(2026))).containsExactly(2026);
+    }
+
+    @Test
     void shouldStartCoverageOnTheSixtyFirstDayAfterALatePayment() {
         LocalDate paid = BIRTH.plusDays(95);
 
