@@ -180,6 +180,16 @@ class BirthCertServiceIntegrationTest extends ServiceIntegrationTest {
 
         var again = returned(second);
         assertThat(again.reasonCode()).isEqualTo("CERTIFICATE_ALREADY_ISSUED");
+        // The hospital's next export of the record, without the number, does not free the birth ...
+        family.delivered("2", null);
+        assertThat(returned(family.apply()).reasonCode()).isEqualTo("CERTIFICATE_ALREADY_ISSUED");
+        // ... and one with another number is refused.
+        var conflicting = importCsv("delivery-records", """
+                recordNumber,hospitalCode,motherIdNumber,birthTime,sex,dischargedAt,certificateNumber
+                %s,%s,%s,%s,2,,Q999999999
+                """.formatted(family.recordNumber, HOSPITAL, family.mother, family.birthTime));
+        assertThat(conflicting.status()).isEqualTo(400);
+        assertThat(conflicting.body()).contains("CERTIFICATE_NUMBER_CONFLICT");
         family.certificate = issued.certificateNumber();
         UUID verification = family.apply();
         assertThat(returned(verification).reasonCode()).isEqualTo("CERTIFICATE_NUMBER_IN_USE");
@@ -239,7 +249,7 @@ class BirthCertServiceIntegrationTest extends ServiceIntegrationTest {
     }
 
     @Test
-    void shouldHandTheQuartersStubsToTheStationOfTheHouseholdCountyOnce() {
+    void shouldHandAnEndedQuartersStubsToTheStationOfTheHouseholdCountyOnce() {
         List<String> issued = new ArrayList<>();
         for (int i = 0; i < 2; i++) {
             Family family = newFamily();
@@ -248,8 +258,11 @@ class BirthCertServiceIntegrationTest extends ServiceIntegrationTest {
             issued.add(probe.awaitEvent(Topics.BIRTH_CERT, BirthCertificateIssued.class,
                     e -> e.applicationId().equals(id)).certificateNumber());
         }
+        // Issued three months ago: in the quarter that has just ended.
+        jdbc.sql("update birth_certificate set issued_at = issued_at - interval '3 months' where certificate_number in (?, ?)")
+                .params(issued.get(0), issued.get(1)).update();
         LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
-        String quarter = today.getYear() + "-Q" + ((today.getMonthValue() - 1) / 3 + 1);
+        String quarter = quarterOf(today.minusMonths(3));
 
         var made = http().post("/api/v1/departments/HEALTH/stub-handovers?quarter=" + quarter, "");
         var again = http().post("/api/v1/departments/HEALTH/stub-handovers?quarter=" + quarter, "");
@@ -262,7 +275,13 @@ class BirthCertServiceIntegrationTest extends ServiceIntegrationTest {
                 .findFirst().orElseThrow();
         assertThat(station.get("certificateNumbers").valueStream().map(JsonNode::asString).toList())
                 .containsAll(issued);
+        assertThat(http().post("/api/v1/departments/HEALTH/stub-handovers?quarter=" + quarterOf(today), "").status())
+                .isEqualTo(400);
         assertThat(http().get("/api/v1/departments/HEALTH/stub-handovers?quarter=2026-Q5").status()).isEqualTo(400);
+    }
+
+    private static String quarterOf(LocalDate day) {
+        return day.getYear() + "-Q" + ((day.getMonthValue() - 1) / 3 + 1);
     }
 
     @Test
@@ -306,7 +325,7 @@ class BirthCertServiceIntegrationTest extends ServiceIntegrationTest {
         String hospital = HOSPITAL;
         String givenName = "安然";
         String certificate;
-        private final String recordNumber = "R-" + UUID.randomUUID();
+        final String recordNumber = "R-" + UUID.randomUUID();
 
         void delivered(String sex, String certificateNumber) {
             var response = importCsv("delivery-records", """

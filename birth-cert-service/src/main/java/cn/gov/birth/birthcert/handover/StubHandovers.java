@@ -49,10 +49,17 @@ public class StubHandovers {
         log.info("Stub handover for {}: {} station records made", quarter, handOver(quarter));
     }
 
-    /** Makes the quarter's records not made yet; returns how many it made. */
+    /**
+     * Makes the quarter's records not made yet; returns how many it made. Only a quarter that has
+     * ended: a record is made once, so one made early would miss the quarter's later certificates.
+     */
     @Transactional
     public int handOver(String quarter) {
         LocalDate start = startOf(quarter);
+        if (start.plusMonths(3).isAfter(LocalDate.now(clock.withZone(CHINA)))) {
+            throw new InvalidInputException(List.of(new FieldError("quarter", "QUARTER_NOT_ENDED",
+                    "the handover of " + quarter + " is made once the quarter has ended")));
+        }
         return jdbc.sql("""
                         insert into stub_handover (county, quarter, certificate_numbers, produced_at)
                         select household_county, ?, array_agg(certificate_number order by certificate_number), ?

@@ -74,6 +74,21 @@ public class DeliveryRecords implements ReferenceDataset {
             errors.add(new FieldError("hospitalCode", "UNKNOWN_HOSPITAL",
                     "医院 " + hospital + " 不在助产机构名录中（先导入 hospitals）"));
         }
+        // A number once on a record stays: a later export (which may not carry it) never frees the birth
+        // for a second certificate, and one number belongs to one birth.
+        String record = row.get("recordNumber");
+        String number = row.get("certificateNumber");
+        if (record != null && number != null) {
+            jdbc.sql("select certificate_number from delivery_record where record_number = ?").param(record)
+                    .query(String.class).optional().filter(stored -> stored != null && !stored.equals(number))
+                    .ifPresent(stored -> errors.add(new FieldError("certificateNumber", "CERTIFICATE_NUMBER_CONFLICT",
+                            "该分娩记录已签发出生医学证明 " + stored + "，不能改为 " + number)));
+            if (jdbc.sql("select count(*) from delivery_record where certificate_number = ? and record_number <> ?")
+                    .params(number, record).query(Long.class).single() > 0) {
+                errors.add(new FieldError("certificateNumber", "CERTIFICATE_NUMBER_IN_USE",
+                        "出生医学证明编号 " + number + " 已在另一条分娩记录上"));
+            }
+        }
         return errors;
     }
 
@@ -87,7 +102,8 @@ public class DeliveryRecords implements ReferenceDataset {
                         on conflict (record_number) do update set hospital_code = excluded.hospital_code,
                                mother_id_number = excluded.mother_id_number, birth_time = excluded.birth_time,
                                sex = excluded.sex, discharged_at = excluded.discharged_at,
-                               certificate_number = excluded.certificate_number""")
+                               certificate_number = coalesce(delivery_record.certificate_number,
+                                                             excluded.certificate_number)""")
                 .params(row.get("recordNumber"), row.get("hospitalCode"), row.get("motherIdNumber"),
                         minute(OffsetDateTime.parse(row.get("birthTime"))), row.get("sex"),
                         discharged == null ? null : Timestamp.from(OffsetDateTime.parse(discharged).toInstant()),
