@@ -1,6 +1,7 @@
 package cn.gov.birth.vaccination;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import cn.gov.birth.contracts.Item;
 import cn.gov.birth.contracts.Topics;
@@ -21,6 +22,7 @@ import cn.gov.birth.platform.test.JsonHttp;
 import cn.gov.birth.platform.test.SampleEvents;
 import cn.gov.birth.platform.test.ServiceIntegrationTest;
 import cn.gov.birth.platform.test.TestInfrastructure;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -111,6 +113,22 @@ class VaccinationServiceIntegrationTest extends ServiceIntegrationTest {
         family.birthTime = family.birthTime.plusMinutes(1);
 
         assertThat(returned(family.apply()).reasonCode()).isEqualTo("BIRTH_TIME_MISMATCH");
+    }
+
+    @Test
+    void shouldWaitRatherThanReturnWhenOnlyAnEarlierChildsDosesAreRecorded() {
+        Family family = new Family();
+        OffsetDateTime born = family.birthTime;
+        family.birthTime = born.minusYears(2);
+        family.dosed("HEPB", "GIVEN");
+        family.birthTime = born;
+        UUID id = family.apply();
+
+        await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> waitingForDose(id));
+        family.dosed("HEPB", "GIVEN");
+
+        probe.awaitEvent(Topics.VACCINATION, VaccinationCertificateIssued.class, e -> e.applicationId().equals(id));
+        assertThat(probe.events(Topics.VACCINATION, ItemReturned.class, id)).isEmpty();
     }
 
     @Test

@@ -16,6 +16,7 @@ import cn.gov.birth.vaccination.reference.FirstDoses;
 import cn.gov.birth.vaccination.reference.FirstDoses.FirstDose;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.Period;
@@ -51,6 +52,9 @@ public class VaccinationCertificates {
             "BIRTH_TIME_MISMATCH", "出生时间与医院报告的新生儿首针接种记录不一致，请核对出生时间后补正",
             "HOSPITAL_MISMATCH", "出生医院与报告新生儿首针接种记录的医院不一致，请核对出生医院后补正",
             "FIRST_DOSE_DEFERRED", "新生儿乙肝疫苗首针暂缓接种（接种禁忌），转疾控工作人员核实后办理预防接种证");
+
+    /** How far apart the form's birth time and a record's may be and still be one birth, mistyped. */
+    private static final Duration SAME_BIRTH = Duration.ofDays(2);
 
     private final JdbcClient jdbc;
     private final Outbox outbox;
@@ -164,7 +168,12 @@ public class VaccinationCertificates {
     }
 
     private void decide(Request request) {
-        List<FirstDose> ofMother = doses.ofMother(request.motherIdNumber());
+        // Only doses of a birth near the form's say the birth time is wrong; an earlier child's doses
+        // say nothing about this one, whose record may simply not be in yet.
+        List<FirstDose> ofMother = doses.ofMother(request.motherIdNumber()).stream()
+                .filter(d -> Duration.between(d.birthTime().toInstant(), request.birthTime().toInstant()).abs()
+                        .compareTo(SAME_BIRTH) <= 0)
+                .toList();
         List<FirstDose> ofThisBirth = ofMother.stream()
                 .filter(d -> d.birthTime().toInstant().equals(request.birthTime().toInstant())).toList();
         Optional<FirstDose> hepatitisB = ofThisBirth.stream()
