@@ -111,6 +111,11 @@ public class ReviewQueue {
             throw new ProblemException(HttpStatus.CONFLICT, "Task already decided",
                     "该任务已于 " + task.decidedAt() + " 由 " + task.decidedBy() + " 作出决定（" + task.decision() + "）。");
         }
+        if (outbox.hasFinished(task.applicationId(), task.item())) {
+            // The item ended another way meanwhile (a payment reported, say): nothing is left to decide.
+            throw new ProblemException(HttpStatus.CONFLICT, "Item already finished",
+                    "该事项已办结或已终止，无需再作决定。");
+        }
         Instant now = clock.instant();
         switch (decision) {
             case APPROVE -> review.approve(task);

@@ -39,6 +39,8 @@ public class Withdrawals {
     @Transactional(propagation = Propagation.MANDATORY)
     public void onWithdrawn(ApplicationWithdrawn withdrawn) {
         UUID id = withdrawn.applicationId();
+        // The review tasks first, as a staff decision locks them first: the two never wait on each other in a circle.
+        review.ifPresent(queue -> queue.cancelOpen(id));
         for (Item item : withdrawn.openItems()) {
             if (item.department() == department && !outbox.hasFinished(id, item)) {
                 outbox.publish(Topics.of(department), new ItemCancelled(UUID.randomUUID(), id, clock.instant(), item,
@@ -46,6 +48,5 @@ public class Withdrawals {
                 log.info("{} of application {} cancelled: withdrawn", item, id);
             }
         }
-        review.ifPresent(queue -> queue.cancelOpen(id));
     }
 }
