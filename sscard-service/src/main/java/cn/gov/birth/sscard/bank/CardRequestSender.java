@@ -70,12 +70,18 @@ class CardRequestSender {
         Instant now = clock.instant();
         return requests.claimDue(settings.batchSize(), now, now.plus(settings.lease())).stream()
                 .filter(request -> {
-                    // Withdrawn before it was sent: the bank never hears of it.
-                    if (outbox.hasFinished(request.applicationId(), Item.SOCIAL_SECURITY_CARD)) {
-                        requests.cancelled(request.requestId(), now);
-                        return false;
+                    if (!outbox.hasFinished(request.applicationId(), Item.SOCIAL_SECURITY_CARD)) {
+                        return true;
                     }
-                    return true;
+                    if (CardRequests.PENDING.equals(request.state()) && request.attempts() == 1) {
+                        // Withdrawn before it was ever sent: the bank never hears of it.
+                        requests.cancelled(request.requestId(), now);
+                    } else {
+                        // The bank may have it (taken, or a call that timed out): it is not sent again,
+                        // but stays live, so no second card is asked for this person; a callback still counts.
+                        requests.parked(request.requestId());
+                    }
+                    return false;
                 })
                 .toList();
     }

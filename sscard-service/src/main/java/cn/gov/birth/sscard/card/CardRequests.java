@@ -111,6 +111,11 @@ public class CardRequests {
                 .update();
     }
 
+    /** Not to be sent again (its item was withdrawn after the bank may have got it); still live. */
+    public void parked(UUID requestId) {
+        jdbc.sql("update card_request set next_attempt_at = 'infinity' where request_id = ?").param(requestId).update();
+    }
+
     /** The item was withdrawn before the request was sent. */
     public void cancelled(UUID requestId, Instant now) {
         finish(requestId, CANCELLED, null, null, now);
