@@ -72,6 +72,8 @@ class BirthCertServiceIntegrationTest extends ServiceIntegrationTest {
 
         assertThat(issued.certificateNumber()).matches("Q\\d{9}");
         assertThat(issued.verified()).isFalse();
+        assertThat(issued.birthTime().toInstant()).isEqualTo(family.birthTime.toInstant());
+        assertThat(issued.sex()).isEqualTo("2");
         assertThat(probe.events(Topics.BIRTH_CERT, ItemStarted.class, id)).hasSize(1);
     }
 

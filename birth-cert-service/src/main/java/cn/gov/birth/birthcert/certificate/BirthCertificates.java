@@ -18,6 +18,8 @@ import java.nio.charset.Charset;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +43,7 @@ public class BirthCertificates {
 
     /** GB 2312 is what certificate printing sets without a hand-made glyph; anything beyond is a rare character. */
     private static final Charset COMMON_CHARACTERS = Charset.forName("GB2312");
+    private static final ZoneOffset CHINA = ZoneOffset.ofHours(8);
 
     private final JdbcClient jdbc;
     private final Outbox outbox;
@@ -162,7 +165,14 @@ public class BirthCertificates {
             returned(id, "CERTIFICATE_NUMBER_IN_USE", "该出生医学证明编号已被其他申请使用，请核对后补正");
             return;
         }
-        outbox.publish(Topics.BIRTH_CERT, new BirthCertificateIssued(UUID.randomUUID(), id, now, number, verified));
+        // The birth as certified goes with the certificate: household registration registers it.
+        var certified = jdbc.sql("select birth_time, sex from delivery_record where record_number = ?")
+                .param(context.get("recordNumber"))
+                .query((rs, n) -> new Object[] {rs.getObject(1, OffsetDateTime.class), rs.getString(2)})
+                .optional();
+        outbox.publish(Topics.BIRTH_CERT, new BirthCertificateIssued(UUID.randomUUID(), id, now, number, verified,
+                certified.map(c -> ((OffsetDateTime) c[0]).withOffsetSameInstant(CHINA)).orElse(null),
+                certified.map(c -> (String) c[1]).orElse(null)));
     }
 
     private void returned(UUID id, String reasonCode, String message) {

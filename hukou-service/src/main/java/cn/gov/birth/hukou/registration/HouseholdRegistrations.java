@@ -4,6 +4,7 @@ import cn.gov.birth.contracts.Item;
 import cn.gov.birth.contracts.Topics;
 import cn.gov.birth.contracts.events.ApplicationSubmitted;
 import cn.gov.birth.contracts.events.ApplicationSupplemented;
+import cn.gov.birth.contracts.events.BirthCertificateIssued;
 import cn.gov.birth.contracts.events.ItemCompleted;
 import cn.gov.birth.contracts.events.ItemFact;
 import cn.gov.birth.contracts.events.ItemRejected;
@@ -86,9 +87,15 @@ public class HouseholdRegistrations {
             return;
         }
         var newborn = application.newborn();
+        // The birth as certified, not as the form had it when this service last read it: a correction
+        // of the form may still be on its way when the certificate issued on it arrives.
+        BirthCertificateIssued certified = certificate instanceof BirthCertificateIssued issued
+                && issued.birthTime() != null && issued.sex() != null ? issued : null;
+        var birthTime = certified != null ? certified.birthTime() : newborn.birthTime();
+        var sex = certified != null ? certified.sex() : newborn.sex();
         // The register, just checked against the form, says which county and household the newborn joins.
         var birth = new CitizenRegistration.Birth(application.region(), finding.settling().householdDivision(),
-                newborn.birthTime().atZoneSameInstant(CHINA).toLocalDate(), newborn.sex(),
+                birthTime.atZoneSameInstant(CHINA).toLocalDate(), sex,
                 newborn.surname() + newborn.givenName(), finding.settling().householdNumber());
         Optional<Period> period = properties.registrationPeriodOf(application.region());
         if (period.isPresent() && LocalDate.now(clock.withZone(CHINA)).isAfter(birth.birthDate().plus(period.get()))) {

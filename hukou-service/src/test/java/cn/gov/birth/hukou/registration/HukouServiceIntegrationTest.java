@@ -392,6 +392,21 @@ class HukouServiceIntegrationTest extends ServiceIntegrationTest {
     }
 
     @Test
+    void shouldRegisterTheCertifiedBirthWhenTheCertificateArrivesBeforeTheCorrectedForm() {
+        UUID id = UUID.randomUUID();
+        probe.publish(Topics.APPLICATION, SampleEvents.applicationSubmitted(id, "2",
+                OffsetDateTime.parse("2026-11-19T23:50:00+08:00"), Item.HUKOU));
+        awaitQuiet(Topics.APPLICATION);
+        // Issued on the corrected form, whose supplement this service has not read yet.
+        probe.publish(Topics.BIRTH_CERT, new BirthCertificateIssued(UUID.randomUUID(), id, Instant.now(),
+                "Q000000002", false, OffsetDateTime.parse("2026-11-20T00:10:00+08:00"), "2"));
+
+        var registered = probe.awaitEvent(Topics.HUKOU, HouseholdRegistered.class, e -> e.applicationId().equals(id));
+
+        assertThat(registered.citizenIdNumber()).startsWith("52010220261120");
+    }
+
+    @Test
     void shouldDecideAgainWhenTheApplicantSupplementsAReturnedRegistration() {
         UUID id = lateApplication();
         decide(openTask(id), """
