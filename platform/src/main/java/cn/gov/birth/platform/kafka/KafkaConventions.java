@@ -2,6 +2,9 @@ package cn.gov.birth.platform.kafka;
 
 import cn.gov.birth.contracts.Topics;
 import cn.gov.birth.contracts.events.BirthEvent;
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTransientException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +19,9 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.RecoverableDataAccessException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.kafka.annotation.EnableKafka;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.core.ConsumerFactory;
@@ -28,6 +34,9 @@ import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
 import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.util.backoff.BackOff;
+import org.springframework.util.backoff.ExponentialBackOff;
 
 /**
  * The platform's Kafka conventions in one place: idempotent producers with {@code acks=all},
@@ -65,7 +74,8 @@ public class KafkaConventions {
 
     @Bean
     DefaultErrorHandler kafkaErrorHandler(KafkaTemplate<String, Object> template,
-                                          @Value("${birth.kafka.retries:4}") int retries) {
+                                          @Value("${birth.kafka.retries:4}") int retries,
+                                          @Value("${birth.kafka.outage-retry-for:PT15M}") Duration outage) {
         DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(template,
                 (record, exception) -> new TopicPartition(Topics.deadLetter(record.topic()), record.partition()));
         ExponentialBackOffWithMaxRetries backOff = new ExponentialBackOffWithMaxRetries(retries);
@@ -73,7 +83,33 @@ public class KafkaConventions {
         backOff.setMultiplier(2);
         backOff.setMaxInterval(2_000);
         // DeserializationException is not retryable by default: poison goes straight to the DLT.
-        return new DefaultErrorHandler(recoverer, backOff);
+        DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff);
+        BackOff waitOut = outageBackOff(outage);
+        handler.setBackOffFunction((record, exception) -> isOutage(exception) ? waitOut : null);
+        return handler;
+    }
+
+    /**
+     * A record that failed because the database was away (down, restarting, out of connections,
+     * a deadlock) is not at fault: its partition waits for the database, for up to {@code outage},
+     * instead of sending an accepted application to the dead letters after a few seconds.
+     */
+    static BackOff outageBackOff(Duration outage) {
+        ExponentialBackOff backOff = new ExponentialBackOff(1_000, 2);
+        backOff.setMaxInterval(30_000);
+        backOff.setMaxElapsedTime(outage.toMillis());
+        return backOff;
+    }
+
+    static boolean isOutage(Throwable exception) {
+        for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+            if (cause instanceof CannotCreateTransactionException || cause instanceof DataAccessResourceFailureException
+                    || cause instanceof TransientDataAccessException || cause instanceof RecoverableDataAccessException
+                    || cause instanceof SQLTransientException || cause instanceof SQLRecoverableException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Bean

@@ -1,0 +1,46 @@
+package cn.gov.birth.platform.kafka;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.SQLTransientConnectionException;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.springframework.dao.CannotAcquireLockException;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.kafka.listener.ListenerExecutionFailedException;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.util.backoff.BackOffExecution;
+
+class OutageRetryTest {
+
+    @Test
+    void shouldWaitOutADatabaseThatIsAwayRatherThanDeadLetterTheRecord() {
+        assertThat(KafkaConventions.isOutage(new ListenerExecutionFailedException("listener failed",
+                new CannotCreateTransactionException("no connection", new SQLTransientConnectionException("pool")))))
+                .isTrue();
+        assertThat(KafkaConventions.isOutage(new CannotAcquireLockException("deadlock"))).isTrue();
+    }
+
+    @Test
+    void shouldTreatAFaultOfTheRecordAsNoOutage() {
+        assertThat(KafkaConventions.isOutage(new DataIntegrityViolationException("duplicate"))).isFalse();
+        assertThat(KafkaConventions.isOutage(new IllegalStateException("bad event"))).isFalse();
+    }
+
+    @Test
+    void shouldKeepTryingForTheWholeOutageWithGrowingPauses() {
+        BackOffExecution execution = KafkaConventions.outageBackOff(Duration.ofMinutes(15)).start();
+        long waited = 0;
+        long last = 0;
+        int attempts = 0;
+        for (long next = execution.nextBackOff(); next != BackOffExecution.STOP; next = execution.nextBackOff()) {
+            assertThat(next).isBetween(last, 30_000L);
+            last = next;
+            waited += next;
+            attempts++;
+        }
+
+        assertThat(waited).isGreaterThanOrEqualTo(Duration.ofMinutes(14).toMillis());
+        assertThat(attempts).isGreaterThan(20);
+    }
+}
