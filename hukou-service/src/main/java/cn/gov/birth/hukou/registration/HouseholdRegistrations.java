@@ -98,7 +98,10 @@ public class HouseholdRegistrations {
                 birthTime.atZoneSameInstant(CHINA).toLocalDate(), sex,
                 newborn.surname() + newborn.givenName(), finding.settling().householdNumber());
         Optional<Period> period = properties.registrationPeriodOf(application.region());
-        if (period.isPresent() && LocalDate.now(clock.withZone(CHINA)).isAfter(birth.birthDate().plus(period.get()))) {
+        // Counted to when the applicant applied (or corrected the form), not to when this department got to
+        // it: time spent waiting for the certificate or for other departments is not the applicant's delay.
+        LocalDate applied = LocalDate.ofInstant(application.occurredAt(), CHINA);
+        if (period.isPresent() && applied.isAfter(birth.birthDate().plus(period.get()))) {
             review.open(id, Item.HUKOU, "LATE_REGISTRATION", "已超过出生登记期限（出生后" + describe(period.get())
                     + "内），转户籍民警人工审核", birth.context());
             return;

@@ -407,6 +407,25 @@ class HukouServiceIntegrationTest extends ServiceIntegrationTest {
     }
 
     @Test
+    void shouldCountTheRegistrationPeriodToTheApplicationNotToWhenTheCertificateCame() {
+        UUID id = UUID.randomUUID();
+        ApplicationSubmitted sample = SampleEvents.applicationSubmitted(id, "2",
+                OffsetDateTime.parse("2025-09-01T10:00:00+08:00"), Item.HUKOU);
+        // Applied within Guizhou's year; the certificate (rare characters, say) took until now.
+        Instant applied = Instant.parse("2026-08-01T02:00:00Z");
+        probe.publish(Topics.APPLICATION, new ApplicationSubmitted(sample.eventId(), id, applied, sample.reference(),
+                sample.region(), sample.items(), sample.applicant(), sample.mother(), sample.father(),
+                sample.newborn(), sample.household(), sample.insurance(), sample.reimbursement(),
+                sample.socialSecurityCard(), sample.delivery()));
+        probe.publish(Topics.BIRTH_CERT, issued(id));
+
+        var registered = probe.awaitEvent(Topics.HUKOU, HouseholdRegistered.class, e -> e.applicationId().equals(id));
+
+        assertThat(registered.citizenIdNumber()).startsWith("52010220250901");
+        assertThat(probe.events(Topics.HUKOU, ItemAwaitingReview.class, id)).isEmpty();
+    }
+
+    @Test
     void shouldDecideAgainWhenTheApplicantSupplementsAReturnedRegistration() {
         UUID id = lateApplication();
         decide(openTask(id), """
