@@ -95,6 +95,11 @@ class SscardServiceIntegrationTest extends ServiceIntegrationTest {
                                 + "\"status\": \"FAILED\", \"reason\": \"PHOTO_REJECTED\"}")));
         BANKS.stubFor(post(urlPathEqualTo("/bank/FLAKY/card-applications")).atPriority(1)
                 .willReturn(aResponse().withTransformers(FlakyBank.NAME)));
+        // A bank that refuses the data itself, and one whose interface turns this service away.
+        BANKS.stubFor(post(urlPathEqualTo("/bank/PICKY/card-applications")).atPriority(1)
+                .willReturn(aResponse().withStatus(422).withBody("{\"error\": \"PHOTO_MISSING\"}")));
+        BANKS.stubFor(post(urlPathEqualTo("/bank/LOCKED/card-applications")).atPriority(1)
+                .willReturn(aResponse().withStatus(403)));
         // A bank whose first callback never arrives (the service was down when it called), then reports.
         BANKS.stubFor(post(urlPathEqualTo("/bank/LOST/card-applications")).atPriority(1)
                 .inScenario("lost callback").whenScenarioStateIs(Scenario.STARTED)
@@ -139,6 +144,8 @@ class SscardServiceIntegrationTest extends ServiceIntegrationTest {
                 520000,BOC,中国银行,%1$sBOC,true
                 520000,FLAKY,不稳定银行,%1$sFLAKY,true
                 520000,LOST,回调丢失银行,%1$sLOST,true
+                520000,PICKY,拒收银行,%1$sPICKY,true
+                520000,LOCKED,拒绝访问银行,%1$sLOCKED,true
                 620000,LZBANK,兰州银行,%1$sLZBANK,true
                 """.formatted(bank));
         importOk("branches", """
@@ -148,6 +155,8 @@ class SscardServiceIntegrationTest extends ServiceIntegrationTest {
                 BOC,520102,BOC-520102-01,中国银行贵阳南明支行,贵州省贵阳市南明区遵义路3号
                 FLAKY,520102,FLAKY-520102-01,不稳定银行南明网点,贵州省贵阳市南明区花果园4号
                 LOST,520102,LOST-520102-01,回调丢失银行南明网点,贵州省贵阳市南明区花果园6号
+                PICKY,520102,PICKY-520102-01,拒收银行南明网点,贵州省贵阳市南明区花果园7号
+                LOCKED,520102,LOCKED-520102-01,拒绝访问银行南明网点,贵州省贵阳市南明区花果园8号
                 CCB,520103,CCB-520103-01,中国建设银行贵阳云岩支行,贵州省贵阳市云岩区延安中路5号
                 """);
     }
@@ -310,6 +319,25 @@ class SscardServiceIntegrationTest extends ServiceIntegrationTest {
         assertThat(sent).hasSize(2);
         assertThat(sent.stream().map(request -> JsonHttp.JSON.readTree(request.getBodyAsString()).get("requestId").asString()).distinct())
                 .hasSize(1);
+    }
+
+    @Test
+    void shouldReturnWhenTheBankRefusesTheDataButKeepTryingWhenItTurnsTheServiceAway() {
+        UUID refused = UUID.randomUUID();
+        UUID turnedAway = UUID.randomUUID();
+        probe.publish(Topics.APPLICATION, application(refused, "PICKY", "PICKUP"));
+        probe.publish(Topics.HUKOU, registered(refused, newCitizenId()));
+        probe.publish(Topics.APPLICATION, application(turnedAway, "LOCKED", "PICKUP"));
+        probe.publish(Topics.HUKOU, registered(turnedAway, newCitizenId()));
+
+        assertThat(probe.awaitEvent(Topics.SSCARD, ItemReturned.class, e -> e.applicationId().equals(refused))
+                .reasonCode()).isEqualTo("CARD_MAKING_FAILED");
+        // A 403 is not the applicant's to correct: the request is tried again, and the item stays open.
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() ->
+                BANKS.findAll(postRequestedFor(urlPathEqualTo("/bank/LOCKED/card-applications"))).size() >= 2);
+        assertThat(jdbc.sql("select state from card_request where application_id = ?").param(turnedAway)
+                .query(String.class).single()).isEqualTo("PENDING");
+        assertThat(probe.events(Topics.SSCARD, ItemReturned.class, turnedAway)).isEmpty();
     }
 
     @Test

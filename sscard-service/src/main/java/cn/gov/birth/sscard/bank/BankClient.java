@@ -52,8 +52,8 @@ public class BankClient {
 
     /**
      * Submits the card-making data. Returns the bank's answer when it took the request (2xx, or
-     * 409: it already has that request id) or refused its data (another 4xx); throws when it could
-     * not be reached or kept failing, or when its breaker or bulkhead refused the call.
+     * 409: it already has that request id) or refused its data (400, 422); throws when it could not
+     * be reached, answered anything else or kept failing, or when its breaker or bulkhead refused.
      */
     public Reply submit(String bankCode, String cardApiUrl, String body) throws Throwable {
         String instance = "bank-" + bankCode;
@@ -74,7 +74,9 @@ public class BankClient {
                 .build();
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
         int status = response.statusCode();
-        if (status >= 500 || status == 429) {
+        // Only a refusal of the data itself (400, 422) is the applicant's to correct; anything else that is
+        // not an acceptance (busy, unauthorized, a wrong address, a timeout) is the bank's or ours: try again.
+        if (status / 100 != 2 && status != 409 && status != 400 && status != 422) {
             throw new BankUnavailableException(status);
         }
         String answer = response.body() == null ? "" : response.body();

@@ -99,6 +99,13 @@ class CardRequestSender {
                 requests.sent(request.requestId(), now, now.plus(settings.callbackTimeout()));
                 log.info("Card request {} accepted by {} (HTTP {}, attempt {})", request.requestId(),
                         request.bankCode(), reply.status(), request.attempts());
+            } else if (CardRequests.SENT.equals(request.state())) {
+                // The bank took this request before: a refusal of the resend does not undo that (no second card
+                // after a supplement); its callback decides.
+                Instant now = clock.instant();
+                requests.sent(request.requestId(), now, now.plus(settings.callbackTimeout()));
+                log.warn("Resent card request {} refused by {} (HTTP {}); waiting for its callback",
+                        request.requestId(), request.bankCode(), reply.status());
             } else {
                 log.warn("Card request {} refused by {}: HTTP {}", request.requestId(), request.bankCode(),
                         reply.status());
