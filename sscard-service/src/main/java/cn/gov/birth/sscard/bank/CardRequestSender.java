@@ -1,6 +1,7 @@
 package cn.gov.birth.sscard.bank;
 
 import cn.gov.birth.contracts.Item;
+import cn.gov.birth.platform.events.EventCodec;
 import cn.gov.birth.platform.outbox.Outbox;
 import cn.gov.birth.sscard.card.CardApplications;
 import cn.gov.birth.sscard.card.CardProperties;
@@ -19,6 +20,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Sends the recorded card requests to the banks, never inside a database transaction: a short
@@ -39,6 +41,7 @@ class CardRequestSender {
     private final Outbox outbox;
     private final TransactionTemplate transactions;
     private final CardProperties.Sender settings;
+    private final String callbackUrl;
     private final Clock clock;
 
     CardRequestSender(CardRequests requests, CardBanks banks, BankClient bank, CardApplications cards, Outbox outbox,
@@ -50,6 +53,7 @@ class CardRequestSender {
         this.outbox = outbox;
         this.transactions = transactions;
         this.settings = properties.sender();
+        this.callbackUrl = properties.callbackUrl();
         this.clock = clock;
     }
 
@@ -93,7 +97,7 @@ class CardRequestSender {
             return;
         }
         try {
-            BankClient.Reply reply = bank.submit(request.bankCode(), target.get().cardApiUrl(), request.payload());
+            BankClient.Reply reply = bank.submit(request.bankCode(), target.get().cardApiUrl(), withCallback(request));
             if (reply.accepted()) {
                 Instant now = clock.instant();
                 requests.sent(request.requestId(), now, now.plus(settings.callbackTimeout()));
@@ -119,6 +123,12 @@ class CardRequestSender {
             }
             later(request, e.getClass().getSimpleName() + ": " + e.getMessage());
         }
+    }
+
+    private String withCallback(CardRequest request) {
+        ObjectNode body = (ObjectNode) EventCodec.mapper().readTree(request.payload());
+        body.put("callbackUrl", callbackUrl);
+        return EventCodec.mapper().writeValueAsString(body);
     }
 
     private void later(CardRequest request, String error) {

@@ -62,13 +62,11 @@ public class CardApplications {
     private final IssuedCards issued;
     private final CardRequests requests;
     private final ObjectProvider<ReviewQueue> review;
-    private final CardProperties properties;
     private final Outbox outbox;
     private final Clock clock;
 
     CardApplications(Rendezvous rendezvous, CardBanks banks, BankBranches branches, IssuedCards issued,
-                     CardRequests requests, ObjectProvider<ReviewQueue> review, CardProperties properties,
-                     Outbox outbox, Clock clock) {
+                     CardRequests requests, ObjectProvider<ReviewQueue> review, Outbox outbox, Clock clock) {
         this.card = new DependentItem(Item.SOCIAL_SECURITY_CARD, Item.HUKOU, Topics.SSCARD, rendezvous, outbox, clock,
                 this::apply);
         this.banks = banks;
@@ -76,7 +74,6 @@ public class CardApplications {
         this.issued = issued;
         this.requests = requests;
         this.review = review;
-        this.properties = properties;
         this.outbox = outbox;
         this.clock = clock;
     }
@@ -261,7 +258,7 @@ public class CardApplications {
         body.put("sex", order.get("sex"));
         body.put("birthDate", order.get("birthDate"));
         body.put("delivery", delivery);
-        body.put("callbackUrl", properties.callbackUrl());
+        // The callback URL is added when sent: a redeployment under another address is used for resends too.
         String citizenId = (String) order.get("citizenIdNumber");
         boolean recorded = requests.record(new CardRequest(requestId, id, citizenId, (String) order.get("region"),
                 (String) order.get("bankCode"), branch == null ? null : branch.name(),
