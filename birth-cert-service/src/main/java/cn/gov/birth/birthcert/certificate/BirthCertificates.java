@@ -160,11 +160,13 @@ public class BirthCertificates {
                 .params(id, number, verified, context.get("region"), context.get("hospitalCode"),
                         context.get("householdCounty"), Timestamp.from(now))
                 .update();
-        if (stored == 0) {
-            // Only a number given by the applicant can collide: the series never repeats.
+        if (stored == 0 && !verified) {
+            // The series never repeats: a collision would be a fault, never a second certificate.
             returned(id, "CERTIFICATE_NUMBER_IN_USE", "该出生医学证明编号已被其他申请使用，请核对后补正");
             return;
         }
+        // A verified number that another application holds is this birth's own (it is on this birth's
+        // delivery record): an earlier application for it, withdrawn, since two open ones are refused at intake.
         // The birth as certified goes with the certificate: household registration registers it.
         var certified = jdbc.sql("select birth_time, sex from delivery_record where record_number = ?")
                 .param(context.get("recordNumber"))
