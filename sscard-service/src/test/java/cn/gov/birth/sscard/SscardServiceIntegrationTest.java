@@ -246,9 +246,7 @@ class SscardServiceIntegrationTest extends ServiceIntegrationTest {
 
     @Test
     void shouldReturnWhenTheBankTakesNoApplicationsNow() {
-        UUID id = UUID.randomUUID();
-        probe.publish(Topics.APPLICATION, application(id, "ABC", "PICKUP"));
-        probe.publish(Topics.HUKOU, registered(id, newCitizenId()));
+        UUID id = applyAfterRegistration("ABC", "PICKUP");
 
         var returned = probe.awaitEvent(Topics.SSCARD, ItemReturned.class, e -> e.applicationId().equals(id));
 
@@ -258,9 +256,7 @@ class SscardServiceIntegrationTest extends ServiceIntegrationTest {
 
     @Test
     void shouldMailTheCardWhenTheFormAsksForMail() {
-        UUID id = UUID.randomUUID();
-        probe.publish(Topics.APPLICATION, application(id, "CCB", "MAIL"));
-        probe.publish(Topics.HUKOU, registered(id, newCitizenId()));
+        UUID id = applyAfterRegistration("CCB", "MAIL");
 
         var applied = probe.awaitEvent(Topics.SSCARD, SocialSecurityCardApplied.class, e -> e.applicationId().equals(id));
 
@@ -273,9 +269,7 @@ class SscardServiceIntegrationTest extends ServiceIntegrationTest {
 
     @Test
     void shouldWaitForStaffWhenTheBankHasNoBranchInTheHouseholdCountyAndMailOnceApproved() {
-        UUID id = UUID.randomUUID();
-        probe.publish(Topics.APPLICATION, application(id, "CCB", "PICKUP"));
-        probe.publish(Topics.HUKOU, registered(id, newCitizenId()));
+        UUID id = applyAfterRegistration("CCB", "PICKUP");
 
         var waiting = probe.awaitEvent(Topics.SSCARD, ItemAwaitingReview.class, e -> e.applicationId().equals(id));
         assertThat(waiting.reasonCode()).isEqualTo("NO_PICKUP_BRANCH");
@@ -295,9 +289,7 @@ class SscardServiceIntegrationTest extends ServiceIntegrationTest {
 
     @Test
     void shouldReturnWhenTheBankCouldNotMakeTheCard() {
-        UUID id = UUID.randomUUID();
-        probe.publish(Topics.APPLICATION, application(id, "BOC", "PICKUP"));
-        probe.publish(Topics.HUKOU, registered(id, newCitizenId()));
+        UUID id = applyAfterRegistration("BOC", "PICKUP");
 
         var returned = probe.awaitEvent(Topics.SSCARD, ItemReturned.class, e -> e.applicationId().equals(id));
 
@@ -308,9 +300,7 @@ class SscardServiceIntegrationTest extends ServiceIntegrationTest {
 
     @Test
     void shouldSendAgainAndCompleteWhenTheBanksCallbackIsLost() {
-        UUID id = UUID.randomUUID();
-        probe.publish(Topics.APPLICATION, application(id, "LOST", "PICKUP"));
-        probe.publish(Topics.HUKOU, registered(id, newCitizenId()));
+        UUID id = applyAfterRegistration("LOST", "PICKUP");
 
         var applied = probe.awaitEvent(Topics.SSCARD, SocialSecurityCardApplied.class, e -> e.applicationId().equals(id));
 
@@ -323,12 +313,8 @@ class SscardServiceIntegrationTest extends ServiceIntegrationTest {
 
     @Test
     void shouldReturnWhenTheBankRefusesTheDataButKeepTryingWhenItTurnsTheServiceAway() {
-        UUID refused = UUID.randomUUID();
-        UUID turnedAway = UUID.randomUUID();
-        probe.publish(Topics.APPLICATION, application(refused, "PICKY", "PICKUP"));
-        probe.publish(Topics.HUKOU, registered(refused, newCitizenId()));
-        probe.publish(Topics.APPLICATION, application(turnedAway, "LOCKED", "PICKUP"));
-        probe.publish(Topics.HUKOU, registered(turnedAway, newCitizenId()));
+        UUID refused = applyAfterRegistration("PICKY", "PICKUP");
+        UUID turnedAway = applyAfterRegistration("LOCKED", "PICKUP");
 
         assertThat(probe.awaitEvent(Topics.SSCARD, ItemReturned.class, e -> e.applicationId().equals(refused))
                 .reasonCode()).isEqualTo("CARD_MAKING_FAILED");
@@ -342,9 +328,7 @@ class SscardServiceIntegrationTest extends ServiceIntegrationTest {
 
     @Test
     void shouldChangeNothingWhenTheBankReportsAgain() {
-        UUID id = UUID.randomUUID();
-        probe.publish(Topics.APPLICATION, application(id, "ICBC", "PICKUP"));
-        probe.publish(Topics.HUKOU, registered(id, newCitizenId()));
+        UUID id = applyAfterRegistration("ICBC", "PICKUP");
         probe.awaitEvent(Topics.SSCARD, SocialSecurityCardApplied.class, e -> e.applicationId().equals(id));
         String requestId = jdbc.sql("select request_id::text from card_request where application_id = ?").param(id)
                 .query(String.class).single();
@@ -457,6 +441,14 @@ class SscardServiceIntegrationTest extends ServiceIntegrationTest {
         assertThat(failed.get("measurements").get(0).get("value").asDouble()).isPositive();
         String prometheus = http().get("/actuator/prometheus").body();
         assertThat(prometheus).containsPattern("resilience4j_circuitbreaker_state\\{[^}]*name=\"bank-FLAKY\"");
+    }
+
+    /** An application for the card whose newborn the police registered with a new citizen ID number. */
+    private UUID applyAfterRegistration(String bankCode, String cardDelivery) {
+        UUID id = UUID.randomUUID();
+        probe.publish(Topics.APPLICATION, application(id, bankCode, cardDelivery));
+        probe.publish(Topics.HUKOU, registered(id, newCitizenId()));
+        return id;
     }
 
     private static ApplicationSubmitted application(UUID id, String bankCode, String cardDelivery) {

@@ -7,6 +7,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClientException;
+import org.springframework.web.client.RestClientResponseException;
 
 /**
  * Sends recorded payment orders to the tax channel, outside the transaction that recorded them:
@@ -39,6 +40,12 @@ class PaymentOrderSender {
         }
     }
 
+    /** What went wrong, without the channel's answer body, which may echo the payer's data. */
+    private static String describe(RestClientException e) {
+        return e instanceof RestClientResponseException answer ? "HTTP " + answer.getStatusCode().value()
+                : e.getClass().getSimpleName();
+    }
+
     private void send(PaymentOrder order) {
         String reference;
         try {
@@ -47,14 +54,14 @@ class PaymentOrderSender {
         } catch (RestClientException e) {
             if (order.state() == PaymentOrders.State.ISSUED) {
                 log.warn("Payment order {} not re-checked at the tax channel (attempt {}), again later: {}",
-                        order.orderId(), order.sendAttempts(), e.toString());
+                        order.orderId(), order.sendAttempts(), describe(e));
             } else if (order.sendAttempts() >= properties.maxAttempts()) {
                 log.error("Payment order {} not taken by the tax channel after {} attempts, to staff: {}",
-                        order.orderId(), order.sendAttempts(), e.toString());
+                        order.orderId(), order.sendAttempts(), describe(e));
                 enrollments.sendFailed(order.orderId());
             } else {
                 log.warn("Payment order {} not taken by the tax channel (attempt {}), retrying: {}",
-                        order.orderId(), order.sendAttempts(), e.toString());
+                        order.orderId(), order.sendAttempts(), describe(e));
             }
             return;
         }

@@ -196,7 +196,8 @@ public class CardApplications {
                 returned(id, "CARD_MAKING_FAILED", "制卡银行未能制卡（" + (reason == null ? "未说明原因" : reason)
                         + "），请核对信息或另选制卡银行后补正");
             }
-            log.info("Card making failed at {} for application {}: {}", request.bankCode(), id, reason);
+            // The bank's reason is free text: it goes to the applicant in the return, not to the log.
+            log.info("Card making failed at {} for application {}", request.bankCode(), id);
             return Optional.of(CardRequests.FAILED);
         }
         return Optional.of(request.state());
