@@ -1,0 +1,17 @@
+package cn.gov.birth.security;
+
+/** The token claims the platform reads (besides {@code sub}, {@code iss}, {@code exp}). */
+public final class Claims {
+
+    /** The caller's roles, a list of {@link Role} names. */
+    public static final String ROLES = "roles";
+    /** The department a {@link Role#STAFF} or {@link Role#DEPT_ADMIN} acts for ({@code HEALTH}, {@code POLICE}, ...). */
+    public static final String DEPARTMENT = "department";
+    /** A citizen's verified resident ID number, as the real-name identity platform vouches for it. */
+    public static final String ID_NUMBER = "idNumber";
+    /** The issuer of the tokens the {@code dev} profile makes. */
+    public static final String DEV_ISSUER = "urn:birth:dev";
+
+    private Claims() {
+    }
+}
