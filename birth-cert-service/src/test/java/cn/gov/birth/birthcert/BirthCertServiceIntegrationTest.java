@@ -19,6 +19,8 @@ import cn.gov.birth.platform.test.JsonHttp;
 import cn.gov.birth.platform.test.SampleEvents;
 import cn.gov.birth.platform.test.ServiceIntegrationTest;
 import cn.gov.birth.platform.test.TestInfrastructure;
+import cn.gov.birth.platform.test.Tokens;
+import cn.gov.birth.security.Role;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -213,10 +215,10 @@ class BirthCertServiceIntegrationTest extends ServiceIntegrationTest {
         assertThat(waiting.reasonCode()).isEqualTo("RARE_CHARACTER_NAME");
         assertThat(probe.events(Topics.BIRTH_CERT, BirthCertificateIssued.class, id)).isEmpty();
 
-        JsonNode task = http().get("/api/v1/departments/HEALTH/tasks").json().valueStream()
-                .filter(t -> t.get("applicationId").asString().equals(id.toString())).findFirst().orElseThrow();
-        var decided = http().post("/api/v1/departments/HEALTH/tasks/" + task.get("id").asString() + "/decisions",
-                "{\"decision\":\"APPROVE\",\"message\":\"字形已核对\"}", "X-Staff-Id", "health-007");
+        JsonNode task = task(id);
+        // The decision is the token's subject's, whatever a header claims.
+        var decided = staff("health-007").post("/api/v1/departments/HEALTH/tasks/" + task.get("id").asString()
+                + "/decisions", "{\"decision\":\"APPROVE\",\"message\":\"字形已核对\"}", "X-Staff-Id", "health-999");
 
         assertThat(decided.status()).isEqualTo(200);
         assertThat(decided.json().get("decidedBy").asString()).isEqualTo("health-007");
@@ -225,7 +227,7 @@ class BirthCertServiceIntegrationTest extends ServiceIntegrationTest {
 
     @Test
     void shouldImportAllRowsOrNoneAndListEveryBadLine() {
-        long before = http().get("/api/v1/departments/HEALTH/reference").json().get("delivery-records").asLong();
+        long before = deliveryRecords();
 
         var response = importCsv("delivery-records", """
                 recordNumber,hospitalCode,motherIdNumber,birthTime,sex,dischargedAt,certificateNumber
@@ -238,8 +240,7 @@ class BirthCertServiceIntegrationTest extends ServiceIntegrationTest {
         assertThat(response.json().get("errors").valueStream().map(e -> e.get("field").asString()).toList())
                 .containsExactlyInAnyOrder("line 3.motherIdNumber", "line 4.birthTime", "line 4.sex",
                         "line 4.hospitalCode");
-        assertThat(http().get("/api/v1/departments/HEALTH/reference").json().get("delivery-records").asLong())
-                .isEqualTo(before);
+        assertThat(deliveryRecords()).isEqualTo(before);
         assertThat(importCsv("delivery-records", "recordNumber,sex\nR-1,2\n").status()).isEqualTo(400);
         assertThat(importCsv("no-such-data", "a\n1\n").status()).isEqualTo(404);
     }
@@ -272,20 +273,20 @@ class BirthCertServiceIntegrationTest extends ServiceIntegrationTest {
         LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
         String quarter = quarterOf(today.minusMonths(3));
 
-        var made = http().post("/api/v1/departments/HEALTH/stub-handovers?quarter=" + quarter, "");
-        var again = http().post("/api/v1/departments/HEALTH/stub-handovers?quarter=" + quarter, "");
+        var made = staff().post("/api/v1/departments/HEALTH/stub-handovers?quarter=" + quarter, "");
+        var again = staff().post("/api/v1/departments/HEALTH/stub-handovers?quarter=" + quarter, "");
 
         assertThat(made.status()).as(made.body()).isEqualTo(200);
         assertThat(made.json().get("made").asInt()).isPositive();
         assertThat(again.json().get("made").asInt()).isZero();
-        JsonNode station = http().get("/api/v1/departments/HEALTH/stub-handovers?quarter=" + quarter).json()
+        JsonNode station = staff().get("/api/v1/departments/HEALTH/stub-handovers?quarter=" + quarter).json()
                 .valueStream().filter(record -> record.get("county").asString().equals("520102"))
                 .findFirst().orElseThrow();
         assertThat(station.get("certificateNumbers").valueStream().map(JsonNode::asString).toList())
                 .containsAll(issued);
-        assertThat(http().post("/api/v1/departments/HEALTH/stub-handovers?quarter=" + quarterOf(today), "").status())
+        assertThat(staff().post("/api/v1/departments/HEALTH/stub-handovers?quarter=" + quarterOf(today), "").status())
                 .isEqualTo(400);
-        assertThat(http().get("/api/v1/departments/HEALTH/stub-handovers?quarter=2026-Q5").status()).isEqualTo(400);
+        assertThat(staff().get("/api/v1/departments/HEALTH/stub-handovers?quarter=2026-Q5").status()).isEqualTo(400);
     }
 
     private static String quarterOf(LocalDate day) {
@@ -306,16 +307,89 @@ class BirthCertServiceIntegrationTest extends ServiceIntegrationTest {
         assertThat(probe.events(Topics.BIRTH_CERT, BirthCertificateIssued.class, id)).hasSize(1);
     }
 
+    @Test
+    void shouldShowAndDecideTheHealthQueueOnlyForHealthStaff() {
+        Family family = newFamily();
+        family.delivered("2", null);
+        family.givenName = "𠮷宁";
+        UUID id = family.apply();
+        probe.awaitEvent(Topics.BIRTH_CERT, ItemAwaitingReview.class, e -> e.applicationId().equals(id));
+        String decision = "/api/v1/departments/HEALTH/tasks/" + task(id).get("id").asString() + "/decisions";
+        String approve = "{\"decision\":\"APPROVE\",\"message\":\"字形已核对\"}";
+
+        assertThat(http().get("/api/v1/departments/HEALTH/tasks").status()).isEqualTo(401);
+        assertThat(http().as("not-a-token").get("/api/v1/departments/HEALTH/tasks").status()).isEqualTo(401);
+        assertThat(http().as(Tokens.staff("POLICE")).get("/api/v1/departments/HEALTH/tasks").status())
+                .isEqualTo(403);
+        assertThat(http().as(Tokens.admin("HEALTH")).get("/api/v1/departments/HEALTH/tasks").status())
+                .isEqualTo(403);
+        assertThat(http().post(decision, approve).status()).isEqualTo(401);
+        assertThat(http().as(Tokens.citizen(family.mother)).post(decision, approve).status()).isEqualTo(403);
+        assertThat(http().as(Tokens.staff("POLICE")).post(decision, approve).status()).isEqualTo(403);
+        assertThat(http().as(Tokens.staff("POLICE")).get("/api/v1/departments/HEALTH/stub-handovers?quarter=2026-Q1")
+                .status()).isEqualTo(403);
+
+        // Still open: none of them decided it.
+        assertThat(task(id).get("status").asString()).isEqualTo("OPEN");
+        assertThat(probe.events(Topics.BIRTH_CERT, BirthCertificateIssued.class, id)).isEmpty();
+    }
+
+    @Test
+    void shouldLetOnlyHealthAdministratorsImportOrReadReferenceData() {
+        long before = deliveryRecords();
+        String csv = """
+                recordNumber,hospitalCode,motherIdNumber,birthTime,sex,dischargedAt,certificateNumber
+                R-%s,H520102001,%s,2026-11-20T08:30:00+08:00,2,,
+                """.formatted(UUID.randomUUID(), SampleEvents.MOTHER_ID);
+
+        for (String token : List.of(Tokens.admin("POLICE"), Tokens.staff("HEALTH"), Tokens.citizen(SampleEvents.MOTHER_ID))) {
+            assertThat(http().as(token).postAs("/api/v1/departments/HEALTH/reference/delivery-records", "text/csv", csv)
+                    .status()).isEqualTo(403);
+        }
+        assertThat(http().postAs("/api/v1/departments/HEALTH/reference/delivery-records", "text/csv", csv).status())
+                .isEqualTo(401);
+        assertThat(http().as(Tokens.admin("POLICE")).get("/api/v1/departments/HEALTH/reference").status())
+                .isEqualTo(403);
+        assertThat(deliveryRecords()).isEqualTo(before);
+    }
+
     private ItemReturned returned(UUID id) {
         return probe.awaitEvent(Topics.BIRTH_CERT, ItemReturned.class, e -> e.applicationId().equals(id));
     }
 
-    private JsonHttp.Response importCsv(String dataset, String csv) {
-        return http().postAs("/api/v1/departments/HEALTH/reference/" + dataset, "text/csv", csv);
+    /** The application's task in the health queue, open or decided. */
+    private JsonNode task(UUID id) {
+        return java.util.stream.Stream.of("OPEN", "DECIDED")
+                .flatMap(status -> staff().get("/api/v1/departments/HEALTH/tasks?size=100&status=" + status).json()
+                        .get("items").valueStream())
+                .filter(t -> t.get("applicationId").asString().equals(id.toString())).findFirst().orElseThrow();
     }
 
+    private long deliveryRecords() {
+        return admin().get("/api/v1/departments/HEALTH/reference").json().get("delivery-records").asLong();
+    }
+
+    private JsonHttp.Response importCsv(String dataset, String csv) {
+        return admin().postAs("/api/v1/departments/HEALTH/reference/" + dataset, "text/csv", csv);
+    }
+
+    /** Without a token. */
     private JsonHttp http() {
         return new JsonHttp("http://127.0.0.1:" + port);
+    }
+
+    /** A health officer. */
+    private JsonHttp staff() {
+        return http().as(Tokens.staff("HEALTH"));
+    }
+
+    private JsonHttp staff(String subject) {
+        return http().as(Tokens.token(subject, List.of(Role.STAFF), "HEALTH", null));
+    }
+
+    /** The health department's reference data administrator. */
+    private JsonHttp admin() {
+        return http().as(Tokens.admin("HEALTH"));
     }
 
     private Family newFamily() {

@@ -83,7 +83,7 @@ final class EventSamples {
                 minimalSubmitted(),
                 ApplicationSupplemented.of(id(), AT, List.of(Item.VACCINATION), minimalSubmitted()),
                 new ApplicationStatusChanged(id(), APPLICATION_ID, AT, REFERENCE, 1, ApplicationStatus.NOT_ACCEPTED,
-                        null, null, List.of(), null),
+                        null, null, List.of(), null, null),
                 new BirthCertificateIssued(id(), APPLICATION_ID, AT, "S123456789", true),
                 new MaternityReimbursementSettled(id(), APPLICATION_ID, AT, "MANUAL", new BigDecimal("2765.5")),
                 new SocialSecurityCardApplied(id(), APPLICATION_ID, AT, "CCB", "MADE", null));
@@ -125,7 +125,8 @@ final class EventSamples {
                         new ItemState(Item.BIRTH_CERT, ItemStatus.RETURNED, "CERTIFICATE_NUMBER_IN_USE"),
                         new ItemState(Item.HUKOU, ItemStatus.WAITING, null),
                         new ItemState(Item.VACCINATION, ItemStatus.COMPLETED, null)),
-                "13800138000");
+                "13800138000", new ApplicationStatusChanged.Audience("citizen-7f3a",
+                        List.of("mM2ixXy0Jw8Jn2kLXbU3JcR1hGkXu8bq9K2Xh6rS4pA", "Q9v1cbe1w0rVZqgJ1S6ZkWkzTz1yXl6o8R0dC7mJ2sE")));
     }
 
     private static UUID id() {

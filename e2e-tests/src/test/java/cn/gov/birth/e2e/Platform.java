@@ -3,6 +3,7 @@ package cn.gov.birth.e2e;
 import cn.gov.birth.generator.FamilyGenerator;
 import cn.gov.birth.platform.test.JsonHttp;
 import cn.gov.birth.platform.test.TestInfrastructure;
+import cn.gov.birth.platform.test.Tokens;
 import java.io.File;
 import java.io.IOException;
 import java.net.HttpURLConnection;
@@ -52,6 +53,22 @@ final class Platform implements AutoCloseable {
     private int kafkaPort;
     private int simulatorPort;
 
+    private static Platform shared;
+
+    /**
+     * The one platform every end-to-end test class of this run uses, started on first use and
+     * stopped when the test JVM ends.
+     */
+    static synchronized Platform shared() throws IOException {
+        if (shared == null) {
+            Platform platform = new Platform();
+            Runtime.getRuntime().addShutdownHook(new Thread(platform::close));
+            platform.start();
+            shared = platform;
+        }
+        return shared;
+    }
+
     Platform() {
         root = Path.of(System.getProperty("platform.root", "..")).toAbsolutePath().normalize();
         logs = root.resolve("e2e-tests/target/e2e-logs");
@@ -85,7 +102,33 @@ final class Platform implements AutoCloseable {
     }
 
     String gatewayUrl() {
-        return "http://127.0.0.1:" + ports.get("gateway-service");
+        return serviceUrl("gateway-service");
+    }
+
+    /** Where a service listens (on loopback): to show that a service reached directly checks too. */
+    String serviceUrl(String service) {
+        return "http://127.0.0.1:" + ports.get(service);
+    }
+
+    /** The first column of the rows a query on a service's database returns. */
+    List<String> query(String service, String sql, Object... parameters) {
+        var server = TestInfrastructure.databaseServer();
+        try (var connection = java.sql.DriverManager.getConnection(server.jdbcUrl(databases.get(service)),
+                server.user(), server.password());
+             var statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            List<String> values = new ArrayList<>();
+            try (var rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    values.add(rows.getString(1));
+                }
+            }
+            return values;
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The external systems' stand-in (banks, tax payment channel): WireMock with the mappings in {@code simulator/}. */
@@ -119,21 +162,27 @@ final class Platform implements AutoCloseable {
 
     private void startSimulator() throws IOException {
         simulatorPort = freePort();
-        Path jar = root.resolve("simulator/target/wiremock-standalone.jar");
+        Path jar = root.resolve("simulator/target/simulator.jar");
         if (!Files.exists(jar)) {
-            throw new IllegalStateException("WireMock missing: " + jar + " (run ./mvnw package first)");
+            throw new IllegalStateException("Simulator missing: " + jar + " (run ./mvnw package first)");
         }
-        simulator = startListening("simulator", simulatorPort, java(), "-Xmx256m", "-jar", jar.toString(), "--port",
-                String.valueOf(simulatorPort), "--bind-address", "127.0.0.1", "--root-dir",
-                root.resolve("simulator").toString(), "--disable-banner", "--no-request-journal");
+        simulator = startListening("simulator", simulatorPort, java(), "-Xmx256m", "-jar", jar.toString(),
+                "--extensions", SIMULATOR_EXTENSIONS, "--port", String.valueOf(simulatorPort),
+                "--bind-address", "127.0.0.1", "--root-dir", root.resolve("simulator").toString(), "--disable-banner",
+                "--no-request-journal");
     }
+
+    /** The simulator's partner behaviour: signed requests checked, signed callbacks made. */
+    static final String SIMULATOR_EXTENSIONS = "cn.gov.birth.simulator.PartnerSignatureCheck,"
+            + "cn.gov.birth.simulator.SignedCallback";
 
     /** Starts a helper process logging to {@code <name>.log} and waits until it listens on its port. */
     private Process startListening(String name, int port, String... command) throws IOException {
-        Process process = new ProcessBuilder(command)
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
-                .redirectOutput(logs.resolve(name + ".log").toFile())
-                .start();
+                .redirectOutput(logs.resolve(name + ".log").toFile());
+        builder.environment().put("DEV_KEYS_DIR", Tokens.DIR.toAbsolutePath().toString());
+        Process process = builder.start();
         Awaitility.await(name + " on " + port).atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(300))
                 .until(() -> {
                     if (!process.isAlive()) {
@@ -152,6 +201,10 @@ final class Platform implements AutoCloseable {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve(service + ".log").toFile()));
         Map<String, String> env = builder.environment();
         env.put("SERVER_PORT", String.valueOf(ports.get(service)));
+        // Local tokens and partner secrets, shared with the tests (Tokens, PartnerCalls) and the simulator.
+        env.put("SPRING_PROFILES_ACTIVE", "dev");
+        env.put("DEV_KEYS_DIR", Tokens.DIR.toAbsolutePath().toString());
+        env.put("CARD_BANK_ALLOWED_URLS", simulatorUrl() + "/bank/");
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrapServers());
         env.put("KAFKA_PARTITIONS", "6");
         env.put("OUTBOX_POLL_INTERVAL", "PT0.2S");

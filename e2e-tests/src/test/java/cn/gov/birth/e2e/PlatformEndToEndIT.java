@@ -37,26 +37,24 @@ class PlatformEndToEndIT {
 
     private static final Duration COMPLETION = Duration.ofSeconds(120);
     private static Platform platform;
-    private static JsonHttp gateway;
+    private static Portal portal;
+    /** Each application's family (its mother signed in), who follows it. */
+    private static final Map<UUID, JsonHttp> FAMILIES = new java.util.concurrent.ConcurrentHashMap<>();
     private static EventProbe probe;
 
     @BeforeAll
     static void startPlatform() throws Exception {
-        platform = new Platform();
-        platform.start();
-        gateway = new JsonHttp(platform.gatewayUrl());
+        platform = Platform.shared();
+        portal = new Portal(platform.gatewayUrl());
         List<String> topics = new ArrayList<>(Topics.DEPARTMENT_FACTS);
         topics.add(Topics.APPLICATION);
         probe = new EventProbe(platform.kafkaBootstrapServers(), topics.toArray(String[]::new));
     }
 
     @AfterAll
-    static void stopPlatform() {
+    static void closeProbe() {
         if (probe != null) {
             probe.close();
-        }
-        if (platform != null) {
-            platform.close();
         }
     }
 
@@ -64,7 +62,7 @@ class PlatformEndToEndIT {
     void shouldCompleteAllSevenItemsWithTheirResultsThroughTheGateway() {
         ObjectNode form = family();
         LocalDate born = OffsetDateTime.parse(form.get("newborn").get("birthTime").asString()).toLocalDate();
-        var created = gateway.post("/api/v1/applications", form);
+        var created = file(form);
         assertThat(created.status()).isEqualTo(201);
         UUID id = UUID.fromString(created.json().get("id").asString());
         assertThat(created.location()).endsWith("/api/v1/applications/" + id);
@@ -91,8 +89,8 @@ class PlatformEndToEndIT {
         assertThat(result(application, Item.SOCIAL_SECURITY_CARD).get("cardStatus").asString()).isEqualTo("MADE");
         assertThat(result(application, Item.PARENTING_GUIDANCE).get("enrolledUntil").asString()).isNotBlank();
         assertThat(application.get("completedAt").isNull()).isFalse();
-        await().atMost(Duration.ofSeconds(30)).until(() -> gateway.get("/api/v1/notifications?applicationId=" + id)
-                .json().valueStream().anyMatch(m -> m.get("status").asString().equals("COMPLETED")));
+        await().atMost(Duration.ofSeconds(30)).until(() -> family(id).get("/api/v1/notifications?applicationId=" + id)
+                .json().get("items").valueStream().anyMatch(m -> m.get("status").asString().equals("COMPLETED")));
     }
 
     @Test
@@ -101,7 +99,7 @@ class PlatformEndToEndIT {
                 Files.readString(platform.dataSet().resolve("applications/family-00002.json")));
         String county = form.get("household").get("nativePlace").asString();
 
-        var created = gateway.post("/api/v1/applications", form);
+        var created = file(form);
 
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         JsonNode application = awaitCompleted(UUID.fromString(created.json().get("id").asString()));
@@ -116,19 +114,19 @@ class PlatformEndToEndIT {
         OffsetDateTime recorded = OffsetDateTime.parse(newborn.get("birthTime").asString());
         delivered(form);
         newborn.put("birthTime", recorded.plusMinutes(20).toString());
-        var created = gateway.post("/api/v1/applications", form);
+        var created = file(form);
         assertThat(created.status()).isEqualTo(201);
         UUID id = UUID.fromString(created.json().get("id").asString());
 
         await("birth certificate returned").atMost(COMPLETION).pollInterval(Duration.ofMillis(250))
-                .until(() -> "ACTION_REQUIRED".equals(gateway.get("/api/v1/applications/" + id).json()
+                .until(() -> "ACTION_REQUIRED".equals(family(id).get("/api/v1/applications/" + id).json()
                         .get("status").asString()));
-        JsonNode returned = item(gateway.get("/api/v1/applications/" + id).json(), Item.BIRTH_CERT);
+        JsonNode returned = item(family(id).get("/api/v1/applications/" + id).json(), Item.BIRTH_CERT);
         assertThat(returned.get("status").asString()).isEqualTo("RETURNED");
         assertThat(returned.get("reason").get("code").asString()).isEqualTo("BIRTH_TIME_MISMATCH");
         newborn.put("birthTime", recorded.toString());
 
-        var supplemented = gateway.post("/api/v1/applications/" + id + "/supplements",
+        var supplemented = family(id).post("/api/v1/applications/" + id + "/supplements",
                 JsonHttp.JSON.createObjectNode().set("newborn", newborn));
 
         assertThat(supplemented.status()).as(supplemented.body()).isEqualTo(200);
@@ -158,10 +156,10 @@ class PlatformEndToEndIT {
         UUID id = submit(form);
 
         await("every item finished").atMost(COMPLETION).pollInterval(Duration.ofMillis(250)).until(() ->
-                gateway.get("/api/v1/applications/" + id).json().get("items").valueStream()
+                family(id).get("/api/v1/applications/" + id).json().get("items").valueStream()
                         .allMatch(item -> List.of("COMPLETED", "REJECTED", "CANCELLED")
                                 .contains(item.get("status").asString())));
-        JsonNode application = gateway.get("/api/v1/applications/" + id).json();
+        JsonNode application = family(id).get("/api/v1/applications/" + id).json();
         assertThat(application.get("status").asString()).isEqualTo("PARTIALLY_COMPLETED");
         assertThat(itemStatus(application, Item.HUKOU)).isEqualTo("REJECTED");
         assertThat(item(application, Item.HUKOU).get("reason").get("code").asString())
@@ -184,7 +182,7 @@ class PlatformEndToEndIT {
         ObjectNode form = family();
         ((ObjectNode) form.get("father")).put("idNumber", "520102199207081314");
 
-        var response = gateway.post("/api/v1/applications", form);
+        var response = file(form);
 
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.contentType()).startsWith("application/problem+json");
@@ -195,12 +193,12 @@ class PlatformEndToEndIT {
     void shouldCompleteANeedsSupplementApplicationAfterItsSupplement() {
         ObjectNode form = family();
         JsonNode household = form.remove("household");
-        var filed = gateway.post("/api/v1/applications", form);
+        var filed = file(form);
         assertThat(filed.status()).isEqualTo(201);
         assertThat(filed.json().get("status").asString()).isEqualTo("NEEDS_SUPPLEMENT");
         UUID id = UUID.fromString(filed.json().get("id").asString());
 
-        var supplemented = gateway.post("/api/v1/applications/" + id + "/supplements",
+        var supplemented = family(id).post("/api/v1/applications/" + id + "/supplements",
                 JsonHttp.JSON.createObjectNode().set("household", household));
 
         assertThat(supplemented.status()).isEqualTo(200);
@@ -214,7 +212,7 @@ class PlatformEndToEndIT {
     void shouldNeverPublishANotAcceptedApplication() {
         ObjectNode refusedForm = family();
         ((ObjectNode) refusedForm.get("father")).put("ethnicity", "06");
-        var refused = gateway.post("/api/v1/applications", refusedForm);
+        var refused = file(refusedForm);
         assertThat(refused.status()).isEqualTo(201);
         assertThat(refused.json().get("status").asString()).isEqualTo("NOT_ACCEPTED");
         assertThat(refused.json().get("acceptance").get("reasons").get(0).get("code").asString())
@@ -227,7 +225,7 @@ class PlatformEndToEndIT {
 
         probe.awaitEvent(Topics.APPLICATION, ApplicationSubmitted.class, e -> e.applicationId().equals(later));
         assertThat(probe.events(Topics.APPLICATION, ApplicationSubmitted.class, refusedId)).isEmpty();
-        assertThat(gateway.get("/api/v1/applications/" + refusedId).json().get("status").asString())
+        assertThat(family(refusedId).get("/api/v1/applications/" + refusedId).json().get("status").asString())
                 .isEqualTo("NOT_ACCEPTED");
     }
 
@@ -273,9 +271,9 @@ class PlatformEndToEndIT {
         UUID id = submit(form);
         List<Item> waiting = List.of(Item.HUKOU, Item.MEDICAL_INSURANCE, Item.SOCIAL_SECURITY_CARD);
 
-        var withdrawn = gateway.post("/api/v1/applications/" + id + "/withdrawal", "{\"reason\": \"家庭情况变化\"}");
+        var withdrawn = family(id).post("/api/v1/applications/" + id + "/withdrawal", "{\"reason\": \"家庭情况变化\"}");
         await("waiting items cancelled").atMost(COMPLETION).pollInterval(Duration.ofMillis(250)).until(() -> {
-            JsonNode application = gateway.get("/api/v1/applications/" + id).json();
+            JsonNode application = family(id).get("/api/v1/applications/" + id).json();
             return waiting.stream().allMatch(item -> itemStatus(application, item).equals("CANCELLED"));
         });
         platform.restart("birth-cert-service");
@@ -283,10 +281,10 @@ class PlatformEndToEndIT {
         assertThat(withdrawn.status()).isEqualTo(200);
         assertThat(withdrawn.json().get("status").asString()).isEqualTo("WITHDRAWN");
         await("every item finished").atMost(COMPLETION).pollInterval(Duration.ofMillis(250)).until(() ->
-                gateway.get("/api/v1/applications/" + id).json().get("items").valueStream()
+                family(id).get("/api/v1/applications/" + id).json().get("items").valueStream()
                         .allMatch(item -> List.of("COMPLETED", "CANCELLED").contains(item.get("status").asString())));
         probe.awaitEvent(Topics.BIRTH_CERT, BirthCertificateIssued.class, e -> e.applicationId().equals(id));
-        JsonNode application = gateway.get("/api/v1/applications/" + id).json();
+        JsonNode application = family(id).get("/api/v1/applications/" + id).json();
         assertThat(application.get("status").asString()).isEqualTo("WITHDRAWN");
         for (Item item : waiting) {
             JsonNode state = item(application, item);
@@ -314,67 +312,51 @@ class PlatformEndToEndIT {
                         Collectors.collectingAndThen(Collectors.toSet(), s -> (long) s.size()))));
     }
 
+    /** The form filed by the family's mother, signed in; she follows the application from then on. */
+    private static JsonHttp.Response file(JsonNode form) {
+        JsonHttp mother = portal.motherOf(form);
+        var response = mother.post("/api/v1/applications", form);
+        if (response.status() == 201) {
+            FAMILIES.put(UUID.fromString(response.json().get("id").asString()), mother);
+        }
+        return response;
+    }
+
+    private static JsonHttp family(UUID id) {
+        return FAMILIES.get(id);
+    }
+
     private static UUID submit() {
         return submit(family());
     }
 
     private static UUID submit(ObjectNode form) {
-        var response = gateway.post("/api/v1/applications", form);
+        var response = file(form);
         assertThat(response.status()).isEqualTo(201);
         return UUID.fromString(response.json().get("id").asString());
     }
 
     private static JsonNode awaitCompleted(UUID id) {
         await("application " + id + " completed").atMost(COMPLETION).pollInterval(Duration.ofMillis(250))
-                .until(() -> "COMPLETED".equals(gateway.get("/api/v1/applications/" + id).json()
+                .until(() -> "COMPLETED".equals(family(id).get("/api/v1/applications/" + id).json()
                         .get("status").asString()));
-        return gateway.get("/api/v1/applications/" + id).json();
+        return family(id).get("/api/v1/applications/" + id).json();
     }
 
     private static JsonNode result(JsonNode application, Item item) {
         return item(application, item).get("result");
     }
 
-    /**
-     * A new family whose birth the departments know, as the hospital and the insurance centre
-     * report it: the delivery record (health), the first doses (CDC), the mother's insurance and
-     * the settlement at discharge (medical insurance), each uploaded through the gateway. The
-     * father, the household and the banks are the generated data set's.
-     */
+    /** A new family whose birth the departments know ({@link Portal#knownFamily}). */
     private static ObjectNode family() {
-        ObjectNode form = JsonHttp.newFamily();
-        delivered(form);
-        return form;
+        return portal.knownFamily();
     }
 
     private static void delivered(JsonNode form) {
-        JsonNode newborn = form.get("newborn");
-        String mother = form.get("mother").get("idNumber").asString();
-        String hospital = newborn.get("hospitalCode").asString();
-        OffsetDateTime born = OffsetDateTime.parse(newborn.get("birthTime").asString());
-        String key = mother + "-" + born.toString().substring(0, 16).replaceAll("[^0-9]", "");
-        upload("HEALTH", "delivery-records", """
-                recordNumber,hospitalCode,motherIdNumber,birthTime,sex,dischargedAt,certificateNumber
-                E2E-%s,%s,%s,%s,%s,%s,
-                """.formatted(key, hospital, mother, born, newborn.get("sex").asString(), born.plusDays(3)));
-        upload("CDC", "first-doses", """
-                hospitalCode,motherIdNumber,birthTime,vaccine,status,dosedAt,batchNumber
-                %s,%s,%s,HEPB,GIVEN,%s,HB-E2E
-                %s,%s,%s,BCG,GIVEN,%s,BCG-E2E
-                """.formatted(hospital, mother, born, born.plusHours(2), hospital, mother, born, born.plusHours(20)));
-        upload("MEDICAL_INSURANCE", "insured-persons", """
-                idNumber,name,insuredDivision,scheme,status
-                %s,%s,%s,RESIDENT,ACTIVE
-                """.formatted(mother, form.get("mother").get("name").asString(),
-                form.get("mother").get("householdDivision").asString()));
-        upload("MEDICAL_INSURANCE", "direct-settlements", """
-                motherIdNumber,hospitalCode,dischargedAt,amount
-                %s,%s,%s,2860.50
-                """.formatted(mother, hospital, born.plusDays(3)));
+        portal.delivered(form);
     }
 
     private static void upload(String department, String dataset, String csv) {
-        var response = gateway.postAs("/api/v1/departments/" + department + "/reference/" + dataset, "text/csv", csv);
-        assertThat(response.status()).as("%s %s: %s", department, dataset, response.body()).isEqualTo(200);
+        portal.upload(department, dataset, csv);
     }
 }

@@ -22,6 +22,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.MediaType;
+import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -32,6 +33,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureWebTestClient(timeout = "20s")
+@ActiveProfiles("dev")
 class GatewayRoutingTest {
 
     private static final HttpServer UPSTREAM = upstream("");
@@ -58,6 +60,11 @@ class GatewayRoutingTest {
         registry.add("SSCARD_SERVICE_URL", () -> "http://127.0.0.1:" + SSCARD.getAddress().getPort());
         registry.add("GATEWAY_UPSTREAM_TIMEOUT", () -> "1s");
         registry.add("GATEWAY_MAX_BODY", () -> "1KB");
+        registry.add("REFERENCE_IMPORT_MAX_BODY", () -> "4KB");
+        registry.add("DEV_KEYS_DIR", () -> "target/dev-keys");
+        // Limits far above what these tests send (GatewayRateLimitTest tries the limits themselves).
+        registry.add("RATE_LIMIT_PER_SECOND", () -> "10000");
+        registry.add("RATE_LIMIT_BURST", () -> "20000");
     }
 
     @AfterAll
@@ -74,9 +81,19 @@ class GatewayRoutingTest {
     @Autowired
     WebTestClient client;
 
+    private String token(String subject, String role, String department) {
+        return GatewayTokens.of(client, subject, List.of(role), department, null);
+    }
+
+    private String citizen() {
+        return GatewayTokens.of(client, "citizen-1", List.of("CITIZEN"), null, "520102199403121220");
+    }
+
     @Test
     void shouldRouteApplicationsToApplicationServiceWithBodyAndCorrelationHeaders() {
+        String token = citizen();
         client.post().uri("/api/v1/applications").contentType(MediaType.APPLICATION_JSON)
+                .headers(h -> h.setBearerAuth(token))
                 .bodyValue("{\"region\":\"520000\"}")
                 .exchange()
                 .expectStatus().isCreated()
@@ -84,13 +101,15 @@ class GatewayRoutingTest {
 
         Seen seen = SEEN.get("POST /api/v1/applications");
         assertThat(seen.body()).isEqualTo("{\"region\":\"520000\"}");
+        // The services check the same token themselves.
+        assertThat(seen.authorization()).isEqualTo("Bearer " + token);
         assertThat(seen.requestId()).isNotBlank();
         assertThat(seen.traceparent()).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-01");
     }
 
     @Test
     void shouldPassAnUpstreamProblemThroughUnchanged() {
-        client.get().uri("/api/v1/applications/bad")
+        client.get().uri("/api/v1/applications/bad").headers(h -> h.setBearerAuth(citizen()))
                 .exchange()
                 .expectStatus().isBadRequest()
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
@@ -99,7 +118,7 @@ class GatewayRoutingTest {
 
     @Test
     void shouldAnswer503ProblemWhenTheUpstreamIsDown() {
-        client.get().uri("/api/v1/notifications?applicationId=1")
+        client.get().uri("/api/v1/notifications?applicationId=1").headers(h -> h.setBearerAuth(citizen()))
                 .exchange()
                 .expectStatus().isEqualTo(503)
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
@@ -108,23 +127,36 @@ class GatewayRoutingTest {
     }
 
     @Test
-    void shouldRouteEachDepartmentsQueueAndReferenceDataToItsService() {
+    void shouldRouteEachDepartmentsQueueReferenceDataAndPartnersToItsService() {
         client.post().uri("/api/v1/departments/POLICE/tasks/1/decisions").contentType(MediaType.APPLICATION_JSON)
-                .header("X-Staff-Id", "police-0042").bodyValue("{\"decision\":\"APPROVE\"}")
-                .exchange();
+                .headers(h -> h.setBearerAuth(token("police-0042", "STAFF", "POLICE")))
+                .header("X-Staff-Id", "someone-else").bodyValue("{\"decision\":\"APPROVE\"}")
+                .exchange().expectStatus().isCreated();
         client.post().uri("/api/v1/departments/HEALTH/reference/hospitals").contentType(MediaType.TEXT_PLAIN)
-                .bodyValue("code,name,county,qualified\n").exchange();
-        client.get().uri("/api/v1/departments/CDC/tasks").exchange();
-        client.get().uri("/api/v1/departments/MEDICAL_INSURANCE/tasks").exchange();
-        client.get().uri("/api/v1/departments/HUMAN_RESOURCES/reference").exchange();
-        client.get().uri("/api/v1/departments/TAXATION/tasks").exchange();
+                .headers(h -> h.setBearerAuth(token("health-admin", "DEPT_ADMIN", "HEALTH")))
+                .bodyValue("code,name,county,qualified\n").exchange().expectStatus().isCreated();
+        client.get().uri("/api/v1/departments/CDC/tasks").headers(h -> h.setBearerAuth(token("cdc-1", "STAFF", "CDC")))
+                .exchange().expectStatus().isCreated();
+        client.get().uri("/api/v1/departments/MEDICAL_INSURANCE/tasks")
+                .headers(h -> h.setBearerAuth(token("mi-1", "STAFF", "MEDICAL_INSURANCE")))
+                .exchange().expectStatus().isCreated();
+        client.get().uri("/api/v1/departments/HUMAN_RESOURCES/reference")
+                .headers(h -> h.setBearerAuth(token("hr-admin", "DEPT_ADMIN", "HUMAN_RESOURCES")))
+                .exchange().expectStatus().isCreated();
+        client.post().uri("/api/v1/payment-callbacks").contentType(MediaType.APPLICATION_JSON).bodyValue("{}")
+                .exchange().expectStatus().isCreated();
+        client.post().uri("/api/v1/card-callbacks").contentType(MediaType.APPLICATION_JSON).bodyValue("{}")
+                .exchange().expectStatus().isCreated();
 
         assertThat(SEEN).containsKey("hukou POST /api/v1/departments/POLICE/tasks/1/decisions")
                 .containsKey("birth-cert POST /api/v1/departments/HEALTH/reference/hospitals")
                 .containsKey("vaccination GET /api/v1/departments/CDC/tasks")
                 .containsKey("insurance GET /api/v1/departments/MEDICAL_INSURANCE/tasks")
                 .containsKey("sscard GET /api/v1/departments/HUMAN_RESOURCES/reference")
-                .containsKey("GET /api/v1/departments/TAXATION/tasks");
+                .containsKey("insurance POST /api/v1/payment-callbacks")
+                .containsKey("sscard POST /api/v1/card-callbacks");
+        // Who decides is the token's subject: a header a client sets never reaches a service.
+        assertThat(SEEN.get("hukou POST /api/v1/departments/POLICE/tasks/1/decisions").staffHeader()).isNull();
     }
 
     @Test
@@ -147,7 +179,7 @@ class GatewayRoutingTest {
 
     @Test
     void shouldAnswer504ProblemWhenTheUpstreamIsTooSlow() {
-        client.get().uri("/api/v1/applications/slow")
+        client.get().uri("/api/v1/applications/slow").headers(h -> h.setBearerAuth(citizen()))
                 .exchange()
                 .expectStatus().isEqualTo(504)
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
@@ -156,6 +188,7 @@ class GatewayRoutingTest {
     @Test
     void shouldRefuseAnOversizedBodyWith413Problem() {
         client.post().uri("/api/v1/applications").contentType(MediaType.APPLICATION_JSON)
+                .headers(h -> h.setBearerAuth(citizen()))
                 .header("Content-Length", "4096")
                 .bodyValue("{\"x\":\"" + "a".repeat(4000) + "\"}")
                 .exchange()
@@ -164,18 +197,24 @@ class GatewayRoutingTest {
     }
 
     @Test
-    void shouldAnswer404ProblemForAnUnknownPath() {
+    void shouldRefuseAnUnknownPathAsNotGranted() {
+        client.get().uri("/api/v1/unknown").headers(h -> h.setBearerAuth(citizen()))
+                .exchange()
+                .expectStatus().isForbidden()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
         client.get().uri("/api/v1/unknown")
                 .exchange()
-                .expectStatus().isNotFound()
+                .expectStatus().isUnauthorized()
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
     }
 
     @Test
-    void shouldExposeCircuitBreakerStateInMetrics() {
-        client.get().uri("/api/v1/notifications?applicationId=1").exchange().expectStatus().isEqualTo(503);
+    void shouldExposeCircuitBreakerStateInMetricsToOps() {
+        client.get().uri("/api/v1/notifications?applicationId=1").headers(h -> h.setBearerAuth(citizen()))
+                .exchange().expectStatus().isEqualTo(503);
 
         client.get().uri("/actuator/metrics/resilience4j.circuitbreaker.state")
+                .headers(h -> h.setBearerAuth(token("ops-1", "OPS", null)))
                 .exchange()
                 .expectStatus().isOk()
                 .expectBody().jsonPath("$.availableTags[?(@.tag == 'name')].values[*]")
@@ -199,7 +238,9 @@ class GatewayRoutingTest {
         String path = exchange.getRequestURI().getPath();
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         SEEN.put(name + exchange.getRequestMethod() + " " + path, new Seen(body,
-                exchange.getRequestHeaders().getFirst("X-Request-Id"), exchange.getRequestHeaders().getFirst("traceparent")));
+                exchange.getRequestHeaders().getFirst("X-Request-Id"), exchange.getRequestHeaders().getFirst("traceparent"),
+                exchange.getRequestHeaders().getFirst("Authorization"), exchange.getRequestHeaders().getFirst("X-Staff-Id"),
+                exchange.getRequestHeaders().getFirst("Content-Length")));
         switch (path) {
             case "/api/v1/applications/bad" -> respond(exchange, 400, "application/problem+json",
                     "{\"title\":\"from upstream\",\"status\":400}");
@@ -233,6 +274,7 @@ class GatewayRoutingTest {
         exchange.close();
     }
 
-    private record Seen(String body, String requestId, String traceparent) {
+    record Seen(String body, String requestId, String traceparent, String authorization, String staffHeader,
+                String contentLength) {
     }
 }

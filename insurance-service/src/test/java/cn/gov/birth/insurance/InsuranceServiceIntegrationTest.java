@@ -26,10 +26,18 @@ import cn.gov.birth.contracts.events.ItemReturned;
 import cn.gov.birth.contracts.events.MaternityReimbursementSettled;
 import cn.gov.birth.contracts.events.MedicalInsuranceEnrolled;
 import cn.gov.birth.contracts.events.PaymentRequested;
+import cn.gov.birth.insurance.enrollment.PaymentCallbackController;
+import cn.gov.birth.simulator.SignedCallback;
 import cn.gov.birth.platform.test.JsonHttp;
+import cn.gov.birth.platform.test.PartnerCalls;
 import cn.gov.birth.platform.test.SampleEvents;
 import cn.gov.birth.platform.test.ServiceIntegrationTest;
 import cn.gov.birth.platform.test.TestInfrastructure;
+import cn.gov.birth.platform.test.Tokens;
+import cn.gov.birth.security.LocalSecrets;
+import cn.gov.birth.security.PartnerSecrets;
+import cn.gov.birth.security.PartnerSignature;
+import cn.gov.birth.security.Role;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
@@ -37,6 +45,7 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -65,7 +74,10 @@ class InsuranceServiceIntegrationTest extends ServiceIntegrationTest {
     private static final String HOSPITAL = "H520102001";
     private static final String UNDESIGNATED = "H520102900";
     private static final ZoneOffset CHINA = ZoneOffset.ofHours(8);
-    private static final WireMockServer TAX_CHANNEL = new WireMockServer(options().dynamicPort());
+    private static final String TAX = "TAX-CHANNEL";
+    /** Plays the tax channel, whose reports (the simulator's signed-callback) are signed. */
+    private static final WireMockServer TAX_CHANNEL = new WireMockServer(options().dynamicPort()
+            .extensions(new SignedCallback(PartnerCalls.secrets())));
 
     static {
         TAX_CHANNEL.start();
@@ -123,7 +135,9 @@ class InsuranceServiceIntegrationTest extends ServiceIntegrationTest {
         int year = family.birthDate().getYear();
         assertThat(requested.item()).isEqualTo(Item.MEDICAL_INSURANCE);
         assertThat(requested.amount()).isEqualByComparingTo(individual(year));
-        assertThat(requested.paymentReference()).isEqualTo("TAX-MI-" + id + "-1");
+        // A random order id: nothing of the application in it.
+        assertThat(orderOf(id, 1)).matches("MI-[0-9a-f]{32}").doesNotContain(id.toString());
+        assertThat(requested.paymentReference()).isEqualTo("TAX-" + orderOf(id, 1));
         assertThat(requested.payBy()).isAfterOrEqualTo(LocalDate.now(CHINA));
         assertThat(enrolled.insuredYears()).containsExactly(year);
         assertThat(enrolled.contributionDue()).isEqualByComparingTo(individual(year));
@@ -207,14 +221,14 @@ class InsuranceServiceIntegrationTest extends ServiceIntegrationTest {
     void shouldReturnAnExpiredPaymentAndIssueANewOrderAfterTheSupplement() {
         Family family = new Family();
         UUID id = UUID.randomUUID();
-        channelWithoutPayment(id);
+        channelWithoutPayment(family.newbornId);
         family.applyForInsurance(id);
         var first = probe.awaitEvent(Topics.INSURANCE, PaymentRequested.class, e -> e.applicationId().equals(id));
 
         assertThat(callback("{\"paymentReference\":\"%s\",\"status\":\"EXPIRED\"}"
                 .formatted(first.paymentReference())).status()).isEqualTo(200);
         assertThat(returned(id).reasonCode()).isEqualTo("PAYMENT_EXPIRED");
-        assertThat(callback("{\"orderId\":\"MI-%s-1\",\"status\":\"EXPIRED\"}".formatted(id)).status())
+        assertThat(callback("{\"orderId\":\"%s\",\"status\":\"EXPIRED\"}".formatted(orderOf(id, 1))).status())
                 .isEqualTo(200);
 
         probe.publish(Topics.APPLICATION, ApplicationSupplemented.of(UUID.randomUUID(), Instant.now(),
@@ -235,25 +249,36 @@ class InsuranceServiceIntegrationTest extends ServiceIntegrationTest {
     @Test
     void shouldIssueExactlyOneOrderWhenTheChannelFailsAFewTimes() {
         UUID id = UUID.randomUUID();
+        Family family = new Family();
         String scenario = "failing-" + id;
         String state = Scenario.STARTED;
         for (int failure = 1; failure <= 3; failure++) {
             TAX_CHANNEL.stubFor(post(urlPathEqualTo("/tax/payment-orders")).atPriority(1)
-                    .withRequestBody(matchingJsonPath("$.applicationId", equalTo(id.toString())))
+                    .withRequestBody(ofNewborn(family.newbornId))
                     .inScenario(scenario).whenScenarioStateIs(state).willSetStateTo("failed " + failure)
                     .willReturn(aResponse().withStatus(503)));
             state = "failed " + failure;
         }
-        new Family().applyForInsurance(id);
+        family.applyForInsurance(id);
 
         probe.awaitEvent(Topics.INSURANCE, MedicalInsuranceEnrolled.class, e -> e.applicationId().equals(id));
 
         var sent = TAX_CHANNEL.findAll(postRequestedFor(urlPathEqualTo("/tax/payment-orders"))
-                .withRequestBody(matchingJsonPath("$.applicationId", equalTo(id.toString()))));
+                .withRequestBody(ofNewborn(family.newbornId)));
         assertThat(sent).hasSize(4);
-        assertThat(sent).allSatisfy(request ->
-                assertThat(JsonHttp.JSON.readTree(request.getBodyAsString()).get("orderId").asString())
-                        .isEqualTo("MI-" + id + "-1"));
+        byte[] secret = PartnerSecrets.of(null, LocalSecrets.secret(Tokens.DIR, LocalSecrets.PARTNER_MASTER))
+                .of(TAX).orElseThrow();
+        assertThat(sent).allSatisfy(request -> {
+            JsonNode order = JsonHttp.JSON.readTree(request.getBodyAsString());
+            assertThat(order.get("orderId").asString()).isEqualTo(orderOf(id, 1));
+            assertThat(order.has("applicationId")).isFalse();
+            // Every resend signed afresh as this platform's request to the channel.
+            assertThat(request.getHeader(PartnerSignature.PARTNER)).isEqualTo(TAX);
+            assertThat(PartnerSignature.verify(TAX, request.getHeader(PartnerSignature.TIMESTAMP),
+                    request.getHeader(PartnerSignature.NONCE), request.getHeader(PartnerSignature.SIGNATURE),
+                    request.getBody(), secret, Instant.now())).isEqualTo(PartnerSignature.Verdict.VALID);
+        });
+        assertThat(sent.stream().map(request -> request.getHeader(PartnerSignature.NONCE))).doesNotHaveDuplicates();
         assertThat(probe.events(Topics.INSURANCE, PaymentRequested.class, id)).hasSize(1);
         assertThat(jdbc.sql("select count(*) from payment_order where application_id = ?").param(id)
                 .query(Long.class).single()).isEqualTo(1);
@@ -262,37 +287,39 @@ class InsuranceServiceIntegrationTest extends ServiceIntegrationTest {
     @Test
     void shouldAskTheChannelAgainAndEnrollWhenItsPaymentReportIsLost() {
         UUID id = UUID.randomUUID();
+        Family family = new Family();
         String scenario = "lost-report-" + id;
         // The first report never arrives (this service was down when the channel called).
         TAX_CHANNEL.stubFor(post(urlPathEqualTo("/tax/payment-orders")).atPriority(1)
-                .withRequestBody(matchingJsonPath("$.applicationId", equalTo(id.toString())))
+                .withRequestBody(ofNewborn(family.newbornId))
                 .inScenario(scenario).whenScenarioStateIs(Scenario.STARTED).willSetStateTo("issued")
                 .willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json")
                         .withBody("{\"paymentReference\": \"TAX-{{jsonPath request.body '$.orderId'}}\"}")
                         .withTransformers("response-template")));
-        new Family().applyForInsurance(id);
+        family.applyForInsurance(id);
         probe.awaitEvent(Topics.INSURANCE, PaymentRequested.class, e -> e.applicationId().equals(id));
 
         // Asked again, the channel (the simulator's mapping from here on) reports the payment.
         probe.awaitEvent(Topics.INSURANCE, MedicalInsuranceEnrolled.class, e -> e.applicationId().equals(id));
 
         assertThat(TAX_CHANNEL.findAll(postRequestedFor(urlPathEqualTo("/tax/payment-orders"))
-                .withRequestBody(matchingJsonPath("$.applicationId", equalTo(id.toString()))))).hasSize(2);
+                .withRequestBody(ofNewborn(family.newbornId)))).hasSize(2);
         assertThat(probe.events(Topics.INSURANCE, PaymentRequested.class, id)).hasSize(1);
     }
 
     @Test
     void shouldHandAnOrderTheChannelNeverTakesToStaffAndSendItAgainOnApproval() {
         UUID id = UUID.randomUUID();
+        Family family = new Family();
         TAX_CHANNEL.stubFor(post(urlPathEqualTo("/tax/payment-orders")).atPriority(1)
-                .withRequestBody(matchingJsonPath("$.applicationId", equalTo(id.toString())))
+                .withRequestBody(ofNewborn(family.newbornId))
                 .willReturn(aResponse().withStatus(500)));
-        new Family().applyForInsurance(id);
+        family.applyForInsurance(id);
 
         var waiting = probe.awaitEvent(Topics.INSURANCE, ItemAwaitingReview.class, e -> e.applicationId().equals(id));
         assertThat(waiting.reasonCode()).isEqualTo("PAYMENT_ORDER_FAILED");
 
-        channelWithoutPayment(id);
+        channelWithoutPayment(family.newbornId);
         assertThat(approve(taskOf(id, Item.MEDICAL_INSURANCE)).status()).isEqualTo(200);
         probe.awaitEvent(Topics.INSURANCE, PaymentRequested.class, e -> e.applicationId().equals(id));
     }
@@ -404,12 +431,12 @@ class InsuranceServiceIntegrationTest extends ServiceIntegrationTest {
     void shouldRejectAManualClaimTheOfficersRefuse() {
         UUID id = manualClaim();
 
-        var decided = http().post("/api/v1/departments/MEDICAL_INSURANCE/tasks/" + taskOf(id,
+        var decided = staff("ins-003").post("/api/v1/departments/MEDICAL_INSURANCE/tasks/" + taskOf(id,
                         Item.MATERNITY_REIMBURSEMENT) + "/decisions",
-                "{\"decision\":\"REJECT\",\"reasonCode\":\"NOT_MATERNITY_EXPENSE\",\"message\":\"票据不属于生育医疗费用\"}",
-                "X-Staff-Id", "ins-003");
+                "{\"decision\":\"REJECT\",\"reasonCode\":\"NOT_MATERNITY_EXPENSE\",\"message\":\"票据不属于生育医疗费用\"}");
 
         assertThat(decided.status()).isEqualTo(200);
+        assertThat(decided.json().get("decidedBy").asString()).isEqualTo("ins-003");
         var rejected = probe.awaitEvent(Topics.INSURANCE, ItemRejected.class, e -> e.applicationId().equals(id));
         assertThat(rejected.reasonCode()).isEqualTo("NOT_MATERNITY_EXPENSE");
         assertThat(probe.events(Topics.INSURANCE, MaternityReimbursementSettled.class, id)).isEmpty();
@@ -417,8 +444,7 @@ class InsuranceServiceIntegrationTest extends ServiceIntegrationTest {
 
     @Test
     void shouldImportAllRowsOrNoneAndListEveryBadLine() {
-        long before = http().get("/api/v1/departments/MEDICAL_INSURANCE/reference").json().get("insured-persons")
-                .asLong();
+        long before = insuredPersons();
 
         var response = importCsv("insured-persons", """
                 idNumber,name,insuredDivision,scheme,status
@@ -431,13 +457,99 @@ class InsuranceServiceIntegrationTest extends ServiceIntegrationTest {
         assertThat(response.json().get("errors").valueStream().map(e -> e.get("field").asString()).toList())
                 .containsExactlyInAnyOrder("line 3.idNumber", "line 4.insuredDivision", "line 4.scheme",
                         "line 4.status");
-        assertThat(http().get("/api/v1/departments/MEDICAL_INSURANCE/reference").json().get("insured-persons")
-                .asLong()).isEqualTo(before);
+        assertThat(insuredPersons()).isEqualTo(before);
         var contributions = importCsv("contributions", "region,year,individual,subsidy\n520102,26,-1,abc\n");
         assertThat(contributions.json().get("errors").valueStream().map(e -> e.get("field").asString()).toList())
                 .containsExactlyInAnyOrder("line 2.region", "line 2.year", "line 2.individual", "line 2.subsidy");
         assertThat(importCsv("direct-settlements", "motherIdNumber,amount\n%s,1\n".formatted(SampleEvents.MOTHER_ID))
                 .status()).isEqualTo(400);
+    }
+
+    @Test
+    void shouldRefuseAPaymentReportNotSignedByTheTaxChannelAndLeaveTheOrderAsItWas() {
+        Family family = new Family();
+        channelWithoutPayment(family.newbornId);
+        UUID id = family.applyForInsurance();
+        var requested = probe.awaitEvent(Topics.INSURANCE, PaymentRequested.class, e -> e.applicationId().equals(id));
+        String report = paidReport(requested.paymentReference());
+        String path = PaymentCallbackController.PATH;
+
+        var unsigned = http().post(path, report);
+        var signedForAnotherBody = http().post(path, report, PartnerCalls.signed(TAX, report.replace("PAID", "EXPIRED")));
+        var stale = http().post(path, report, PartnerCalls.signedAt(TAX, report, Instant.now().minus(Duration.ofMinutes(6))));
+        var byABank = http().post(path, report, PartnerCalls.signed("BANK-ICBC", report));
+        // A token is no signature: the route is the channel's alone.
+        var byStaff = http().as(Tokens.staff("MEDICAL_INSURANCE")).post(path, report);
+
+        assertThat(unsigned.status()).isEqualTo(401);
+        assertThat(signedForAnotherBody.status()).isEqualTo(401);
+        assertThat(stale.status()).isEqualTo(401);
+        assertThat(stale.body()).contains("stale");
+        // Signed, by a partner, but not by the one that reports payments.
+        assertThat(byABank.status()).isEqualTo(403);
+        assertThat(byStaff.status()).isEqualTo(401);
+        assertThat(orderState(id)).isEqualTo("ISSUED");
+        assertThat(probe.events(Topics.INSURANCE, MedicalInsuranceEnrolled.class, id)).isEmpty();
+    }
+
+    @Test
+    void shouldTakeASignedPaymentReportOnceAndRefuseItsReplay() {
+        Family family = new Family();
+        channelWithoutPayment(family.newbornId);
+        UUID id = family.applyForInsurance();
+        var requested = probe.awaitEvent(Topics.INSURANCE, PaymentRequested.class, e -> e.applicationId().equals(id));
+        String report = paidReport(requested.paymentReference());
+        String[] signature = PartnerCalls.signed(TAX, report);
+
+        var first = http().post(PaymentCallbackController.PATH, report, signature);
+        var replayed = http().post(PaymentCallbackController.PATH, report, signature);
+
+        assertThat(first.status()).as(first.body()).isEqualTo(200);
+        assertThat(first.json().get("orderId").asString()).isEqualTo(orderOf(id, 1));
+        assertThat(first.json().get("state").asString()).isEqualTo("PAID");
+        assertThat(first.json().has("applicationId")).isFalse();
+        assertThat(replayed.status()).isEqualTo(401);
+        assertThat(replayed.body()).contains("replayed");
+        probe.awaitEvent(Topics.INSURANCE, MedicalInsuranceEnrolled.class, e -> e.applicationId().equals(id));
+        assertThat(orderState(id)).isEqualTo("PAID");
+    }
+
+    @Test
+    void shouldShowAndDecideTheInsuranceQueueOnlyForInsuranceStaff() {
+        UUID id = manualClaim();
+        String decision = "/api/v1/departments/MEDICAL_INSURANCE/tasks/" + taskOf(id, Item.MATERNITY_REIMBURSEMENT)
+                + "/decisions";
+        String approve = "{\"decision\":\"APPROVE\",\"message\":\"已核对\"}";
+
+        assertThat(http().get("/api/v1/departments/MEDICAL_INSURANCE/tasks").status()).isEqualTo(401);
+        assertThat(http().as(Tokens.staff("HEALTH")).get("/api/v1/departments/MEDICAL_INSURANCE/tasks").status())
+                .isEqualTo(403);
+        assertThat(http().as(Tokens.admin("MEDICAL_INSURANCE")).get("/api/v1/departments/MEDICAL_INSURANCE/tasks")
+                .status()).isEqualTo(403);
+        assertThat(http().post(decision, approve).status()).isEqualTo(401);
+        assertThat(http().as(Tokens.citizen(SampleEvents.MOTHER_ID)).post(decision, approve).status()).isEqualTo(403);
+        assertThat(http().as(Tokens.staff("HEALTH")).post(decision, approve).status()).isEqualTo(403);
+
+        // Still open, and nothing settled.
+        assertThat(taskOf(id, Item.MATERNITY_REIMBURSEMENT)).isNotBlank();
+        assertThat(probe.events(Topics.INSURANCE, MaternityReimbursementSettled.class, id)).isEmpty();
+    }
+
+    @Test
+    void shouldLetOnlyInsuranceAdministratorsImportOrReadReferenceData() {
+        long before = insuredPersons();
+        String csv = "idNumber,name,insuredDivision,scheme,status\n%s,王芳,520102,EMPLOYEE,ACTIVE\n"
+                .formatted(new Family().mother);
+        String path = "/api/v1/departments/MEDICAL_INSURANCE/reference/insured-persons";
+
+        for (String token : List.of(Tokens.admin("HEALTH"), Tokens.staff("MEDICAL_INSURANCE"),
+                Tokens.citizen(SampleEvents.MOTHER_ID))) {
+            assertThat(http().as(token).postAs(path, "text/csv", csv).status()).isEqualTo(403);
+        }
+        assertThat(http().postAs(path, "text/csv", csv).status()).isEqualTo(401);
+        assertThat(http().as(Tokens.admin("HEALTH")).get("/api/v1/departments/MEDICAL_INSURANCE/reference").status())
+                .isEqualTo(403);
+        assertThat(insuredPersons()).isEqualTo(before);
     }
 
     private UUID manualClaim() {
@@ -450,13 +562,29 @@ class InsuranceServiceIntegrationTest extends ServiceIntegrationTest {
         return id;
     }
 
-    /** The channel takes the application's orders but nobody pays: the test reports for the channel. */
-    private static void channelWithoutPayment(UUID id) {
+    /** The channel takes the newborn's orders but nobody pays: the test reports for the channel. */
+    private static void channelWithoutPayment(String newbornId) {
         TAX_CHANNEL.stubFor(post(urlPathEqualTo("/tax/payment-orders")).atPriority(1)
-                .withRequestBody(matchingJsonPath("$.applicationId", equalTo(id.toString())))
+                .withRequestBody(ofNewborn(newbornId))
                 .willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json")
                         .withBody("{\"paymentReference\": \"TAX-{{jsonPath request.body '$.orderId'}}\"}")
                         .withTransformers("response-template")));
+    }
+
+    /** The orders for the newborn (the channel is never told the application). */
+    private static com.github.tomakehurst.wiremock.matching.StringValuePattern ofNewborn(String newbornId) {
+        return matchingJsonPath("$.citizenIdNumber", equalTo(newbornId));
+    }
+
+    /** The id of the application's order of that attempt (random: looked up, never derived). */
+    private String orderOf(UUID id, int attempt) {
+        return jdbc.sql("select order_id from payment_order where application_id = ? and attempt = ?")
+                .params(id, attempt).query(String.class).single();
+    }
+
+    private String orderState(UUID id) {
+        return jdbc.sql("select state from payment_order where application_id = ? and attempt = 1").param(id)
+                .query(String.class).single();
     }
 
     /** The individual amounts imported for last year, this year and the next. */
@@ -481,7 +609,8 @@ class InsuranceServiceIntegrationTest extends ServiceIntegrationTest {
     }
 
     private String taskOf(UUID id, Item item) {
-        JsonNode task = http().get("/api/v1/departments/MEDICAL_INSURANCE/tasks").json().valueStream()
+        JsonNode task = staff("ins-001").get("/api/v1/departments/MEDICAL_INSURANCE/tasks?size=100").json()
+                .get("items").valueStream()
                 .filter(t -> t.get("applicationId").asString().equals(id.toString())
                         && t.get("item").asString().equals(item.name()))
                 .findFirst().orElseThrow();
@@ -489,25 +618,45 @@ class InsuranceServiceIntegrationTest extends ServiceIntegrationTest {
     }
 
     private JsonHttp.Response approve(String taskId) {
-        return http().post("/api/v1/departments/MEDICAL_INSURANCE/tasks/" + taskId + "/decisions",
-                "{\"decision\":\"APPROVE\",\"message\":\"已核对\"}", "X-Staff-Id", "ins-007");
+        return staff("ins-007").post("/api/v1/departments/MEDICAL_INSURANCE/tasks/" + taskId + "/decisions",
+                "{\"decision\":\"APPROVE\",\"message\":\"已核对\"}");
     }
 
     private JsonHttp.Response paid(String paymentReference) {
-        return callback("{\"paymentReference\":\"%s\",\"status\":\"PAID\",\"paidAt\":\"%s\"}"
-                .formatted(paymentReference, OffsetDateTime.now(CHINA)));
+        return callback(paidReport(paymentReference));
     }
 
+    private static String paidReport(String paymentReference) {
+        return "{\"paymentReference\":\"%s\",\"status\":\"PAID\",\"paidAt\":\"%s\"}"
+                .formatted(paymentReference, OffsetDateTime.now(CHINA));
+    }
+
+    /** A report as the tax channel makes it: signed. */
     private JsonHttp.Response callback(String body) {
-        return http().post("/api/v1/payment-callbacks", body);
+        return http().post(PaymentCallbackController.PATH, body, PartnerCalls.signed(TAX, body));
+    }
+
+    private long insuredPersons() {
+        return admin().get("/api/v1/departments/MEDICAL_INSURANCE/reference").json().get("insured-persons").asLong();
     }
 
     private JsonHttp.Response importCsv(String dataset, String csv) {
-        return http().postAs("/api/v1/departments/MEDICAL_INSURANCE/reference/" + dataset, "text/csv", csv);
+        return admin().postAs("/api/v1/departments/MEDICAL_INSURANCE/reference/" + dataset, "text/csv", csv);
     }
 
+    /** Without a token. */
     private JsonHttp http() {
         return new JsonHttp("http://127.0.0.1:" + port);
+    }
+
+    /** An insurance officer, named by the token. */
+    private JsonHttp staff(String officer) {
+        return http().as(Tokens.token(officer, List.of(Role.STAFF), "MEDICAL_INSURANCE", null));
+    }
+
+    /** The insurance department's reference data administrator. */
+    private JsonHttp admin() {
+        return http().as(Tokens.admin("MEDICAL_INSURANCE"));
     }
 
     /** A family of its own per test: a mother, a newborn and its citizen ID number no other test uses. */

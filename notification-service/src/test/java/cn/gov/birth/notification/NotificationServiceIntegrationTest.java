@@ -8,15 +8,21 @@ import cn.gov.birth.contracts.Item;
 import cn.gov.birth.contracts.ItemStatus;
 import cn.gov.birth.contracts.Topics;
 import cn.gov.birth.contracts.events.ApplicationStatusChanged;
+import cn.gov.birth.contracts.events.ApplicationStatusChanged.Audience;
 import cn.gov.birth.contracts.events.ApplicationStatusChanged.ItemState;
 import cn.gov.birth.platform.test.JsonHttp;
 import cn.gov.birth.platform.test.ServiceIntegrationTest;
 import cn.gov.birth.platform.test.TestInfrastructure;
+import cn.gov.birth.platform.test.Tokens;
+import cn.gov.birth.security.BlindIndex;
+import cn.gov.birth.security.Role;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -26,6 +32,9 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class NotificationServiceIntegrationTest extends ServiceIntegrationTest {
 
+    private static final String MOTHER = "520102199403121220";
+    private static final String FATHER = "520102199207081313";
+
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
         TestInfrastructure.register(registry, "it_notification_service");
@@ -33,6 +42,16 @@ class NotificationServiceIntegrationTest extends ServiceIntegrationTest {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    BlindIndex index;
+
+    JsonHttp mother;
+
+    @BeforeEach
+    void client() {
+        mother = new JsonHttp("http://127.0.0.1:" + port).as(Tokens.citizen(MOTHER));
+    }
 
     @Test
     void shouldRecordOneMessagePerStatusChangeEvenWhenDeliveredTwice() {
@@ -42,13 +61,11 @@ class NotificationServiceIntegrationTest extends ServiceIntegrationTest {
         probe.publish(Topics.APPLICATION_STATUS, accepted);
         probe.publish(Topics.APPLICATION_STATUS, accepted);
         probe.publish(Topics.APPLICATION_STATUS, completed);
-        JsonHttp http = new JsonHttp("http://127.0.0.1:" + port);
 
-        await().atMost(Duration.ofSeconds(30)).until(() ->
-                http.get("/api/v1/notifications?applicationId=" + id).json().size() == 2);
+        await().atMost(Duration.ofSeconds(30)).until(() -> messages(mother, id).size() == 2);
         awaitQuiet(Topics.APPLICATION_STATUS);
 
-        var messages = http.get("/api/v1/notifications?applicationId=" + id).json();
+        var messages = messages(mother, id);
         assertThat(messages).hasSize(2);
         assertThat(messages.get(0).get("text").asString()).contains("已受理");
         assertThat(messages.get(1).get("text").asString()).contains("已全部办结");
@@ -59,25 +76,72 @@ class NotificationServiceIntegrationTest extends ServiceIntegrationTest {
         UUID id = UUID.randomUUID();
         probe.publish(Topics.APPLICATION_STATUS, change(id, 2, ApplicationStatus.IN_PROGRESS, Item.BIRTH_CERT,
                 ItemStatus.COMPLETED));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> messages(mother, id).size() == 1);
+
+        assertThat(messages(mother, id).get(0).get("text").asString()).contains("出生医学证明已办结");
+    }
+
+    @Test
+    void shouldShowTheMessagesToTheSubmitterAndTheParentsOnlyAnd404ToAnyoneElse() {
+        UUID id = UUID.randomUUID();
+        probe.publish(Topics.APPLICATION_STATUS, change(id, 1, ApplicationStatus.ACCEPTED, null, ItemStatus.IN_PROGRESS));
+        await().atMost(Duration.ofSeconds(30)).until(() -> messages(mother, id).size() == 1);
         JsonHttp http = new JsonHttp("http://127.0.0.1:" + port);
 
-        await().atMost(Duration.ofSeconds(30)).until(() ->
-                http.get("/api/v1/notifications?applicationId=" + id).json().size() == 1);
+        assertThat(messages(http.as(Tokens.citizen(FATHER)), id)).hasSize(1);
+        assertThat(messages(http.as(Tokens.token("clerk-0007", List.of(Role.CLERK), null, null)), id)).hasSize(1);
+        assertThat(http.as(Tokens.citizen("520102199001011237")).get("/api/v1/notifications?applicationId=" + id)
+                .status()).isEqualTo(404);
+        assertThat(http.as(Tokens.of(Role.CLERK)).get("/api/v1/notifications?applicationId=" + id).status())
+                .isEqualTo(404);
+        assertThat(http.as(Tokens.staff("HEALTH")).get("/api/v1/notifications?applicationId=" + id).status())
+                .isEqualTo(403);
+        assertThat(http.get("/api/v1/notifications?applicationId=" + id).status()).isEqualTo(401);
+    }
 
-        assertThat(http.get("/api/v1/notifications?applicationId=" + id).json().get(0).get("text").asString())
-                .contains("出生医学证明已办结");
+    @Test
+    void shouldListTheCallersMessagesNewestFirstAPageAtATime() {
+        UUID first = UUID.randomUUID();
+        UUID second = UUID.randomUUID();
+        String someone = "520102198801011232";
+        probe.publish(Topics.APPLICATION_STATUS, change(first, 1, ApplicationStatus.ACCEPTED, null,
+                ItemStatus.IN_PROGRESS, someone));
+        await().atMost(Duration.ofSeconds(30)).until(() -> messages(mother.as(Tokens.citizen(someone)), first).size() == 1);
+        probe.publish(Topics.APPLICATION_STATUS, change(second, 1, ApplicationStatus.NEEDS_SUPPLEMENT, null,
+                ItemStatus.IN_PROGRESS, someone));
+        JsonHttp them = new JsonHttp("http://127.0.0.1:" + port).as(Tokens.citizen(someone));
+        await().atMost(Duration.ofSeconds(30)).until(() -> them.get("/api/v1/notifications").json()
+                .get("totalItems").asLong() == 2);
+
+        var page = them.get("/api/v1/notifications?size=1").json();
+
+        assertThat(page.get("items")).hasSize(1);
+        assertThat(page.get("items").get(0).get("applicationId").asString()).isEqualTo(second.toString());
+        assertThat(them.get("/api/v1/notifications?size=101").status()).isEqualTo(400);
     }
 
     @Test
     void shouldAnswer400ForAMalformedApplicationId() {
-        var response = new JsonHttp("http://127.0.0.1:" + port).get("/api/v1/notifications?applicationId=nope");
+        var response = mother.get("/api/v1/notifications?applicationId=nope");
 
         assertThat(response.status()).isEqualTo(400);
     }
 
-    private static ApplicationStatusChanged change(UUID id, long version, ApplicationStatus status, Item item,
-                                                   ItemStatus itemStatus) {
+    private static List<tools.jackson.databind.JsonNode> messages(JsonHttp reader, UUID id) {
+        var response = reader.get("/api/v1/notifications?applicationId=" + id);
+        return response.status() == 404 ? List.of() : response.json().get("items").valueStream().toList();
+    }
+
+    private ApplicationStatusChanged change(UUID id, long version, ApplicationStatus status, Item item,
+                                            ItemStatus itemStatus) {
+        return change(id, version, status, item, itemStatus, MOTHER);
+    }
+
+    private ApplicationStatusChanged change(UUID id, long version, ApplicationStatus status, Item item,
+                                            ItemStatus itemStatus, String motherIdNumber) {
         return new ApplicationStatusChanged(UUID.randomUUID(), id, Instant.now(), "520000-20261120-000001", version,
-                status, null, item, List.of(new ItemState(Item.BIRTH_CERT, itemStatus, null)), "13800138000");
+                status, null, item, List.of(new ItemState(Item.BIRTH_CERT, itemStatus, null)), "13800138000",
+                new Audience("clerk-0007", List.of(index.idNumber(motherIdNumber), index.idNumber(FATHER))));
     }
 }

@@ -7,6 +7,7 @@ import cn.gov.birth.platform.outbox.OutboxRelay;
 import cn.gov.birth.platform.rendezvous.Rendezvous;
 import cn.gov.birth.platform.reference.ReferenceDataConfiguration;
 import cn.gov.birth.platform.review.ReviewConfiguration;
+import cn.gov.birth.platform.security.PlatformSecurityConfiguration;
 import cn.gov.birth.platform.review.ReviewQueue;
 import cn.gov.birth.platform.withdrawal.Withdrawals;
 import cn.gov.birth.contracts.Department;
@@ -36,10 +37,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The conventions every service shares: its database, the outbox, idempotent consumers, problems,
- * and a department service's staff review queue and reference data.
+ * access control, and a department service's staff review queue and reference data.
  */
 @AutoConfiguration
-@Import({ReviewConfiguration.class, ReferenceDataConfiguration.class})
+@Import({PlatformSecurityConfiguration.class, ReviewConfiguration.class, ReferenceDataConfiguration.class})
 public class PlatformAutoConfiguration {
 
     @Bean

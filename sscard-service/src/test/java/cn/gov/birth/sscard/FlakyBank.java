@@ -1,5 +1,6 @@
 package cn.gov.birth.sscard;
 
+import cn.gov.birth.platform.test.PartnerCalls;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
@@ -25,7 +26,8 @@ import tools.jackson.databind.json.JsonMapper;
  * A card-making bank in a bad way, scripted for WireMock: every second call fails with 503, the
  * others answer slowly (some past the service's timeout). Like a real bank it deduplicates on the
  * request id: the first call with an id is accepted (202) and makes a card, reported by callback
- * seconds later; a repeat (the service resending after a timeout) is answered 409 and makes none.
+ * (signed as {@code BANK-FLAKY}) seconds later; a repeat (the service resending after a timeout) is
+ * answered 409 and makes none.
  */
 final class FlakyBank implements ResponseDefinitionTransformerV2 {
 
@@ -81,10 +83,11 @@ final class FlakyBank implements ResponseDefinitionTransformerV2 {
 
     private void callBack(String url, String requestId) {
         String card = "FB%010d".formatted(Math.abs(requestId.hashCode()));
+        String report = "{\"requestId\":\"" + requestId + "\",\"status\":\"MADE\",\"cardNumber\":\"" + card + "\"}";
         try {
             http.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString("{\"requestId\":\"" + requestId
-                            + "\",\"status\":\"MADE\",\"cardNumber\":\"" + card + "\"}"))
+                    .headers(PartnerCalls.signed("BANK-FLAKY", report))
+                    .POST(HttpRequest.BodyPublishers.ofString(report))
                     .build(), HttpResponse.BodyHandlers.discarding());
         } catch (IOException e) {
             // A lost callback leaves the item open: the test fails on that, as it should.

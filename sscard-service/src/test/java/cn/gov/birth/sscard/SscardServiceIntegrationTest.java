@@ -2,13 +2,14 @@ package cn.gov.birth.sscard;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.not;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.wiremock.webhooks.Webhooks.webhook;
 
 import cn.gov.birth.contracts.Item;
 import cn.gov.birth.contracts.Topics;
@@ -24,12 +25,16 @@ import cn.gov.birth.contracts.events.ItemRejected;
 import cn.gov.birth.contracts.events.ItemReturned;
 import cn.gov.birth.contracts.events.ItemStarted;
 import cn.gov.birth.contracts.events.SocialSecurityCardApplied;
+import cn.gov.birth.simulator.SignedCallback;
 import cn.gov.birth.platform.test.JsonHttp;
+import cn.gov.birth.platform.test.PartnerCalls;
 import cn.gov.birth.platform.test.SampleEvents;
 import cn.gov.birth.platform.test.ServiceIntegrationTest;
 import cn.gov.birth.platform.test.TestInfrastructure;
+import cn.gov.birth.platform.test.Tokens;
+import cn.gov.birth.security.Role;
+import cn.gov.birth.sscard.bank.CardCallbacks;
 import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.http.RequestMethod;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
@@ -73,12 +78,16 @@ class SscardServiceIntegrationTest extends ServiceIntegrationTest {
     private static final int PORT = freePort();
     private static final int FLAKY_SLOWEST_MILLIS = 1200;
     private static final FlakyBank FLAKY = new FlakyBank(FLAKY_SLOWEST_MILLIS);
-    private static final WireMockServer BANKS = new WireMockServer(options().dynamicPort().extensions(FLAKY));
+    /** The banks, whose callbacks are signed as each bank (the simulator's signed-callback, and the flaky bank's). */
+    private static final WireMockServer BANKS = new WireMockServer(options().dynamicPort()
+            .extensions(FLAKY, new SignedCallback(PartnerCalls.secrets())));
     private static final String SIMULATOR_MAPPING = "../simulator/mappings/bank-card-applications.json";
     private static final AtomicInteger PEOPLE = new AtomicInteger();
+    private static final String BANK_URLS;
 
     static {
         BANKS.start();
+        BANK_URLS = "http://127.0.0.1:" + BANKS.port() + "/bank/";
         try {
             BANKS.addStubMapping(StubMapping.buildFrom(Files.readString(Path.of(SIMULATOR_MAPPING))));
         } catch (IOException e) {
@@ -87,12 +96,7 @@ class SscardServiceIntegrationTest extends ServiceIntegrationTest {
         // A bank that takes the data but cannot make the card.
         BANKS.stubFor(post(urlPathEqualTo("/bank/BOC/card-applications")).atPriority(1)
                 .willReturn(aResponse().withStatus(202))
-                .withServeEventListener("webhook", webhook()
-                        .withMethod(RequestMethod.POST)
-                        .withUrl("{{jsonPath originalRequest.body '$.callbackUrl'}}")
-                        .withHeader("Content-Type", "application/json")
-                        .withBody("{\"requestId\": \"{{jsonPath originalRequest.body '$.requestId'}}\", "
-                                + "\"status\": \"FAILED\", \"reason\": \"PHOTO_REJECTED\"}")));
+                .withServeEventListener(SignedCallback.NAME, SignedCallback.failed("PHOTO_REJECTED")));
         BANKS.stubFor(post(urlPathEqualTo("/bank/FLAKY/card-applications")).atPriority(1)
                 .willReturn(aResponse().withTransformers(FlakyBank.NAME)));
         // A bank that refuses the data itself, and one whose interface turns this service away.
@@ -108,18 +112,15 @@ class SscardServiceIntegrationTest extends ServiceIntegrationTest {
         BANKS.stubFor(post(urlPathEqualTo("/bank/LOST/card-applications")).atPriority(1)
                 .inScenario("lost callback").whenScenarioStateIs("called once")
                 .willReturn(aResponse().withStatus(202))
-                .withServeEventListener("webhook", webhook()
-                        .withMethod(RequestMethod.POST)
-                        .withUrl("{{jsonPath originalRequest.body '$.callbackUrl'}}")
-                        .withHeader("Content-Type", "application/json")
-                        .withBody("{\"requestId\": \"{{jsonPath originalRequest.body '$.requestId'}}\", "
-                                + "\"status\": \"MADE\", \"cardNumber\": \"SS0000000099\"}")));
+                .withServeEventListener(SignedCallback.NAME, SignedCallback.made("SS0000000099")));
     }
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
         TestInfrastructure.register(registry, "it_sscard_service");
         registry.add("server.port", () -> PORT);
+        // The in-JVM banks' interfaces are where card data may go (under dev: http allowed).
+        registry.add("birth.card.bank-api.allowed-urls", () -> BANK_URLS);
         // Faster rounds than in production, so the flaky bank's test fits in a minute or two.
         registry.add("birth.card.sender.poll-interval", () -> "PT0.2S");
         registry.add("birth.card.sender.initial-backoff", () -> "PT0.2S");
@@ -135,7 +136,7 @@ class SscardServiceIntegrationTest extends ServiceIntegrationTest {
 
     @BeforeEach
     void referenceData() {
-        String bank = "http://127.0.0.1:" + BANKS.port() + "/bank/";
+        String bank = BANK_URLS;
         importOk("banks", """
                 region,bankCode,name,cardApiUrl,active
                 520000,ICBC,中国工商银行,%1$sICBC,true
@@ -180,8 +181,13 @@ class SscardServiceIntegrationTest extends ServiceIntegrationTest {
         assertThat(applied.cardStatus()).isEqualTo("MADE");
         assertThat(applied.pickupBranch()).isEqualTo("中国工商银行贵阳南明支行");
         assertThat(probe.events(Topics.SSCARD, ItemStarted.class, id)).hasSize(1);
+        // Signed as sent to ICBC; the bank gets the request's random id, never the application's.
+        assertThat(requestIdOf(id)).doesNotContain(id.toString());
         BANKS.verify(1, postRequestedFor(urlPathEqualTo("/bank/ICBC/card-applications"))
-                .withRequestBody(matchingJsonPath("$.applicationId", equalTo(id.toString())))
+                .withHeader("X-Birth-Partner", equalTo("BANK-ICBC"))
+                .withHeader("X-Birth-Signature", matching("[0-9a-f]{64}"))
+                .withRequestBody(matchingJsonPath("$.requestId", equalTo(requestIdOf(id))))
+                .withRequestBody(not(matchingJsonPath("$.applicationId")))
                 .withRequestBody(matchingJsonPath("$.citizenIdNumber", equalTo(citizenId)))
                 .withRequestBody(matchingJsonPath("$.name", equalTo("李安然")))
                 .withRequestBody(matchingJsonPath("$.birthDate", equalTo("2026-11-20")))
@@ -207,7 +213,7 @@ class SscardServiceIntegrationTest extends ServiceIntegrationTest {
 
         assertThat(rejected.reasonCode()).isEqualTo("CARD_ALREADY_ISSUED");
         BANKS.verify(0, postRequestedFor(urlPathEqualTo("/bank/ICBC/card-applications"))
-                .withRequestBody(matchingJsonPath("$.applicationId", equalTo(id.toString()))));
+                .withRequestBody(matchingJsonPath("$.citizenIdNumber", equalTo(citizenId))));
     }
 
     @Test
@@ -262,7 +268,7 @@ class SscardServiceIntegrationTest extends ServiceIntegrationTest {
 
         assertThat(applied.pickupBranch()).isEqualTo("邮寄");
         BANKS.verify(1, postRequestedFor(urlPathEqualTo("/bank/CCB/card-applications"))
-                .withRequestBody(matchingJsonPath("$.applicationId", equalTo(id.toString())))
+                .withRequestBody(matchingJsonPath("$.requestId", equalTo(requestIdOf(id))))
                 .withRequestBody(matchingJsonPath("$.delivery.method", equalTo("MAIL")))
                 .withRequestBody(matchingJsonPath("$.delivery.address", equalTo("贵州省贵阳市南明区花果园路1号"))));
     }
@@ -275,10 +281,8 @@ class SscardServiceIntegrationTest extends ServiceIntegrationTest {
         assertThat(waiting.reasonCode()).isEqualTo("NO_PICKUP_BRANCH");
         assertThat(probe.events(Topics.SSCARD, SocialSecurityCardApplied.class, id)).isEmpty();
 
-        JsonNode task = http().get("/api/v1/departments/HUMAN_RESOURCES/tasks").json().valueStream()
-                .filter(t -> t.get("applicationId").asString().equals(id.toString())).findFirst().orElseThrow();
-        var decided = http().post("/api/v1/departments/HUMAN_RESOURCES/tasks/" + task.get("id").asString()
-                + "/decisions", "{\"decision\":\"APPROVE\",\"message\":\"改为邮寄\"}", "X-Staff-Id", "hr-007");
+        var decided = staff("hr-007").post("/api/v1/departments/HUMAN_RESOURCES/tasks/" + taskOf(id)
+                + "/decisions", "{\"decision\":\"APPROVE\",\"message\":\"改为邮寄\"}");
 
         assertThat(decided.status()).as(decided.body()).isEqualTo(200);
         assertThat(decided.json().get("decidedBy").asString()).isEqualTo("hr-007");
@@ -330,14 +334,13 @@ class SscardServiceIntegrationTest extends ServiceIntegrationTest {
     void shouldChangeNothingWhenTheBankReportsAgain() {
         UUID id = applyAfterRegistration("ICBC", "PICKUP");
         probe.awaitEvent(Topics.SSCARD, SocialSecurityCardApplied.class, e -> e.applicationId().equals(id));
-        String requestId = jdbc.sql("select request_id::text from card_request where application_id = ?").param(id)
-                .query(String.class).single();
+        String requestId = requestIdOf(id);
 
-        var again = http().post("/api/v1/card-callbacks", "{\"requestId\":\"" + requestId
+        var again = callback("ICBC", "{\"requestId\":\"" + requestId
                 + "\",\"status\":\"FAILED\",\"reason\":\"LATE_REPORT\"}");
-        var unknown = http().post("/api/v1/card-callbacks", "{\"requestId\":\"" + UUID.randomUUID()
+        var unknown = callback("ICBC", "{\"requestId\":\"" + UUID.randomUUID()
                 + "\",\"status\":\"MADE\",\"cardNumber\":\"SS0000000009\"}");
-        var malformed = http().post("/api/v1/card-callbacks", "{\"requestId\":\"x\",\"status\":\"DONE\"}");
+        var malformed = callback("ICBC", "{\"requestId\":\"x\",\"status\":\"DONE\"}");
 
         assertThat(again.status()).isEqualTo(200);
         assertThat(again.json().get("state").asString()).isEqualTo("MADE");
@@ -365,7 +368,7 @@ class SscardServiceIntegrationTest extends ServiceIntegrationTest {
 
     @Test
     void shouldImportAllRowsOrNoneAndListEveryBadLine() {
-        long before = http().get("/api/v1/departments/HUMAN_RESOURCES/reference").json().get("branches").asLong();
+        long before = referenceCount("branches");
 
         var branches = importCsv("branches", """
                 bankCode,county,code,name,address
@@ -384,11 +387,12 @@ class SscardServiceIntegrationTest extends ServiceIntegrationTest {
 
         assertThat(branches.status()).isEqualTo(400);
         assertThat(fields(branches)).containsExactlyInAnyOrder("line 3.bankCode", "line 4.county", "line 4.address");
-        assertThat(http().get("/api/v1/departments/HUMAN_RESOURCES/reference").json().get("branches").asLong())
-                .isEqualTo(before);
+        assertThat(referenceCount("branches")).isEqualTo(before);
         assertThat(banks.status()).isEqualTo(400);
-        assertThat(fields(banks)).containsExactlyInAnyOrder("line 2.region", "line 2.bankCode", "line 2.cardApiUrl",
-                "line 2.active");
+        assertThat(banks.json().get("errors").valueStream()
+                .map(e -> e.get("field").asString() + " " + e.get("code").asString()).toList())
+                .containsExactlyInAnyOrder("line 2.region INVALID_FORMAT", "line 2.bankCode INVALID_FORMAT",
+                        "line 2.cardApiUrl INVALID_FORMAT", "line 2.active UNKNOWN_CODE");
         assertThat(cards.status()).isEqualTo(400);
         assertThat(fields(cards)).containsExactlyInAnyOrder("line 2.idNumber", "line 2.cardNumber", "line 2.issuedAt");
         assertThat(importCsv("banks", "region,bankCode\n520000,ICBC\n").status()).isEqualTo(400);
@@ -433,14 +437,125 @@ class SscardServiceIntegrationTest extends ServiceIntegrationTest {
         assertThat(FLAKY.failedCalls()).isPositive();
 
         assertThat(transitions).contains(CircuitBreaker.StateTransition.CLOSED_TO_OPEN);
-        JsonNode state = http().get("/actuator/metrics/resilience4j.circuitbreaker.state?tag=name:bank-FLAKY").json();
+        JsonNode state = ops().get("/actuator/metrics/resilience4j.circuitbreaker.state?tag=name:bank-FLAKY").json();
         assertThat(state.get("availableTags").valueStream().map(t -> t.get("tag").asString()))
                 .contains("state");
-        JsonNode failed = http().get(
+        JsonNode failed = ops().get(
                 "/actuator/metrics/resilience4j.circuitbreaker.calls?tag=name:bank-FLAKY&tag=kind:failed").json();
         assertThat(failed.get("measurements").get(0).get("value").asDouble()).isPositive();
-        String prometheus = http().get("/actuator/prometheus").body();
+        String prometheus = ops().get("/actuator/prometheus").body();
         assertThat(prometheus).containsPattern("resilience4j_circuitbreaker_state\\{[^}]*name=\"bank-FLAKY\"");
+    }
+
+    @Test
+    void shouldHearACardReportOnlyFromTheBankTheRequestWasSentTo() {
+        UUID id = UUID.randomUUID();
+        String citizenId = newCitizenId();
+        // ICBC takes this newborn's data and has not reported on it yet.
+        BANKS.stubFor(post(urlPathEqualTo("/bank/ICBC/card-applications")).atPriority(1)
+                .withRequestBody(matchingJsonPath("$.citizenIdNumber", equalTo(citizenId)))
+                .willReturn(aResponse().withStatus(202)));
+        probe.publish(Topics.APPLICATION, application(id, "ICBC", "PICKUP"));
+        probe.publish(Topics.HUKOU, registered(id, citizenId));
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> "SENT".equals(requestState(id)));
+        String report = "{\"requestId\":\"" + requestIdOf(id) + "\",\"status\":\"MADE\",\"cardNumber\":\"SS0000000123\"}";
+
+        var byAnotherBank = callback("CCB", report);
+        var unsigned = http().post(CardCallbacks.PATH, report);
+        var byTheTaxChannel = http().post(CardCallbacks.PATH, report, PartnerCalls.signed("TAX-CHANNEL", report));
+        // A token is no signature: the route is the banks' alone.
+        var byStaff = staff("hr-007").post(CardCallbacks.PATH, report);
+
+        assertThat(byAnotherBank.status()).isEqualTo(404);
+        assertThat(unsigned.status()).isEqualTo(401);
+        assertThat(byTheTaxChannel.status()).isEqualTo(403);
+        assertThat(byStaff.status()).isEqualTo(401);
+        assertThat(requestState(id)).isIn("PENDING", "SENT");
+        assertThat(jdbc.sql("select count(*) from issued_card where id_number = ?").param(citizenId)
+                .query(Long.class).single()).isZero();
+        assertThat(probe.events(Topics.SSCARD, SocialSecurityCardApplied.class, id)).isEmpty();
+
+        // The bank it was sent to is heard.
+        var byTheBank = callback("ICBC", report);
+        assertThat(byTheBank.status()).as(byTheBank.body()).isEqualTo(200);
+        assertThat(byTheBank.json().get("state").asString()).isEqualTo("MADE");
+        probe.awaitEvent(Topics.SSCARD, SocialSecurityCardApplied.class, e -> e.applicationId().equals(id));
+    }
+
+    @Test
+    void shouldRefuseABankWhoseCardInterfaceIsNotAtAnAllowedAddressAndStoreNoBank() {
+        long before = referenceCount("banks");
+
+        var outside = importCsv("banks", """
+                region,bankCode,name,cardApiUrl,active
+                520000,ICBC,中国工商银行,%1$sICBC,true
+                520000,EVIL,某银行,https://bank.example.com/bank/EVIL,true
+                520000,NEAR,某银行,http://127.0.0.1:%2$d/bankx/NEAR,true
+                """.formatted(BANK_URLS, BANKS.port()));
+
+        assertThat(outside.status()).isEqualTo(400);
+        assertThat(outside.json().get("errors").valueStream()
+                .map(e -> e.get("field").asString() + " " + e.get("code").asString()).toList())
+                .containsExactlyInAnyOrder("line 3.cardApiUrl URL_NOT_ALLOWED", "line 4.cardApiUrl URL_NOT_ALLOWED");
+        assertThat(referenceCount("banks")).isEqualTo(before);
+        assertThat(jdbc.sql("select count(*) from card_bank where bank_code in ('EVIL', 'NEAR')").query(Long.class)
+                .single()).isZero();
+    }
+
+    @Test
+    void shouldShowAndDecideTheHumanResourcesQueueOnlyForItsStaff() {
+        UUID id = applyAfterRegistration("CCB", "PICKUP");
+        probe.awaitEvent(Topics.SSCARD, ItemAwaitingReview.class, e -> e.applicationId().equals(id));
+        String tasks = "/api/v1/departments/HUMAN_RESOURCES/tasks";
+        String decision = tasks + "/" + taskOf(id) + "/decisions";
+        String approve = "{\"decision\":\"APPROVE\",\"message\":\"改为邮寄\"}";
+
+        assertThat(http().get(tasks).status()).isEqualTo(401);
+        assertThat(http().as(Tokens.staff("POLICE")).get(tasks).status()).isEqualTo(403);
+        assertThat(admin().get(tasks).status()).isEqualTo(403);
+        assertThat(http().post(decision, approve).status()).isEqualTo(401);
+        assertThat(http().as(Tokens.citizen(SampleEvents.MOTHER_ID)).post(decision, approve).status()).isEqualTo(403);
+        assertThat(http().as(Tokens.staff("POLICE")).post(decision, approve).status()).isEqualTo(403);
+
+        // Still waiting for its officer.
+        assertThat(taskOf(id)).isNotBlank();
+        assertThat(probe.events(Topics.SSCARD, SocialSecurityCardApplied.class, id)).isEmpty();
+    }
+
+    @Test
+    void shouldLetOnlyHumanResourcesAdministratorsImportOrReadReferenceData() {
+        long before = referenceCount("branches");
+        String csv = """
+                bankCode,county,code,name,address
+                ICBC,520102,ICBC-520102-77,中国工商银行贵阳某支行,贵州省贵阳市南明区某路77号
+                """;
+        String path = "/api/v1/departments/HUMAN_RESOURCES/reference/branches";
+
+        for (String token : List.of(Tokens.admin("POLICE"), Tokens.staff("HUMAN_RESOURCES"),
+                Tokens.citizen(SampleEvents.MOTHER_ID), Tokens.of(Role.OPS))) {
+            assertThat(http().as(token).postAs(path, "text/csv", csv).status()).isEqualTo(403);
+        }
+        assertThat(http().postAs(path, "text/csv", csv).status()).isEqualTo(401);
+        assertThat(http().as(Tokens.admin("POLICE")).get("/api/v1/departments/HUMAN_RESOURCES/reference").status())
+                .isEqualTo(403);
+        assertThat(referenceCount("branches")).isEqualTo(before);
+        assertThat(jdbc.sql("select count(*) from bank_branch where code = 'ICBC-520102-77'").query(Long.class)
+                .single()).isZero();
+    }
+
+    @Test
+    void shouldShowMetricsOnlyToOperationsAndHealthToAnyone() {
+        assertThat(http().get("/actuator/prometheus").status()).isEqualTo(401);
+        assertThat(http().as(Tokens.citizen(SampleEvents.MOTHER_ID)).get("/actuator/prometheus").status())
+                .isEqualTo(403);
+        assertThat(http().as(Tokens.staff("HUMAN_RESOURCES")).get("/actuator/metrics").status()).isEqualTo(403);
+        assertThat(http().get("/actuator/metrics").status()).isEqualTo(401);
+
+        var prometheus = ops().get("/actuator/prometheus");
+        assertThat(prometheus.status()).isEqualTo(200);
+        assertThat(prometheus.body()).contains("jvm_memory_used_bytes");
+        assertThat(ops().get("/actuator/metrics").status()).isEqualTo(200);
+        assertThat(http().get("/actuator/health/liveness").status()).isEqualTo(200);
     }
 
     /** An application for the card whose newborn the police registered with a new citizen ID number. */
@@ -468,21 +583,64 @@ class SscardServiceIntegrationTest extends ServiceIntegrationTest {
         return ResidentIdNumber.of("520102", LocalDate.of(2026, 11, 20), 2 * PEOPLE.incrementAndGet());
     }
 
+    /** The id of the application's card request (random: looked up, never derived). */
+    private String requestIdOf(UUID id) {
+        return jdbc.sql("select request_id::text from card_request where application_id = ?").param(id)
+                .query(String.class).single();
+    }
+
+    private String requestState(UUID id) {
+        return jdbc.sql("select state from card_request where application_id = ?").param(id).query(String.class)
+                .optional().orElse(null);
+    }
+
+    /** The application's open task in the human resources queue. */
+    private String taskOf(UUID id) {
+        return staff("hr-001").get("/api/v1/departments/HUMAN_RESOURCES/tasks?size=100").json().get("items")
+                .valueStream().filter(t -> t.get("applicationId").asString().equals(id.toString()))
+                .findFirst().orElseThrow().get("id").asString();
+    }
+
+    /** A report as the bank makes it: signed as that bank. */
+    private JsonHttp.Response callback(String bankCode, String body) {
+        return http().post(CardCallbacks.PATH, body, PartnerCalls.signed("BANK-" + bankCode, body));
+    }
+
+    private long referenceCount(String dataset) {
+        return admin().get("/api/v1/departments/HUMAN_RESOURCES/reference").json().get(dataset).asLong();
+    }
+
     private void importOk(String dataset, String csv) {
         var response = importCsv(dataset, csv);
         assertThat(response.status()).as(response.body()).isEqualTo(200);
     }
 
     private JsonHttp.Response importCsv(String dataset, String csv) {
-        return http().postAs("/api/v1/departments/HUMAN_RESOURCES/reference/" + dataset, "text/csv", csv);
+        return admin().postAs("/api/v1/departments/HUMAN_RESOURCES/reference/" + dataset, "text/csv", csv);
     }
 
     private static List<String> fields(JsonHttp.Response response) {
         return response.json().get("errors").valueStream().map(e -> e.get("field").asString()).toList();
     }
 
+    /** Without a token. */
     private JsonHttp http() {
         return new JsonHttp("http://127.0.0.1:" + PORT);
+    }
+
+    /** A human resources officer, named by the token. */
+    private JsonHttp staff(String officer) {
+        return http().as(Tokens.token(officer, List.of(Role.STAFF), "HUMAN_RESOURCES", null));
+    }
+
+    /** The human resources department's reference data administrator. */
+    private JsonHttp admin() {
+        return http().as(Tokens.admin("HUMAN_RESOURCES"));
+    }
+
+    /** Operations, who watch the metrics. */
+    private JsonHttp ops() {
+        return http().as(Tokens.of(Role.OPS));
     }
 
     private static int freePort() {

@@ -22,6 +22,8 @@ import cn.gov.birth.platform.test.JsonHttp;
 import cn.gov.birth.platform.test.SampleEvents;
 import cn.gov.birth.platform.test.ServiceIntegrationTest;
 import cn.gov.birth.platform.test.TestInfrastructure;
+import cn.gov.birth.platform.test.Tokens;
+import cn.gov.birth.security.Role;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -226,7 +228,7 @@ class VaccinationServiceIntegrationTest extends ServiceIntegrationTest {
 
     @Test
     void shouldImportAllRowsOrNoneAndListEveryBadLine() {
-        long before = http().get("/api/v1/departments/CDC/reference").json().get("first-doses").asLong();
+        long before = firstDoses();
 
         var response = importCsv(HEADER + """
                 H520102001,%1$s,2026-11-20T08:30:00+08:00,HEPB,GIVEN,2026-11-20T09:00:00+08:00,20261101
@@ -241,21 +243,64 @@ class VaccinationServiceIntegrationTest extends ServiceIntegrationTest {
                 .containsExactlyInAnyOrder("line 3.motherIdNumber", "line 4.birthTime", "line 4.vaccine",
                         "line 4.status", "line 5.dosedAt", "line 5.batchNumber", "line 6.dosedAt",
                         "line 6.batchNumber");
-        assertThat(http().get("/api/v1/departments/CDC/reference").json().get("first-doses").asLong())
-                .isEqualTo(before);
+        assertThat(firstDoses()).isEqualTo(before);
         assertThat(importCsv("motherIdNumber,vaccine\n" + SampleEvents.MOTHER_ID + ",HEPB\n").status())
                 .isEqualTo(400);
+    }
+
+    @Test
+    void shouldShowAndDecideTheCdcQueueOnlyForCdcStaff() {
+        Family family = new Family();
+        family.dosed("HEPB", "DEFERRED");
+        UUID id = family.apply();
+        probe.awaitEvent(Topics.VACCINATION, ItemAwaitingReview.class, e -> e.applicationId().equals(id));
+        String decision = "/api/v1/departments/CDC/tasks/" + task(id).get("id").asString() + "/decisions";
+        String approve = "{\"decision\":\"APPROVE\",\"message\":\"暂缓原因已由接种医生记录\"}";
+
+        assertThat(http().get("/api/v1/departments/CDC/tasks").status()).isEqualTo(401);
+        assertThat(http().as(Tokens.staff("HEALTH")).get("/api/v1/departments/CDC/tasks").status()).isEqualTo(403);
+        assertThat(http().as(Tokens.admin("CDC")).get("/api/v1/departments/CDC/tasks").status()).isEqualTo(403);
+        assertThat(http().post(decision, approve).status()).isEqualTo(401);
+        assertThat(http().as(Tokens.citizen(family.mother)).post(decision, approve).status()).isEqualTo(403);
+        assertThat(http().as(Tokens.staff("HEALTH")).post(decision, approve).status()).isEqualTo(403);
+
+        assertThat(task(id).get("status").asString()).isEqualTo("OPEN");
+        assertThat(certificatesOf(id)).isZero();
+    }
+
+    @Test
+    void shouldLetOnlyCdcAdministratorsImportOrReadReferenceData() {
+        long before = firstDoses();
+        String csv = HEADER + "%s,%s,2026-11-20T08:30:00+08:00,HEPB,GIVEN,2026-11-20T09:00:00+08:00,20261101\n"
+                .formatted(HOSPITAL, SampleEvents.MOTHER_ID);
+
+        for (String token : List.of(Tokens.admin("HEALTH"), Tokens.staff("CDC"), Tokens.citizen(SampleEvents.MOTHER_ID))) {
+            assertThat(http().as(token).postAs("/api/v1/departments/CDC/reference/first-doses", "text/csv", csv)
+                    .status()).isEqualTo(403);
+        }
+        assertThat(http().postAs("/api/v1/departments/CDC/reference/first-doses", "text/csv", csv).status())
+                .isEqualTo(401);
+        assertThat(http().as(Tokens.admin("HEALTH")).get("/api/v1/departments/CDC/reference").status())
+                .isEqualTo(403);
+        assertThat(firstDoses()).isEqualTo(before);
     }
 
     private ItemReturned returned(UUID id) {
         return probe.awaitEvent(Topics.VACCINATION, ItemReturned.class, e -> e.applicationId().equals(id));
     }
 
+    /** Decided by CDC officer cdc-012 (the token's subject). */
     private JsonHttp.Response decide(UUID id, String decision) {
-        JsonNode task = http().get("/api/v1/departments/CDC/tasks").json().valueStream()
+        return http().as(Tokens.token("cdc-012", List.of(Role.STAFF), "CDC", null))
+                .post("/api/v1/departments/CDC/tasks/" + task(id).get("id").asString() + "/decisions", decision);
+    }
+
+    /** The application's task in the CDC queue, open or decided. */
+    private JsonNode task(UUID id) {
+        return java.util.stream.Stream.of("OPEN", "DECIDED")
+                .flatMap(status -> staff().get("/api/v1/departments/CDC/tasks?size=100&status=" + status).json()
+                        .get("items").valueStream())
                 .filter(t -> t.get("applicationId").asString().equals(id.toString())).findFirst().orElseThrow();
-        return http().post("/api/v1/departments/CDC/tasks/" + task.get("id").asString() + "/decisions", decision,
-                "X-Staff-Id", "cdc-012");
     }
 
     private boolean waitingForDose(UUID id) {
@@ -268,12 +313,27 @@ class VaccinationServiceIntegrationTest extends ServiceIntegrationTest {
                 .query(Long.class).single();
     }
 
-    private JsonHttp.Response importCsv(String csv) {
-        return http().postAs("/api/v1/departments/CDC/reference/first-doses", "text/csv", csv);
+    private long firstDoses() {
+        return admin().get("/api/v1/departments/CDC/reference").json().get("first-doses").asLong();
     }
 
+    private JsonHttp.Response importCsv(String csv) {
+        return admin().postAs("/api/v1/departments/CDC/reference/first-doses", "text/csv", csv);
+    }
+
+    /** Without a token. */
     private JsonHttp http() {
         return new JsonHttp("http://127.0.0.1:" + port);
+    }
+
+    /** A CDC officer. */
+    private JsonHttp staff() {
+        return http().as(Tokens.staff("CDC"));
+    }
+
+    /** The CDC's reference data administrator. */
+    private JsonHttp admin() {
+        return http().as(Tokens.admin("CDC"));
     }
 
     /**

@@ -2,6 +2,7 @@ package cn.gov.birth.application.intake;
 
 import cn.gov.birth.application.intake.ApplicationRequest.Parent;
 import cn.gov.birth.application.policy.RegionPolicies;
+import cn.gov.birth.application.policy.RegionPolicy.Channel;
 import cn.gov.birth.application.policy.RegionPolicy.HouseholdType;
 import cn.gov.birth.application.policy.RegionPolicy.InsuredYear;
 import cn.gov.birth.contracts.codes.CodeTable;
@@ -31,7 +32,7 @@ class FormValidator {
     static final int MAX_TEXT = 200;
     private static final Pattern MOBILE = Pattern.compile("1[3-9]\\d{9}");
     private static final Set<String> ID_TYPES = Set.of("RESIDENT_ID", "PASSPORT", "HMT_PERMIT", "FOREIGN_PERMANENT_RESIDENT");
-    private static final Set<String> CHANNELS = Set.of("ONLINE", "WINDOW");
+    private static final Set<String> CHANNELS = names(Channel.values());
     /** A newborn's sex is known: GB/T 2261.1's 1 or 2, not 0 (unknown) or 9 (unstated). */
     private static final Set<String> NEWBORN_SEXES = Set.of("1", "2");
     /** GB/T 4761 relations that only a boy or only a girl can have to the household head (son, grandson ...). */
@@ -67,7 +68,7 @@ class FormValidator {
             errors.add("region", "UNKNOWN_REGION", "该地区尚未开通出生一件事联办");
         }
         if (form.channel() != null && !CHANNELS.contains(form.channel())) {
-            errors.add("channel", "UNKNOWN_CODE", "办理渠道应为 ONLINE 或 WINDOW");
+            errors.add("channel", "UNKNOWN_CODE", "办理渠道应为 ONLINE、WINDOW 或 HOSPITAL");
         }
         if (form.items() == null || form.items().isEmpty()) {
             errors.add("items", "REQUIRED", "请至少选择一个办理事项");

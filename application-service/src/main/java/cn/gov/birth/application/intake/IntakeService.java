@@ -1,7 +1,10 @@
 package cn.gov.birth.application.intake;
 
+import cn.gov.birth.application.access.ApplicationAccess;
+import cn.gov.birth.application.access.ApplicationAccess.Parties;
 import cn.gov.birth.application.deadlines.Deadlines;
 import cn.gov.birth.application.intake.Acceptance.Outcome;
+import cn.gov.birth.application.policy.RegionPolicy.Channel;
 import cn.gov.birth.application.tracking.ApplicationView;
 import cn.gov.birth.application.tracking.ApplicationViews;
 import cn.gov.birth.application.tracking.StatusPublisher;
@@ -15,6 +18,7 @@ import cn.gov.birth.contracts.events.ApplicationSupplemented;
 import cn.gov.birth.platform.events.EventCodec;
 import cn.gov.birth.platform.masking.Mask;
 import cn.gov.birth.platform.outbox.Outbox;
+import cn.gov.birth.platform.security.Caller;
 import cn.gov.birth.platform.web.InvalidInputException;
 import cn.gov.birth.platform.web.ProblemException;
 import java.nio.charset.StandardCharsets;
@@ -66,6 +70,8 @@ public class IntakeService {
             };
 
     private final FormValidator validator;
+    private final Filings filings;
+    private final ApplicationAccess access;
     private final AcceptanceDecision decision;
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
@@ -75,10 +81,13 @@ public class IntakeService {
     private final Deadlines deadlines;
     private final Clock clock;
 
-    IntakeService(FormValidator validator, AcceptanceDecision decision, JdbcClient jdbc,
+    IntakeService(FormValidator validator, Filings filings, ApplicationAccess access, AcceptanceDecision decision,
+                  JdbcClient jdbc,
                   TransactionTemplate transactions, Outbox outbox, StatusPublisher statusPublisher,
                   ApplicationViews views, Deadlines deadlines, Clock clock) {
         this.validator = validator;
+        this.filings = filings;
+        this.access = access;
         this.decision = decision;
         this.jdbc = jdbc;
         this.transactions = transactions;
@@ -89,32 +98,36 @@ public class IntakeService {
         this.clock = clock;
     }
 
-    /** Decides on the form and stores it; the same idempotency key with the same form returns the first result. */
-    public ApplicationView submit(ApplicationRequest form, String idempotencyKey) {
+    /**
+     * Decides on the form the caller files and stores it, recording who filed it and for whom; the
+     * caller's same idempotency key with the same form returns the first result.
+     */
+    public ApplicationView submit(ApplicationRequest form, String idempotencyKey, Caller caller) {
         if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > MAX_IDEMPOTENCY_KEY)) {
             throw new InvalidInputException(List.of(new InvalidInputException.FieldError("Idempotency-Key",
                     "INVALID_IDEMPOTENCY_KEY", "Idempotency-Key 应为1至" + MAX_IDEMPOTENCY_KEY + "个字符")));
         }
         validator.validate(form);
+        Channel channel = filings.channel(caller, form);
         String hash = hash(form);
         if (idempotencyKey != null) {
-            Optional<ApplicationView> earlier = earlier(idempotencyKey, hash);
+            Optional<ApplicationView> earlier = earlier(idempotencyKey, hash, caller);
             if (earlier.isPresent()) {
                 return earlier.get();
             }
         }
         try {
-            UUID id = transactions.execute(status -> store(form, idempotencyKey, hash));
+            UUID id = transactions.execute(status -> store(form, idempotencyKey, hash, caller, channel));
             return views.find(id).orElseThrow();
         } catch (DuplicateKeyException e) {
             // A concurrent request with the same key won the race: answer as it was answered.
-            return earlier(idempotencyKey, hash).orElseThrow(() -> e);
+            return earlier(idempotencyKey, hash, caller).orElseThrow(() -> e);
         }
     }
 
-    private Optional<ApplicationView> earlier(String idempotencyKey, String hash) {
-        return jdbc.sql("select id, request_hash from application where idempotency_key = ?")
-                .param(idempotencyKey)
+    private Optional<ApplicationView> earlier(String idempotencyKey, String hash, Caller caller) {
+        return jdbc.sql("select id, request_hash from application where submitted_by = ? and idempotency_key = ?")
+                .params(caller.subject(), idempotencyKey)
                 .query((rs, n) -> {
                     if (!hash.equals(rs.getString(2))) {
                         throw new ProblemException(HttpStatus.CONFLICT, "Idempotency key reused",
@@ -126,22 +139,26 @@ public class IntakeService {
                 .flatMap(views::find);
     }
 
-    private UUID store(ApplicationRequest form, String idempotencyKey, String hash) {
+    private UUID store(ApplicationRequest form, String idempotencyKey, String hash, Caller caller, Channel channel) {
         Instant now = clock.instant();
         UUID id = UUID.randomUUID();
-        refuseSecondOpenApplication(form, null);
+        refuseSecondOpenApplication(form, null, caller);
+        Parties parties = access.parties(caller, form.mother().idNumber(),
+                form.father() == null ? null : form.father().idNumber());
         Acceptance acceptance = decision.decide(form, Item.withDependencies(form.items()));
         String reference = nextReference(form.region(), now);
         jdbc.sql("""
                         insert into application (id, reference, region, channel, status, version, acceptance, form,
                                                  idempotency_key, request_hash, submitted_at,
-                                                 mother_id_number, newborn_birth_time, birth_certificate_number)
-                        values (?, ?, ?, ?, ?, 1, ?::jsonb, ?::jsonb, ?, ?, ?, ?, ?, ?)""")
-                .params(id, reference, form.region(), form.channel() == null ? "ONLINE" : form.channel(),
+                                                 mother_id_number, newborn_birth_time, birth_certificate_number,
+                                                 submitted_by, mother_index, father_index)
+                        values (?, ?, ?, ?, ?, 1, ?::jsonb, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(id, reference, form.region(), channel.name(),
                         statusOf(acceptance).name(), EventCodec.mapper().writeValueAsString(acceptance),
                         EventCodec.mapper().writeValueAsString(form), idempotencyKey, hash, Timestamp.from(now),
                         form.mother().idNumber(), Timestamp.from(form.newborn().birthTimeValue().toInstant()),
-                        form.newborn().birthCertificateNumber())
+                        form.newborn().birthCertificateNumber(), parties.submittedBy(), parties.motherIndex(),
+                        parties.fatherIndex())
                 .update();
         recordDecision(id, reference, form, acceptance, now);
         statusPublisher.publish(id, null, null);
@@ -155,7 +172,7 @@ public class IntakeService {
      * returned (the mother's and the newborn's data may be corrected too); the corrected form must
      * still be acceptable, the returned items resume and the departments get the corrected form.
      */
-    public ApplicationView supplement(UUID id, Map<String, Object> sections) {
+    public ApplicationView supplement(UUID id, Map<String, Object> sections, Caller caller) {
         if (sections == null || sections.isEmpty()) {
             throw notSupplementable(CORRECTABLE);
         }
@@ -169,7 +186,7 @@ public class IntakeService {
                             "No application " + id + "."));
             switch (filed.status()) {
                 case NEEDS_SUPPLEMENT -> completeFiling(id, filed, sections);
-                case ACTION_REQUIRED -> correctReturned(id, filed, sections);
+                case ACTION_REQUIRED -> correctReturned(id, filed, sections, caller);
                 default -> throw new ProblemException(HttpStatus.CONFLICT, "Nothing to supplement",
                         "该申请当前状态为 " + filed.status() + "，无需补正。");
             }
@@ -186,22 +203,23 @@ public class IntakeService {
         Acceptance acceptance = decision.decide(form, Item.withDependencies(form.items()));
         jdbc.sql("""
                         update application set form = ?::jsonb, acceptance = ?::jsonb, status = ?,
-                               version = version + 1
+                               version = version + 1, father_index = ?
                         where id = ?""")
                 .params(EventCodec.mapper().writeValueAsString(form),
-                        EventCodec.mapper().writeValueAsString(acceptance), statusOf(acceptance).name(), id)
+                        EventCodec.mapper().writeValueAsString(acceptance), statusOf(acceptance).name(),
+                        fatherIndex(form), id)
                 .update();
         received(id, sections, now);
         recordDecision(id, filed.reference(), form, acceptance, now);
         statusPublisher.publish(id, filed.status(), null);
     }
 
-    private void correctReturned(UUID id, Filed filed, Map<String, Object> sections) {
+    private void correctReturned(UUID id, Filed filed, Map<String, Object> sections, Caller caller) {
         if (!CORRECTABLE.containsAll(sections.keySet())) {
             throw notSupplementable(CORRECTABLE);
         }
         ApplicationRequest form = merged(filed, sections);
-        refuseSecondOpenApplication(form, id);
+        refuseSecondOpenApplication(form, id, caller);
         Acceptance acceptance = decision.decide(form, Item.withDependencies(form.items()));
         if (acceptance.outcome() != Outcome.ACCEPTED) {
             throw new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, "Correction not acceptable",
@@ -220,11 +238,13 @@ public class IntakeService {
                 .list();
         jdbc.sql("""
                         update application set form = ?::jsonb, status = 'IN_PROGRESS', version = version + 1,
-                               mother_id_number = ?, newborn_birth_time = ?, birth_certificate_number = ?
+                               mother_id_number = ?, newborn_birth_time = ?, birth_certificate_number = ?,
+                               mother_index = ?, father_index = ?
                         where id = ?""")
                 .params(EventCodec.mapper().writeValueAsString(form), form.mother().idNumber(),
                         Timestamp.from(form.newborn().birthTimeValue().toInstant()),
-                        form.newborn().birthCertificateNumber(), id)
+                        form.newborn().birthCertificateNumber(), access.parentIndex(form.mother().idNumber()),
+                        fatherIndex(form), id)
                 .update();
         received(id, sections, now);
         ApplicationSubmitted corrected = submitted(id, filed.reference(), form,
@@ -324,12 +344,16 @@ public class IntakeService {
         }
     }
 
+    private String fatherIndex(ApplicationRequest form) {
+        return form.father() == null ? null : access.parentIndex(form.father().idNumber());
+    }
+
     /**
      * One open application per newborn (the same mother and birth time, or the same birth
      * certificate number). Submissions for one newborn queue on a lock so that two at once cannot
-     * both pass.
+     * both pass. Only the open application's own people are told which one it is.
      */
-    private void refuseSecondOpenApplication(ApplicationRequest form, UUID self) {
+    private void refuseSecondOpenApplication(ApplicationRequest form, UUID self, Caller caller) {
         Instant birth = form.newborn().birthTimeValue().toInstant();
         String certificate = form.newborn().birthCertificateNumber();
         jdbc.sql("select pg_advisory_xact_lock(hashtextextended(?, 0))")
@@ -339,17 +363,19 @@ public class IntakeService {
                     .param("certificate:" + certificate).query().singleRow();
         }
         jdbc.sql("""
-                        select reference from application
+                        select reference, submitted_by, mother_index, father_index from application
                         where status not in ('NOT_ACCEPTED', 'WITHDRAWN', 'COMPLETED', 'PARTIALLY_COMPLETED')
                           and ((mother_id_number = ? and newborn_birth_time = ?)
                                or (birth_certificate_number = cast(? as text)))
                           and (cast(? as uuid) is null or id <> cast(? as uuid))
                         limit 1""")
                 .params(form.mother().idNumber(), Timestamp.from(birth), certificate, self, self)
-                .query(String.class).optional()
+                .query((rs, n) -> access.mayAct(caller, new Parties(rs.getString(2), rs.getString(3), rs.getString(4)))
+                        ? "（编号 " + rs.getString(1) + "）" : "")
+                .optional()
                 .ifPresent(reference -> {
                     throw new ProblemException(HttpStatus.CONFLICT, "Application already open",
-                            "此新生儿已有办理中的申请（编号 " + reference + "），请勿重复申请，可查询该申请的办理进度。");
+                            "此新生儿已有办理中的申请" + reference + "，请勿重复申请，可查询该申请的办理进度。");
                 });
     }
 

@@ -100,6 +100,9 @@ public class RegionPolicies {
                 }
             }
         }
+        if (policy.channels() == null || policy.channels().isEmpty()) {
+            problems.add("channels must list how applications may be filed (ONLINE, WINDOW, HOSPITAL)");
+        }
         if (policy.applicants().isEmpty()) {
             problems.add("applicants must list who may apply");
         }

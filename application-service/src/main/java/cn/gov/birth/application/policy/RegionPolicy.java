@@ -31,6 +31,9 @@ import java.util.Set;
  * @param materials                   the one set of materials (申请材料), each with the items it serves
  * @param settlement                  which households the newborn may settle in (落户)
  * @param insurance                   the insured years the applicant may choose
+ * @param channels                    how an application may be filed: online by a parent, at a
+ *                                    service centre's window by a clerk, at the delivery hospital
+ *                                    by its staff on the parents' behalf
  */
 public record RegionPolicy(String region, String name, Set<Item> items, Set<String> applicants,
                            Set<String> applicantsWithAuthorization, Period registrationPeriod,
@@ -38,7 +41,18 @@ public record RegionPolicy(String region, String name, Set<Item> items, Set<Stri
                            boolean maritalBirthOnly, boolean chineseCitizensOnly, EthnicityRule differentEthnicity,
                            boolean birthCertificateRequired, boolean namedNewbornRequired,
                            Map<Item, Integer> timeLimits, Integer wholeTimeLimit, List<String> sources,
-                           List<Material> materials, Settlement settlement, InsuranceOptions insurance) {
+                           List<Material> materials, Settlement settlement, InsuranceOptions insurance,
+                           Set<Channel> channels) {
+
+    /** How an application reaches the joint service, and who files it there. */
+    public enum Channel {
+        /** A parent (or the agent the policy allows) on the portal. */
+        ONLINE,
+        /** A clerk at a government service centre's window, for the family in front of them. */
+        WINDOW,
+        /** The delivery hospital's staff, helping the parents file (助产机构帮办). */
+        HOSPITAL
+    }
 
     /** Whose household must be in the region. */
     public enum HouseholdRule { ANY_PARENT, SETTLING_PARENT }

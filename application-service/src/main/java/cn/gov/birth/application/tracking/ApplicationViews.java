@@ -8,9 +8,11 @@ import cn.gov.birth.contracts.ApplicationStatus;
 import cn.gov.birth.contracts.Item;
 import cn.gov.birth.contracts.ItemStatus;
 import cn.gov.birth.platform.events.EventCodec;
+import cn.gov.birth.platform.web.Page;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -47,6 +49,30 @@ public class ApplicationViews {
                         instant(rs.getTimestamp(7)), instant(rs.getTimestamp(8)),
                         rs.getDate(9) == null ? null : rs.getDate(9).toLocalDate()))
                 .optional();
+    }
+
+    /** An application in a list: enough to recognise it and see where it stands. */
+    public record Summary(UUID id, String reference, String region, String channel, ApplicationStatus status,
+                          long version, Instant submittedAt, Instant completedAt, LocalDate deadline) {
+    }
+
+    /**
+     * The applications a caller submitted, or (with {@code parentIndex}, a citizen's) is a parent
+     * on, newest first.
+     */
+    @Transactional(readOnly = true)
+    public Page<Summary> of(String submittedBy, String parentIndex, Page.Request page) {
+        String mine = " from application where submitted_by = ? or mother_index = ? or father_index = ?";
+        long total = jdbc.sql("select count(*)" + mine).params(submittedBy, parentIndex, parentIndex)
+                .query(Long.class).single();
+        return page.of(jdbc.sql("select id, reference, region, channel, status, version, submitted_at, completed_at, "
+                        + "deadline" + mine + " order by submitted_at desc, id limit ? offset ?")
+                .params(submittedBy, parentIndex, parentIndex, page.size(), page.offset())
+                .query((rs, n) -> new Summary(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+                        rs.getString(4), ApplicationStatus.valueOf(rs.getString(5)), rs.getLong(6),
+                        instant(rs.getTimestamp(7)), instant(rs.getTimestamp(8)),
+                        rs.getDate(9) == null ? null : rs.getDate(9).toLocalDate()))
+                .list(), total);
     }
 
     private List<ItemView> items(UUID id) {

@@ -1,35 +1,49 @@
 package cn.gov.birth.application.tracking;
 
-import cn.gov.birth.platform.web.ProblemException;
+import cn.gov.birth.application.access.ApplicationAccess;
+import cn.gov.birth.platform.security.Caller;
+import cn.gov.birth.platform.web.Page;
 import java.util.UUID;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code GET /api/v1/applications/{id}}: the one status the applicant follows. */
+/**
+ * {@code GET /api/v1/applications/{id}}: the one status the applicant follows, for the
+ * application's own people only; and {@code GET /api/v1/applications}: the caller's applications.
+ */
 @RestController
 @RequestMapping("/api/v1/applications")
 class TrackingController {
 
     private final ApplicationViews views;
     private final AcceptanceNotices notices;
+    private final ApplicationAccess access;
 
-    TrackingController(ApplicationViews views, AcceptanceNotices notices) {
+    TrackingController(ApplicationViews views, AcceptanceNotices notices, ApplicationAccess access) {
         this.views = views;
         this.notices = notices;
+        this.access = access;
+    }
+
+    /** Those the caller submitted or is a parent on (a clerk's or a hospital's: those they filed), newest first. */
+    @GetMapping
+    Page<ApplicationViews.Summary> mine(@RequestParam(defaultValue = "0") int page,
+                                        @RequestParam(defaultValue = "20") int size, Caller caller) {
+        return views.of(caller.subject(), access.callerIndex(caller), new Page.Request(page, size));
     }
 
     @GetMapping("/{id}")
-    ApplicationView get(@PathVariable UUID id) {
-        return views.find(id).orElseThrow(() -> new ProblemException(HttpStatus.NOT_FOUND, "Application not found",
-                "No application " + id + "."));
+    ApplicationView get(@PathVariable UUID id, Caller caller) {
+        access.require(id, caller);
+        return views.find(id).orElseThrow(() -> ApplicationAccess.notFound(id));
     }
 
     /** The written notice of the decision (受理通知书 / 一次性告知书 / 不予受理通知书). */
     @GetMapping("/{id}/notice")
-    AcceptanceNotices.Notice notice(@PathVariable UUID id) {
-        return notices.of(get(id));
+    AcceptanceNotices.Notice notice(@PathVariable UUID id, Caller caller) {
+        return notices.of(get(id, caller));
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.gov.birth.platform.test.JsonHttp;
 import cn.gov.birth.platform.test.ServiceIntegrationTest;
 import cn.gov.birth.platform.test.TestInfrastructure;
+import cn.gov.birth.platform.test.Tokens;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,9 +38,13 @@ class MalformedInputIntegrationTest extends ServiceIntegrationTest {
     @LocalServerPort
     int port;
 
+    /** The sample family's mother, signed in. */
+    private static final String MOTHER = Tokens.citizen(JsonHttp.sampleApplication().get("mother").get("idNumber")
+            .asString());
+
     @Test
     void shouldAnswerEveryMalformedBodyWith400ProblemAndStoreNothing() {
-        JsonHttp http = new JsonHttp("http://127.0.0.1:" + port);
+        JsonHttp http = new JsonHttp("http://127.0.0.1:" + port).as(MOTHER);
         Map<String, String> bodies = malformedBodies();
         assertThat(bodies).hasSizeGreaterThanOrEqualTo(200);
 
@@ -58,7 +63,7 @@ class MalformedInputIntegrationTest extends ServiceIntegrationTest {
 
     @Test
     void shouldRefuseAnOverlongIdempotencyKey() {
-        var response = new JsonHttp("http://127.0.0.1:" + port).post("/api/v1/applications",
+        var response = new JsonHttp("http://127.0.0.1:" + port).as(MOTHER).post("/api/v1/applications",
                 JsonHttp.sampleApplication(), "Idempotency-Key", "k".repeat(5000));
 
         assertThat(response.status()).isEqualTo(400);

@@ -14,6 +14,7 @@ class RegionPoliciesTest {
             region: "530000"
             name: 云南省
             items: [BIRTH_CERT, HUKOU]
+            channels: [ONLINE, WINDOW]
             applicants: [MOTHER]
             registrationPeriod: P1M
             households: ["53"]
@@ -44,6 +45,12 @@ class RegionPoliciesTest {
 
         assertThat(policy.name()).isEqualTo("云南省");
         assertThat(policy.timeLimits()).containsEntry(Item.HUKOU, 2);
+    }
+
+    @Test
+    void shouldStopOnAPolicyThatSaysNoWayToFile() {
+        assertThatThrownBy(() -> parse("530000.yml", VALID.replace("channels: [ONLINE, WINDOW]\n", "")))
+                .hasMessageContaining("530000.yml").hasMessageContaining("channels");
     }
 
     @Test

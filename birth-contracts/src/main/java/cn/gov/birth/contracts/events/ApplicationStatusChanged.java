@@ -9,11 +9,13 @@ import java.util.UUID;
 
 /**
  * The applicant-visible state of an application changed: its overall status or one of its items.
- * {@code version} grows by one with every change, so readers can drop stale copies.
+ * {@code version} grows by one with every change, so readers can drop stale copies. {@code audience}
+ * says who may read it (no ID number in clear).
  */
 public record ApplicationStatusChanged(UUID eventId, UUID applicationId, Instant occurredAt, String reference,
                                        long version, ApplicationStatus status, ApplicationStatus previousStatus,
-                                       Item changedItem, List<ItemState> items, String applicantPhone)
+                                       Item changedItem, List<ItemState> items, String applicantPhone,
+                                       Audience audience)
         implements BirthEvent {
 
     public ApplicationStatusChanged {
@@ -21,5 +23,16 @@ public record ApplicationStatusChanged(UUID eventId, UUID applicationId, Instant
     }
 
     public record ItemState(Item item, ItemStatus status, String reasonCode) {
+    }
+
+    /**
+     * Who may read the application and its messages: its submitter (a token subject) and its
+     * parents, by keyed indexes of their ID numbers.
+     */
+    public record Audience(String submittedBy, List<String> parentIndexes) {
+
+        public Audience {
+            parentIndexes = parentIndexes == null ? List.of() : List.copyOf(parentIndexes);
+        }
     }
 }

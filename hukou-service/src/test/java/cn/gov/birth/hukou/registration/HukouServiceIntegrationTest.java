@@ -22,6 +22,8 @@ import cn.gov.birth.platform.test.JsonHttp;
 import cn.gov.birth.platform.test.SampleEvents;
 import cn.gov.birth.platform.test.ServiceIntegrationTest;
 import cn.gov.birth.platform.test.TestInfrastructure;
+import cn.gov.birth.platform.test.Tokens;
+import cn.gov.birth.security.Role;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -93,7 +95,7 @@ class HukouServiceIntegrationTest extends ServiceIntegrationTest {
         assertThat(registered.citizenIdNumber()).startsWith("52010220261120");
         assertThat(registered.householdDivision()).isEqualTo("520102");
         assertThat(registered.policeStation()).isEqualTo("贵阳市公安局南明分局花果园派出所");
-        List<JsonNode> notices = http().get("/api/v1/departments/POLICE/printing-notices?station="
+        List<JsonNode> notices = staff().get("/api/v1/departments/POLICE/printing-notices?station="
                 + RegisterRows.stationCode("520102")).json().valueStream().toList();
         List<String> order = notices.stream().map(n -> n.get("applicationId").asString()).toList();
         assertThat(order).contains(id.toString(), first.toString());
@@ -103,7 +105,7 @@ class HukouServiceIntegrationTest extends ServiceIntegrationTest {
         assertThat(notice.get("citizenIdNumber").asString()).isEqualTo(registered.citizenIdNumber());
         assertThat(notice.get("newbornName").asString()).isEqualTo("李安然");
         assertThat(notice.get("householdNumber").asString()).isEqualTo(rows.settling.get("householdNumber"));
-        assertThat(http().get("/api/v1/departments/POLICE/printing-notices").status()).isEqualTo(400);
+        assertThat(staff().get("/api/v1/departments/POLICE/printing-notices").status()).isEqualTo(400);
     }
 
     @Test
@@ -199,7 +201,7 @@ class HukouServiceIntegrationTest extends ServiceIntegrationTest {
         var registered = probe.awaitEvent(Topics.HUKOU, HouseholdRegistered.class, e -> e.applicationId().equals(id));
         assertThat(registered.citizenIdNumber()).startsWith("52011120261120");
         assertThat(registered.policeStation()).isEqualTo("520111公安分局出生登记派出所");
-        assertThat(http().get("/api/v1/departments/POLICE/printing-notices?station="
+        assertThat(staff().get("/api/v1/departments/POLICE/printing-notices?station="
                 + RegisterRows.stationCode("520111")).json().valueStream()
                 .map(n -> n.get("applicationId").asString())).containsExactly(id.toString());
     }
@@ -223,7 +225,7 @@ class HukouServiceIntegrationTest extends ServiceIntegrationTest {
 
     @Test
     void shouldImportAllRegisterRowsOrNoneAndListEveryBadLine() {
-        JsonNode before = http().get("/api/v1/departments/POLICE/reference").json();
+        JsonNode before = referenceCounts();
         String valid = ResidentIdNumber.of("520102", LocalDate.of(1988, 8, 8), 11);
 
         var register = importCsv("population-register", """
@@ -245,7 +247,7 @@ class HukouServiceIntegrationTest extends ServiceIntegrationTest {
         assertThat(stations.json().get("errors").valueStream().map(e -> e.get("field").asString()).toList())
                 .containsExactlyInAnyOrder("line 2.county", "line 2.code", "line 2.name");
         assertThat(importCsv("population-register", "idNumber,name\n" + valid + ",赵磊\n").status()).isEqualTo(400);
-        assertThat(http().get("/api/v1/departments/POLICE/reference").json()).isEqualTo(before);
+        assertThat(referenceCounts()).isEqualTo(before);
     }
 
     @Test
@@ -368,7 +370,7 @@ class HukouServiceIntegrationTest extends ServiceIntegrationTest {
         assertThat(itemReturned.reasonCode()).isEqualTo("HOUSEHOLD_HEAD_CONSENT_MISSING");
         var itemRejected = probe.awaitEvent(Topics.HUKOU, ItemRejected.class, e -> e.applicationId().equals(rejected));
         assertThat(itemRejected.message()).isEqualTo("父母户籍信息未找到");
-        JsonNode decided = http().get("/api/v1/departments/POLICE/tasks?status=DECIDED").json();
+        JsonNode decided = staff().get("/api/v1/departments/POLICE/tasks?status=DECIDED&size=100").json().get("items");
         assertThat(decided.valueStream().filter(t -> t.get("applicationId").asString().equals(returned.toString())))
                 .singleElement().satisfies(t -> assertThat(t.get("decision").asString()).isEqualTo("RETURN"));
     }
@@ -447,15 +449,19 @@ class HukouServiceIntegrationTest extends ServiceIntegrationTest {
         JsonNode task = openTask(lateApplication());
 
         var noReason = decide(task, "{\"decision\": \"REJECT\"}", "police-0042");
+        // The officer is whoever the token names: without one there is nobody to decide.
         var noOfficer = decide(task, "{\"decision\": \"APPROVE\"}", null);
         var unknown = decide(task, "{\"decision\": \"MAYBE\"}", "police-0042");
-        var otherDepartment = http().get("/api/v1/departments/HEALTH/tasks");
+        // Health staff may ask for their own queue, which this service does not hold.
+        var otherDepartment = http().as(Tokens.staff("HEALTH")).get("/api/v1/departments/HEALTH/tasks");
 
         assertThat(noReason.status()).isEqualTo(400);
         assertThat(noReason.json().get("errors").valueStream().map(e -> e.get("field").asString()))
                 .containsExactlyInAnyOrder("reasonCode", "message");
-        assertThat(noOfficer.status()).isEqualTo(400);
+        assertThat(noOfficer.status()).isEqualTo(401);
         assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.json().get("errors").valueStream().map(e -> e.get("field").asString()))
+                .containsExactly("decision");
         assertThat(otherDepartment.status()).isEqualTo(404);
         assertThat(openTask(UUID.fromString(task.get("applicationId").asString())).get("id"))
                 .isEqualTo(task.get("id"));
@@ -498,6 +504,47 @@ class HukouServiceIntegrationTest extends ServiceIntegrationTest {
         assertThat(probe.events(Topics.HUKOU, ItemCancelled.class, registered)).isEmpty();
     }
 
+    @Test
+    void shouldShowAndDecideThePoliceQueueOnlyForPoliceStaff() {
+        JsonNode task = openTask(lateApplication());
+        String decision = "/api/v1/departments/POLICE/tasks/" + task.get("id").asString() + "/decisions";
+        String approve = "{\"decision\": \"APPROVE\"}";
+
+        assertThat(http().get("/api/v1/departments/POLICE/tasks").status()).isEqualTo(401);
+        assertThat(http().as(Tokens.staff("HEALTH")).get("/api/v1/departments/POLICE/tasks").status())
+                .isEqualTo(403);
+        assertThat(http().as(Tokens.admin("POLICE")).get("/api/v1/departments/POLICE/tasks").status())
+                .isEqualTo(403);
+        assertThat(http().as(Tokens.citizen(SampleEvents.MOTHER_ID)).post(decision, approve).status())
+                .isEqualTo(403);
+        assertThat(http().as(Tokens.staff("HEALTH")).post(decision, approve).status()).isEqualTo(403);
+        String notices = "/api/v1/departments/POLICE/printing-notices?station=" + RegisterRows.stationCode("520102");
+        assertThat(http().get(notices).status()).isEqualTo(401);
+        assertThat(http().as(Tokens.staff("HEALTH")).get(notices).status()).isEqualTo(403);
+        assertThat(http().as(Tokens.admin("POLICE")).get(notices).status()).isEqualTo(403);
+
+        assertThat(openTask(UUID.fromString(task.get("applicationId").asString())).get("id")).isEqualTo(task.get("id"));
+    }
+
+    @Test
+    void shouldLetOnlyPoliceAdministratorsImportOrReadReferenceData() {
+        JsonNode before = referenceCounts();
+        String station = RegisterRows.policeStation("520113");
+
+        for (String token : List.of(Tokens.admin("HEALTH"), Tokens.staff("POLICE"),
+                Tokens.citizen(SampleEvents.MOTHER_ID))) {
+            assertThat(http().as(token).postAs("/api/v1/departments/POLICE/reference/police-stations", "text/csv",
+                    station).status()).isEqualTo(403);
+        }
+        assertThat(http().postAs("/api/v1/departments/POLICE/reference/police-stations", "text/csv", station)
+                .status()).isEqualTo(401);
+        assertThat(http().as(Tokens.admin("HEALTH")).get("/api/v1/departments/POLICE/reference").status())
+                .isEqualTo(403);
+        assertThat(referenceCounts()).isEqualTo(before);
+        assertThat(jdbc.sql("select count(*) from police_station where county = '520113'").query(Long.class).single())
+                .isZero();
+    }
+
     private ItemReturned returned(UUID id) {
         return probe.awaitEvent(Topics.HUKOU, ItemReturned.class, e -> e.applicationId().equals(id));
     }
@@ -508,7 +555,11 @@ class HukouServiceIntegrationTest extends ServiceIntegrationTest {
     }
 
     private JsonHttp.Response importCsv(String dataset, String csv) {
-        return http().postAs("/api/v1/departments/POLICE/reference/" + dataset, "text/csv", csv);
+        return admin().postAs("/api/v1/departments/POLICE/reference/" + dataset, "text/csv", csv);
+    }
+
+    private JsonNode referenceCounts() {
+        return admin().get("/api/v1/departments/POLICE/reference").json();
     }
 
     private UUID lateApplication() {
@@ -521,18 +572,34 @@ class HukouServiceIntegrationTest extends ServiceIntegrationTest {
     }
 
     private JsonNode openTask(UUID applicationId) {
-        return http().get("/api/v1/departments/POLICE/tasks").json().valueStream()
+        return staff().get("/api/v1/departments/POLICE/tasks?size=100").json().get("items").valueStream()
                 .filter(task -> task.get("applicationId").asString().equals(applicationId.toString()))
                 .findFirst().orElseThrow(() -> new AssertionError("no open task for " + applicationId));
     }
 
+    /** A decision by the police officer whose token names them; {@code null}: without a token. */
     private JsonHttp.Response decide(JsonNode task, String body, String officer) {
         String path = "/api/v1/departments/POLICE/tasks/" + task.get("id").asString() + "/decisions";
-        return officer == null ? http().post(path, body) : http().post(path, body, "X-Staff-Id", officer);
+        return officer == null ? http().post(path, body) : staff(officer).post(path, body);
     }
 
+    /** Without a token. */
     private JsonHttp http() {
         return new JsonHttp("http://127.0.0.1:" + port);
+    }
+
+    /** A police officer. */
+    private JsonHttp staff() {
+        return http().as(Tokens.staff("POLICE"));
+    }
+
+    private JsonHttp staff(String officer) {
+        return http().as(Tokens.token(officer, List.of(Role.STAFF), "POLICE", null));
+    }
+
+    /** The police's reference data administrator. */
+    private JsonHttp admin() {
+        return http().as(Tokens.admin("POLICE"));
     }
 
     private static BirthCertificateIssued issued(UUID id) {

@@ -15,6 +15,7 @@ import cn.gov.birth.platform.test.EventProbe;
 import cn.gov.birth.platform.test.JsonHttp;
 import cn.gov.birth.platform.test.SampleEvents;
 import cn.gov.birth.platform.test.TestInfrastructure;
+import cn.gov.birth.platform.test.Tokens;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -58,12 +59,15 @@ class TwoInstancesIntegrationTest {
                     "--spring.datasource.password=" + server.password(),
                     "--spring.kafka.bootstrap-servers=" + TestInfrastructure.kafkaBootstrapServers(),
                     "--birth.kafka.partitions=3",
-                    "--birth.outbox.poll-interval=PT0.1S"));
+                    "--birth.outbox.poll-interval=PT0.1S",
+                    // Local tokens, as the tests make them (Tokens).
+                    "--spring.profiles.active=dev",
+                    "--birth.security.local-dir=" + Tokens.DIR.toAbsolutePath()));
         }
         jdbc = INSTANCES.getFirst().getBean(JdbcClient.class);
         // Every test registers the sample family, settled in the test's county: the police must know it.
         var admin = new JsonHttp("http://127.0.0.1:"
-                + INSTANCES.getFirst().getEnvironment().getProperty("local.server.port"));
+                + INSTANCES.getFirst().getEnvironment().getProperty("local.server.port")).as(Tokens.admin("POLICE"));
         String reference = "/api/v1/departments/POLICE/reference/";
         var rows = RegisterRows.of(inCounty(SampleEvents.applicationSubmitted(UUID.randomUUID(), Item.HUKOU)));
         assertThat(admin.postAs(reference + "population-register", "text/csv", rows.populationRegister()).status())

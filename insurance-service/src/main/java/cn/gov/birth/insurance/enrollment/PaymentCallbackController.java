@@ -14,12 +14,14 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * The tax channel's report on a payment order: {@code PAID} (with {@code paidAt}) or
  * {@code EXPIRED} (not paid by its last day), naming the order by its id or the channel's
- * reference. Repeating a report changes nothing; contradicting one is a 409.
+ * reference. Repeating a report changes nothing; contradicting one is a 409. Only the channel may
+ * report ({@link TaxChannel#PARTNER}, signed: README "Partners"); the answer names the order, never
+ * the application.
  */
 @RestController
-class PaymentCallbackController {
+public class PaymentCallbackController {
 
-    static final String PATH = "/api/v1/payment-callbacks";
+    public static final String PATH = "/api/v1/payment-callbacks";
 
     private final Enrollments enrollments;
 
@@ -47,7 +49,7 @@ class PaymentCallbackController {
         }
         var order = enrollments.onPayment(callback.orderId(), callback.paymentReference(),
                 State.valueOf(callback.status()), callback.paidAt() == null ? null : callback.paidAt().toInstant());
-        return Map.of("orderId", order.orderId(), "applicationId", order.applicationId(), "state", order.state());
+        return Map.of("orderId", order.orderId(), "state", order.state());
     }
 
     private static boolean blank(String value) {

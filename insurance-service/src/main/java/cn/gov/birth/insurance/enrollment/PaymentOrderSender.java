@@ -49,7 +49,7 @@ class PaymentOrderSender {
     private void send(PaymentOrder order) {
         String reference;
         try {
-            reference = channel.issue(order.orderId(), order.applicationId(), order.citizenIdNumber(),
+            reference = channel.issue(order.orderId(), order.citizenIdNumber(),
                     order.amount(), order.payBy());
         } catch (RestClientException e) {
             if (order.state() == PaymentOrders.State.ISSUED) {

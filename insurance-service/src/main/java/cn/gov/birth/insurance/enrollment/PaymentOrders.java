@@ -41,14 +41,15 @@ class PaymentOrders {
     }
 
     /**
-     * Records a new order to send, the application's next attempt. Its id is stable for the attempt,
-     * so every resend of it is the same order to the channel.
+     * Records a new order to send, the application's next attempt. Its id is random (nothing about
+     * the application can be read from it or guessed) and kept, so every resend of it is the same
+     * order to the channel.
      */
     @Transactional(propagation = Propagation.MANDATORY)
     PaymentOrder create(EnrollmentRequest request, CoverageRule.Due due) {
         int attempt = jdbc.sql("select coalesce(max(attempt), 0) + 1 from payment_order where application_id = ?")
                 .param(request.applicationId()).query(Integer.class).single();
-        String orderId = "MI-" + request.applicationId() + "-" + attempt;
+        String orderId = "MI-" + UUID.randomUUID().toString().replace("-", "");
         Timestamp now = Timestamp.from(clock.instant());
         jdbc.sql("insert into payment_order (" + COLUMNS + ", next_attempt_at, created_at) "
                         + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', null, 0, ?, ?)")

@@ -1,35 +1,42 @@
 package cn.gov.birth.insurance.enrollment;
 
+import cn.gov.birth.platform.security.PartnerClient;
+import cn.gov.birth.platform.events.EventCodec;
+import cn.gov.birth.security.PartnerSecrets;
+import java.io.IOException;
 import java.math.BigDecimal;
-import java.net.http.HttpClient;
+import java.net.URI;
+import java.time.Clock;
 import java.time.LocalDate;
-import java.util.UUID;
 import org.springframework.core.env.Environment;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
-import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
+import org.springframework.web.client.RestClientResponseException;
+import tools.jackson.core.JacksonException;
 
-/** The tax payment channel's HTTP API: a payment order in, its payment reference out. */
+/**
+ * The tax payment channel's HTTP API: a payment order in, its payment reference out. Requests are
+ * signed as partner {@value #PARTNER}, and so must be the channel's reports.
+ */
 @Component
-class TaxChannel {
+public class TaxChannel {
 
-    private final RestClient client;
+    /** The channel's id as a partner: whose secret signs both ways. */
+    public static final String PARTNER = "TAX-CHANNEL";
+
+    private final PartnerClient client;
     private final TaxChannelProperties properties;
     private final Environment environment;
 
-    TaxChannel(TaxChannelProperties properties, Environment environment) {
-        // HTTP/1.1: the JDK client's h2c upgrade on plain http loses the body at some servers.
-        JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1).connectTimeout(properties.connectTimeout()).build());
-        requests.setReadTimeout(properties.readTimeout());
-        this.client = RestClient.builder().baseUrl(properties.url()).requestFactory(requests).build();
+    TaxChannel(TaxChannelProperties properties, PartnerSecrets secrets, Environment environment, Clock clock) {
+        this.client = new PartnerClient(secrets, properties.connectTimeout(), clock);
         this.properties = properties;
         this.environment = environment;
     }
 
-    record OrderRequest(String orderId, UUID applicationId, String citizenIdNumber, BigDecimal amount,
-                        LocalDate payBy, String callbackUrl) {
+    /** What the channel gets: the order, the newborn it insures, and where to report; no application id. */
+    record OrderRequest(String orderId, String citizenIdNumber, BigDecimal amount, LocalDate payBy,
+                        String callbackUrl) {
     }
 
     record OrderIssued(String paymentReference) {
@@ -40,11 +47,28 @@ class TaxChannel {
      *
      * @throws RestClientException the channel did not take it: unreachable, an error status, no reference
      */
-    String issue(String orderId, UUID applicationId, String citizenIdNumber, BigDecimal amount, LocalDate payBy) {
-        OrderIssued issued = client.post().uri("/tax/payment-orders")
-                .body(new OrderRequest(orderId, applicationId, citizenIdNumber, amount, payBy, callbackUrl()))
-                .retrieve()
-                .body(OrderIssued.class);
+    String issue(String orderId, String citizenIdNumber, BigDecimal amount, LocalDate payBy) {
+        PartnerClient.Reply reply;
+        try {
+            reply = client.post(PARTNER, URI.create(properties.url() + "/tax/payment-orders"),
+                    EventCodec.mapper().writeValueAsString(new OrderRequest(orderId, citizenIdNumber, amount, payBy,
+                            callbackUrl())), properties.readTimeout());
+        } catch (IOException | IllegalStateException e) {
+            throw new RestClientException(e.getClass().getSimpleName(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RestClientException("interrupted", e);
+        }
+        if (!reply.successful()) {
+            throw new RestClientResponseException("the tax channel refused the order", reply.status(), "", null, null,
+                    null);
+        }
+        OrderIssued issued;
+        try {
+            issued = EventCodec.mapper().readValue(reply.body(), OrderIssued.class);
+        } catch (JacksonException e) {
+            throw new RestClientException("the tax channel answered without JSON");
+        }
         if (issued == null || issued.paymentReference() == null || issued.paymentReference().isBlank()) {
             throw new RestClientException("the tax channel answered without a payment reference");
         }

@@ -2,10 +2,10 @@ package cn.gov.birth.notification.inbox;
 
 import cn.gov.birth.contracts.events.ApplicationStatusChanged;
 import cn.gov.birth.platform.masking.Mask;
+import cn.gov.birth.platform.web.Page;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,11 +14,18 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
-/** One in-app message per status change, addressed to the applicant's mobile number. */
+/**
+ * One in-app message per status change, addressed to the applicant's mobile number, readable by
+ * the application's audience only: its submitter and its parents.
+ */
 @Service
 public class Notifications {
 
     private static final Logger log = LoggerFactory.getLogger(Notifications.class);
+    private static final String MESSAGE = """
+            select n.id, n.application_id, n.reference, n.version, n.status, n.item, n.channel, n.text, n.created_at
+            from notification n join application_audience a on a.application_id = n.application_id
+            where (a.submitted_by = ? or a.parent_indexes @> array[cast(? as text)])""";
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -39,19 +46,50 @@ public class Notifications {
                         change.status().name(), change.changedItem() == null ? null : change.changedItem().name(),
                         change.applicantPhone(), text, Timestamp.from(clock.instant()))
                 .update();
+        if (change.audience() != null) {
+            jdbc.sql("""
+                            insert into application_audience (application_id, version, submitted_by, parent_indexes)
+                            values (?, ?, ?, ?)
+                            on conflict (application_id) do update set version = excluded.version,
+                                submitted_by = excluded.submitted_by, parent_indexes = excluded.parent_indexes
+                            where application_audience.version < excluded.version""")
+                    .params(change.applicationId(), change.version(), change.audience().submittedBy(),
+                            change.audience().parentIndexes().toArray(String[]::new))
+                    .update();
+        }
         log.debug("Message for application {} v{} to {}", change.reference(), change.version(),
                 Mask.phone(change.applicantPhone()));
     }
 
-    public List<Message> of(UUID applicationId) {
-        return jdbc.sql("""
-                        select id, application_id, reference, version, status, item, channel, text, created_at
-                        from notification where application_id = ? order by version, id""")
-                .param(applicationId)
+    /** The messages about one application the reader may see, oldest first. */
+    public Page<Message> of(UUID applicationId, Reader reader, Page.Request page) {
+        String where = " and n.application_id = ?";
+        return page(MESSAGE + where + " order by n.version, n.id", reader, page, applicationId);
+    }
+
+    /** Every message the reader may see, newest first. */
+    public Page<Message> of(Reader reader, Page.Request page) {
+        return page(MESSAGE + " order by n.created_at desc, n.id desc", reader, page);
+    }
+
+    private Page<Message> page(String query, Reader reader, Page.Request page, Object... more) {
+        Object[] params = new Object[2 + more.length];
+        params[0] = reader.subject();
+        params[1] = reader.parentIndex();
+        System.arraycopy(more, 0, params, 2, more.length);
+        long total = jdbc.sql("select count(*) from (" + query + ") visible").params(params).query(Long.class).single();
+        Object[] paged = java.util.Arrays.copyOf(params, params.length + 2);
+        paged[params.length] = page.size();
+        paged[params.length + 1] = page.offset();
+        return page.of(jdbc.sql(query + " limit ? offset ?").params(paged)
                 .query((rs, n) -> new Message(rs.getLong(1), rs.getObject(2, UUID.class), rs.getString(3),
                         rs.getLong(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
                         rs.getTimestamp(9).toInstant()))
-                .list();
+                .list(), total);
+    }
+
+    /** Who reads: a token's subject and, for a citizen, the index of their verified ID number. */
+    public record Reader(String subject, String parentIndex) {
     }
 
     public record Message(long id, UUID applicationId, String reference, long version, String status, String item,

@@ -19,9 +19,20 @@ public final class JsonHttp {
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final String baseUrl;
+    private final String token;
 
     public JsonHttp(String baseUrl) {
+        this(baseUrl, null);
+    }
+
+    private JsonHttp(String baseUrl, String token) {
         this.baseUrl = baseUrl;
+        this.token = token;
+    }
+
+    /** The same client, sending {@code Authorization: Bearer <token>} with every request. */
+    public JsonHttp as(String accessToken) {
+        return new JsonHttp(baseUrl, accessToken);
     }
 
     public Response post(String path, String body, String... headers) {
@@ -37,23 +48,32 @@ public final class JsonHttp {
         if (headers.length > 0) {
             request.headers(headers);
         }
-        return send(request.build());
+        return send(request);
     }
 
     public Response post(String path, JsonNode body, String... headers) {
         return post(path, JSON.writeValueAsString(body), headers);
     }
 
-    public Response get(String path) {
-        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30)).GET().build());
+    public Response get(String path, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30))
+                .GET();
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return send(request);
     }
 
-    private static Response send(HttpRequest request) {
+    private Response send(HttpRequest.Builder request) {
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
         try {
-            HttpResponse<String> response = CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Response(response.statusCode(), response.body(),
                     response.headers().firstValue("Content-Type").orElse(""),
-                    response.headers().firstValue("Location").orElse(null));
+                    response.headers().firstValue("Location").orElse(null),
+                    response.headers().firstValue("Retry-After").orElse(null));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -90,7 +110,7 @@ public final class JsonHttp {
         return form;
     }
 
-    public record Response(int status, String body, String contentType, String location) {
+    public record Response(int status, String body, String contentType, String location, String retryAfter) {
 
         public JsonNode json() {
             return JSON.readTree(body);

@@ -10,12 +10,15 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.junit.jupiter.api.BeforeEach;
+import org.springframework.test.context.ActiveProfiles;
 
 /**
  * Base of a service's integration tests: the service runs in the test's Spring context against a
  * real database and broker (a subclass registers them with {@link TestInfrastructure#register}),
- * and {@link #probe} plays every other party on Kafka.
+ * under the {@code dev} profile (tokens from {@link Tokens}), and {@link #probe} plays every other
+ * party on Kafka.
  */
+@ActiveProfiles("dev")
 public abstract class ServiceIntegrationTest {
 
     protected static EventProbe probe;

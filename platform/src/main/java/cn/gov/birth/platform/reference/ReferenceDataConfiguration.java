@@ -1,6 +1,10 @@
 package cn.gov.birth.platform.reference;
 
 import cn.gov.birth.contracts.Department;
+import cn.gov.birth.platform.security.Access;
+import cn.gov.birth.platform.security.AccessRules;
+import cn.gov.birth.security.Role;
+import org.springframework.http.HttpMethod;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -33,6 +37,15 @@ public class ReferenceDataConfiguration {
     ReferenceDataController referenceDataController(ReferenceData data,
                                                     @Value("${birth.department}") Department department) {
         return new ReferenceDataController(data, department);
+    }
+
+    /** A department's reference data is its administrators' alone. */
+    @Bean
+    AccessRules referenceDataAccess() {
+        return routes -> routes.requestMatchers(HttpMethod.GET, "/api/v1/departments/{department}/reference")
+                .access(Access.ofPathDepartment(Role.DEPT_ADMIN))
+                .requestMatchers(HttpMethod.POST, "/api/v1/departments/{department}/reference/{dataset}")
+                .access(Access.ofPathDepartment(Role.DEPT_ADMIN));
     }
 
     /**

@@ -4,6 +4,8 @@ import cn.gov.birth.platform.review.ReviewTask.Decision;
 import cn.gov.birth.platform.review.ReviewTask.Status;
 import cn.gov.birth.platform.web.InvalidInputException;
 import cn.gov.birth.platform.web.InvalidInputException.FieldError;
+import cn.gov.birth.platform.security.Caller;
+import cn.gov.birth.platform.web.Page;
 import cn.gov.birth.platform.web.ProblemException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -14,14 +16,13 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The department's review queue for its staff (api.md): the tasks, and a decision on one. Until
- * authentication is on, the deciding staff member names themself in {@code X-Staff-Id}.
+ * The department's review queue for its staff (api.md): the tasks, a page at a time, and a
+ * decision on one, recorded as made by the token's subject (never by a header a client sets).
  */
 @RestController
 @RequestMapping("/api/v1/departments/{department}/tasks")
@@ -36,24 +37,22 @@ class ReviewController {
     }
 
     @GetMapping
-    List<ReviewTask> tasks(@PathVariable String department, @RequestParam(defaultValue = "OPEN") String status) {
+    Page<ReviewTask> tasks(@PathVariable String department, @RequestParam(defaultValue = "OPEN") String status,
+                           @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
         ownDepartment(department);
+        Page.Request request = new Page.Request(page, size);
         if (Arrays.stream(Status.values()).noneMatch(s -> s.name().equals(status))) {
             throw new InvalidInputException(List.of(new FieldError("status", "UNKNOWN_CODE",
                     "status 应为 OPEN、DECIDED 或 CANCELLED")));
         }
-        return queue.tasks(Status.valueOf(status));
+        return queue.tasks(Status.valueOf(status), request);
     }
 
     @PostMapping("/{taskId}/decisions")
     ReviewTask decide(@PathVariable String department, @PathVariable UUID taskId,
-                      @RequestHeader(name = "X-Staff-Id", required = false) String staff,
-                      @RequestBody DecisionRequest request) {
+                      @RequestBody DecisionRequest request, Caller staff) {
         ownDepartment(department);
         List<FieldError> errors = new ArrayList<>();
-        if (staff == null || staff.isBlank() || staff.length() > 64) {
-            errors.add(new FieldError("X-Staff-Id", "REQUIRED", "请注明作出决定的工作人员（1至64个字符）"));
-        }
         Decision decision = Arrays.stream(Decision.values()).filter(d -> d.name().equals(request.decision()))
                 .findFirst().orElse(null);
         if (decision == null) {
@@ -70,7 +69,7 @@ class ReviewController {
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
-        return queue.decide(taskId, decision, request.reasonCode(), request.message(), staff);
+        return queue.decide(taskId, decision, request.reasonCode(), request.message(), staff.subject());
     }
 
     private void ownDepartment(String department) {

@@ -9,6 +9,7 @@ import cn.gov.birth.platform.events.EventCodec;
 import cn.gov.birth.platform.outbox.Outbox;
 import cn.gov.birth.platform.review.ReviewTask.Decision;
 import cn.gov.birth.platform.review.ReviewTask.Status;
+import cn.gov.birth.platform.web.Page;
 import cn.gov.birth.platform.web.ProblemException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -84,12 +85,14 @@ public class ReviewQueue {
                 .update();
     }
 
-    /** The department's tasks in one status, oldest first. */
-    public List<ReviewTask> tasks(Status status) {
-        return jdbc.sql("select * from review_task where status = ? order by created_at, id")
-                .param(status.name())
+    /** A page of the department's tasks in one status, oldest first. */
+    public Page<ReviewTask> tasks(Status status, Page.Request page) {
+        long total = jdbc.sql("select count(*) from review_task where status = ?").param(status.name())
+                .query(Long.class).single();
+        return page.of(jdbc.sql("select * from review_task where status = ? order by created_at, id limit ? offset ?")
+                .params(status.name(), page.size(), page.offset())
                 .query(this::task)
-                .list();
+                .list(), total);
     }
 
     /**

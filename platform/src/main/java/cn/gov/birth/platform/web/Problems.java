@@ -1,11 +1,16 @@
 package cn.gov.birth.platform.web;
 
+import cn.gov.birth.platform.events.EventCodec;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -67,6 +72,11 @@ public class Problems extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
                                                                   HttpHeaders headers, HttpStatusCode status,
                                                                   WebRequest request) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof RequestSizeLimit.TooLarge tooLarge) {
+                return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(tooLarge(tooLarge.limit()));
+            }
+        }
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
                 "The request body is not readable JSON of the expected shape.");
         problem.setTitle("Malformed request");
@@ -74,6 +84,33 @@ public class Problems extends ResponseEntityExceptionHandler {
         problem.setProperty("errors", List.of(Map.of("field", "$", "code", "UNREADABLE",
                 "message", "body is not valid JSON of the expected shape")));
         return ResponseEntity.badRequest().body(problem);
+    }
+
+    /** A body over the limit, read as far as the limit ({@link RequestSizeLimit}) by whatever read it. */
+    @ExceptionHandler(RequestSizeLimit.TooLarge.class)
+    ResponseEntity<ProblemDetail> tooLarge(RequestSizeLimit.TooLarge e) {
+        return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(tooLarge(e.limit()));
+    }
+
+    static ProblemDetail tooLarge(long limit) {
+        return problem(HttpStatus.CONTENT_TOO_LARGE, "Request too large",
+                "The request body is larger than " + limit + " bytes.");
+    }
+
+    /** A problem with its type, for refusals made outside the controllers. */
+    public static ProblemDetail problem(HttpStatus status, String title, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setTitle(title);
+        problem.setType(URI.create(TYPE_BASE + status.value()));
+        return problem;
+    }
+
+    /** Writes the problem where a filter refuses a request before any controller is reached. */
+    public static void write(HttpServletResponse response, ProblemDetail problem) throws IOException {
+        response.setStatus(problem.getStatus());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        response.getWriter().write(EventCodec.mapper().writeValueAsString(problem));
     }
 
     static ProblemDetail validation(List<InvalidInputException.FieldError> errors) {

@@ -1,5 +1,7 @@
 package cn.gov.birth.sscard.bank;
 
+import cn.gov.birth.platform.security.PartnerClient;
+import cn.gov.birth.security.PartnerSecrets;
 import cn.gov.birth.sscard.card.CardProperties;
 import io.github.resilience4j.bulkhead.Bulkhead;
 import io.github.resilience4j.bulkhead.BulkheadRegistry;
@@ -10,9 +12,7 @@ import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryRegistry;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.time.Clock;
 import java.time.Duration;
 import org.springframework.stereotype.Component;
 
@@ -29,21 +29,27 @@ public class BankClient {
 
     /** The configuration every bank's instances are made from. */
     static final String CONFIG = "bank";
+    /** Banks' partner ids are their codes after this. */
+    public static final String PARTNER_PREFIX = "BANK-";
 
     private final CircuitBreakerRegistry breakers;
     private final RetryRegistry retries;
     private final BulkheadRegistry bulkheads;
-    private final HttpClient http;
+    private final PartnerClient http;
     private final Duration timeout;
 
     BankClient(CircuitBreakerRegistry breakers, RetryRegistry retries, BulkheadRegistry bulkheads,
-               CardProperties properties) {
+               CardProperties properties, PartnerSecrets secrets, Clock clock) {
         this.breakers = breakers;
         this.retries = retries;
         this.bulkheads = bulkheads;
-        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(properties.bankApi().connectTimeout()).build();
+        this.http = new PartnerClient(secrets, properties.bankApi().connectTimeout(), clock);
         this.timeout = properties.bankApi().timeout();
+    }
+
+    /** A bank's id as a partner ({@code BANK-ICBC}): whose secret signs our requests and its callbacks. */
+    public static String partner(String bankCode) {
+        return PARTNER_PREFIX + bankCode;
     }
 
     /** How the bank answered a request it received. */
@@ -60,27 +66,21 @@ public class BankClient {
         CircuitBreaker breaker = breakers.circuitBreaker(instance, CONFIG);
         Retry retry = retries.retry(instance, CONFIG);
         Bulkhead bulkhead = bulkheads.bulkhead(instance, CONFIG);
-        CheckedSupplier<Reply> call = () -> post(cardApiUrl, body);
+        CheckedSupplier<Reply> call = () -> post(bankCode, cardApiUrl, body);
         return Retry.decorateCheckedSupplier(retry,
                 CircuitBreaker.decorateCheckedSupplier(breaker,
                         Bulkhead.decorateCheckedSupplier(bulkhead, call))).get();
     }
 
-    private Reply post(String cardApiUrl, String body) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(cardApiUrl + "/card-applications"))
-                .timeout(timeout)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body))
-                .build();
-        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-        int status = response.statusCode();
+    private Reply post(String bankCode, String cardApiUrl, String body) throws IOException, InterruptedException {
+        PartnerClient.Reply response = http.post(partner(bankCode), URI.create(cardApiUrl + "/card-applications"),
+                body, timeout);
+        int status = response.status();
         // Only a refusal of the data itself (400, 422) is the applicant's to correct; anything else that is
         // not an acceptance (busy, unauthorized, a wrong address, a timeout) is the bank's or ours: try again.
         if (status / 100 != 2 && status != 409 && status != 400 && status != 422) {
             throw new BankUnavailableException(status);
         }
-        String answer = response.body() == null ? "" : response.body();
-        return new Reply(status / 100 == 2 || status == 409, status,
-                answer.length() > 200 ? answer.substring(0, 200) : answer);
+        return new Reply(status / 100 == 2 || status == 409, status, response.body());
     }
 }

@@ -1,5 +1,6 @@
 package cn.gov.birth.sscard.bank;
 
+import cn.gov.birth.platform.security.Partner;
 import cn.gov.birth.platform.web.InvalidInputException;
 import cn.gov.birth.platform.web.InvalidInputException.FieldError;
 import cn.gov.birth.platform.web.ProblemException;
@@ -15,11 +16,13 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Where a bank reports a card request's outcome: {@code {requestId, status: MADE|FAILED,
- * cardNumber, reason}}. Idempotent: a report on a request already closed changes nothing and
- * answers its state, so a bank may repeat it safely.
+ * cardNumber, reason}}, signed as that bank ({@code BANK-<code>}: README "Partners"). A bank
+ * reports only on the requests sent to it: any other request id is unknown to it (404).
+ * Idempotent: a report on a request already closed changes nothing and answers its state, so a
+ * bank may repeat it safely.
  */
 @RestController
-class CardCallbacks {
+public class CardCallbacks {
 
     private static final int MAX_REASON = 200;
 
@@ -32,8 +35,10 @@ class CardCallbacks {
     record BankCallback(String requestId, String status, String cardNumber, String reason) {
     }
 
-    @PostMapping("/api/v1/card-callbacks")
-    Map<String, Object> callback(@RequestBody BankCallback callback) {
+    public static final String PATH = "/api/v1/card-callbacks";
+
+    @PostMapping(PATH)
+    Map<String, Object> callback(@RequestBody BankCallback callback, Partner bank) {
         List<FieldError> errors = new ArrayList<>();
         UUID requestId = null;
         try {
@@ -58,9 +63,10 @@ class CardCallbacks {
             throw new InvalidInputException(errors);
         }
         UUID id = requestId;
-        String state = cards.onBankResult(id, made, callback.cardNumber(), callback.reason())
+        String bankCode = bank.id().substring(BankClient.PARTNER_PREFIX.length());
+        String state = cards.onBankResult(id, bankCode, made, callback.cardNumber(), callback.reason())
                 .orElseThrow(() -> new ProblemException(HttpStatus.NOT_FOUND, "Unknown card request",
-                        "No card request " + id + " was sent from this service."));
+                        "No card request " + id + " was sent to " + bankCode + "."));
         return Map.of("requestId", id.toString(), "state", state);
     }
 }

@@ -41,6 +41,7 @@ class CardRequestSender {
     private final Outbox outbox;
     private final TransactionTemplate transactions;
     private final CardProperties.Sender settings;
+    private final CardProperties.BankApi bankApi;
     private final String callbackUrl;
     private final Clock clock;
 
@@ -53,6 +54,7 @@ class CardRequestSender {
         this.outbox = outbox;
         this.transactions = transactions;
         this.settings = properties.sender();
+        this.bankApi = properties.bankApi();
         this.callbackUrl = properties.callbackUrl();
         this.clock = clock;
     }
@@ -96,6 +98,11 @@ class CardRequestSender {
             later(request, "bank " + request.bankCode() + " not in the reference data of " + request.region());
             return;
         }
+        if (!bankApi.allows(target.get().cardApiUrl())) {
+            // Imported when the allow-list said otherwise: card data goes only where the province allows now.
+            later(request, "the card-making interface of " + request.bankCode() + " is not in CARD_BANK_ALLOWED_URLS");
+            return;
+        }
         try {
             BankClient.Reply reply = bank.submit(request.bankCode(), target.get().cardApiUrl(), withCallback(request));
             if (reply.accepted()) {
@@ -113,7 +120,8 @@ class CardRequestSender {
             } else {
                 log.warn("Card request {} refused by {}: HTTP {}", request.requestId(), request.bankCode(),
                         reply.status());
-                cards.onBankResult(request.requestId(), false, null, "银行拒收制卡数据（HTTP " + reply.status() + "）");
+                cards.onBankResult(request.requestId(), request.bankCode(), false, null,
+                        "银行拒收制卡数据（HTTP " + reply.status() + "）");
             }
         } catch (Error e) {
             throw e;

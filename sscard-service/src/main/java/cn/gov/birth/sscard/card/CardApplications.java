@@ -164,11 +164,13 @@ public class CardApplications {
      * report on a request already made or failed changes nothing and answers its state. A card
      * reported made for a request withdrawn meanwhile is recorded (it exists) without completing the item.
      *
+     * @param bankCode the bank that reports: only a request sent to it is found
      * @return the request's state afterwards, empty for an unknown request
      */
     @Transactional
-    public Optional<String> onBankResult(UUID requestId, boolean made, String cardNumber, String reason) {
-        Optional<CardRequest> found = requests.lock(requestId);
+    public Optional<String> onBankResult(UUID requestId, String bankCode, boolean made, String cardNumber,
+                                         String reason) {
+        Optional<CardRequest> found = requests.lock(requestId).filter(r -> r.bankCode().equals(bankCode));
         if (found.isEmpty()) {
             return Optional.empty();
         }
@@ -240,7 +242,9 @@ public class CardApplications {
      */
     private boolean recorded(Map<String, Object> order, Branch branch) {
         UUID id = UUID.fromString((String) order.get("applicationId"));
-        UUID requestId = requests.nextRequestId(id);
+        // Random: a bank learns nothing of the application from it, and nobody can guess another's. One live
+        // request per person is the table's rule (card_request_one_live_per_person), whatever its id.
+        UUID requestId = UUID.randomUUID();
         Map<String, Object> delivery = new HashMap<>();
         if (branch != null) {
             delivery.put("method", "PICKUP");
@@ -253,7 +257,6 @@ public class CardApplications {
         }
         Map<String, Object> body = new HashMap<>();
         body.put("requestId", requestId.toString());
-        body.put("applicationId", id.toString());
         body.put("citizenIdNumber", order.get("citizenIdNumber"));
         body.put("name", order.get("name"));
         body.put("sex", order.get("sex"));

@@ -1,6 +1,7 @@
 package cn.gov.birth.sscard.card;
 
 import java.time.Duration;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -13,8 +14,24 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties("birth.card")
 public record CardProperties(String callbackUrl, BankApi bankApi, Sender sender) {
 
-    /** @param timeout how long one call may take to be answered before it counts as failed */
-    public record BankApi(Duration connectTimeout, Duration timeout) {
+    /**
+     * @param timeout     how long one call may take to be answered before it counts as failed
+     * @param allowedUrls the URL prefixes a bank's card-making interface may have
+     * @param allowHttp   whether plain http is allowed (local runs only)
+     */
+    public record BankApi(Duration connectTimeout, Duration timeout, List<String> allowedUrls, boolean allowHttp) {
+
+        public BankApi {
+            allowedUrls = allowedUrls == null ? List.of()
+                    : allowedUrls.stream().map(String::trim).filter(url -> !url.isEmpty()).toList();
+        }
+
+        /** Whether a bank's interface may be at this URL. */
+        public boolean allows(String url) {
+            return (url.startsWith("https://") || allowHttp && url.startsWith("http://"))
+                    && allowedUrls.stream().anyMatch(prefix -> url.equals(prefix)
+                    || url.startsWith(prefix.endsWith("/") ? prefix : prefix + "/"));
+        }
     }
 
     /**

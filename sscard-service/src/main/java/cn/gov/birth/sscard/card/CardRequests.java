@@ -1,6 +1,5 @@
 package cn.gov.birth.sscard.card;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
@@ -33,16 +32,6 @@ public class CardRequests {
      */
     public record CardRequest(UUID requestId, UUID applicationId, String citizenIdNumber, String region,
                               String bankCode, String pickupBranch, String payload, String state, int attempts) {
-    }
-
-    /**
-     * The request id for the application's next request: the same application and round always
-     * give the same id, so a decision repeated for any reason cannot make a second request.
-     */
-    UUID nextRequestId(UUID applicationId) {
-        long round = jdbc.sql("select count(*) from card_request where application_id = ?").param(applicationId)
-                .query(Long.class).single() + 1;
-        return UUID.nameUUIDFromBytes(("card-request:" + applicationId + ":" + round).getBytes(StandardCharsets.UTF_8));
     }
 
     /** Whether the person has a request at a bank that is not finished or made a card, for another application. */

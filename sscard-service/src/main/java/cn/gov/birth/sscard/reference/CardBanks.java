@@ -4,6 +4,8 @@ import cn.gov.birth.contracts.codes.Codes;
 import cn.gov.birth.platform.reference.ReferenceDataset;
 import cn.gov.birth.platform.reference.RowCheck;
 import cn.gov.birth.platform.web.InvalidInputException.FieldError;
+import cn.gov.birth.sscard.card.CardProperties;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,10 +21,14 @@ import org.springframework.stereotype.Component;
 @Order(1) // before branches, which must name a known bank
 public class CardBanks implements ReferenceDataset {
 
-    private final JdbcClient jdbc;
+    private static final String URL = "https?://[^\\s?#]+[^\\s?#/]";
 
-    CardBanks(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final CardProperties.BankApi bankApi;
+
+    CardBanks(JdbcClient jdbc, CardProperties properties) {
         this.jdbc = jdbc;
+        this.bankApi = properties.bankApi();
     }
 
     public record Bank(String region, String bankCode, String name, String cardApiUrl, boolean active) {
@@ -55,10 +61,18 @@ public class CardBanks implements ReferenceDataset {
 
     @Override
     public List<FieldError> check(Map<String, String> row) {
-        return RowCheck.of(row).required("region", "bankCode", "name", "cardApiUrl", "active")
+        List<FieldError> errors = new ArrayList<>(RowCheck.of(row).required("region", "bankCode", "name", "cardApiUrl",
+                        "active")
                 .matches("region", "\\d{2}0000").code("region", Codes.DIVISIONS, "GB/T 2260 省级行政区划")
-                .matches("bankCode", "[A-Z0-9]{2,20}").matches("cardApiUrl", "https?://[^\\s?#]+[^\\s?#/]")
-                .bool("active").errors();
+                .matches("bankCode", "[A-Z0-9]{2,20}").matches("cardApiUrl", URL)
+                .bool("active").errors());
+        String url = row.get("cardApiUrl");
+        if (url != null && url.matches(URL) && !bankApi.allows(url)) {
+            // Card data (a newborn's name and ID number) goes only where the province says banks are.
+            errors.add(new FieldError("cardApiUrl", "URL_NOT_ALLOWED", "制卡接口地址不在允许的地址范围内"
+                    + (bankApi.allowHttp() ? "" : "（须为 https）") + "（CARD_BANK_ALLOWED_URLS）"));
+        }
+        return errors;
     }
 
     @Override

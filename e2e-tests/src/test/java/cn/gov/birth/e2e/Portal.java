@@ -1,0 +1,114 @@
+package cn.gov.birth.e2e;
+
+import cn.gov.birth.platform.test.JsonHttp;
+import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * People signing in through the gateway, as the portal signs them in: each gets a token from the
+ * dev token endpoint ({@code POST /api/v1/dev/tokens}) and a client that sends it.
+ */
+final class Portal {
+
+    private final JsonHttp gateway;
+
+    Portal(String gatewayUrl) {
+        this.gateway = new JsonHttp(gatewayUrl);
+    }
+
+    /** Nobody signed in. */
+    JsonHttp anonymous() {
+        return gateway;
+    }
+
+    String token(String subject, List<String> roles, String department, String idNumber) {
+        Map<String, Object> request = new HashMap<>();
+        request.put("subject", subject);
+        request.put("roles", roles);
+        request.put("department", department);
+        request.put("idNumber", idNumber);
+        var answer = gateway.post("/api/v1/dev/tokens", JsonHttp.JSON.valueToTree(request));
+        if (answer.status() != 200) {
+            throw new IllegalStateException("no dev token: " + answer.status() + " " + answer.body());
+        }
+        return answer.json().get("accessToken").asString();
+    }
+
+    /** A resident signed in with their verified ID number (each call a new session). */
+    JsonHttp citizen(String idNumber) {
+        return gateway.as(token("citizen-" + UUID.randomUUID(), List.of("CITIZEN"), null, idNumber));
+    }
+
+    JsonHttp motherOf(JsonNode form) {
+        return citizen(form.get("mother").get("idNumber").asString());
+    }
+
+    JsonHttp as(String role, String department) {
+        return signedIn(role.toLowerCase() + "-" + UUID.randomUUID(), role, department);
+    }
+
+    /** Someone with one role, signed in under a subject of their own. */
+    JsonHttp signedIn(String subject, String role, String department) {
+        return gateway.as(token(subject, List.of(role), department, null));
+    }
+
+    JsonHttp staff(String department) {
+        return as("STAFF", department);
+    }
+
+    JsonHttp admin(String department) {
+        return as("DEPT_ADMIN", department);
+    }
+
+    /**
+     * A new family whose birth the departments know, as the hospital and the insurance centre
+     * report it: the delivery record (health), the first doses (CDC), the mother's insurance and
+     * the settlement at discharge (medical insurance), each uploaded through the gateway. The
+     * father, the household and the banks are the generated data set's.
+     */
+    ObjectNode knownFamily() {
+        ObjectNode form = JsonHttp.newFamily();
+        delivered(form);
+        return form;
+    }
+
+    void delivered(JsonNode form) {
+        JsonNode newborn = form.get("newborn");
+        String mother = form.get("mother").get("idNumber").asString();
+        String hospital = newborn.get("hospitalCode").asString();
+        OffsetDateTime born = OffsetDateTime.parse(newborn.get("birthTime").asString());
+        String key = mother + "-" + born.toString().substring(0, 16).replaceAll("[^0-9]", "");
+        upload("HEALTH", "delivery-records", """
+                recordNumber,hospitalCode,motherIdNumber,birthTime,sex,dischargedAt,certificateNumber
+                E2E-%s,%s,%s,%s,%s,%s,
+                """.formatted(key, hospital, mother, born, newborn.get("sex").asString(), born.plusDays(3)));
+        upload("CDC", "first-doses", """
+                hospitalCode,motherIdNumber,birthTime,vaccine,status,dosedAt,batchNumber
+                %s,%s,%s,HEPB,GIVEN,%s,HB-E2E
+                %s,%s,%s,BCG,GIVEN,%s,BCG-E2E
+                """.formatted(hospital, mother, born, born.plusHours(2), hospital, mother, born, born.plusHours(20)));
+        upload("MEDICAL_INSURANCE", "insured-persons", """
+                idNumber,name,insuredDivision,scheme,status
+                %s,%s,%s,RESIDENT,ACTIVE
+                """.formatted(mother, form.get("mother").get("name").asString(),
+                form.get("mother").get("householdDivision").asString()));
+        upload("MEDICAL_INSURANCE", "direct-settlements", """
+                motherIdNumber,hospitalCode,dischargedAt,amount
+                %s,%s,%s,2860.50
+                """.formatted(mother, hospital, born.plusDays(3)));
+    }
+
+    /** A department administrator uploads reference data (CSV) through the gateway. */
+    void upload(String department, String dataset, String csv) {
+        var response = admin(department).postAs("/api/v1/departments/" + department + "/reference/" + dataset,
+                "text/csv", csv);
+        if (response.status() != 200) {
+            throw new IllegalStateException(department + " " + dataset + ": " + response.status() + " " + response.body());
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package cn.gov.birth.platform.security;
+
+import cn.gov.birth.security.Role;
+import java.util.Arrays;
+import java.util.function.Predicate;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
+
+/** Who a route admits, for {@link AccessRules}: roles, a department's own people, a partner. */
+public final class Access {
+
+    /** A caller with any of the roles. */
+    public static AuthorizationManager<RequestAuthorizationContext> anyRole(Role... roles) {
+        return caller(caller -> Arrays.stream(roles).anyMatch(caller::has));
+    }
+
+    /**
+     * A caller with the role who acts for the department the path names (its {@code {department}}
+     * variable): a department's officer sees and decides only that department's work.
+     */
+    public static AuthorizationManager<RequestAuthorizationContext> ofPathDepartment(Role role) {
+        return (authentication, context) -> {
+            String department = context.getVariables().get("department");
+            return new AuthorizationDecision(callerOf(authentication.get()) instanceof Caller caller
+                    && caller.has(role) && department != null && department.equals(caller.department()));
+        };
+    }
+
+    /** A caller with the role who acts for this department. */
+    public static AuthorizationManager<RequestAuthorizationContext> ofDepartment(Role role, String department) {
+        return caller(caller -> caller.has(role) && department.equals(caller.department()));
+    }
+
+    /** A partner whose signature was verified and whose id passes the test ({@code BANK-…}, say). */
+    public static AuthorizationManager<RequestAuthorizationContext> partner(Predicate<String> id) {
+        return (authentication, context) -> new AuthorizationDecision(
+                authentication.get() instanceof PartnerAuthentication partner && id.test(partner.partner().id()));
+    }
+
+    private static AuthorizationManager<RequestAuthorizationContext> caller(Predicate<Caller> test) {
+        return (authentication, context) -> new AuthorizationDecision(
+                callerOf(authentication.get()) instanceof Caller caller && test.test(caller));
+    }
+
+    static Caller callerOf(Authentication authentication) {
+        return authentication instanceof JwtAuthenticationToken jwt && jwt.isAuthenticated()
+                ? Caller.of(jwt.getToken()) : null;
+    }
+
+    private Access() {
+    }
+}

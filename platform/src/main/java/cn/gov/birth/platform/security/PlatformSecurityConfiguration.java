@@ -1,0 +1,184 @@
+package cn.gov.birth.platform.security;
+
+import cn.gov.birth.platform.web.RequestSizeLimit;
+import cn.gov.birth.security.BlindIndex;
+import cn.gov.birth.security.Claims;
+import cn.gov.birth.security.LocalSecrets;
+import cn.gov.birth.security.PartnerSecrets;
+import cn.gov.birth.security.Role;
+import jakarta.servlet.DispatcherType;
+import java.security.interfaces.RSAPublicKey;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.core.MethodParameter;
+import org.springframework.core.Ordered;
+import org.springframework.http.HttpMethod;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.util.unit.DataSize;
+import org.springframework.web.bind.support.WebDataBinderFactory;
+import org.springframework.web.context.request.NativeWebRequest;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.method.support.ModelAndViewContainer;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/**
+ * Every service is an OAuth2 resource server that denies by default: a request passes only where
+ * an {@link AccessRules} bean grants it, whoever reached the service (through the gateway or not).
+ * Tokens are checked against the identity platform's keys ({@link SecuritySettings}); partners are
+ * recognised by their signatures ({@link PartnerAuthenticationFilter}).
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebSecurity
+@EnableConfigurationProperties(SecuritySettings.class)
+public class PlatformSecurityConfiguration {
+
+    static final String NOT_CONFIGURED = "No identity platform configured: set AUTH_JWKS_URI (the JWK Set of the "
+            + "province's unified identity platform or Keycloak) and AUTH_ISSUER_URI, or run with the dev profile "
+            + "(SPRING_PROFILES_ACTIVE=dev), whose local tokens come from POST /api/v1/dev/tokens on the gateway.";
+
+    @Bean
+    SecurityFilterChain platformSecurity(HttpSecurity http, ObjectProvider<AccessRules> rules,
+                                         ObjectProvider<PartnerRoute> partnerRoutes, JwtDecoder tokens,
+                                         ObjectProvider<PartnerSecrets> partnerSecrets, JdbcClient jdbc, Clock clock)
+            throws Exception {
+        http.csrf(csrf -> csrf.disable())
+                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable())
+                .httpBasic(basic -> basic.disable())
+                .formLogin(form -> form.disable())
+                .logout(logout -> logout.disable())
+                .addFilterBefore(new PartnerAuthenticationFilter(partnerRoutes.orderedStream().toList(),
+                                partnerSecrets::getObject, jdbc, clock),
+                        BearerTokenAuthenticationFilter.class)
+                .oauth2ResourceServer(server -> server
+                        .jwt(jwt -> jwt.decoder(tokens))
+                        .authenticationEntryPoint(ProblemResponses.unauthenticated())
+                        .accessDeniedHandler(ProblemResponses.forbidden()))
+                .exceptionHandling(exceptions -> exceptions
+                        .authenticationEntryPoint(ProblemResponses.unauthenticated())
+                        .accessDeniedHandler(ProblemResponses.forbidden()))
+                .authorizeHttpRequests(routes -> {
+                    routes.dispatcherTypeMatchers(DispatcherType.ERROR).permitAll();
+                    routes.requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/liveness",
+                            "/actuator/health/readiness").permitAll();
+                    routes.requestMatchers("/actuator/**").access(Access.anyRole(Role.OPS));
+                    rules.orderedStream().forEach(rule -> rule.grant(routes));
+                    routes.anyRequest().denyAll();
+                });
+        return http.build();
+    }
+
+    @Bean
+    JwtDecoder jwtDecoder(SecuritySettings settings) {
+        NimbusJwtDecoder decoder;
+        String issuer = settings.issuerUri();
+        if (SecuritySettings.set(settings.jwksUri())) {
+            decoder = NimbusJwtDecoder.withJwkSetUri(settings.jwksUri()).build();
+        } else if (SecuritySettings.set(issuer)) {
+            decoder = NimbusJwtDecoder.withIssuerLocation(issuer).build();
+        } else if (settings.localDir() != null) {
+            decoder = NimbusJwtDecoder.withPublicKey((RSAPublicKey) LocalSecrets.rsaKeyPair(settings.localDir(),
+                    LocalSecrets.TOKEN_KEY).getPublic()).build();
+            issuer = Claims.DEV_ISSUER;
+        } else {
+            throw new IllegalStateException(NOT_CONFIGURED);
+        }
+        List<OAuth2TokenValidator<Jwt>> validators = new ArrayList<>(List.of(new JwtTimestampValidator()));
+        if (SecuritySettings.set(issuer)) {
+            validators.add(new JwtIssuerValidator(issuer));
+        }
+        if (SecuritySettings.set(settings.audience())) {
+            validators.add(new JwtClaimValidator<List<String>>(JwtClaimNames.AUD,
+                    audience -> audience != null && audience.contains(settings.audience())));
+        }
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(validators));
+        return decoder;
+    }
+
+    /** The key of the ID number indexes: configured, or made locally under {@code dev}; made when a service first needs it. */
+    @Bean
+    @Lazy
+    BlindIndex blindIndex(SecuritySettings settings) {
+        if (SecuritySettings.set(settings.blindIndexKey())) {
+            return new BlindIndex(Base64.getDecoder().decode(settings.blindIndexKey().trim()));
+        }
+        if (settings.localDir() != null) {
+            return new BlindIndex(LocalSecrets.secret(settings.localDir(), LocalSecrets.BLIND_INDEX_KEY));
+        }
+        throw new IllegalStateException("BLIND_INDEX_KEY is not set (base64, at least 32 bytes): this service "
+                + "recognises parents by a keyed index of their ID numbers and cannot start without its key.");
+    }
+
+    @Bean
+    @Lazy
+    PartnerSecrets partnerSecrets(SecuritySettings settings) {
+        return PartnerSecrets.of(settings.partners(), settings.localDir() == null ? null
+                : LocalSecrets.secret(settings.localDir(), LocalSecrets.PARTNER_MASTER));
+    }
+
+    /** Before security: a body over the limit is refused before anything reads it. */
+    @Bean
+    FilterRegistrationBean<RequestSizeLimit> requestSizeLimit(@Value("${birth.web.max-body:256KB}") DataSize maxBody,
+                                                              @Value("${birth.web.max-import-body:32MB}")
+                                                              DataSize maxImport) {
+        FilterRegistrationBean<RequestSizeLimit> registration = new FilterRegistrationBean<>(
+                new RequestSizeLimit(maxBody.toBytes(), maxImport.toBytes()));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
+        return registration;
+    }
+
+    /** Lets a controller take the {@link Caller} or the verified {@link Partner} as a parameter. */
+    @Bean
+    WebMvcConfigurer callerArguments() {
+        return new WebMvcConfigurer() {
+            @Override
+            public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+                resolvers.add(new HandlerMethodArgumentResolver() {
+                    @Override
+                    public boolean supportsParameter(MethodParameter parameter) {
+                        return parameter.getParameterType() == Caller.class
+                                || parameter.getParameterType() == Partner.class;
+                    }
+
+                    @Override
+                    public Object resolveArgument(MethodParameter parameter, ModelAndViewContainer container,
+                                                  NativeWebRequest request, WebDataBinderFactory binders) {
+                        var authentication = SecurityContextHolder.getContext().getAuthentication();
+                        Object resolved = parameter.getParameterType() == Caller.class ? Access.callerOf(authentication)
+                                : authentication instanceof PartnerAuthentication partner ? partner.partner() : null;
+                        if (resolved == null) {
+                            // The access rules admit only callers who have one: a route without a rule got here.
+                            throw new IllegalStateException("No " + parameter.getParameterType().getSimpleName()
+                                    + " for " + parameter.getMethod() + ": its access rule must require one");
+                        }
+                        return resolved;
+                    }
+                });
+            }
+        };
+    }
+}

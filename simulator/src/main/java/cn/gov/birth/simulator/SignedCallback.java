@@ -1,0 +1,124 @@
+package cn.gov.birth.simulator;
+
+import cn.gov.birth.security.PartnerSecrets;
+import cn.gov.birth.security.PartnerSignature;
+import com.github.tomakehurst.wiremock.common.Json;
+import com.github.tomakehurst.wiremock.extension.Parameters;
+import com.github.tomakehurst.wiremock.extension.ServeEventListener;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Calls the platform back as the partner would once it has done its part, signed with the secret
+ * that partner shares with the platform: the tax channel reports the order paid
+ * ({@code "kind": "payment"}); a bank reports the card made, with a random number unless
+ * {@code cardNumber} says which, or not made ({@code "status": "FAILED"}, {@code reason})
+ * ({@code "kind": "card"}); after {@code delayMs}. In a mapping:
+ * {@code {"name": "signed-callback", "parameters": {"kind": "card", "delayMs": 500}}}.
+ */
+public class SignedCallback implements ServeEventListener {
+
+    public static final String NAME = "signed-callback";
+
+    private final PartnerSecrets secrets;
+    private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(4, runnable -> {
+        Thread thread = new Thread(runnable, NAME);
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2)).build();
+
+    /** As {@code --extensions} makes it: the secrets from the environment ({@link Partners}). */
+    public SignedCallback() {
+        this(Partners.fromEnvironment());
+    }
+
+    public SignedCallback(PartnerSecrets secrets) {
+        this.secrets = secrets;
+    }
+
+    /** A bank that reports the card not made, for this reason. */
+    public static Parameters failed(String reason) {
+        return Parameters.from(Map.of("kind", "card", "status", "FAILED", "reason", reason));
+    }
+
+    /** A bank that reports this card made. */
+    public static Parameters made(String cardNumber) {
+        return Parameters.from(Map.of("kind", "card", "status", "MADE", "cardNumber", cardNumber));
+    }
+
+    @Override
+    public String getName() {
+        return NAME;
+    }
+
+    @Override
+    public boolean applyGlobally() {
+        return false;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public void afterComplete(ServeEvent serveEvent, Parameters parameters) {
+        if (serveEvent.getResponse() == null || serveEvent.getResponse().getStatus() / 100 != 2) {
+            return;
+        }
+        String partner = Partners.of(serveEvent.getRequest().getUrl());
+        Map<String, Object> request = Json.read(serveEvent.getRequest().getBodyAsString(), Map.class);
+        Object callbackUrl = request.get("callbackUrl");
+        if (partner == null || callbackUrl == null) {
+            return;
+        }
+        Map<String, Object> report = new LinkedHashMap<>();
+        if ("payment".equals(parameters.getString("kind"))) {
+            report.put("orderId", request.get("orderId"));
+            report.put("paymentReference", "TAX-" + request.get("orderId"));
+            report.put("status", "PAID");
+            report.put("paidAt", Instant.now().toString());
+        } else {
+            String status = parameters.getString("status", "MADE");
+            report.put("requestId", request.get("requestId"));
+            report.put("status", status);
+            if ("MADE".equals(status)) {
+                report.put("cardNumber", parameters.getString("cardNumber",
+                        "SS" + (1_000_000_000L + ThreadLocalRandom.current().nextLong(9_000_000_000L))));
+                report.put("reason", null);
+            } else {
+                report.put("reason", parameters.getString("reason", "CARD_NOT_MADE"));
+            }
+        }
+        byte[] body = Json.write(report).getBytes(StandardCharsets.UTF_8);
+        long delay = ((Number) parameters.getOrDefault("delayMs", 0)).longValue();
+        scheduler.schedule(() -> post(partner, URI.create(callbackUrl.toString()), body), delay,
+                TimeUnit.MILLISECONDS);
+    }
+
+    private void post(String partner, URI url, byte[] body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(10))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        secrets.of(partner).ifPresent(secret ->
+                PartnerSignature.headers(partner, secret, body, Instant.now()).forEach(request::header));
+        try {
+            HttpResponse<Void> response = http.send(request.build(), HttpResponse.BodyHandlers.discarding());
+            System.out.printf("%s called back %s: HTTP %d%n", partner, url.getPath(), response.statusCode());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            // As a real partner's callback may be lost: the service asks again (recheck, callback timeout).
+            System.out.printf("%s could not call back %s: %s%n", partner, url.getPath(), e);
+        }
+    }
+}
