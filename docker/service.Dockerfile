@@ -18,7 +18,8 @@ LABEL org.opencontainers.image.title="${MODULE}"
 RUN apt-get update \
  && apt-get install -y --no-install-recommends curl \
  && rm -rf /var/lib/apt/lists/* \
- && useradd --system --uid 10001 --home-dir /app app
+ && useradd --system --uid 10001 --home-dir /app app \
+ && mkdir /dev-keys && chown app /dev-keys
 WORKDIR /app
 COPY --from=build /app.jar /app/app.jar
 USER app

@@ -12,7 +12,8 @@
 #   KAFKA_BOOTSTRAP_SERVERS (use this Kafka instead of starting one), LOCAL_KAFKA_PORT (9092),
 #   LOCAL_KAFKA_CONTROLLER_PORT (9093), DB_HOST/DB_PORT/DB_USER/DB_PASSWORD, DB_POOL_SIZE, KAFKA_PARTITIONS,
 #   DEMO_FAMILIES (20: the generated data set the departments load; REFERENCE_DATA_DIR: use another),
-#   SIMULATOR_PORT (8089).
+#   SIMULATOR_PORT (8089), SPRING_PROFILES_ACTIVE (dev: local tokens from POST /api/v1/dev/tokens and
+#   local secrets in .run/dev-keys; set it and the AUTH_*/secret variables of the README to run otherwise).
 # Stop with scripts/stop-platform.sh (--clean also drops the broker's data).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -50,13 +51,20 @@ declare -A PORTS=(
   [hukou-service]=8084 [insurance-service]=8085 [sscard-service]=8086 [notification-service]=8087
 )
 SIMULATOR_PORT="${SIMULATOR_PORT:-8089}"
-SIMULATOR_JAR=simulator/target/wiremock-standalone.jar
+SIMULATOR_JAR=simulator/target/simulator.jar
+SIMULATOR_EXTENSIONS=cn.gov.birth.simulator.PartnerSignatureCheck,cn.gov.birth.simulator.SignedCallback
+# Local runs use the dev profile: tokens from the gateway's POST /api/v1/dev/tokens, signed by a key
+# made on first run in .run/dev-keys, where the blind-index key and the partners' secrets are made too
+# (the simulator reads the same folder). They survive restarts; delete the folder for new ones.
+export SPRING_PROFILES_ACTIVE="${SPRING_PROFILES_ACTIVE:-dev}"
+export DEV_KEYS_DIR="${DEV_KEYS_DIR:-$ROOT/.run/dev-keys}"
+export SIMULATOR_PORT
 jar() { echo "$1/target/$1-$VERSION.jar"; }
 # What the command line of a process we started names: its jar.
 jarname() {
   case "$1" in
     kafka) echo "local-kafka-$VERSION.jar" ;;
-    simulator) echo "wiremock-standalone.jar" ;;
+    simulator) echo "simulator.jar" ;;
     *) echo "$1-$VERSION.jar" ;;
   esac
 }
@@ -182,8 +190,9 @@ fi
 
 echo "Starting the external systems' simulator (WireMock: banks, tax channel) on 127.0.0.1:$SIMULATOR_PORT ..."
 started=1
-nohup "$JAVA_HOME/bin/java" -Xmx256m -jar "$SIMULATOR_JAR" --port "$SIMULATOR_PORT" --bind-address 127.0.0.1 \
-  --root-dir simulator --disable-banner --no-request-journal > logs/simulator.log 2>&1 < /dev/null &
+nohup "$JAVA_HOME/bin/java" -Xmx256m -jar "$SIMULATOR_JAR" --extensions "$SIMULATOR_EXTENSIONS" \
+  --port "$SIMULATOR_PORT" --bind-address 127.0.0.1 --root-dir simulator --disable-banner --no-request-journal \
+  > logs/simulator.log 2>&1 < /dev/null &
 echo $! > "$PIDS/simulator.pid"
 simulator_deadline=$(( $(date +%s) + 60 ))
 until listening 127.0.0.1 "$SIMULATOR_PORT"; do
@@ -249,18 +258,25 @@ while [ ${#pending[@]} -gt 0 ]; do
 done
 started=0
 
+SAMPLE="$REFERENCE_DATA_DIR/applications/family-00001.json"
+MOTHER_ID=$(tr -d '\n' < "$SAMPLE" | grep -o '"mother" *: *{[^}]*' | grep -o '"idNumber" *: *"[0-9X]*"' | grep -o '[0-9X]\{18\}')
 cat <<TXT
 
-The platform is up. Gateway: http://127.0.0.1:8080
+The platform is up. Gateway: http://127.0.0.1:8080 (the services listen on 127.0.0.1 only)
 
-Submit the sample application (a Guizhou family asking for all seven items), from $ROOT:
+Sign in as the sample family's mother (a dev token; see README "Access control"), from $ROOT:
 
-  curl -sS -X POST http://127.0.0.1:8080/api/v1/applications -H 'Content-Type: application/json' --data @$REFERENCE_DATA_DIR/applications/family-00001.json
+  TOKEN=\$(scripts/dev-token.sh --role CITIZEN --id-number $MOTHER_ID)
+
+submit the sample application (a Guizhou family asking for all seven items):
+
+  curl -sS -X POST http://127.0.0.1:8080/api/v1/applications -H "Authorization: Bearer \$TOKEN" \\
+       -H 'Content-Type: application/json' --data @$SAMPLE
 
 then follow it with the id from the answer:
 
-  curl -sS http://127.0.0.1:8080/api/v1/applications/<id>
-  curl -sS 'http://127.0.0.1:8080/api/v1/notifications?applicationId=<id>'
+  curl -sS -H "Authorization: Bearer \$TOKEN" http://127.0.0.1:8080/api/v1/applications/<id>
+  curl -sS -H "Authorization: Bearer \$TOKEN" 'http://127.0.0.1:8080/api/v1/notifications?applicationId=<id>'
 
 (Posting the same sample again while the first is still open answers 409: that newborn already has an open application.
 Other families of the generated data set, whose births the departments know: $REFERENCE_DATA_DIR/applications/)

@@ -32,7 +32,7 @@ stop() { # name
   pid=$(tr -dc '0-9' < "$pidfile")
   case "$name" in
     kafka) jarname="local-kafka-$VERSION.jar" ;;
-    simulator) jarname="wiremock-standalone.jar" ;;
+    simulator) jarname="simulator.jar" ;;
     *) jarname="$name-$VERSION.jar" ;;
   esac
   if [ -z "$pid" ] || ! kill -0 "$pid" 2>/dev/null; then

@@ -119,6 +119,32 @@ for key, value in {"KAFKA_ADVERTISED_LISTENERS": "PLAINTEXT://kafka:9092",
                    "KAFKA_OFFSETS_TOPIC_REPLICATION_FACTOR": "1"}.items():
     if kafka_env.get(key) != value:
         errors.append(f"kafka: {key} is not {value}")
+# Access control: every service on the dev profile with the shared local secrets (this is a local
+# topology), backends listening on their container network, the gateway's rate limits on Redis.
+for name in [*ports, "simulator"]:
+    if name not in services:
+        continue
+    e = env(name)
+    if e.get("DEV_KEYS_DIR") != "/dev-keys":
+        errors.append(f"{name}: DEV_KEYS_DIR is not /dev-keys")
+    mounts = [str(v.get("source", "")) + ":" + str(v.get("target", "")) if isinstance(v, dict) else str(v)
+              for v in services[name].get("volumes") or []]
+    if not any(m.endswith(":/dev-keys") or ":/dev-keys:" in m for m in mounts):
+        errors.append(f"{name}: the dev-keys volume is not mounted at /dev-keys")
+    if name in ports and e.get("SPRING_PROFILES_ACTIVE") != "dev":
+        errors.append(f"{name}: SPRING_PROFILES_ACTIVE is not dev")
+for name in backends:
+    if name in services and env(name).get("SERVER_ADDRESS") != "0.0.0.0":
+        errors.append(f"{name}: SERVER_ADDRESS is not 0.0.0.0 (services listen on loopback by default)")
+if "redis" not in services or not (services["redis"].get("healthcheck") or {}).get("test"):
+    errors.append("missing redis with a healthcheck (the gateway's rate limits)")
+if "gateway-service" in services:
+    if env("gateway-service").get("REDIS_HOST") != "redis":
+        errors.append("gateway-service: REDIS_HOST is not redis")
+    if healthy_deps("gateway-service").get("redis") != "service_healthy":
+        errors.append("gateway-service: does not depend on redis with condition service_healthy")
+if "sscard-service" in services and env("sscard-service").get("CARD_BANK_ALLOWED_URLS") != "http://simulator:8080/bank/":
+    errors.append("sscard-service: CARD_BANK_ALLOWED_URLS is not http://simulator:8080/bank/")
 published = {name: s.get("ports") for name, s in services.items() if s.get("ports") and not s.get("profiles")}
 if set(published) != {"gateway-service"}:
     errors.append("only gateway-service may publish ports by default; publishing: " + ", ".join(sorted(published)))

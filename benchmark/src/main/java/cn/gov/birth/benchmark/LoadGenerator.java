@@ -30,6 +30,8 @@ import tools.jackson.databind.json.JsonMapper;
  * [--skip N] [--timeout SECONDS]}: the platform must run with the same data set
  * ({@code REFERENCE_DATA_DIR=DIR}), so that the departments know every family; each family can be
  * submitted once per data set (a second open application for the same newborn is a 409).
+ * Each family's mother signs in first (a token from the dev profile's {@code POST /api/v1/dev/tokens},
+ * not timed), so every family is its own subject for the gateway's per-person rate limit, as in life.
  */
 public final class LoadGenerator {
 
@@ -90,13 +92,31 @@ public final class LoadGenerator {
         System.out.printf("throughput: %.2f applications/s to a final state%n", done.count() / seconds);
     }
 
+    /** The family's mother signs in: a citizen token with her ID number; null when the gateway gives none. */
+    private String signIn(String family, String motherIdNumber) throws IOException, InterruptedException {
+        String request = JSON.writeValueAsString(Map.of("subject", "bench-" + family.replace(".json", ""),
+                "roles", List.of("CITIZEN"), "idNumber", motherIdNumber));
+        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(gateway.resolve("/api/v1/dev/tokens"))
+                .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(request)).build(), HttpResponse.BodyHandlers.ofString());
+        return answer.statusCode() == 200 ? JSON.readTree(answer.body()).get("accessToken").asString() : null;
+    }
+
     /** Submits one form and polls it to a final state; returns the outcome (a status, or what went wrong). */
     private String follow(Path form, Percentiles submit, Percentiles done, Duration timeout) {
         try {
+            String body = Files.readString(form);
+            String token = signIn(form.getFileName().toString(), JSON.readTree(body).get("mother").get("idNumber")
+                    .asString());
+            if (token == null) {
+                return "NO_TOKEN";
+            }
+            String bearer = "Bearer " + token;
             long t0 = System.nanoTime();
             HttpResponse<String> created = http.send(HttpRequest.newBuilder(gateway.resolve("/api/v1/applications"))
                     .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(Files.readString(form))).build(),
+                    .header("Authorization", bearer)
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                     HttpResponse.BodyHandlers.ofString());
             if (created.statusCode() != 201) {
                 return "HTTP " + created.statusCode();
@@ -107,7 +127,7 @@ public final class LoadGenerator {
             while (System.nanoTime() < deadline) {
                 JsonNode application = JSON.readTree(http.send(
                         HttpRequest.newBuilder(gateway.resolve("/api/v1/applications/" + id))
-                                .timeout(Duration.ofSeconds(30)).GET().build(),
+                                .header("Authorization", bearer).timeout(Duration.ofSeconds(30)).GET().build(),
                         HttpResponse.BodyHandlers.ofString()).body());
                 String status = application.path("status").asString("");
                 if (FINAL.contains(status)) {

@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Prints an access token from the local platform's dev token endpoint (profile dev only), as a
+# real identity platform would issue it after a sign-in. For curl: -H "Authorization: Bearer $TOKEN".
+#
+# Usage: scripts/dev-token.sh --role ROLE [--role ROLE ...] [--subject NAME] [--department DEPT]
+#                             [--id-number ID] [--gateway URL]
+#   ROLE: CITIZEN (needs --id-number, the person's resident ID number), CLERK, HOSPITAL,
+#         STAFF or DEPT_ADMIN (need --department: HEALTH, CDC, POLICE, MEDICAL_INSURANCE,
+#         HUMAN_RESOURCES), SUPERVISOR, OPS, AUDITOR
+#   --subject defaults to the role and the ID number or department; --gateway to http://127.0.0.1:8080
+# Example: TOKEN=$(scripts/dev-token.sh --role STAFF --department POLICE)
+set -euo pipefail
+roles=() subject="" department="" id_number="" gateway="http://127.0.0.1:8080"
+usage() { sed -n '2,12s/^# \{0,1\}//p' "$0"; }
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --role) roles+=("\"$2\""); shift ;;
+    --subject) subject="$2"; shift ;;
+    --department) department="$2"; shift ;;
+    --id-number) id_number="$2"; shift ;;
+    --gateway) gateway="$2"; shift ;;
+    -h|--help) usage; exit 0 ;;
+    *) echo "unknown option: $1" >&2; usage >&2; exit 2 ;;
+  esac
+  shift
+done
+[ ${#roles[@]} -gt 0 ] || { echo "give at least one --role" >&2; usage >&2; exit 2; }
+first_role=$(echo "${roles[0]}" | tr -d '"' | tr 'A-Z_' 'a-z-')
+subject="${subject:-$first_role${id_number:+-$id_number}${department:+-$department}}"
+json() { [ -n "$1" ] && printf '"%s"' "$1" || printf 'null'; }
+body=$(printf '{"subject":"%s","roles":[%s],"department":%s,"idNumber":%s}' "$subject" \
+  "$(IFS=,; echo "${roles[*]}")" "$(json "$department")" "$(json "$id_number")")
+answer=$(curl -sS -X POST "$gateway/api/v1/dev/tokens" -H 'Content-Type: application/json' --data "$body" \
+  -w '\n%{http_code}')
+status=${answer##*$'\n'}
+answer=${answer%$'\n'*}
+if [ "$status" != 200 ]; then
+  echo "The gateway answered $status: $answer" >&2
+  exit 1
+fi
+echo "$answer" | sed -E 's/.*"accessToken" *: *"([^"]+)".*/\1/'
