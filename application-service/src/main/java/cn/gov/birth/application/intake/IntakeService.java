@@ -82,8 +82,7 @@ public class IntakeService {
     private final Clock clock;
 
     IntakeService(FormValidator validator, Filings filings, ApplicationAccess access, AcceptanceDecision decision,
-                  JdbcClient jdbc,
-                  TransactionTemplate transactions, Outbox outbox, StatusPublisher statusPublisher,
+                  JdbcClient jdbc, TransactionTemplate transactions, Outbox outbox, StatusPublisher statusPublisher,
                   ApplicationViews views, Deadlines deadlines, Clock clock) {
         this.validator = validator;
         this.filings = filings;

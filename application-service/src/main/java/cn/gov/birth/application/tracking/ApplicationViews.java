@@ -1,5 +1,6 @@
 package cn.gov.birth.application.tracking;
 
+import cn.gov.birth.application.access.ApplicationAccess.Parties;
 import cn.gov.birth.application.intake.Acceptance;
 import cn.gov.birth.application.tracking.ApplicationView.ItemView;
 import cn.gov.birth.application.tracking.ApplicationView.Reason;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Predicate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -38,17 +40,33 @@ public class ApplicationViews {
 
     @Transactional(readOnly = true)
     public Optional<ApplicationView> find(UUID id) {
+        return find(id, parties -> true);
+    }
+
+    /** The application if {@code allowed} admits its parties (who filed it, its parents); empty otherwise. */
+    @Transactional(readOnly = true)
+    public Optional<ApplicationView> find(UUID id, Predicate<Parties> allowed) {
         return jdbc.sql("""
                         select id, reference, region, status, version, acceptance, submitted_at, completed_at,
-                               deadline
+                               deadline, submitted_by, mother_index, father_index
                         from application where id = ?""")
                 .param(id)
-                .query((rs, n) -> new ApplicationView(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
-                        ApplicationStatus.valueOf(rs.getString(4)), rs.getLong(5),
-                        EventCodec.mapper().readValue(rs.getString(6), Acceptance.class), items(id), timeline(id),
+                .query((rs, n) -> new Stored(new Parties(rs.getString(10), rs.getString(11), rs.getString(12)),
+                        rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+                        ApplicationStatus.valueOf(rs.getString(4)), rs.getLong(5), rs.getString(6),
                         instant(rs.getTimestamp(7)), instant(rs.getTimestamp(8)),
                         rs.getDate(9) == null ? null : rs.getDate(9).toLocalDate()))
-                .optional();
+                .optional()
+                .filter(stored -> allowed.test(stored.parties()))
+                .map(stored -> new ApplicationView(stored.id(), stored.reference(), stored.region(), stored.status(),
+                        stored.version(), EventCodec.mapper().readValue(stored.acceptance(), Acceptance.class),
+                        items(id), timeline(id), stored.submittedAt(), stored.completedAt(), stored.deadline()));
+    }
+
+    /** The application's own row, before its items and timeline are read. */
+    private record Stored(Parties parties, UUID id, String reference, String region, ApplicationStatus status,
+                          long version, String acceptance, Instant submittedAt, Instant completedAt,
+                          LocalDate deadline) {
     }
 
     /** An application in a list: enough to recognise it and see where it stands. */

@@ -37,8 +37,8 @@ class TrackingController {
 
     @GetMapping("/{id}")
     ApplicationView get(@PathVariable UUID id, Caller caller) {
-        access.require(id, caller);
-        return views.find(id).orElseThrow(() -> ApplicationAccess.notFound(id));
+        return views.find(id, parties -> access.mayAct(caller, parties))
+                .orElseThrow(() -> ApplicationAccess.notFound(id));
     }
 
     /** The written notice of the decision (受理通知书 / 一次性告知书 / 不予受理通知书). */
