@@ -6,9 +6,11 @@ import cn.gov.birth.security.Claims;
 import cn.gov.birth.security.LocalSecrets;
 import cn.gov.birth.security.PartnerSecrets;
 import cn.gov.birth.security.Role;
+import cn.gov.birth.security.VerifiedTokens;
 import jakarta.servlet.DispatcherType;
 import java.security.interfaces.RSAPublicKey;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -116,8 +118,20 @@ public class PlatformSecurityConfiguration {
                     audience -> audience != null && audience.contains(settings.audience())));
         }
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(validators));
-        return decoder;
+        VerifiedTokens<Jwt> verified = new VerifiedTokens<>(VERIFIED_TOKENS);
+        return token -> {
+            Jwt known = verified.get(token, Instant.now());
+            if (known != null) {
+                return known;
+            }
+            Jwt jwt = decoder.decode(token);
+            verified.put(token, jwt, jwt.getExpiresAt());
+            return jwt;
+        };
     }
+
+    /** How many verified tokens a service keeps until they expire (people following their applications). */
+    static final int VERIFIED_TOKENS = 20_000;
 
     /** The key of the ID number indexes: configured, or made locally under {@code dev}; made when a service first needs it. */
     @Bean
