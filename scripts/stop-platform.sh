@@ -2,18 +2,23 @@
 # Stops what scripts/run-platform.sh started: the services first (SIGTERM, up to 20 s, then
 # SIGKILL), then the Kafka broker and the simulator; removes their pid files. Only the process ids recorded in
 # .run/pids/ are signalled, and only while they still are the process that was started there.
-# Usage: scripts/stop-platform.sh [--clean]   (--clean also deletes the broker's data, .run/kafka-data)
+# Usage: scripts/stop-platform.sh [--clean] [--drop-databases]
+#   --clean           also deletes the broker's data, .run/kafka-data
+#   --drop-databases  also drops the services' databases (birth_*, at DB_HOST/DB_PORT as DB_USER), so the
+#                     next run starts from none: what the benchmark needs to submit the same families again
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 trap "" PIPE  # a closed stdout must not stop the stopping
 
 clean=0
+drop=0
 for arg in "$@"; do
   case "$arg" in
     --clean) clean=1 ;;
-    -h|--help) sed -n '2,5s/^# \{0,1\}//p' "$0"; exit 0 ;;
-    *) echo "unknown option: $arg (usage: scripts/stop-platform.sh [--clean])" >&2; exit 2 ;;
+    --drop-databases) drop=1 ;;
+    -h|--help) sed -n '2,8s/^# \{0,1\}//p' "$0"; exit 0 ;;
+    *) echo "unknown option: $arg (usage: scripts/stop-platform.sh [--clean] [--drop-databases])" >&2; exit 2 ;;
   esac
 done
 
@@ -72,4 +77,13 @@ fi
 if [ "$clean" = 1 ]; then
   rm -rf .run/kafka-data
   say "removed .run/kafka-data"
+fi
+
+if [ "$drop" = 1 ]; then
+  for db in birth_application birth_birthcert birth_vaccination birth_hukou birth_insurance birth_sscard \
+            birth_notification; do
+    PGPASSWORD="${DB_PASSWORD:-}" psql -h "${DB_HOST:-127.0.0.1}" -p "${DB_PORT:-5432}" -U "${DB_USER:-postgres}" \
+      -d postgres -qc "drop database if exists $db with (force)"
+  done
+  say "dropped the services' databases"
 fi

@@ -34,6 +34,8 @@ import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * Profile {@code dev} only: {@code POST /api/v1/dev/tokens} makes the token a real identity
@@ -73,8 +75,13 @@ class DevTokens {
     record Token(String accessToken, String tokenType, long expiresIn) {
     }
 
+    /** Signing (an RSA private-key operation) runs off the event loop that carries everyone's requests. */
     @PostMapping(PATH)
-    ResponseEntity<?> token(@RequestBody TokenRequest request) {
+    Mono<ResponseEntity<?>> token(@RequestBody TokenRequest request) {
+        return Mono.<ResponseEntity<?>>fromCallable(() -> issue(request)).subscribeOn(Schedulers.boundedElastic());
+    }
+
+    private ResponseEntity<?> issue(TokenRequest request) {
         List<Map<String, String>> errors = errors(request);
         if (!errors.isEmpty()) {
             ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
