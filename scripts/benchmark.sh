@@ -7,8 +7,9 @@
 # Usage: scripts/benchmark.sh [--gateway URL] [--data DIR] [--concurrency N] [--limit N] [--skip N]
 #                             [--timeout SECONDS]
 #   defaults: http://127.0.0.1:8080, .run/reference-data, 8, all, 1 (family 1 is the README's sample), 300
-# Each family can be submitted once per data set (a second open application for a newborn is a 409):
-# restart the platform (it generates the data set anew) before running again.
+# Every family's mother signs in first (dev tokens, not timed): the platform runs with the dev profile.
+# Each family can be submitted once per data set and databases (the departments remember a birth they
+# certified): before running again, scripts/stop-platform.sh --clean --drop-databases, then start anew.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/java-home.sh
