@@ -68,7 +68,7 @@ class GatewayAccessTest {
     void shouldRefuseEveryFamilyAndDepartmentRouteWithoutATokenBeforeAnyServiceIsAsked() {
         for (String path : List.of("/api/v1/applications", "/api/v1/applications/x", "/api/v1/notifications",
                 "/api/v1/departments/POLICE/tasks", "/api/v1/departments/HEALTH/reference",
-                "/actuator/prometheus", "/actuator/circuitbreakers")) {
+                "/actuator/prometheus", "/actuator/circuitbreakers", "/fallback/application-service")) {
             client.get().uri(path).exchange()
                     .expectStatus().isUnauthorized()
                     .expectHeader().valueEquals("WWW-Authenticate", "Bearer")
