@@ -7,7 +7,8 @@
 #   ROLE: CITIZEN (needs --id-number, the person's resident ID number), CLERK, HOSPITAL,
 #         STAFF or DEPT_ADMIN (need --department: HEALTH, CDC, POLICE, MEDICAL_INSURANCE,
 #         HUMAN_RESOURCES), SUPERVISOR, OPS, AUDITOR
-#   --subject defaults to the role and the ID number or department; --gateway to http://127.0.0.1:8080
+#   --subject defaults to the role and the department, or a random pseudonym for a citizen (a subject
+#   is stored and published: never an ID number); --gateway to http://127.0.0.1:8080
 # Example: TOKEN=$(scripts/dev-token.sh --role STAFF --department POLICE)
 set -euo pipefail
 roles=() subject="" department="" id_number="" gateway="http://127.0.0.1:8080"
@@ -26,7 +27,13 @@ while [ $# -gt 0 ]; do
 done
 [ ${#roles[@]} -gt 0 ] || { echo "give at least one --role" >&2; usage >&2; exit 2; }
 first_role=$(echo "${roles[0]}" | tr -d '"' | tr 'A-Z_' 'a-z-')
-subject="${subject:-$first_role${id_number:+-$id_number}${department:+-$department}}"
+if [ -z "$subject" ]; then
+  if [ -n "$id_number" ]; then
+    subject="$first_role-$(od -An -N6 -tx1 /dev/urandom | tr -d ' \n')"
+  else
+    subject="$first_role${department:+-$department}"
+  fi
+fi
 json() { [ -n "$1" ] && printf '"%s"' "$1" || printf 'null'; }
 body=$(printf '{"subject":"%s","roles":[%s],"department":%s,"idNumber":%s}' "$subject" \
   "$(IFS=,; echo "${roles[*]}")" "$(json "$department")" "$(json "$id_number")")

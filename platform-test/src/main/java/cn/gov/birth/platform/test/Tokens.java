@@ -25,8 +25,10 @@ public final class Tokens {
     /** Where the tests' local secrets live (each module's {@code target/dev-keys}). */
     public static final Path DIR = Path.of("target", "dev-keys");
 
+    /** A resident signed in with their verified ID number (their subject is a pseudonym, never the number). */
     public static String citizen(String idNumber) {
-        return token("citizen-" + idNumber, List.of(Role.CITIZEN), null, idNumber);
+        return token("citizen-" + UUID.nameUUIDFromBytes(idNumber.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                List.of(Role.CITIZEN), null, idNumber);
     }
 
     public static String staff(String department) {
