@@ -35,10 +35,12 @@ class AccessMatrixIT {
         OWNER("owner (a parent on it)"),
         OTHER_CITIZEN("other citizen"),
         CLERK("clerk"),
+        HOSPITAL("hospital staff"),
         STAFF("staff of the department"),
         OTHER_STAFF("staff of another department"),
         ADMIN("department admin"),
         OPS("ops"),
+        SUPERVISOR("supervisor"),
         AUDITOR("auditor"),
         PARTNER("partner, good signature"),
         PARTNER_BAD_SIGNATURE("partner, bad signature"),
@@ -119,82 +121,87 @@ class AccessMatrixIT {
     static final List<Row> ROWS = List.of(
             new Row("POST /api/v1/dev/tokens (profile dev only)", null, null,
                     (p, f) -> Call.post("/api/v1/dev/tokens", "{\"subject\":\"someone\",\"roles\":[\"OPS\"]}"),
-                    answers("200 200 200 200 200 200 200 200 200 200 200 200"), null),
+                    answers("200 200 200 200 200 200 200 200 200 200 200 200 200 200"), null),
             new Row("GET /api/v1/guides/{region}", "application-service", null,
                     (p, f) -> Call.get("/api/v1/guides/520000"),
-                    answers("200 200 200 200 200 200 200 200 200 200 200 200"), null),
+                    answers("200 200 200 200 200 200 200 200 200 200 200 200 200 200"), null),
             new Row("POST /api/v1/applications/checklist", "application-service", null,
                     (p, f) -> Call.post("/api/v1/applications/checklist", """
                             {"region": "520000", "items": ["HUKOU"], "situation": {"motherEthnicity": "01",
                              "fatherEthnicity": "01", "applicantRelation": "MOTHER", "birthCertificateIssued": false,
                              "manualReimbursement": false}}"""),
-                    answers("200 200 200 200 200 200 200 200 200 200 200 200"), null),
+                    answers("200 200 200 200 200 200 200 200 200 200 200 200 200 200"), null),
             new Row("POST /api/v1/applications", "application-service", null, AccessMatrixIT::filing,
-                    answers("401 201 422 201 403 403 403 403 403 401 401 401"), null),
+                    answers("401 201 422 201 201 403 403 403 403 403 403 401 401 401"), null),
             new Row("GET /api/v1/applications", "application-service", null,
                     (p, f) -> Call.get("/api/v1/applications"),
-                    answers("401 200 200 200 403 403 403 403 403 401 401 401"), null),
+                    answers("401 200 200 200 200 403 403 403 403 403 403 401 401 401"), null),
             new Row("GET /api/v1/applications/{id}", "application-service", null,
                     (p, f) -> Call.get("/api/v1/applications/" + f.application),
-                    answers("401 200 404 404 403 403 403 403 403 401 401 401"), null),
+                    answers("401 200 404 404 404 403 403 403 403 403 403 401 401 401"), null),
             new Row("GET /api/v1/applications/{id}/notice", "application-service", null,
                     (p, f) -> Call.get("/api/v1/applications/" + f.application + "/notice"),
-                    answers("401 200 404 404 403 403 403 403 403 401 401 401"), null),
+                    answers("401 200 404 404 404 403 403 403 403 403 403 401 401 401"), null),
             new Row("POST /api/v1/applications/{id}/supplements", "application-service", null,
                     (p, f) -> Call.post("/api/v1/applications/" + f.needsSupplement + "/supplements",
                             "{\"household\":" + f.missingHousehold + "}").of(f.needsSupplementMother),
-                    answers("401 200 404 404 403 403 403 403 403 401 401 401"), Persona.OWNER),
+                    answers("401 200 404 404 404 403 403 403 403 403 403 401 401 401"), Persona.OWNER),
             new Row("POST /api/v1/applications/{id}/withdrawal", "application-service", null,
                     (p, f) -> Call.post("/api/v1/applications/" + f.toWithdraw + "/withdrawal", "{\"reason\":\"矩阵\"}")
                             .of(f.toWithdrawMother),
-                    answers("401 200 404 404 403 403 403 403 403 401 401 401"), Persona.OWNER),
+                    answers("401 200 404 404 404 403 403 403 403 403 403 401 401 401"), Persona.OWNER),
             new Row("GET /api/v1/notifications?applicationId={id}", "notification-service", null,
                     (p, f) -> Call.get("/api/v1/notifications?applicationId=" + f.application),
-                    answers("401 200 404 404 403 403 403 403 403 401 401 401"), null),
+                    answers("401 200 404 404 404 403 403 403 403 403 403 401 401 401"), null),
             new Row("GET /api/v1/notifications", "notification-service", null,
                     (p, f) -> Call.get("/api/v1/notifications"),
-                    answers("401 200 200 200 403 403 403 403 403 401 401 401"), null),
+                    answers("401 200 200 200 200 403 403 403 403 403 403 401 401 401"), null),
             new Row("GET /api/v1/departments/{department}/tasks", "birth-cert-service", null,
                     (p, f) -> Call.get("/api/v1/departments/HEALTH/tasks"),
-                    answers("401 403 403 403 200 403 403 403 403 401 401 401"), null),
+                    answers("401 403 403 403 403 200 403 403 403 403 403 401 401 401"), null),
             new Row("POST /api/v1/departments/{department}/tasks/{taskId}/decisions", "birth-cert-service", null,
                     (p, f) -> Call.post("/api/v1/departments/HEALTH/tasks/" + f.task + "/decisions",
                             "{\"decision\":\"APPROVE\",\"message\":\"字形已核对\"}"),
-                    answers("401 403 403 403 200 403 403 403 403 401 401 401"), Persona.STAFF),
+                    answers("401 403 403 403 403 200 403 403 403 403 403 401 401 401"), Persona.STAFF),
             new Row("GET /api/v1/departments/{department}/reference", "birth-cert-service", null,
                     (p, f) -> Call.get("/api/v1/departments/HEALTH/reference"),
-                    answers("401 403 403 403 403 403 200 403 403 401 401 401"), null),
+                    answers("401 403 403 403 403 403 403 200 403 403 403 401 401 401"), null),
             new Row("POST /api/v1/departments/{department}/reference/{dataset}", "birth-cert-service", null,
                     (p, f) -> new Call("POST", "/api/v1/departments/HEALTH/reference/hospitals",
                             "code,name,county,qualified\nHMATRIX01,矩阵测试医院,520102,true\n", "text/csv", null),
-                    answers("401 403 403 403 403 403 200 403 403 401 401 401"), null),
+                    answers("401 403 403 403 403 403 403 200 403 403 403 401 401 401"), null),
             new Row("GET /api/v1/departments/HEALTH/stub-handovers", "birth-cert-service", null,
                     (p, f) -> Call.get("/api/v1/departments/HEALTH/stub-handovers?quarter=2026-Q3"),
-                    answers("401 403 403 403 200 403 403 403 403 401 401 401"), null),
+                    answers("401 403 403 403 403 200 403 403 403 403 403 401 401 401"), null),
             new Row("POST /api/v1/departments/HEALTH/stub-handovers", "birth-cert-service", null,
                     (p, f) -> Call.post("/api/v1/departments/HEALTH/stub-handovers?quarter=2026-Q3", ""),
-                    answers("401 403 403 403 200 403 403 403 403 401 401 401"), null),
+                    answers("401 403 403 403 403 200 403 403 403 403 403 401 401 401"), null),
             new Row("GET /api/v1/departments/POLICE/printing-notices", "hukou-service", null,
                     (p, f) -> Call.get("/api/v1/departments/POLICE/printing-notices?station=P52010201"),
-                    answers("401 403 403 403 200 403 403 403 403 401 401 401"), null),
+                    answers("401 403 403 403 403 200 403 403 403 403 403 401 401 401"), null),
             new Row("POST /api/v1/payment-callbacks (tax channel)", "insurance-service", "TAX-CHANNEL",
                     (p, f) -> Call.post("/api/v1/payment-callbacks", f.paymentCallback),
-                    answers("401 401 401 401 401 401 401 401 401 200 401 401"), null),
+                    answers("401 401 401 401 401 401 401 401 401 401 401 200 401 401"), null),
             new Row("POST /api/v1/card-callbacks (the bank)", "sscard-service", "BANK",
                     (p, f) -> Call.post("/api/v1/card-callbacks", f.cardCallback),
-                    answers("401 401 401 401 401 401 401 401 401 200 401 401"), null),
+                    answers("401 401 401 401 401 401 401 401 401 401 401 200 401 401"), null),
             new Row("GET /actuator/prometheus, /actuator/metrics, /actuator/circuitbreakers", "application-service",
                     null, (p, f) -> Call.get("/actuator/prometheus"),
-                    answers("401 403 403 403 403 403 403 200 403 401 401 401"), null),
+                    answers("401 403 403 403 403 403 403 403 200 403 403 401 401 401"), null),
             new Row("GET /actuator/health/liveness, /actuator/health/readiness", "application-service", null,
                     (p, f) -> Call.get("/actuator/health/readiness"),
-                    answers("200 200 200 200 200 200 200 200 200 200 200 200"), null));
+                    answers("200 200 200 200 200 200 200 200 200 200 200 200 200 200"), null));
 
-    /** A new family's form each time: its mother files it online, a clerk at the window, anyone else as they can. */
+    /**
+     * A new family's form each time: its mother files it online, a clerk at the window, hospital
+     * staff at the hospital (Guizhou takes that), anyone else as they can.
+     */
     private static Call filing(Persona persona, Fixture fixture) {
         ObjectNode form = JsonHttp.newFamily();
         if (persona == Persona.CLERK) {
             form.put("channel", "WINDOW");
+        } else if (persona == Persona.HOSPITAL) {
+            form.put("channel", "HOSPITAL");
         }
         return Call.post("/api/v1/applications", form.toString()).of(form.get("mother").get("idNumber").asString());
     }
@@ -261,6 +268,10 @@ class AccessMatrixIT {
             case OTHER_CITIZEN -> client = client.as(portal.token("other-" + UUID.randomUUID(), List.of("CITIZEN"),
                     null, OTHER_CITIZEN));
             case CLERK -> client = client.as(portal.token("clerk-" + UUID.randomUUID(), List.of("CLERK"), null, null));
+            case HOSPITAL -> client = client.as(portal.token("hospital-" + UUID.randomUUID(), List.of("HOSPITAL"), null,
+                    null));
+            case SUPERVISOR -> client = client.as(portal.token("supervisor-" + UUID.randomUUID(), List.of("SUPERVISOR"),
+                    null, null));
             case STAFF -> client = client.as(portal.token("staff-" + UUID.randomUUID(), List.of("STAFF"),
                     row.endpoint().contains("POLICE") ? "POLICE" : "HEALTH", null));
             case OTHER_STAFF -> client = client.as(portal.token("staff-" + UUID.randomUUID(), List.of("STAFF"),
