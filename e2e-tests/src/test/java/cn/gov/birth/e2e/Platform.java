@@ -88,8 +88,9 @@ final class Platform implements AutoCloseable {
         startBroker();
         for (String service : BACKENDS) {
             ports.put(service, freePort());
-            databases.put(service, "e2e_" + service.replace('-', '_'));
-            TestInfrastructure.freshDatabase(databases.get(service));
+            String database = "e2e_" + service.replace('-', '_');
+            databases.put(service, TestInfrastructure.databaseName(database));
+            TestInfrastructure.freshDatabase(database);
         }
         ports.put("gateway-service", freePort());
         for (String service : BACKENDS) {

@@ -71,8 +71,17 @@ public final class TestInfrastructure {
         return database;
     }
 
+    /**
+     * The database a test names, behind {@code BIRTH_TEST_DB_PREFIX} when set, so that two builds
+     * (two checkouts, say) can run their tests on one PostgreSQL at the same time.
+     */
+    public static String databaseName(String name) {
+        return env("BIRTH_TEST_DB_PREFIX", "") + name;
+    }
+
     /** Drops and recreates the named database so that every run starts from an empty one. */
-    public static synchronized String freshDatabase(String name) {
+    public static synchronized String freshDatabase(String testName) {
+        String name = databaseName(testName);
         DatabaseServer server = databaseServer();
         try (Connection admin = DriverManager.getConnection(server.jdbcUrl("postgres"), server.user(),
                 server.password());
