@@ -1,5 +1,6 @@
 package cn.gov.birth.application.access;
 
+import cn.gov.birth.application.core.Parties;
 import cn.gov.birth.platform.security.Caller;
 import cn.gov.birth.platform.web.ProblemException;
 import cn.gov.birth.security.BlindIndex;
@@ -25,14 +26,6 @@ public class ApplicationAccess {
     ApplicationAccess(JdbcClient jdbc, BlindIndex index) {
         this.jdbc = jdbc;
         this.index = index;
-    }
-
-    /** Who an application is for: its submitter and the indexes of its parents' ID numbers. */
-    public record Parties(String submittedBy, String motherIndex, String fatherIndex) {
-    }
-
-    public Parties parties(Caller submitter, String motherIdNumber, String fatherIdNumber) {
-        return new Parties(submitter.subject(), index.idNumber(motherIdNumber), index.idNumber(fatherIdNumber));
     }
 
     /** The index of a parent's ID number as the application stores it. */

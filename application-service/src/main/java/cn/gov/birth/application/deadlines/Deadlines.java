@@ -1,5 +1,6 @@
 package cn.gov.birth.application.deadlines;
 
+import cn.gov.birth.application.core.DueDates;
 import cn.gov.birth.application.policy.RegionPolicies;
 import cn.gov.birth.application.policy.RegionPolicy;
 import cn.gov.birth.contracts.Item;
@@ -8,7 +9,7 @@ import org.springframework.stereotype.Component;
 
 /** When an accepted item, or the whole application, must be finished by the region's promised time limits. */
 @Component
-public class Deadlines {
+public class Deadlines implements DueDates {
 
     private final RegionPolicies policies;
     private final WorkingCalendar calendar;
@@ -19,12 +20,14 @@ public class Deadlines {
     }
 
     /** The item's due date, or null where the region states no time limit for it. */
+    @Override
     public LocalDate of(String region, Item item, LocalDate accepted) {
         return policies.of(region).map(p -> p.timeLimits().get(item))
                 .map(days -> calendar.addWorkingDays(accepted, days)).orElse(null);
     }
 
     /** The whole application's due date, or null where the region states no time limit. */
+    @Override
     public LocalDate ofApplication(String region, LocalDate accepted) {
         return policies.of(region).map(RegionPolicy::wholeTimeLimit)
                 .map(days -> calendar.addWorkingDays(accepted, days)).orElse(null);

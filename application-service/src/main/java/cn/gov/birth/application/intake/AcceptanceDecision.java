@@ -1,8 +1,11 @@
 package cn.gov.birth.application.intake;
 
-import cn.gov.birth.application.intake.Acceptance.Notice;
-import cn.gov.birth.application.intake.Acceptance.Outcome;
-import cn.gov.birth.application.intake.ApplicationRequest.Parent;
+import cn.gov.birth.contracts.ChinaTime;
+import cn.gov.birth.application.core.ApplicationRequest;
+import cn.gov.birth.application.core.Acceptance;
+import cn.gov.birth.application.core.Acceptance.Notice;
+import cn.gov.birth.application.core.Acceptance.Outcome;
+import cn.gov.birth.application.core.ApplicationRequest.Parent;
 import cn.gov.birth.application.policy.RegionPolicies;
 import cn.gov.birth.application.policy.RegionPolicy;
 import cn.gov.birth.application.policy.RegionPolicy.EthnicityRule;
@@ -13,7 +16,6 @@ import cn.gov.birth.application.policy.RegionPolicy.HouseholdRule;
 import cn.gov.birth.contracts.Item;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -29,7 +31,6 @@ import org.springframework.stereotype.Component;
 @Component
 class AcceptanceDecision {
 
-    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
     private final RegionPolicies policies;
     private final Clock clock;
@@ -76,8 +77,8 @@ class AcceptanceDecision {
         if (items.contains(Item.HUKOU)) {
             settlement(form, policy, reasons, missing);
         }
-        LocalDate birthDate = newborn.birthTimeValue().atZoneSameInstant(CHINA).toLocalDate();
-        if (LocalDate.now(clock.withZone(CHINA)).isAfter(birthDate.plus(policy.registrationPeriod()))) {
+        LocalDate birthDate = newborn.birthTimeValue().atZoneSameInstant(ChinaTime.ZONE).toLocalDate();
+        if (LocalDate.now(clock.withZone(ChinaTime.ZONE)).isAfter(birthDate.plus(policy.registrationPeriod()))) {
             reasons.add(new Notice("REGISTRATION_PERIOD_EXPIRED", "已超过联办申请期限（出生后"
                     + describe(policy) + "内），请通过原渠道办理"));
         }

@@ -1,5 +1,6 @@
 package cn.gov.birth.application.intake;
 
+import cn.gov.birth.application.core.ApplicationRequest;
 import cn.gov.birth.application.policy.RegionPolicies;
 import cn.gov.birth.application.policy.RegionPolicy.Channel;
 import cn.gov.birth.platform.security.Caller;

@@ -1,6 +1,8 @@
 package cn.gov.birth.application.intake;
 
-import cn.gov.birth.application.intake.ApplicationRequest.Parent;
+import cn.gov.birth.contracts.ChinaTime;
+import cn.gov.birth.application.core.ApplicationRequest;
+import cn.gov.birth.application.core.ApplicationRequest.Parent;
 import cn.gov.birth.application.policy.RegionPolicies;
 import cn.gov.birth.application.policy.RegionPolicy.Channel;
 import cn.gov.birth.application.policy.RegionPolicy.HouseholdType;
@@ -189,7 +191,7 @@ class FormValidator {
         }
         LocalDate born = ResidentIdNumber.birthDate(parent.idNumber());
         LocalDate newbornBorn = birthDate(newborn);
-        if (born.isAfter(LocalDate.now(clock.withZone(IntakeService.CHINA)))
+        if (born.isAfter(LocalDate.now(clock.withZone(ChinaTime.ZONE)))
                 || newbornBorn != null && !born.isBefore(newbornBorn)) {
             errors.add(field + ".idNumber", "BIRTH_DATE_INCONSISTENT",
                     "身份证号码中的出生日期应早于新生儿出生日期且不晚于今天");
@@ -216,7 +218,7 @@ class FormValidator {
     private static LocalDate birthDate(ApplicationRequest.Newborn newborn) {
         try {
             return newborn == null || newborn.birthTime() == null ? null
-                    : newborn.birthTimeValue().atZoneSameInstant(IntakeService.CHINA).toLocalDate();
+                    : newborn.birthTimeValue().atZoneSameInstant(ChinaTime.ZONE).toLocalDate();
         } catch (DateTimeParseException e) {
             return null;
         }

@@ -2,10 +2,11 @@ package cn.gov.birth.application.intake;
 
 import cn.gov.birth.application.access.ApplicationAccess;
 import cn.gov.birth.application.tracking.ApplicationView;
+import cn.gov.birth.application.core.ApplicationRequest;
 import cn.gov.birth.platform.security.Caller;
 import java.net.URI;
-import java.util.Map;
 import java.util.UUID;
+import tools.jackson.databind.node.ObjectNode;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -37,7 +38,7 @@ class IntakeController {
 
     /** What a NEEDS_SUPPLEMENT application was asked for: sections of the form; decided again. */
     @PostMapping("/{id}/supplements")
-    ApplicationView supplement(@PathVariable UUID id, @RequestBody Map<String, Object> sections, Caller caller) {
+    ApplicationView supplement(@PathVariable UUID id, @RequestBody(required = false) ObjectNode sections, Caller caller) {
         access.require(id, caller);
         return intake.supplement(id, sections, caller);
     }

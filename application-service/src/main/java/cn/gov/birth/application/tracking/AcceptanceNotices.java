@@ -1,10 +1,10 @@
 package cn.gov.birth.application.tracking;
 
-import cn.gov.birth.application.intake.Acceptance;
+import cn.gov.birth.contracts.ChinaTime;
+import cn.gov.birth.application.core.Acceptance;
 import cn.gov.birth.application.policy.RegionPolicies;
 import cn.gov.birth.application.policy.RegionPolicy;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import org.springframework.stereotype.Component;
@@ -16,7 +16,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class AcceptanceNotices {
 
-    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy年M月d日");
 
     private final RegionPolicies policies;
@@ -32,7 +31,7 @@ public class AcceptanceNotices {
         Acceptance acceptance = application.acceptance();
         String office = policies.of(application.region()).map(RegionPolicy::name).orElse(application.region())
                 + "新生儿出生“一件事”联办窗口";
-        String date = DATE.format(LocalDate.ofInstant(application.submittedAt(), CHINA));
+        String date = DATE.format(LocalDate.ofInstant(application.submittedAt(), ChinaTime.ZONE));
         StringBuilder text = new StringBuilder("申请编号：").append(application.reference()).append("\n");
         String title = switch (acceptance.outcome()) {
             case ACCEPTED -> {

@@ -1,6 +1,6 @@
 package cn.gov.birth.application.tracking;
 
-import cn.gov.birth.application.intake.Acceptance;
+import cn.gov.birth.application.core.Acceptance;
 import cn.gov.birth.contracts.ApplicationStatus;
 import cn.gov.birth.contracts.Department;
 import cn.gov.birth.contracts.Item;

@@ -1,7 +1,7 @@
 package cn.gov.birth.application.tracking;
 
-import cn.gov.birth.application.access.ApplicationAccess.Parties;
-import cn.gov.birth.application.intake.Acceptance;
+import cn.gov.birth.application.core.Parties;
+import cn.gov.birth.application.core.Acceptance;
 import cn.gov.birth.application.tracking.ApplicationView.ItemView;
 import cn.gov.birth.application.tracking.ApplicationView.Reason;
 import cn.gov.birth.application.tracking.ApplicationView.TimelineEntry;

@@ -1,9 +1,11 @@
 package cn.gov.birth.application.intake;
 
+import cn.gov.birth.application.core.Acceptance;
+import cn.gov.birth.application.core.ApplicationRequest;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.gov.birth.application.intake.Acceptance.Notice;
-import cn.gov.birth.application.intake.Acceptance.Outcome;
+import cn.gov.birth.application.core.Acceptance.Notice;
+import cn.gov.birth.application.core.Acceptance.Outcome;
 import cn.gov.birth.application.policy.RegionPolicies;
 import cn.gov.birth.contracts.Item;
 import cn.gov.birth.platform.test.JsonHttp;

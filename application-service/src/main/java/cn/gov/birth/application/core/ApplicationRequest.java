@@ -1,4 +1,4 @@
-package cn.gov.birth.application.intake;
+package cn.gov.birth.application.core;
 
 import cn.gov.birth.application.policy.RegionPolicy.HouseholdType;
 import cn.gov.birth.contracts.Item;

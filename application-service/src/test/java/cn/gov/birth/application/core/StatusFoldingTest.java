@@ -1,4 +1,4 @@
-package cn.gov.birth.application.aggregation;
+package cn.gov.birth.application.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

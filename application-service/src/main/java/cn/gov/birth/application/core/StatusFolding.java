@@ -1,4 +1,4 @@
-package cn.gov.birth.application.aggregation;
+package cn.gov.birth.application.core;
 
 import cn.gov.birth.contracts.ApplicationStatus;
 import cn.gov.birth.contracts.ItemStatus;
@@ -10,8 +10,6 @@ import cn.gov.birth.contracts.events.ItemRejected;
 import cn.gov.birth.contracts.events.ItemReturned;
 import cn.gov.birth.contracts.events.ItemStarted;
 import java.util.Collection;
-import java.util.EnumSet;
-import java.util.Set;
 
 /**
  * How department facts fold into item states and one overall state. Facts about different items
@@ -19,9 +17,6 @@ import java.util.Set;
  * undo a final one.
  */
 final class StatusFolding {
-
-    private static final Set<ApplicationStatus> DECIDED_WITHOUT_PROCESSING =
-            EnumSet.of(ApplicationStatus.NEEDS_SUPPLEMENT, ApplicationStatus.NOT_ACCEPTED, ApplicationStatus.WITHDRAWN);
 
     /** The item's state after the fact. */
     static ItemStatus next(ItemStatus current, ItemFact fact) {
@@ -44,7 +39,8 @@ final class StatusFolding {
      * department has reported yet (ACCEPTED) or for applications never distributed.
      */
     static ApplicationStatus overall(ApplicationStatus current, Collection<ItemStatus> items, boolean anyFact) {
-        if (DECIDED_WITHOUT_PROCESSING.contains(current)) {
+        // Never distributed, or finished (a withdrawn one stays so, whatever departments report late).
+        if (current == ApplicationStatus.NEEDS_SUPPLEMENT || current.isFinal()) {
             return current;
         }
         if (items.contains(ItemStatus.RETURNED)) {

@@ -1,4 +1,4 @@
-package cn.gov.birth.application.intake;
+package cn.gov.birth.application.core;
 
 import java.util.List;
 

@@ -1,0 +1,379 @@
+package cn.gov.birth.application.core;
+
+import cn.gov.birth.application.core.Acceptance.Outcome;
+import cn.gov.birth.application.policy.RegionPolicy.Channel;
+import cn.gov.birth.contracts.ApplicationStatus;
+import cn.gov.birth.contracts.ChinaTime;
+import cn.gov.birth.contracts.Item;
+import cn.gov.birth.contracts.ItemStatus;
+import cn.gov.birth.contracts.events.ApplicationForm;
+import cn.gov.birth.contracts.events.ApplicationStatusChanged;
+import cn.gov.birth.contracts.events.ApplicationStatusChanged.Audience;
+import cn.gov.birth.contracts.events.ApplicationStatusChanged.ItemState;
+import cn.gov.birth.contracts.events.ApplicationSubmitted;
+import cn.gov.birth.contracts.events.ApplicationSupplemented;
+import cn.gov.birth.contracts.events.ApplicationWithdrawn;
+import cn.gov.birth.contracts.events.BirthEvent;
+import cn.gov.birth.contracts.events.ItemCompleted;
+import cn.gov.birth.contracts.events.ItemFact;
+import cn.gov.birth.contracts.events.ItemNotCompleted;
+import cn.gov.birth.platform.events.EventCodec;
+import cn.gov.birth.platform.web.ProblemException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.springframework.http.HttpStatus;
+
+/**
+ * An application (一件事申请): the form as filed, the single window's decision on it, its items
+ * with their states and results, and its timeline. Every change goes through one of its methods
+ * — submit, supplement, correct, apply a department's fact, withdraw — which changes the state
+ * and returns the events it caused; {@link ApplicationRepository} saves both in one transaction.
+ */
+public final class Application {
+
+    private final UUID id;
+    private final String reference;
+    private final String region;
+    private final Submission submission;
+    private final Instant submittedAt;
+    private final Map<Item, ApplicationItem> items;
+    private ApplicationStatus status;
+    private long version;
+    private Acceptance acceptance;
+    private ApplicationRequest form;
+    private Parties parties;
+    private LocalDate deadline;
+    private Instant completedAt;
+
+    // What the current command changed, for the repository to write.
+    private final boolean isNew;
+    private boolean formChanged;
+    private final Set<Item> changedItems = EnumSet.noneOf(Item.class);
+    private final List<TimelineEntry> newEntries = new ArrayList<>();
+
+    /** How an application was filed: its channel and, when the caller sent one, its idempotency key. */
+    public record Submission(Channel channel, String idempotencyKey, String requestHash) {
+    }
+
+    /** One requested item: where it stands, until when, why (when not completed), and what it produced. */
+    public record ApplicationItem(Item item, ItemStatus status, LocalDate deadline, String reasonCode,
+                                  String reasonMessage, String resultJson, Instant updatedAt, boolean pulledIn) {
+    }
+
+    /** A line of the application's history as the applicant reads it. */
+    public record TimelineEntry(Instant at, String type, Item item, String detail) {
+    }
+
+    /** The new application and the events its filing caused. */
+    public record Filed(Application application, List<BirthEvent> events) {
+    }
+
+    /** As stored: for {@link ApplicationRepository} only. */
+    Application(UUID id, String reference, String region, Submission submission, Instant submittedAt,
+                ApplicationStatus status, long version, Acceptance acceptance, ApplicationRequest form,
+                Parties parties, LocalDate deadline, Instant completedAt, Collection<ApplicationItem> items) {
+        this(id, reference, region, submission, submittedAt, status, version, acceptance, form, parties, deadline,
+                completedAt, items, false);
+    }
+
+    private Application(UUID id, String reference, String region, Submission submission, Instant submittedAt,
+                        ApplicationStatus status, long version, Acceptance acceptance, ApplicationRequest form,
+                        Parties parties, LocalDate deadline, Instant completedAt, Collection<ApplicationItem> items,
+                        boolean isNew) {
+        this.id = id;
+        this.reference = reference;
+        this.region = region;
+        this.submission = submission;
+        this.submittedAt = submittedAt;
+        this.status = status;
+        this.version = version;
+        this.acceptance = acceptance;
+        this.form = form;
+        this.parties = parties;
+        this.deadline = deadline;
+        this.completedAt = completedAt;
+        this.items = new EnumMap<>(Item.class);
+        items.forEach(item -> this.items.put(item.item(), item));
+        this.isNew = isNew;
+    }
+
+    /**
+     * Files a form the single window decided: accepted, it is distributed to the departments with
+     * its items and their deadlines; otherwise it waits for a supplement or stays refused.
+     */
+    public static Filed submit(UUID id, String reference, Submission submission, ApplicationRequest form,
+                               Acceptance acceptance, Parties parties, DueDates deadlines, Instant now) {
+        Application application = new Application(id, reference, form.region(), submission, now,
+                statusOf(acceptance), 1, acceptance, form, parties, null, null, List.of(), true);
+        List<BirthEvent> events = new ArrayList<>(application.decided(deadlines, now));
+        events.add(application.statusChanged(null, null, now));
+        return new Filed(application, List.copyOf(events));
+    }
+
+    /**
+     * The supplement of a NEEDS_SUPPLEMENT application (补正): the supplemented form, decided
+     * again; accepted now, it is distributed.
+     */
+    public List<BirthEvent> completeFiling(ApplicationRequest supplemented, Acceptance decision, Parties newParties,
+                                           Collection<String> sections, DueDates deadlines, Instant now) {
+        requireStatus(ApplicationStatus.NEEDS_SUPPLEMENT);
+        ApplicationStatus previous = status;
+        replaceForm(supplemented, newParties);
+        acceptance = decision;
+        status = statusOf(decision);
+        version++;
+        received(sections, now);
+        List<BirthEvent> events = new ArrayList<>(decided(deadlines, now));
+        events.add(statusChanged(previous, null, now));
+        return events;
+    }
+
+    /**
+     * The correction of what departments returned (ACTION_REQUIRED): the returned items resume,
+     * and the departments get the corrected form. The caller has checked it is still acceptable.
+     */
+    public List<BirthEvent> correct(ApplicationRequest corrected, Parties newParties, Collection<String> sections,
+                                    Instant now) {
+        requireStatus(ApplicationStatus.ACTION_REQUIRED);
+        ApplicationStatus previous = status;
+        replaceForm(corrected, newParties);
+        List<Item> resumed = new ArrayList<>();
+        items.values().stream().filter(item -> item.status() == ItemStatus.RETURNED).toList().forEach(item -> {
+            resumed.add(item.item());
+            change(new ApplicationItem(item.item(), ItemStatus.IN_PROGRESS, item.deadline(), null, null,
+                    item.resultJson(), now, item.pulledIn()));
+        });
+        status = ApplicationStatus.IN_PROGRESS;
+        version++;
+        received(sections, now);
+        return List.of(ApplicationSupplemented.of(UUID.randomUUID(), now, resumed, submitted(now)),
+                statusChanged(previous, null, now));
+    }
+
+    /**
+     * A department's fact about one of the items. Facts about different items travel on different
+     * topics and arrive in any order: a fact about an item not requested, or one that came after
+     * the item finished, changes nothing (no events).
+     */
+    public List<BirthEvent> apply(ItemFact fact, Instant now) {
+        // A fact about no item is a producer's bug: it fails, to be retried and then dead-lettered.
+        ApplicationItem item = items.get(Objects.requireNonNull(fact.item(), "a fact without an item"));
+        if (item == null || item.status().isFinal()) {
+            return List.of();
+        }
+        ApplicationStatus previous = status;
+        String reasonCode = fact instanceof ItemNotCompleted n ? n.reasonCode() : null;
+        String reasonMessage = fact instanceof ItemNotCompleted n ? n.message() : null;
+        String result = fact instanceof ItemCompleted c && c.result() != null
+                ? EventCodec.mapper().writeValueAsString(c.result()) : item.resultJson();
+        change(new ApplicationItem(item.item(), StatusFolding.next(item.status(), fact), item.deadline(), reasonCode,
+                reasonMessage, result, fact.occurredAt(), item.pulledIn()));
+        newEntries.add(new TimelineEntry(fact.occurredAt(), fact.getClass().getSimpleName(), fact.item(),
+                reasonMessage));
+        status = StatusFolding.overall(previous, items.values().stream().map(ApplicationItem::status).toList(), true);
+        version++;
+        if ((status == ApplicationStatus.COMPLETED || status == ApplicationStatus.PARTIALLY_COMPLETED)
+                && completedAt == null) {
+            completedAt = fact.occurredAt();
+        }
+        return List.of(statusChanged(previous, fact.item(), now));
+    }
+
+    /**
+     * The applicant withdraws (撤回): WITHDRAWN at once; a distributed application tells the
+     * departments which items are still open, so each cancels what it has not finished.
+     */
+    public List<BirthEvent> withdraw(String reason, Instant now) {
+        if (status.isFinal()) {
+            throw new ProblemException(HttpStatus.CONFLICT, "Application cannot be withdrawn",
+                    "该申请当前状态为 " + status + "，已办结、不予受理或已撤回，无法撤回。");
+        }
+        ApplicationStatus previous = status;
+        status = ApplicationStatus.WITHDRAWN;
+        version++;
+        newEntries.add(new TimelineEntry(now, "ApplicationWithdrawn", null,
+                reason == null ? "申请人撤回申请" : "申请人撤回申请：" + reason));
+        List<BirthEvent> events = new ArrayList<>();
+        if (previous != ApplicationStatus.NEEDS_SUPPLEMENT) {
+            List<Item> open = items.values().stream().filter(item -> !item.status().isFinal())
+                    .map(ApplicationItem::item).sorted((a, b) -> a.name().compareTo(b.name())).toList();
+            events.add(new ApplicationWithdrawn(UUID.randomUUID(), id, now, open, reason));
+        }
+        events.add(statusChanged(previous, null, now));
+        return events;
+    }
+
+    /** Writes the decision's consequences: for an accepted form its items, deadlines and distribution. */
+    private List<BirthEvent> decided(DueDates deadlines, Instant now) {
+        List<BirthEvent> events = new ArrayList<>();
+        if (acceptance.outcome() == Outcome.ACCEPTED) {
+            Set<Item> requested = Item.withDependencies(form.items());
+            LocalDate acceptedOn = LocalDate.ofInstant(now, ChinaTime.ZONE);
+            deadline = deadlines.ofApplication(region, acceptedOn);
+            for (Item item : requested) {
+                boolean waits = item.requires().stream().anyMatch(requested::contains);
+                change(new ApplicationItem(item, waits ? ItemStatus.WAITING : ItemStatus.IN_PROGRESS,
+                        deadlines.of(region, item, acceptedOn), null, null, null, now, !form.items().contains(item)));
+            }
+            events.add(submitted(now));
+        }
+        newEntries.add(new TimelineEntry(now, "Application" + camel(acceptance.outcome().name()), null,
+                notice(acceptance)));
+        return events;
+    }
+
+    private void replaceForm(ApplicationRequest newForm, Parties newParties) {
+        form = newForm;
+        parties = newParties;
+        formChanged = true;
+    }
+
+    private void received(Collection<String> sections, Instant now) {
+        newEntries.add(new TimelineEntry(now, "SupplementReceived", null,
+                "已收到补正材料：" + String.join("、", sections.stream().sorted().toList())));
+    }
+
+    private void change(ApplicationItem item) {
+        items.put(item.item(), item);
+        changedItems.add(item.item());
+    }
+
+    private void requireStatus(ApplicationStatus expected) {
+        if (status != expected) {
+            throw new ProblemException(HttpStatus.CONFLICT, "Nothing to supplement",
+                    "该申请当前状态为 " + status + "，无需补正。");
+        }
+    }
+
+    private ApplicationStatusChanged statusChanged(ApplicationStatus previous, Item changedItem, Instant now) {
+        List<ItemState> states = items.values().stream()
+                .map(item -> new ItemState(item.item(), item.status(), item.reasonCode())).toList();
+        return new ApplicationStatusChanged(UUID.randomUUID(), id, now, reference, version, status, previous,
+                changedItem, states, form.applicant() == null ? null : form.applicant().phone(),
+                new Audience(parties.submittedBy(), Stream.of(parties.motherIndex(), parties.fatherIndex())
+                        .filter(Objects::nonNull).toList()));
+    }
+
+    /** The accepted application as the departments receive it: the parts of the form they need. */
+    private ApplicationSubmitted submitted(Instant now) {
+        var household = form.household();
+        var settling = form.settlingParent();
+        return new ApplicationSubmitted(UUID.randomUUID(), id, now, reference, region,
+                List.copyOf(items.keySet()), part(form.applicant(), ApplicationForm.Applicant.class),
+                part(form.mother(), ApplicationForm.Person.class), part(form.father(), ApplicationForm.Person.class),
+                part(form.newborn(), ApplicationForm.Newborn.class),
+                household == null ? null : new ApplicationForm.Household(household.settleWith(),
+                        settling == null ? null : settling.householdDivision(), household.headName(),
+                        household.headIdNumber(), household.relationToHead(), household.nativePlace()),
+                part(form.insurance(), ApplicationForm.Insurance.class),
+                part(form.reimbursement(), ApplicationForm.Reimbursement.class),
+                part(form.socialSecurityCard(), ApplicationForm.Card.class),
+                part(form.delivery(), ApplicationForm.Delivery.class));
+    }
+
+    /** A section of the form as the contract carries it: the same fields, those departments need. */
+    private static <T> T part(Object section, Class<T> type) {
+        return section == null ? null : EventCodec.mapper().convertValue(section, type);
+    }
+
+    private static ApplicationStatus statusOf(Acceptance acceptance) {
+        return switch (acceptance.outcome()) {
+            case ACCEPTED -> ApplicationStatus.ACCEPTED;
+            case NEEDS_SUPPLEMENT -> ApplicationStatus.NEEDS_SUPPLEMENT;
+            case NOT_ACCEPTED -> ApplicationStatus.NOT_ACCEPTED;
+        };
+    }
+
+    private static String notice(Acceptance acceptance) {
+        return switch (acceptance.outcome()) {
+            case ACCEPTED -> "受理通知书：您的申请已受理，将分送各部门并联办理";
+            case NEEDS_SUPPLEMENT -> "一次性告知书：请补正 " + String.join("、",
+                    acceptance.missing().stream().map(Acceptance.Notice::message).toList());
+            case NOT_ACCEPTED -> "不予受理通知书：" + String.join("；",
+                    acceptance.reasons().stream().map(Acceptance.Notice::message).toList());
+        };
+    }
+
+    private static String camel(String constant) {
+        StringBuilder out = new StringBuilder();
+        for (String word : constant.split("_")) {
+            out.append(word.charAt(0)).append(word.substring(1).toLowerCase());
+        }
+        return out.toString();
+    }
+
+    public UUID id() {
+        return id;
+    }
+
+    public String reference() {
+        return reference;
+    }
+
+    public String region() {
+        return region;
+    }
+
+    public ApplicationStatus status() {
+        return status;
+    }
+
+    public long version() {
+        return version;
+    }
+
+    public ApplicationRequest form() {
+        return form;
+    }
+
+    public Parties parties() {
+        return parties;
+    }
+
+    Submission submission() {
+        return submission;
+    }
+
+    Instant submittedAt() {
+        return submittedAt;
+    }
+
+    Acceptance acceptance() {
+        return acceptance;
+    }
+
+    LocalDate deadline() {
+        return deadline;
+    }
+
+    Instant completedAt() {
+        return completedAt;
+    }
+
+    boolean isNew() {
+        return isNew;
+    }
+
+    boolean formChanged() {
+        return formChanged;
+    }
+
+    List<ApplicationItem> changedItems() {
+        return changedItems.stream().map(items::get).toList();
+    }
+
+    List<TimelineEntry> newEntries() {
+        return Collections.unmodifiableList(newEntries);
+    }
+}

@@ -1,0 +1,240 @@
+package cn.gov.birth.application.core;
+
+import cn.gov.birth.application.core.Application.ApplicationItem;
+import cn.gov.birth.application.core.Application.Submission;
+import cn.gov.birth.application.core.Application.TimelineEntry;
+import cn.gov.birth.application.policy.RegionPolicy.Channel;
+import cn.gov.birth.contracts.ApplicationStatus;
+import cn.gov.birth.contracts.ChinaTime;
+import cn.gov.birth.contracts.Item;
+import cn.gov.birth.contracts.ItemStatus;
+import cn.gov.birth.contracts.Topics;
+import cn.gov.birth.contracts.events.ApplicationStatusChanged;
+import cn.gov.birth.contracts.events.BirthEvent;
+import cn.gov.birth.platform.events.EventCodec;
+import cn.gov.birth.platform.outbox.Outbox;
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Loads and saves {@link Application}s: the only writer of {@code application},
+ * {@code application_item} and {@code timeline_entry}. Saving writes what the aggregate changed and
+ * the events it returned, in the caller's transaction (outbox).
+ */
+@Repository
+public class ApplicationRepository {
+
+    /** The finished states, as SQL, from the one definition ({@link ApplicationStatus#isFinal()}). */
+    private static final String FINISHED = String.join(", ", Arrays.stream(ApplicationStatus.values())
+            .filter(ApplicationStatus::isFinal).map(status -> "'" + status + "'").toList());
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate batches;
+    private final Outbox outbox;
+
+    ApplicationRepository(JdbcClient jdbc, JdbcTemplate batches, Outbox outbox) {
+        this.jdbc = jdbc;
+        this.batches = batches;
+        this.outbox = outbox;
+    }
+
+    /** The application with its items, locked until the caller's transaction ends (facts of one application queue here). */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Optional<Application> lock(UUID id) {
+        // The row first: its lock is what keeps the items still while they are read.
+        return jdbc.sql("""
+                        select id, reference, region, channel, idempotency_key, request_hash, submitted_at, status,
+                               version, acceptance::text as acceptance, form::text as form, submitted_by,
+                               mother_index, father_index, deadline, completed_at
+                        from application where id = ? for update""")
+                .param(id)
+                .query((rs, n) -> stored(rs))
+                .optional()
+                .map(withItems -> withItems.apply(jdbc.sql("""
+                                select item, status, deadline, reason_code, reason_message, result::text,
+                                       updated_at, pulled_in
+                                from application_item where application_id = ?""")
+                        .param(id)
+                        .query((rs, n) -> new ApplicationItem(Item.valueOf(rs.getString(1)),
+                                ItemStatus.valueOf(rs.getString(2)), date(rs.getDate(3)), rs.getString(4),
+                                rs.getString(5), rs.getString(6), rs.getTimestamp(7).toInstant(), rs.getBoolean(8)))
+                        .list()));
+    }
+
+    /** Writes what the application's command changed and publishes the events it caused. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void save(Application application, List<BirthEvent> events) {
+        if (application.isNew()) {
+            insert(application);
+        } else {
+            update(application);
+        }
+        UUID id = application.id();
+        List<ApplicationItem> items = application.changedItems();
+        if (!items.isEmpty()) {
+            batches.batchUpdate("""
+                            insert into application_item (application_id, item, status, deadline, reason_code,
+                                                          reason_message, result, updated_at, pulled_in)
+                            values (?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?)
+                            on conflict (application_id, item) do update set status = excluded.status,
+                                   reason_code = excluded.reason_code, reason_message = excluded.reason_message,
+                                   result = excluded.result, updated_at = excluded.updated_at""",
+                    items.stream().map(item -> new Object[]{id, item.item().name(), item.status().name(),
+                            item.deadline(), item.reasonCode(), item.reasonMessage(), item.resultJson(),
+                            Timestamp.from(item.updatedAt()), item.pulledIn()}).toList());
+        }
+        List<TimelineEntry> entries = application.newEntries();
+        if (!entries.isEmpty()) {
+            batches.batchUpdate("insert into timeline_entry (application_id, at, type, item, detail) values (?, ?, ?, ?, ?)",
+                    entries.stream().map(entry -> new Object[]{id, Timestamp.from(entry.at()), entry.type(),
+                            entry.item() == null ? null : entry.item().name(), entry.detail()}).toList());
+        }
+        for (BirthEvent event : events) {
+            outbox.publish(event instanceof ApplicationStatusChanged ? Topics.APPLICATION_STATUS : Topics.APPLICATION,
+                    event);
+        }
+    }
+
+    /** The application the submitter filed earlier with this idempotency key, and the hash of that request. */
+    public Optional<Idempotent> earlier(String submittedBy, String idempotencyKey) {
+        return jdbc.sql("select id, request_hash from application where submitted_by = ? and idempotency_key = ?")
+                .params(submittedBy, idempotencyKey)
+                .query((rs, n) -> new Idempotent(rs.getObject(1, UUID.class), rs.getString(2)))
+                .optional();
+    }
+
+    public record Idempotent(UUID id, String requestHash) {
+    }
+
+    /** An open application for a newborn: its reference, told only to its own people. */
+    public record Open(String reference, Parties parties) {
+    }
+
+    /**
+     * The open application for the newborn (the same mother and birth time, or the same birth
+     * certificate number), other than {@code self}. Submissions for one newborn queue on a lock
+     * until the caller's transaction ends, so that two at once cannot both find none.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Optional<Open> lockOpenApplicationOf(ApplicationRequest form, UUID self) {
+        Instant birth = form.newborn().birthTimeValue().toInstant();
+        String certificate = form.newborn().birthCertificateNumber();
+        jdbc.sql("select pg_advisory_xact_lock(hashtextextended(?, 0))")
+                .param("newborn:" + form.mother().idNumber() + "@" + birth).query().singleRow();
+        if (certificate != null) {
+            jdbc.sql("select pg_advisory_xact_lock(hashtextextended(?, 0))")
+                    .param("certificate:" + certificate).query().singleRow();
+        }
+        return jdbc.sql("""
+                        select reference, submitted_by, mother_index, father_index from application
+                        where status not in (%s)
+                          and ((mother_id_number = ? and newborn_birth_time = ?)
+                               or (birth_certificate_number = cast(? as text)))
+                          and (cast(? as uuid) is null or id <> cast(? as uuid))
+                        limit 1""".formatted(FINISHED))
+                .params(form.mother().idNumber(), Timestamp.from(birth), certificate, self, self)
+                .query((rs, n) -> new Open(rs.getString(1), new Parties(rs.getString(2), rs.getString(3),
+                        rs.getString(4))))
+                .optional();
+    }
+
+    /** The next human-readable reference of the region and day: {@code <region>-<yyyyMMdd>-<sequence>}. */
+    public String nextReference(String region, Instant now) {
+        LocalDate day = LocalDate.ofInstant(now, ChinaTime.ZONE);
+        int sequence = jdbc.sql("""
+                        insert into reference_counter (region, day, last) values (?, ?, 1)
+                        on conflict (region, day) do update set last = reference_counter.last + 1
+                        returning last""")
+                .params(region, day)
+                .query(Integer.class).single();
+        return "%s-%s-%06d".formatted(region, day.format(DateTimeFormatter.BASIC_ISO_DATE), sequence);
+    }
+
+    private void insert(Application application) {
+        Submission submission = application.submission();
+        ApplicationRequest form = application.form();
+        Parties parties = application.parties();
+        jdbc.sql("""
+                        insert into application (id, reference, region, channel, status, version, acceptance, form,
+                                                 idempotency_key, request_hash, submitted_at, deadline,
+                                                 mother_id_number, newborn_birth_time, birth_certificate_number,
+                                                 submitted_by, mother_index, father_index)
+                        values (?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(application.id(), application.reference(), application.region(), submission.channel().name(),
+                        application.status().name(), application.version(), json(application.acceptance()),
+                        json(form), submission.idempotencyKey(), submission.requestHash(),
+                        Timestamp.from(application.submittedAt()), application.deadline(), form.mother().idNumber(),
+                        Timestamp.from(form.newborn().birthTimeValue().toInstant()),
+                        form.newborn().birthCertificateNumber(), parties.submittedBy(), parties.motherIndex(),
+                        parties.fatherIndex())
+                .update();
+    }
+
+    private void update(Application application) {
+        Timestamp completedAt = application.completedAt() == null ? null : Timestamp.from(application.completedAt());
+        if (!application.formChanged()) {
+            jdbc.sql("update application set status = ?, version = ?, deadline = ?, completed_at = ? where id = ?")
+                    .params(application.status().name(), application.version(), application.deadline(), completedAt,
+                            application.id())
+                    .update();
+            return;
+        }
+        ApplicationRequest form = application.form();
+        Parties parties = application.parties();
+        jdbc.sql("""
+                        update application set status = ?, version = ?, deadline = ?, completed_at = ?,
+                               acceptance = ?::jsonb, form = ?::jsonb, mother_id_number = ?, newborn_birth_time = ?,
+                               birth_certificate_number = ?, mother_index = ?, father_index = ?
+                        where id = ?""")
+                .params(application.status().name(), application.version(), application.deadline(), completedAt,
+                        json(application.acceptance()), json(form), form.mother().idNumber(),
+                        Timestamp.from(form.newborn().birthTimeValue().toInstant()),
+                        form.newborn().birthCertificateNumber(), parties.motherIndex(), parties.fatherIndex(),
+                        application.id())
+                .update();
+    }
+
+    /** The application as its row stores it, once given its items. */
+    private static Function<List<ApplicationItem>, Application> stored(ResultSet rs) throws SQLException {
+        UUID id = rs.getObject("id", UUID.class);
+        String reference = rs.getString("reference");
+        String region = rs.getString("region");
+        Submission submission = new Submission(Channel.valueOf(rs.getString("channel")),
+                rs.getString("idempotency_key"), rs.getString("request_hash"));
+        Instant submittedAt = rs.getTimestamp("submitted_at").toInstant();
+        ApplicationStatus status = ApplicationStatus.valueOf(rs.getString("status"));
+        long version = rs.getLong("version");
+        Acceptance acceptance = EventCodec.mapper().readValue(rs.getString("acceptance"), Acceptance.class);
+        ApplicationRequest form = EventCodec.mapper().readValue(rs.getString("form"), ApplicationRequest.class);
+        Parties parties = new Parties(rs.getString("submitted_by"), rs.getString("mother_index"),
+                rs.getString("father_index"));
+        LocalDate deadline = date(rs.getDate("deadline"));
+        Instant completedAt = rs.getTimestamp("completed_at") == null ? null
+                : rs.getTimestamp("completed_at").toInstant();
+        return items -> new Application(id, reference, region, submission, submittedAt, status, version, acceptance,
+                form, parties, deadline, completedAt, items);
+    }
+
+    private static String json(Object value) {
+        return EventCodec.mapper().writeValueAsString(value);
+    }
+
+    private static LocalDate date(Date date) {
+        return date == null ? null : date.toLocalDate();
+    }
+}

@@ -1,0 +1,8 @@
+package cn.gov.birth.application.core;
+
+/**
+ * Who an application is for: its submitter (a token's subject) and the keyed indexes (HMAC) of
+ * its parents' ID numbers, by which a parent who signs in is recognised.
+ */
+public record Parties(String submittedBy, String motherIndex, String fatherIndex) {
+}

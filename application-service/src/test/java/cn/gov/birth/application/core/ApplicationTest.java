@@ -1,0 +1,163 @@
+package cn.gov.birth.application.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import cn.gov.birth.application.core.Acceptance.Notice;
+import cn.gov.birth.application.core.Acceptance.Outcome;
+import cn.gov.birth.application.core.Application.ApplicationItem;
+import cn.gov.birth.application.core.Application.Submission;
+import cn.gov.birth.application.policy.RegionPolicy.Channel;
+import cn.gov.birth.contracts.ApplicationStatus;
+import cn.gov.birth.contracts.Item;
+import cn.gov.birth.contracts.ItemStatus;
+import cn.gov.birth.contracts.events.ApplicationStatusChanged;
+import cn.gov.birth.contracts.events.ApplicationSubmitted;
+import cn.gov.birth.contracts.events.ApplicationSupplemented;
+import cn.gov.birth.contracts.events.ApplicationWithdrawn;
+import cn.gov.birth.contracts.events.BirthCertificateIssued;
+import cn.gov.birth.contracts.events.BirthEvent;
+import cn.gov.birth.contracts.events.ItemReturned;
+import cn.gov.birth.contracts.events.ItemStarted;
+import cn.gov.birth.platform.events.EventCodec;
+import cn.gov.birth.platform.test.JsonHttp;
+import cn.gov.birth.platform.web.ProblemException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** The application's rules without a database: what each command changes and which events it returns. */
+class ApplicationTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-20T02:00:00Z");
+    private static final LocalDate DUE = LocalDate.of(2026, 12, 31);
+    private static final DueDates DUE_DATES = new DueDates() {
+        @Override
+        public LocalDate of(String region, Item item, LocalDate accepted) {
+            return DUE;
+        }
+
+        @Override
+        public LocalDate ofApplication(String region, LocalDate accepted) {
+            return DUE;
+        }
+    };
+    private static final Acceptance ACCEPTED = new Acceptance(Outcome.ACCEPTED, List.of(), List.of());
+    private static final Parties PARTIES = new Parties("citizen-1", "mother-index", null);
+
+    private final ApplicationRequest form = EventCodec.mapper().convertValue(JsonHttp.newFamily(),
+            ApplicationRequest.class);
+
+    @Test
+    void shouldDistributeAnAcceptedFormWithItsItemsWaitingForWhatTheyNeed() {
+        Application.Filed filed = filed(ACCEPTED);
+        Application application = filed.application();
+
+        assertThat(application.status()).isEqualTo(ApplicationStatus.ACCEPTED);
+        assertThat(application.changedItems()).extracting(ApplicationItem::item)
+                .containsExactlyElementsOf(Item.withDependencies(form.items()));
+        assertThat(item(application, Item.BIRTH_CERT).status()).isEqualTo(ItemStatus.IN_PROGRESS);
+        assertThat(item(application, Item.HUKOU).status()).isEqualTo(ItemStatus.WAITING);
+        assertThat(item(application, Item.HUKOU).deadline()).isEqualTo(DUE);
+        assertThat(filed.events()).hasExactlyElementsOfTypes(ApplicationSubmitted.class,
+                ApplicationStatusChanged.class);
+        ApplicationSubmitted submitted = (ApplicationSubmitted) filed.events().getFirst();
+        assertThat(submitted.mother().idNumber()).isEqualTo(form.mother().idNumber());
+        assertThat(submitted.newborn().birthTime()).isEqualTo(form.newborn().birthTimeValue());
+        assertThat(submitted.household().division()).isEqualTo(form.settlingParent().householdDivision());
+        assertThat(application.newEntries()).extracting(Application.TimelineEntry::type)
+                .containsExactly("ApplicationAccepted");
+    }
+
+    @Test
+    void shouldKeepAFormThatNeedsSupplementUndistributed() {
+        Application.Filed filed = filed(new Acceptance(Outcome.NEEDS_SUPPLEMENT,
+                List.of(new Notice("MARRIAGE_CERTIFICATE", "结婚证")), List.of()));
+
+        assertThat(filed.application().status()).isEqualTo(ApplicationStatus.NEEDS_SUPPLEMENT);
+        assertThat(filed.application().changedItems()).isEmpty();
+        assertThat(filed.events()).hasExactlyElementsOfTypes(ApplicationStatusChanged.class);
+    }
+
+    @Test
+    void shouldFoldFactsUntilEveryItemCompletes() {
+        Application application = filed(ACCEPTED).application();
+        List<BirthEvent> events = application.apply(started(application, Item.BIRTH_CERT), NOW);
+
+        assertThat(application.status()).isEqualTo(ApplicationStatus.IN_PROGRESS);
+        assertThat(application.version()).isEqualTo(2);
+        assertThat(((ApplicationStatusChanged) events.getFirst()).changedItem()).isEqualTo(Item.BIRTH_CERT);
+
+        application.apply(new BirthCertificateIssued(UUID.randomUUID(), application.id(), NOW, "Q000000001", false),
+                NOW);
+        assertThat(item(application, Item.BIRTH_CERT).status()).isEqualTo(ItemStatus.COMPLETED);
+        assertThat(item(application, Item.BIRTH_CERT).resultJson()).contains("Q000000001");
+    }
+
+    @Test
+    void shouldIgnoreAFactAboutAnItemNotRequestedOrAlreadyFinished() {
+        Application application = filed(ACCEPTED).application();
+        application.apply(new BirthCertificateIssued(UUID.randomUUID(), application.id(), NOW, "Q000000001", false),
+                NOW);
+        long version = application.version();
+
+        assertThat(application.apply(started(application, Item.BIRTH_CERT), NOW)).isEmpty();
+        assertThat(item(application, Item.BIRTH_CERT).status()).isEqualTo(ItemStatus.COMPLETED);
+        assertThat(application.version()).isEqualTo(version);
+    }
+
+    @Test
+    void shouldResumeReturnedItemsWithTheCorrectedForm() {
+        Application application = filed(ACCEPTED).application();
+        application.apply(new ItemReturned(UUID.randomUUID(), application.id(), NOW, Item.BIRTH_CERT,
+                "DELIVERY_RECORD_NOT_FOUND", "未找到分娩记录"), NOW);
+        assertThat(application.status()).isEqualTo(ApplicationStatus.ACTION_REQUIRED);
+
+        List<BirthEvent> events = application.correct(form, PARTIES, List.of("newborn"), NOW);
+
+        assertThat(application.status()).isEqualTo(ApplicationStatus.IN_PROGRESS);
+        assertThat(item(application, Item.BIRTH_CERT).status()).isEqualTo(ItemStatus.IN_PROGRESS);
+        assertThat(item(application, Item.BIRTH_CERT).reasonCode()).isNull();
+        assertThat(((ApplicationSupplemented) events.getFirst()).resumedItems()).containsExactly(Item.BIRTH_CERT);
+    }
+
+    @Test
+    void shouldTellDepartmentsTheOpenItemsWhenWithdrawn() {
+        Application application = filed(ACCEPTED).application();
+        application.apply(new BirthCertificateIssued(UUID.randomUUID(), application.id(), NOW, "Q000000001", false),
+                NOW);
+
+        List<BirthEvent> events = application.withdraw("不办了", NOW);
+
+        assertThat(application.status()).isEqualTo(ApplicationStatus.WITHDRAWN);
+        assertThat(((ApplicationWithdrawn) events.getFirst()).openItems()).doesNotContain(Item.BIRTH_CERT)
+                .contains(Item.HUKOU);
+        assertThatThrownBy(() -> application.withdraw(null, NOW)).isInstanceOf(ProblemException.class);
+    }
+
+    @Test
+    void shouldNotCompleteAWithdrawnApplicationWhenDepartmentsCancelLate() {
+        Application application = filed(ACCEPTED).application();
+        application.withdraw(null, NOW);
+
+        application.apply(new ItemStarted(UUID.randomUUID(), application.id(), NOW, Item.HUKOU), NOW);
+
+        assertThat(application.status()).isEqualTo(ApplicationStatus.WITHDRAWN);
+        assertThat(application.completedAt()).isNull();
+    }
+
+    private Application.Filed filed(Acceptance acceptance) {
+        return Application.submit(UUID.randomUUID(), "520000-20261120-000001", new Submission(Channel.ONLINE, null,
+                null), form, acceptance, PARTIES, DUE_DATES, NOW);
+    }
+
+    private static ItemStarted started(Application application, Item item) {
+        return new ItemStarted(UUID.randomUUID(), application.id(), NOW, item);
+    }
+
+    private static ApplicationItem item(Application application, Item item) {
+        return application.changedItems().stream().filter(i -> i.item() == item).findFirst().orElseThrow();
+    }
+}
