@@ -1,5 +1,8 @@
 package cn.gov.birth.platform;
 
+import cn.gov.birth.platform.events.EventCatalog;
+import cn.gov.birth.platform.outcome.ItemOutcomes;
+import java.util.List;
 import cn.gov.birth.platform.db.DatabaseCreator;
 import cn.gov.birth.platform.inbox.IdempotentConsumer;
 import cn.gov.birth.platform.outbox.Outbox;
@@ -67,8 +70,13 @@ public class PlatformAutoConfiguration {
     }
 
     @Bean
-    Outbox outbox(JdbcClient jdbc, OutboxRelay relay) {
-        return new Outbox(jdbc, relay);
+    Outbox outbox(JdbcClient jdbc, OutboxRelay relay, EventCatalog catalog, List<Outbox.Check> checks) {
+        return new Outbox(jdbc, relay, catalog, checks);
+    }
+
+    @Bean
+    ItemOutcomes itemOutcomes(JdbcClient jdbc) {
+        return new ItemOutcomes(jdbc);
     }
 
     @Bean
@@ -82,9 +90,9 @@ public class PlatformAutoConfiguration {
     }
 
     @Bean
-    IdempotentConsumer idempotentConsumer(JdbcClient jdbc, TransactionTemplate transactions,
+    IdempotentConsumer idempotentConsumer(JdbcClient jdbc, TransactionTemplate transactions, EventCatalog catalog,
                                           @Value("${spring.application.name}") String serviceName) {
-        return new IdempotentConsumer(jdbc, transactions, serviceName);
+        return new IdempotentConsumer(jdbc, transactions, serviceName, catalog);
     }
 
     @Bean

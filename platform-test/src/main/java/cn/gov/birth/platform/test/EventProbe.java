@@ -6,6 +6,7 @@ import cn.gov.birth.contracts.EventTypes;
 import cn.gov.birth.contracts.events.BirthEvent;
 import cn.gov.birth.platform.events.CloudEventRecords;
 import cn.gov.birth.platform.events.EventCodec;
+import cn.gov.birth.events.BirthEventCatalog;
 import cn.gov.birth.platform.kafka.CloudEventDeserializer;
 import cn.gov.birth.platform.kafka.CloudEventSerializer;
 import java.time.Duration;
@@ -43,7 +44,7 @@ public final class EventProbe implements AutoCloseable {
     private final KafkaProducer<String, Object> producer;
     private final KafkaConsumer<String, byte[]> consumer;
     private final List<ConsumerRecord<String, byte[]>> seen = new CopyOnWriteArrayList<>();
-    private final CloudEventDeserializer deserializer = new CloudEventDeserializer();
+    private final CloudEventDeserializer deserializer = new CloudEventDeserializer(new BirthEventCatalog());
 
     public EventProbe(String bootstrapServers, String... topics) {
         this.bootstrapServers = bootstrapServers;

@@ -1,6 +1,6 @@
 package cn.gov.birth.platform.inbox;
 
-import cn.gov.birth.contracts.events.BirthEvent;
+import cn.gov.birth.platform.events.EventCatalog;
 import cn.gov.birth.platform.events.CloudEventHeaders;
 import cn.gov.birth.platform.events.Correlation;
 import java.nio.charset.StandardCharsets;
@@ -15,7 +15,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Applies an event's effect at most once per consumer: the processed-event record is written in
  * the same transaction as the effect, so a redelivery after a crash finds it and does nothing.
- * Listeners stay thin: {@code consumer.handle(record, service::on)}.
+ * Listeners stay thin: {@code consumer.handle(record, Event.class, service::on)}.
  */
 public class IdempotentConsumer {
 
@@ -24,17 +24,19 @@ public class IdempotentConsumer {
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
     private final String consumerName;
+    private final EventCatalog catalog;
 
-    public IdempotentConsumer(JdbcClient jdbc, TransactionTemplate transactions, String consumerName) {
+    public IdempotentConsumer(JdbcClient jdbc, TransactionTemplate transactions, String consumerName,
+                              EventCatalog catalog) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.consumerName = consumerName;
+        this.catalog = catalog;
     }
 
     /** Runs {@code effect} for the record's event unless this consumer already processed it. */
-    public <E extends BirthEvent> void handle(ConsumerRecord<String, ? extends BirthEvent> record,
-                                              Class<E> eventClass, Consumer<E> effect) {
-        BirthEvent event = record.value();
+    public <E> void handle(ConsumerRecord<String, ?> record, Class<E> eventClass, Consumer<? super E> effect) {
+        Object event = record.value();
         if (!eventClass.isInstance(event)) {
             return;
         }
@@ -42,19 +44,14 @@ public class IdempotentConsumer {
             int inserted = jdbc.sql("""
                             insert into processed_event (consumer, event_id) values (?, ?)
                             on conflict do nothing""")
-                    .params(consumerName, event.eventId())
+                    .params(consumerName, catalog.idOf(event))
                     .update();
             if (inserted == 0) {
-                log.debug("Skipping event {} already processed", event.eventId());
+                log.debug("Skipping event {} already processed", catalog.idOf(event));
                 return;
             }
             effect.accept(eventClass.cast(event));
         }));
-    }
-
-    /** Handles any event of the record. */
-    public void handle(ConsumerRecord<String, ? extends BirthEvent> record, Consumer<BirthEvent> effect) {
-        handle(record, BirthEvent.class, effect);
     }
 
     private static String traceparent(ConsumerRecord<String, ?> record) {

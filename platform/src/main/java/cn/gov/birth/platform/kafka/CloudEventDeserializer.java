@@ -1,6 +1,6 @@
 package cn.gov.birth.platform.kafka;
 
-import cn.gov.birth.contracts.events.BirthEvent;
+import cn.gov.birth.platform.events.EventCatalog;
 import cn.gov.birth.platform.events.CloudEventHeaders;
 import cn.gov.birth.platform.events.EventCodec;
 import java.nio.charset.StandardCharsets;
@@ -14,23 +14,32 @@ import org.apache.kafka.common.serialization.Deserializer;
  * Anything that is not a well-formed event of a known type fails here, so that the error handler
  * sends it straight to the dead-letter topic instead of retrying it.
  */
-public class CloudEventDeserializer implements Deserializer<BirthEvent> {
+public class CloudEventDeserializer implements Deserializer<Object> {
+
+    private final EventCatalog catalog;
+
+    public CloudEventDeserializer(EventCatalog catalog) {
+        this.catalog = catalog;
+    }
 
     @Override
-    public BirthEvent deserialize(String topic, byte[] data) {
+    public Object deserialize(String topic, byte[] data) {
         throw new IllegalStateException("CloudEvents need their headers");
     }
 
     @Override
-    public BirthEvent deserialize(String topic, Headers headers, byte[] data) {
+    public Object deserialize(String topic, Headers headers, byte[] data) {
         String type = header(headers, CloudEventHeaders.TYPE);
         String id = header(headers, CloudEventHeaders.ID);
         if (type == null || id == null || data == null) {
             throw new IllegalArgumentException("not a CloudEvent: ce_type, ce_id or body missing");
         }
-        BirthEvent event = EventCodec.read(type, data);
-        if (!event.eventId().equals(UUID.fromString(id))) {
-            throw new IllegalArgumentException("ce_id does not match the event id");
+        Class<?> eventClass = catalog.classOf(type)
+                .orElseThrow(() -> new IllegalArgumentException("unknown event type " + type));
+        Object event = EventCodec.mapper().readValue(data, eventClass);
+        UUID eventId = catalog.idOf(event);
+        if (eventId == null || !eventId.equals(UUID.fromString(id)) || catalog.keyOf(event) == null) {
+            throw new IllegalArgumentException("no event id or key, or ce_id does not match the event id");
         }
         return event;
     }

@@ -1,6 +1,5 @@
 package cn.gov.birth.platform.kafka;
 
-import cn.gov.birth.contracts.events.BirthEvent;
 import cn.gov.birth.platform.events.EventCodec;
 import org.apache.kafka.common.serialization.Serializer;
 
@@ -15,8 +14,7 @@ public class CloudEventSerializer implements Serializer<Object> {
         return switch (data) {
             case null -> null;
             case byte[] bytes -> bytes;
-            case BirthEvent event -> EventCodec.write(event);
-            default -> throw new IllegalArgumentException("cannot publish " + data.getClass().getName());
+            default -> EventCodec.mapper().writeValueAsBytes(data);
         };
     }
 }

@@ -1,7 +1,6 @@
 package cn.gov.birth.platform.kafka;
 
-import cn.gov.birth.contracts.Topics;
-import cn.gov.birth.contracts.events.BirthEvent;
+import cn.gov.birth.platform.events.EventCatalog;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientException;
 import java.time.Duration;
@@ -63,21 +62,21 @@ public class KafkaConventions {
     }
 
     @Bean
-    ConsumerFactory<String, BirthEvent> kafkaConsumerFactory(KafkaProperties properties) {
+    ConsumerFactory<String, Object> kafkaConsumerFactory(KafkaProperties properties, EventCatalog catalog) {
         Map<String, Object> config = properties.buildConsumerProperties();
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         // A service that joins late, or a new instance, must still see every accepted application.
         config.putIfAbsent(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         return new DefaultKafkaConsumerFactory<>(config, new StringDeserializer(),
-                new ErrorHandlingDeserializer<>(new CloudEventDeserializer()));
+                new ErrorHandlingDeserializer<>(new CloudEventDeserializer(catalog)));
     }
 
     @Bean
-    DefaultErrorHandler kafkaErrorHandler(KafkaTemplate<String, Object> template,
+    DefaultErrorHandler kafkaErrorHandler(KafkaTemplate<String, Object> template, EventCatalog catalog,
                                           @Value("${birth.kafka.retries:4}") int retries,
                                           @Value("${birth.kafka.outage-retry-for:PT15M}") Duration outage) {
         DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(template,
-                (record, exception) -> new TopicPartition(Topics.deadLetter(record.topic()), record.partition()));
+                (record, exception) -> new TopicPartition(catalog.deadLetterTopic(record.topic()), record.partition()));
         ExponentialBackOffWithMaxRetries backOff = new ExponentialBackOffWithMaxRetries(retries);
         backOff.setInitialInterval(200);
         backOff.setMultiplier(2);
@@ -113,10 +112,10 @@ public class KafkaConventions {
     }
 
     @Bean
-    ConcurrentKafkaListenerContainerFactory<String, BirthEvent> kafkaListenerContainerFactory(
-            ConsumerFactory<String, BirthEvent> consumerFactory, DefaultErrorHandler errorHandler,
+    ConcurrentKafkaListenerContainerFactory<String, Object> kafkaListenerContainerFactory(
+            ConsumerFactory<String, Object> consumerFactory, DefaultErrorHandler errorHandler,
             @Value("${birth.kafka.consumer-concurrency:2}") int concurrency) {
-        var factory = new ConcurrentKafkaListenerContainerFactory<String, BirthEvent>();
+        var factory = new ConcurrentKafkaListenerContainerFactory<String, Object>();
         factory.setConsumerFactory(consumerFactory);
         factory.setCommonErrorHandler(errorHandler);
         factory.setConcurrency(concurrency);
@@ -125,12 +124,12 @@ public class KafkaConventions {
 
     /** Declares every topic and its dead-letter topic; creation is idempotent across services. */
     @Bean
-    KafkaAdmin.NewTopics birthTopics(@Value("${birth.kafka.partitions:12}") int partitions,
+    KafkaAdmin.NewTopics birthTopics(EventCatalog catalog, @Value("${birth.kafka.partitions:12}") int partitions,
                                      @Value("${birth.kafka.replication-factor:1}") short replicationFactor) {
         List<NewTopic> topics = new ArrayList<>();
-        for (String topic : Topics.ALL) {
+        for (String topic : catalog.topics()) {
             topics.add(new NewTopic(topic, partitions, replicationFactor));
-            topics.add(new NewTopic(Topics.deadLetter(topic), partitions, replicationFactor));
+            topics.add(new NewTopic(catalog.deadLetterTopic(topic), partitions, replicationFactor));
         }
         return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
     }

@@ -1,11 +1,10 @@
 package cn.gov.birth.platform.outbox;
 
-import cn.gov.birth.contracts.EventTypes;
-import cn.gov.birth.contracts.Item;
-import cn.gov.birth.contracts.events.BirthEvent;
-import cn.gov.birth.contracts.events.ItemFact;
 import cn.gov.birth.platform.events.Correlation;
+import cn.gov.birth.platform.events.EventCatalog;
 import cn.gov.birth.platform.events.EventCodec;
+import cn.gov.birth.contracts.Item;
+import java.util.List;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.annotation.Propagation;
@@ -19,36 +18,33 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  */
 public class Outbox {
 
-    private final JdbcClient jdbc;
-    private final OutboxRelay relay;
+    /** A rule every event passes before it is written, in the same transaction; it fails to refuse the event. */
+    public interface Check {
 
-    public Outbox(JdbcClient jdbc, OutboxRelay relay) {
-        this.jdbc = jdbc;
-        this.relay = relay;
+        void beforePublish(String topic, Object event);
     }
 
-    /**
-     * Writes the event to the outbox. A final outcome of an item is also recorded, and a second
-     * one for the same item is refused: that is a bug, not a state to publish.
-     */
+    private final JdbcClient jdbc;
+    private final OutboxRelay relay;
+    private final EventCatalog catalog;
+    private final List<Check> checks;
+
+    public Outbox(JdbcClient jdbc, OutboxRelay relay, EventCatalog catalog, List<Check> checks) {
+        this.jdbc = jdbc;
+        this.relay = relay;
+        this.catalog = catalog;
+        this.checks = List.copyOf(checks);
+    }
+
+    /** Writes the event to the outbox, to go to {@code topic} under its catalog key once the transaction commits. */
     @Transactional(propagation = Propagation.MANDATORY)
-    public void publish(String topic, BirthEvent event) {
-        if (event instanceof ItemFact fact && fact.finishes()) {
-            int recorded = jdbc.sql("""
-                            insert into item_outcome (application_id, item, outcome) values (?, ?, ?)
-                            on conflict do nothing""")
-                    .params(fact.applicationId(), fact.item().name(), EventTypes.typeOf(fact.getClass()))
-                    .update();
-            if (recorded == 0) {
-                throw new IllegalStateException(fact.item() + " of application " + fact.applicationId()
-                        + " already has a final outcome");
-            }
-        }
+    public void publish(String topic, Object event) {
+        checks.forEach(check -> check.beforePublish(topic, event));
         jdbc.sql("""
                         insert into outbox_event (event_id, topic, event_key, event_type, payload, traceparent)
                         values (?, ?, ?, ?, ?, ?)""")
-                .params(event.eventId(), topic, event.applicationId().toString(),
-                        EventTypes.typeOf(event.getClass()), EventCodec.write(event), Correlation.current())
+                .params(catalog.idOf(event), topic, catalog.keyOf(event), catalog.typeOf(event),
+                        EventCodec.mapper().writeValueAsBytes(event), Correlation.current())
                 .update();
         // Wake the relay right after commit rather than waiting for its next poll.
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {

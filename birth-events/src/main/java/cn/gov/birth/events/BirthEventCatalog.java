@@ -1,0 +1,51 @@
+package cn.gov.birth.events;
+
+import cn.gov.birth.contracts.EventTypes;
+import cn.gov.birth.contracts.Topics;
+import cn.gov.birth.contracts.events.BirthEvent;
+import cn.gov.birth.platform.events.EventCatalog;
+import java.util.Collection;
+import java.util.Optional;
+import java.util.UUID;
+
+/** The contracts' events for the platform: types from {@link EventTypes}, keyed by application, on {@link Topics}. */
+public final class BirthEventCatalog implements EventCatalog {
+
+    @Override
+    public String typeOf(Object event) {
+        return EventTypes.typeOf(birthEvent(event).getClass());
+    }
+
+    @Override
+    public Optional<Class<?>> classOf(String type) {
+        return EventTypes.classOf(type).map(eventClass -> eventClass);
+    }
+
+    @Override
+    public UUID idOf(Object event) {
+        return birthEvent(event).eventId();
+    }
+
+    /** Every event of an application shares its key: its facts stay in order on one partition. */
+    @Override
+    public String keyOf(Object event) {
+        return birthEvent(event).applicationId().toString();
+    }
+
+    @Override
+    public Collection<String> topics() {
+        return Topics.ALL;
+    }
+
+    @Override
+    public String deadLetterTopic(String topic) {
+        return Topics.deadLetter(topic);
+    }
+
+    private static BirthEvent birthEvent(Object event) {
+        if (event instanceof BirthEvent birthEvent) {
+            return birthEvent;
+        }
+        throw new IllegalArgumentException("not a birth event: " + (event == null ? null : event.getClass().getName()));
+    }
+}
