@@ -4,9 +4,12 @@ import cn.gov.birth.platform.events.EventCatalog;
 import cn.gov.birth.platform.outcome.ItemOutcomes;
 import java.util.List;
 import cn.gov.birth.platform.db.DatabaseCreator;
+import cn.gov.birth.platform.handlers.EventHandlerListeners;
+import cn.gov.birth.platform.handlers.EventHandlers;
 import cn.gov.birth.platform.inbox.IdempotentConsumer;
 import cn.gov.birth.platform.outbox.Outbox;
 import cn.gov.birth.platform.outbox.OutboxRelay;
+import cn.gov.birth.platform.rendezvous.DependentItems;
 import cn.gov.birth.platform.rendezvous.Rendezvous;
 import cn.gov.birth.platform.reference.ReferenceDataConfiguration;
 import cn.gov.birth.platform.review.ReviewConfiguration;
@@ -16,7 +19,7 @@ import cn.gov.birth.platform.withdrawal.Withdrawals;
 import cn.gov.birth.contracts.Department;
 import java.time.Clock;
 import java.util.Optional;
-import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import cn.gov.birth.platform.web.Problems;
 import io.micrometer.core.instrument.Gauge;
@@ -95,17 +98,31 @@ public class PlatformAutoConfiguration {
         return new IdempotentConsumer(jdbc, transactions, serviceName, catalog);
     }
 
+    /** A service that declares a table of event handlers gets one listener for all of them. */
+    @Bean
+    @ConditionalOnBean(EventHandlers.class)
+    EventHandlerListeners eventHandlerListeners(EventHandlers handlers, IdempotentConsumer consumer) {
+        return new EventHandlerListeners(handlers, consumer);
+    }
+
     @Bean
     Rendezvous rendezvous(JdbcClient jdbc) {
         return new Rendezvous(jdbc);
+    }
+
+    /** A department's service declares its items that wait for another department's. */
+    @Bean
+    @ConditionalOnProperty("birth.department")
+    DependentItems dependentItems(Rendezvous rendezvous, Outbox outbox, Clock clock) {
+        return new DependentItems(rendezvous, outbox, clock);
     }
 
     /** A department's service (one that says {@code birth.department}) cancels its open items on withdrawal. */
     @Bean
     @ConditionalOnProperty("birth.department")
     Withdrawals withdrawals(@Value("${birth.department}") Department department, Outbox outbox,
-                            ObjectProvider<ReviewQueue> review, Clock clock) {
-        return new Withdrawals(department, outbox, Optional.ofNullable(review.getIfAvailable()), clock);
+                            Optional<ReviewQueue<?>> review, Clock clock) {
+        return new Withdrawals(department, outbox, review, clock);
     }
 
     /**

@@ -20,12 +20,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -49,12 +47,12 @@ public class BirthCertificates {
     private final Outbox outbox;
     private final DeliveryHospitals hospitals;
     private final DeliveryRecords records;
-    private final ObjectProvider<ReviewQueue> review;
+    private final ReviewQueue<Certification> review;
     private final BirthCertificateProperties properties;
     private final Clock clock;
 
     BirthCertificates(JdbcClient jdbc, Outbox outbox, DeliveryHospitals hospitals, DeliveryRecords records,
-                      ObjectProvider<ReviewQueue> review, BirthCertificateProperties properties, Clock clock) {
+                      ReviewQueue<Certification> review, BirthCertificateProperties properties, Clock clock) {
         this.jdbc = jdbc;
         this.outbox = outbox;
         this.hospitals = hospitals;
@@ -62,6 +60,7 @@ public class BirthCertificates {
         this.review = review;
         this.properties = properties;
         this.clock = clock;
+        review.onApproval(Item.BIRTH_CERT, task -> issue(task.applicationId(), task.context()));
     }
 
     /** Decides on an accepted application, or on a corrected one after a return. */
@@ -90,21 +89,17 @@ public class BirthCertificates {
             returned(id, match.reason(), MESSAGES.get(match.reason()));
             return;
         }
-        Map<String, Object> context = new HashMap<>();
-        context.put("region", application.region());
-        context.put("hospitalCode", newborn.hospitalCode());
-        context.put("recordNumber", match.record().recordNumber());
-        context.put("certificateNumber", newborn.birthCertificateNumber());
         // The stub goes to the station that registers the birth: the household's county, else the birth county's.
-        context.put("householdCounty", application.household() != null ? application.household().division()
-                : newborn.birthDivision());
+        Certification certification = new Certification(application.region(), newborn.hospitalCode(),
+                match.record().recordNumber(), newborn.birthCertificateNumber(),
+                application.household() != null ? application.household().division() : newborn.birthDivision());
         String name = newborn.surname() + newborn.givenName();
         if (!COMMON_CHARACTERS.newEncoder().canEncode(name)) {
-            review.getObject().open(id, Item.BIRTH_CERT, "RARE_CHARACTER_NAME",
-                    "新生儿姓名含生僻字，转出生医学证明签发人员人工核对字形", context);
+            review.open(id, Item.BIRTH_CERT, "RARE_CHARACTER_NAME",
+                    "新生儿姓名含生僻字，转出生医学证明签发人员人工核对字形", certification);
             return;
         }
-        issue(id, context);
+        issue(id, certification);
     }
 
     private static final Map<String, String> MESSAGES = Map.of(
@@ -139,16 +134,16 @@ public class BirthCertificates {
     }
 
     /** Issues (or, for a number the hospital gave, verifies) the certificate; also what staff approval does. */
-    void issue(UUID id, Map<String, Object> context) {
+    private void issue(UUID id, Certification certification) {
         Instant now = clock.instant();
-        String given = (String) context.get("certificateNumber");
+        String given = certification.certificateNumber();
         boolean verified = given != null;
-        String number = verified ? given : nextNumber((String) context.get("region"));
+        String number = verified ? given : nextNumber(certification.region());
         // One certificate per birth: the number goes on the delivery record, and only once.
         if (!verified && jdbc.sql("""
                         update delivery_record set certificate_number = ?
                         where record_number = ? and certificate_number is null""")
-                .params(number, context.get("recordNumber"))
+                .params(number, certification.recordNumber())
                 .update() == 0) {
             returned(id, "CERTIFICATE_ALREADY_ISSUED", MESSAGES.get("CERTIFICATE_ALREADY_ISSUED"));
             return;
@@ -157,8 +152,8 @@ public class BirthCertificates {
                         insert into birth_certificate (application_id, certificate_number, verified, region,
                                                        hospital_code, household_county, issued_at)
                         values (?, ?, ?, ?, ?, ?, ?) on conflict do nothing""")
-                .params(id, number, verified, context.get("region"), context.get("hospitalCode"),
-                        context.get("householdCounty"), Timestamp.from(now))
+                .params(id, number, verified, certification.region(), certification.hospitalCode(),
+                        certification.householdCounty(), Timestamp.from(now))
                 .update();
         if (stored == 0 && !verified) {
             // The series never repeats: a collision would be a fault, never a second certificate.
@@ -169,7 +164,7 @@ public class BirthCertificates {
         // delivery record): an earlier application for it, withdrawn, since two open ones are refused at intake.
         // The birth as certified goes with the certificate: household registration registers it.
         var certified = jdbc.sql("select birth_time, sex from delivery_record where record_number = ?")
-                .param(context.get("recordNumber"))
+                .param(certification.recordNumber())
                 .query((rs, n) -> new Object[] {rs.getObject(1, OffsetDateTime.class), rs.getString(2)})
                 .optional();
         outbox.publish(Topics.BIRTH_CERT, new BirthCertificateIssued(UUID.randomUUID(), id, now, number, verified,

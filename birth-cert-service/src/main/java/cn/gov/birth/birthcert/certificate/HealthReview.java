@@ -1,33 +1,19 @@
 package cn.gov.birth.birthcert.certificate;
 
 import cn.gov.birth.contracts.Department;
-import cn.gov.birth.contracts.Topics;
-import cn.gov.birth.platform.review.DepartmentReview;
-import cn.gov.birth.platform.review.ReviewTask;
-import org.springframework.stereotype.Component;
+import cn.gov.birth.platform.outbox.Outbox;
+import cn.gov.birth.platform.review.ReviewQueue;
+import java.time.Clock;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** The certificate issuers' review (a rare character in the name): approval issues the certificate. */
-@Component
-class HealthReview implements DepartmentReview {
+/** The certificate issuers' review (a rare character in the name): approval issues the certificate ({@link BirthCertificates}). */
+@Configuration(proxyBeanMethods = false)
+class HealthReview {
 
-    private final BirthCertificates certificates;
-
-    HealthReview(BirthCertificates certificates) {
-        this.certificates = certificates;
-    }
-
-    @Override
-    public Department department() {
-        return Department.HEALTH;
-    }
-
-    @Override
-    public String topic() {
-        return Topics.BIRTH_CERT;
-    }
-
-    @Override
-    public void approve(ReviewTask task) {
-        certificates.issue(task.applicationId(), task.context());
+    @Bean
+    ReviewQueue<Certification> reviewQueue(JdbcClient jdbc, Outbox outbox, Clock clock) {
+        return new ReviewQueue<>(Department.HEALTH, Certification.class, jdbc, outbox, clock);
     }
 }

@@ -12,7 +12,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -35,17 +34,6 @@ class CitizenRegistration {
     /** What a registration needs to know of the birth; also what staff see in a review task. */
     record Birth(String region, String division, LocalDate birthDate, String sex, String newbornName,
                  String householdNumber) {
-
-        Map<String, Object> context() {
-            return Map.of("region", region, "division", division, "birthDate", birthDate.toString(), "sex", sex,
-                    "newbornName", newbornName, "householdNumber", householdNumber);
-        }
-
-        static Birth of(Map<String, Object> context) {
-            return new Birth((String) context.get("region"), (String) context.get("division"),
-                    LocalDate.parse((String) context.get("birthDate")), (String) context.get("sex"),
-                    (String) context.get("newbornName"), (String) context.get("householdNumber"));
-        }
     }
 
     /** How a registration went; anything but {@code REGISTERED} wrote nothing. */

@@ -3,25 +3,24 @@ package cn.gov.birth.hukou.registration;
 import cn.gov.birth.contracts.Item;
 import cn.gov.birth.contracts.Topics;
 import cn.gov.birth.contracts.events.ApplicationSubmitted;
-import cn.gov.birth.contracts.events.ApplicationSupplemented;
 import cn.gov.birth.contracts.events.BirthCertificateIssued;
 import cn.gov.birth.contracts.events.ItemCompleted;
 import cn.gov.birth.contracts.events.ItemFact;
 import cn.gov.birth.contracts.events.ItemRejected;
 import cn.gov.birth.contracts.events.ItemReturned;
 import cn.gov.birth.platform.outbox.Outbox;
-import cn.gov.birth.platform.rendezvous.DependentItem;
-import cn.gov.birth.platform.rendezvous.Rendezvous;
+import cn.gov.birth.hukou.registration.CitizenRegistration.Birth;
 import cn.gov.birth.platform.review.ReviewQueue;
+import cn.gov.birth.platform.review.ReviewTask;
+import cn.gov.birth.platform.web.ProblemException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.Period;
 import java.time.ZoneId;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Propagation;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Registers the birth in the household of the parent the newborn settles with, once the birth
@@ -37,44 +36,26 @@ public class HouseholdRegistrations {
 
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
-    private final DependentItem registration;
     private final RegisterCheck registerCheck;
     private final CitizenRegistration citizenRegistration;
-    private final ReviewQueue review;
+    private final ReviewQueue<Birth> review;
     private final HukouProperties properties;
     private final Outbox outbox;
     private final Clock clock;
 
-    HouseholdRegistrations(Rendezvous rendezvous, RegisterCheck registerCheck, CitizenRegistration citizenRegistration,
-                           ReviewQueue review, HukouProperties properties, Outbox outbox, Clock clock) {
-        this.registration = new DependentItem(Item.HUKOU, Item.BIRTH_CERT, Topics.HUKOU, rendezvous, outbox, clock,
-                this::register);
+    HouseholdRegistrations(RegisterCheck registerCheck, CitizenRegistration citizenRegistration,
+                           ReviewQueue<Birth> review, HukouProperties properties, Outbox outbox, Clock clock) {
         this.registerCheck = registerCheck;
         this.citizenRegistration = citizenRegistration;
         this.review = review;
         this.properties = properties;
         this.outbox = outbox;
         this.clock = clock;
+        review.onApproval(Item.HUKOU, this::approve);
     }
 
-    @Transactional(propagation = Propagation.MANDATORY)
-    public void onApplication(ApplicationSubmitted application) {
-        registration.onApplication(application);
-    }
-
-    /** A supplement: the corrected form, for an item still waiting or one returned for it. */
-    @Transactional(propagation = Propagation.MANDATORY)
-    public void onSupplement(ApplicationSupplemented supplement) {
-        registration.onSupplement(supplement);
-    }
-
-    /** Facts about the birth certificate: its final outcome starts or cancels the registration. */
-    @Transactional(propagation = Propagation.MANDATORY)
-    public void onBirthCertificate(ItemFact fact) {
-        registration.onUpstreamFact(fact);
-    }
-
-    private void register(ApplicationSubmitted application, ItemCompleted certificate) {
+    /** The registration, once the birth certificate is issued; runs in the event's transaction. */
+    public void register(ApplicationSubmitted application, ItemCompleted certificate) {
         UUID id = application.applicationId();
         RegisterCheck.Finding finding = registerCheck.check(application);
         if (!finding.matches()) {
@@ -94,7 +75,7 @@ public class HouseholdRegistrations {
         var birthTime = certified != null ? certified.birthTime() : newborn.birthTime();
         var sex = certified != null ? certified.sex() : newborn.sex();
         // The register, just checked against the form, says which county and household the newborn joins.
-        var birth = new CitizenRegistration.Birth(application.region(), finding.settling().householdDivision(),
+        var birth = new Birth(application.region(), finding.settling().householdDivision(),
                 birthTime.atZoneSameInstant(CHINA).toLocalDate(), sex,
                 newborn.surname() + newborn.givenName(), finding.settling().householdNumber());
         Optional<Period> period = properties.registrationPeriodOf(application.region());
@@ -103,15 +84,31 @@ public class HouseholdRegistrations {
         LocalDate applied = LocalDate.ofInstant(application.occurredAt(), CHINA);
         if (period.isPresent() && applied.isAfter(birth.birthDate().plus(period.get()))) {
             review.open(id, Item.HUKOU, "LATE_REGISTRATION", "已超过出生登记期限（出生后" + describe(period.get())
-                    + "内），转户籍民警人工审核", birth.context());
+                    + "内），转户籍民警人工审核", birth);
             return;
         }
         switch (citizenRegistration.register(id, birth)) {
             case REGISTERED -> { }
             case NO_POLICE_STATION -> review.open(id, Item.HUKOU, "NO_POLICE_STATION",
-                    "户籍所在地（" + birth.division() + "）尚无登记出生的派出所，转户籍民警人工处理", birth.context());
+                    "户籍所在地（" + birth.division() + "）尚无登记出生的派出所，转户籍民警人工处理", birth);
             case SEQUENCE_EXHAUSTED -> review.open(id, Item.HUKOU, "CITIZEN_ID_SEQUENCE_EXHAUSTED",
-                    "该县当日出生登记顺序码已用尽，转户籍民警人工处理", birth.context());
+                    "该县当日出生登记顺序码已用尽，转户籍民警人工处理", birth);
+        }
+    }
+
+    /**
+     * Staff approval: the registration is made as the rules would; while the county still has no
+     * station or no sequence left, approval is refused (409) and the task stays open.
+     */
+    private void approve(ReviewTask<Birth> task) {
+        Birth birth = task.context();
+        switch (citizenRegistration.register(task.applicationId(), birth)) {
+            case REGISTERED -> { }
+            case NO_POLICE_STATION -> throw new ProblemException(HttpStatus.CONFLICT, "No police station",
+                    "户籍所在地（" + birth.division() + "）仍没有登记出生的派出所，无法登记；"
+                            + "请先导入该县的派出所（police-stations），或退回或不予办理并说明原因。");
+            case SEQUENCE_EXHAUSTED -> throw new ProblemException(HttpStatus.CONFLICT, "Sequence space used up",
+                    "该县当日出生登记顺序码仍已用尽，无法赋号；请退回或不予办理并说明原因。");
         }
     }
 

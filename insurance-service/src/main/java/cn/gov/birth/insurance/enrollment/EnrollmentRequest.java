@@ -2,11 +2,10 @@ package cn.gov.birth.insurance.enrollment;
 
 import cn.gov.birth.contracts.events.ApplicationSubmitted;
 import cn.gov.birth.contracts.events.HouseholdRegistered;
+import cn.gov.birth.insurance.review.InsuranceCase;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -29,22 +28,12 @@ record EnrollmentRequest(UUID applicationId, String region, String citizenIdNumb
                         : insurance.years());
     }
 
-    Map<String, Object> context() {
-        Map<String, Object> context = new LinkedHashMap<>();
-        context.put("region", region);
-        context.put("citizenIdNumber", citizenIdNumber);
-        context.put("newbornName", newbornName);
-        context.put("birthDate", birthDate.toString());
-        context.put("insuredDivision", insuredDivision);
-        context.put("years", years);
-        return context;
+    InsuranceCase.Enrollment context() {
+        return new InsuranceCase.Enrollment(region, citizenIdNumber, newbornName, birthDate, insuredDivision, years);
     }
 
-    @SuppressWarnings("unchecked")
-    static EnrollmentRequest fromContext(UUID applicationId, Map<String, Object> context) {
-        return new EnrollmentRequest(applicationId, (String) context.get("region"),
-                (String) context.get("citizenIdNumber"), (String) context.get("newbornName"),
-                LocalDate.parse((String) context.get("birthDate")), (String) context.get("insuredDivision"),
-                List.copyOf((List<String>) context.get("years")));
+    static EnrollmentRequest fromContext(UUID applicationId, InsuranceCase.Enrollment context) {
+        return new EnrollmentRequest(applicationId, context.region(), context.citizenIdNumber(), context.newbornName(),
+                context.birthDate(), context.insuredDivision(), List.copyOf(context.years()));
     }
 }

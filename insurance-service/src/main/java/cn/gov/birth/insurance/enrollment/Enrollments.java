@@ -4,10 +4,8 @@ import cn.gov.birth.contracts.Item;
 import cn.gov.birth.contracts.Topics;
 import cn.gov.birth.contracts.codes.Codes;
 import cn.gov.birth.contracts.events.ApplicationSubmitted;
-import cn.gov.birth.contracts.events.ApplicationSupplemented;
 import cn.gov.birth.contracts.events.HouseholdRegistered;
 import cn.gov.birth.contracts.events.ItemCompleted;
-import cn.gov.birth.contracts.events.ItemFact;
 import cn.gov.birth.contracts.events.ItemRejected;
 import cn.gov.birth.contracts.events.ItemReturned;
 import cn.gov.birth.contracts.events.MedicalInsuranceEnrolled;
@@ -17,9 +15,8 @@ import cn.gov.birth.insurance.enrollment.PaymentOrders.State;
 import cn.gov.birth.insurance.reference.Contributions;
 import cn.gov.birth.insurance.reference.Contributions.Contribution;
 import cn.gov.birth.insurance.reference.InsuredPersons;
+import cn.gov.birth.insurance.review.InsuranceCase;
 import cn.gov.birth.platform.outbox.Outbox;
-import cn.gov.birth.platform.rendezvous.DependentItem;
-import cn.gov.birth.platform.rendezvous.Rendezvous;
 import cn.gov.birth.platform.review.ReviewQueue;
 import cn.gov.birth.platform.review.ReviewTask;
 import cn.gov.birth.platform.web.ProblemException;
@@ -34,11 +31,9 @@ import java.util.Map;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -55,21 +50,17 @@ public class Enrollments {
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
     private static final Item ITEM = Item.MEDICAL_INSURANCE;
 
-    private final DependentItem enrollment;
     private final InsurancePolicy policy;
     private final InsuredPersons persons;
     private final Contributions contributions;
     private final PaymentOrders orders;
-    private final ObjectProvider<ReviewQueue> review;
+    private final ReviewQueue<InsuranceCase> review;
     private final JdbcClient jdbc;
     private final Outbox outbox;
     private final Clock clock;
 
-    Enrollments(Rendezvous rendezvous, InsurancePolicy policy, InsuredPersons persons, Contributions contributions,
-                PaymentOrders orders, ObjectProvider<ReviewQueue> review, JdbcClient jdbc, Outbox outbox,
-                Clock clock) {
-        this.enrollment = new DependentItem(ITEM, Item.HUKOU, Topics.INSURANCE, rendezvous, outbox, clock,
-                this::enroll);
+    Enrollments(InsurancePolicy policy, InsuredPersons persons, Contributions contributions, PaymentOrders orders,
+                ReviewQueue<InsuranceCase> review, JdbcClient jdbc, Outbox outbox, Clock clock) {
         this.policy = policy;
         this.persons = persons;
         this.contributions = contributions;
@@ -78,26 +69,11 @@ public class Enrollments {
         this.jdbc = jdbc;
         this.outbox = outbox;
         this.clock = clock;
+        review.onApproval(ITEM, this::approve);
     }
 
-    @Transactional(propagation = Propagation.MANDATORY)
-    public void onApplication(ApplicationSubmitted application) {
-        enrollment.onApplication(application);
-    }
-
-    /** A supplement: the corrected form, for an item still waiting or one returned for it. */
-    @Transactional(propagation = Propagation.MANDATORY)
-    public void onSupplement(ApplicationSupplemented supplement) {
-        enrollment.onSupplement(supplement);
-    }
-
-    /** Facts about the household registration: its final outcome starts or cancels the enrollment. */
-    @Transactional(propagation = Propagation.MANDATORY)
-    public void onHousehold(ItemFact fact) {
-        enrollment.onUpstreamFact(fact);
-    }
-
-    private void enroll(ApplicationSubmitted application, ItemCompleted household) {
+    /** The enrollment, once the household registration gave the newborn its number; runs in the event's transaction. */
+    public void enroll(ApplicationSubmitted application, ItemCompleted household) {
         decide(EnrollmentRequest.of(application, (HouseholdRegistered) household), false);
     }
 
@@ -137,7 +113,7 @@ public class Enrollments {
                 throw new ProblemException(HttpStatus.CONFLICT, "Contribution not set",
                         "缴费标准尚未导入（" + request.region() + " " + missing + "），请先导入 contributions 后再审批。");
             }
-            review.getObject().open(id, ITEM, "CONTRIBUTION_NOT_SET",
+            review.open(id, ITEM, "CONTRIBUTION_NOT_SET",
                     "参保年度 " + missing + " 的居民医保缴费标准尚未公布，转医保经办人员处理", request.context());
             return;
         }
@@ -170,8 +146,8 @@ public class Enrollments {
         }
         PaymentOrder order = orders.find(orderId).orElseThrow();
         if (!outbox.hasFinished(order.applicationId(), ITEM)) {
-            review.getObject().open(order.applicationId(), ITEM, "PAYMENT_ORDER_FAILED",
-                    "税务缴费渠道未能开具缴费单，转医保经办人员处理", Map.of("orderId", orderId));
+            review.open(order.applicationId(), ITEM, "PAYMENT_ORDER_FAILED",
+                    "税务缴费渠道未能开具缴费单，转医保经办人员处理", new InsuranceCase.FailedOrder(orderId));
         }
     }
 
@@ -231,17 +207,17 @@ public class Enrollments {
     }
 
     /** Staff approval: a contribution now loaded goes on to the payment order; a failed order is sent again. */
-    public void approve(ReviewTask task) {
-        switch (task.reasonCode()) {
-            case "CONTRIBUTION_NOT_SET" -> decide(EnrollmentRequest.fromContext(task.applicationId(), task.context()),
-                    true);
-            case "PAYMENT_ORDER_FAILED" -> {
-                if (!orders.resend((String) task.context().get("orderId"))) {
+    private void approve(ReviewTask<InsuranceCase> task) {
+        switch (task.context()) {
+            case InsuranceCase.Enrollment enrollment ->
+                    decide(EnrollmentRequest.fromContext(task.applicationId(), enrollment), true);
+            case InsuranceCase.FailedOrder failed -> {
+                if (!orders.resend(failed.orderId())) {
                     throw new ProblemException(HttpStatus.CONFLICT, "Payment order not failed",
                             "该缴费单已不在失败状态，无需重新发送。");
                 }
             }
-            default -> throw new IllegalStateException("no approval for " + task.reasonCode());
+            case InsuranceCase.ManualClaim claim -> throw new IllegalStateException("a maternity claim is no enrollment");
         }
     }
 

@@ -15,6 +15,8 @@ import cn.gov.birth.insurance.reference.DesignatedHospitals.Hospital;
 import cn.gov.birth.insurance.reference.DirectSettlements;
 import cn.gov.birth.insurance.reference.DirectSettlements.DirectSettlement;
 import cn.gov.birth.insurance.reference.InsuredPersons;
+import cn.gov.birth.insurance.review.InsuranceCase;
+import cn.gov.birth.insurance.review.InsuranceCase.ManualClaim;
 import cn.gov.birth.platform.masking.Mask;
 import cn.gov.birth.platform.outbox.Outbox;
 import cn.gov.birth.platform.review.ReviewQueue;
@@ -24,11 +26,8 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -49,13 +48,13 @@ public class MaternityReimbursements {
     private final InsuredPersons persons;
     private final DirectSettlements settlements;
     private final DesignatedHospitals hospitals;
-    private final ObjectProvider<ReviewQueue> review;
+    private final ReviewQueue<InsuranceCase> review;
     private final JdbcClient jdbc;
     private final Outbox outbox;
     private final Clock clock;
 
     MaternityReimbursements(InsurancePolicy policy, InsuredPersons persons, DirectSettlements settlements,
-                            DesignatedHospitals hospitals, ObjectProvider<ReviewQueue> review, JdbcClient jdbc,
+                            DesignatedHospitals hospitals, ReviewQueue<InsuranceCase> review, JdbcClient jdbc,
                             Outbox outbox, Clock clock) {
         this.policy = policy;
         this.persons = persons;
@@ -65,6 +64,7 @@ public class MaternityReimbursements {
         this.jdbc = jdbc;
         this.outbox = outbox;
         this.clock = clock;
+        review.onApproval(ITEM, this::approve);
     }
 
     /** Decides on an accepted application, or on a corrected one after a return. */
@@ -108,21 +108,15 @@ public class MaternityReimbursements {
                     + "，需人工报销：请补充本人银行账户（开户行、账号、户名）及住院收费票据、费用明细、出院记录");
             return;
         }
-        Map<String, Object> context = new LinkedHashMap<>();
-        context.put("region", region);
-        context.put("hospitalCode", hospitalCode);
-        context.put("hospitalName", hospital.get().name());
-        context.put("bankName", account.bankName());
-        context.put("accountNumber", Mask.idNumber(account.accountNumber()));
-        context.put("accountHolder", Mask.name(account.accountHolder()));
-        context.put("processingWorkingDays", rules.manualClaimWorkingDays());
-        review.getObject().open(id, ITEM, "MANUAL_CLAIM", "生育医疗费用需人工报销，医保经办机构将在"
-                + rules.manualClaimWorkingDays() + "个工作日内审核办结", context);
+        review.open(id, ITEM, "MANUAL_CLAIM", "生育医疗费用需人工报销，医保经办机构将在"
+                + rules.manualClaimWorkingDays() + "个工作日内审核办结", new ManualClaim(region, hospitalCode,
+                hospital.get().name(), account.bankName(), Mask.idNumber(account.accountNumber()),
+                Mask.name(account.accountHolder()), rules.manualClaimWorkingDays()));
     }
 
     /** The officers approved the manual claim: it is settled at the region's amount. */
-    public void approve(ReviewTask task) {
-        String region = (String) task.context().get("region");
+    private void approve(ReviewTask<InsuranceCase> task) {
+        String region = ((ManualClaim) task.context()).region();
         settle(task.applicationId(), "MANUAL", policy.of(region).maternityManualAmount());
     }
 

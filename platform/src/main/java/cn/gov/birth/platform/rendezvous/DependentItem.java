@@ -1,6 +1,7 @@
 package cn.gov.birth.platform.rendezvous;
 
 import cn.gov.birth.contracts.Item;
+import cn.gov.birth.contracts.Topics;
 import cn.gov.birth.contracts.events.ApplicationSubmitted;
 import cn.gov.birth.contracts.events.ApplicationSupplemented;
 import cn.gov.birth.contracts.events.BirthEvent;
@@ -9,17 +10,18 @@ import cn.gov.birth.contracts.events.ItemCompleted;
 import cn.gov.birth.contracts.events.ItemFact;
 import cn.gov.birth.contracts.events.ItemNotCompleted;
 import cn.gov.birth.contracts.events.ItemStarted;
+import cn.gov.birth.platform.handlers.EventHandlers;
 import cn.gov.birth.platform.outbox.Outbox;
 import java.time.Clock;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.BiConsumer;
 
 /**
  * An item that needs another item's result (前后置关系): it starts once both the application and
  * the upstream item's final outcome are there, whichever came first, and is cancelled with the
  * upstream's reason when the upstream was not completed. Dependencies are choreographed: each
- * department waits for the fact it needs on the upstream department's topic.
+ * department waits for the fact it needs on the upstream department's topic. A service declares
+ * one through {@link DependentItems} and includes its handlers in its {@link EventHandlers}.
  */
 public class DependentItem {
 
@@ -27,38 +29,52 @@ public class DependentItem {
     private static final String UPSTREAM = "upstream";
     private static final Set<String> NEEDED = Set.of(APPLICATION, UPSTREAM);
 
+    /** The item's own work, given the application and the upstream completion. */
+    @FunctionalInterface
+    public interface Work {
+        void start(ApplicationSubmitted application, ItemCompleted upstream);
+    }
+
     private final Item item;
     private final Item upstream;
     private final String topic;
     private final Rendezvous rendezvous;
     private final Outbox outbox;
     private final Clock clock;
-    private final BiConsumer<ApplicationSubmitted, ItemCompleted> work;
+    private final Work work;
 
     /**
-     * @param topic where this item's facts are published
-     * @param work  the item's own work, given the application and the upstream completion; runs
-     *              after {@link ItemStarted} is published, in the same transaction
+     * @param work the item's own work; runs after {@link ItemStarted} is published on the item's
+     *             department's topic, in the same transaction
      */
-    public DependentItem(Item item, Item upstream, String topic, Rendezvous rendezvous, Outbox outbox, Clock clock,
-                         BiConsumer<ApplicationSubmitted, ItemCompleted> work) {
+    DependentItem(Item item, Item upstream, Rendezvous rendezvous, Outbox outbox, Clock clock, Work work) {
         this.item = item;
         this.upstream = upstream;
-        this.topic = topic;
+        this.topic = Topics.of(item.department());
         this.rendezvous = rendezvous;
         this.outbox = outbox;
         this.clock = clock;
         this.work = work;
     }
 
-    public void onApplication(ApplicationSubmitted application) {
+    /** What the item listens to: applications and supplements, and the upstream department's facts on its topic. */
+    EventHandlers handlers(String upstreamTopic) {
+        return EventHandlers.forTopic(Topics.APPLICATION)
+                .on(ApplicationSubmitted.class, this::onApplication)
+                .on(ApplicationSupplemented.class, this::onSupplement)
+                .forTopic(upstreamTopic)
+                .on(ItemFact.class, this::onUpstreamFact)
+                .build();
+    }
+
+    private void onApplication(ApplicationSubmitted application) {
         if (application.requests(item)) {
             arrive(application, APPLICATION);
         }
     }
 
     /** Any fact from the upstream department's topic; only the upstream item's final outcome counts. */
-    public void onUpstreamFact(ItemFact fact) {
+    private void onUpstreamFact(ItemFact fact) {
         if (fact.item() == upstream && fact.finishes()) {
             arrive(fact, UPSTREAM);
         }
@@ -68,7 +84,7 @@ public class DependentItem {
      * A supplement: the corrected form replaces the one kept. An item still waiting starts with it
      * later; an item this department returned ({@code resumedItems}) is decided again now.
      */
-    public void onSupplement(ApplicationSupplemented supplement) {
+    private void onSupplement(ApplicationSupplemented supplement) {
         if (!supplement.corrected().requests(item)) {
             return;
         }
@@ -101,6 +117,6 @@ public class DependentItem {
             return;
         }
         outbox.publish(topic, new ItemStarted(UUID.randomUUID(), id, clock.instant(), item));
-        work.accept(application, (ItemCompleted) outcome);
+        work.start(application, (ItemCompleted) outcome);
     }
 }

@@ -26,18 +26,18 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/v1/departments/{department}/tasks")
-class ReviewController {
+class ReviewController<C> {
 
     private static final int MAX_TEXT = 500;
 
-    private final ReviewQueue queue;
+    private final ReviewQueue<C> queue;
 
-    ReviewController(ReviewQueue queue) {
+    ReviewController(ReviewQueue<C> queue) {
         this.queue = queue;
     }
 
     @GetMapping
-    Page<ReviewTask> tasks(@PathVariable String department, @RequestParam(defaultValue = "OPEN") String status,
+    Page<ReviewTask<C>> tasks(@PathVariable String department, @RequestParam(defaultValue = "OPEN") String status,
                            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
         ownDepartment(department);
         Page.Request request = new Page.Request(page, size);
@@ -49,7 +49,7 @@ class ReviewController {
     }
 
     @PostMapping("/{taskId}/decisions")
-    ReviewTask decide(@PathVariable String department, @PathVariable UUID taskId,
+    ReviewTask<C> decide(@PathVariable String department, @PathVariable UUID taskId,
                       @RequestBody DecisionRequest request, Caller staff) {
         ownDepartment(department);
         List<FieldError> errors = new ArrayList<>();

@@ -2,6 +2,7 @@ package cn.gov.birth.platform.review;
 
 import cn.gov.birth.contracts.Department;
 import cn.gov.birth.contracts.Item;
+import cn.gov.birth.contracts.Topics;
 import cn.gov.birth.contracts.events.ItemAwaitingReview;
 import cn.gov.birth.contracts.events.ItemRejected;
 import cn.gov.birth.contracts.events.ItemReturned;
@@ -16,42 +17,61 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
-import tools.jackson.core.type.TypeReference;
 
 /**
  * A department's staff review queue (人工审核): an item its rules cannot decide waits here, the
  * applicant is told why ({@link ItemAwaitingReview}), and staff approve, return or reject it. The
- * task, its decision and the resulting fact are written in one transaction.
+ * task, its decision and the resulting fact are written in one transaction. A department service
+ * declares its queue as a bean, with the record it keeps for staff ({@code C}); the services that
+ * open tasks register what approval does ({@link #onApproval}), so the queue never depends on them.
+ *
+ * @param <C> what the department stores for staff to decide on, kept as JSON
  */
-public class ReviewQueue {
+public class ReviewQueue<C> {
 
     private static final Logger log = LoggerFactory.getLogger(ReviewQueue.class);
-    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
-    };
 
-    private final DepartmentReview review;
+    /**
+     * The item's own work once staff approve, publishing its outcome through the outbox. Runs in
+     * the decision's transaction; throwing (a {@code ProblemException} with a 409, say) leaves
+     * the task open and changes nothing.
+     */
+    @FunctionalInterface
+    public interface Approval<C> {
+        void approve(ReviewTask<C> task);
+    }
+
     private final Department department;
     private final String topic;
+    private final Class<C> contextType;
+    private final Map<Item, Approval<C>> approvals = new ConcurrentHashMap<>();
     private final JdbcClient jdbc;
     private final Outbox outbox;
     private final Clock clock;
 
-    public ReviewQueue(DepartmentReview review, JdbcClient jdbc, Outbox outbox, Clock clock) {
-        this.review = review;
-        this.department = review.department();
-        this.topic = review.topic();
+    public ReviewQueue(Department department, Class<C> contextType, JdbcClient jdbc, Outbox outbox, Clock clock) {
+        this.department = department;
+        this.topic = Topics.of(department);
+        this.contextType = contextType;
         this.jdbc = jdbc;
         this.outbox = outbox;
         this.clock = clock;
+    }
+
+    /** What approving a task of {@code item} does; registered once, when the service is put together. */
+    public void onApproval(Item item, Approval<C> approval) {
+        if (item.department() != department || approvals.putIfAbsent(item, approval) != null) {
+            throw new IllegalStateException("approval of " + item + " registered twice or not " + department + "'s");
+        }
     }
 
     public Department department() {
@@ -60,7 +80,7 @@ public class ReviewQueue {
 
     /** Queues the item for staff, once: an item already waiting is not queued again. */
     @Transactional(propagation = Propagation.MANDATORY)
-    public void open(UUID applicationId, Item item, String reasonCode, String message, Map<String, Object> context) {
+    public void open(UUID applicationId, Item item, String reasonCode, String message, C context) {
         Instant now = clock.instant();
         int queued = jdbc.sql("""
                         insert into review_task (id, application_id, item, reason_code, reason_message, context,
@@ -86,7 +106,7 @@ public class ReviewQueue {
     }
 
     /** A page of the department's tasks in one status, oldest first. */
-    public Page<ReviewTask> tasks(Status status, Page.Request page) {
+    public Page<ReviewTask<C>> tasks(Status status, Page.Request page) {
         long total = jdbc.sql("select count(*) from review_task where status = ?").param(status.name())
                 .query(Long.class).single();
         return page.of(jdbc.sql("select * from review_task where status = ? order by created_at, id limit ? offset ?")
@@ -100,8 +120,8 @@ public class ReviewQueue {
      * or a rejection is published with the staff's reason. A task already decided is a 409.
      */
     @Transactional
-    public ReviewTask decide(UUID taskId, Decision decision, String reasonCode, String message, String staff) {
-        ReviewTask task = jdbc.sql("select * from review_task where id = ? for update")
+    public ReviewTask<C> decide(UUID taskId, Decision decision, String reasonCode, String message, String staff) {
+        ReviewTask<C> task = jdbc.sql("select * from review_task where id = ? for update")
                 .param(taskId)
                 .query(this::task)
                 .optional()
@@ -121,7 +141,7 @@ public class ReviewQueue {
         }
         Instant now = clock.instant();
         switch (decision) {
-            case APPROVE -> review.approve(task);
+            case APPROVE -> approvalOf(task.item()).approve(task);
             case RETURN -> outbox.publish(topic, new ItemReturned(UUID.randomUUID(), task.applicationId(), now,
                     task.item(), reasonCode, message));
             case REJECT -> outbox.publish(topic, new ItemRejected(UUID.randomUUID(), task.applicationId(), now,
@@ -137,12 +157,20 @@ public class ReviewQueue {
         return jdbc.sql("select * from review_task where id = ?").param(taskId).query(this::task).single();
     }
 
-    private ReviewTask task(ResultSet rs, int row) throws SQLException {
+    private Approval<C> approvalOf(Item item) {
+        Approval<C> approval = approvals.get(item);
+        if (approval == null) {
+            throw new IllegalStateException("no approval of " + item + " registered");
+        }
+        return approval;
+    }
+
+    private ReviewTask<C> task(ResultSet rs, int row) throws SQLException {
         Timestamp decidedAt = rs.getTimestamp("decided_at");
         String decision = rs.getString("decision");
-        return new ReviewTask(rs.getObject("id", UUID.class), rs.getObject("application_id", UUID.class),
+        return new ReviewTask<>(rs.getObject("id", UUID.class), rs.getObject("application_id", UUID.class),
                 Item.valueOf(rs.getString("item")), rs.getString("reason_code"), rs.getString("reason_message"),
-                EventCodec.mapper().readValue(rs.getString("context"), MAP), Status.valueOf(rs.getString("status")),
+                EventCodec.mapper().readValue(rs.getString("context"), contextType), Status.valueOf(rs.getString("status")),
                 rs.getTimestamp("created_at").toInstant(), decision == null ? null : Decision.valueOf(decision),
                 rs.getString("decision_reason_code"), rs.getString("decision_message"), rs.getString("decided_by"),
                 decidedAt == null ? null : decidedAt.toInstant());

@@ -2,16 +2,15 @@ package cn.gov.birth.platform.review;
 
 import cn.gov.birth.contracts.Item;
 import java.time.Instant;
-import java.util.Map;
 import java.util.UUID;
 
 /**
  * An item waiting for, or decided by, department staff.
  *
- * @param context what the department's service stored for staff to decide on
+ * @param context what the department's service stored for staff to decide on (its own record)
  */
-public record ReviewTask(UUID id, UUID applicationId, Item item, String reasonCode, String reasonMessage,
-                         Map<String, Object> context, Status status, Instant createdAt, Decision decision,
+public record ReviewTask<C>(UUID id, UUID applicationId, Item item, String reasonCode, String reasonMessage,
+                            C context, Status status, Instant createdAt, Decision decision,
                          String decisionReasonCode, String decisionMessage, String decidedBy, Instant decidedAt) {
 
     /** CANCELLED: the application was withdrawn while the task was open. */

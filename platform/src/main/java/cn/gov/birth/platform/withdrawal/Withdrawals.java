@@ -26,10 +26,10 @@ public class Withdrawals {
 
     private final Department department;
     private final Outbox outbox;
-    private final Optional<ReviewQueue> review;
+    private final Optional<ReviewQueue<?>> review;
     private final Clock clock;
 
-    public Withdrawals(Department department, Outbox outbox, Optional<ReviewQueue> review, Clock clock) {
+    public Withdrawals(Department department, Outbox outbox, Optional<ReviewQueue<?>> review, Clock clock) {
         this.department = department;
         this.outbox = outbox;
         this.review = review;

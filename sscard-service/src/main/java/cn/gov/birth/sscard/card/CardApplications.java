@@ -4,18 +4,14 @@ import cn.gov.birth.contracts.Item;
 import cn.gov.birth.contracts.Topics;
 import cn.gov.birth.contracts.events.ApplicationForm.Recipient;
 import cn.gov.birth.contracts.events.ApplicationSubmitted;
-import cn.gov.birth.contracts.events.ApplicationSupplemented;
 import cn.gov.birth.contracts.events.HouseholdRegistered;
 import cn.gov.birth.contracts.events.ItemCompleted;
-import cn.gov.birth.contracts.events.ItemFact;
 import cn.gov.birth.contracts.events.ItemRejected;
 import cn.gov.birth.contracts.events.ItemReturned;
 import cn.gov.birth.contracts.events.SocialSecurityCardApplied;
 import cn.gov.birth.platform.events.EventCodec;
 import cn.gov.birth.platform.masking.Mask;
 import cn.gov.birth.platform.outbox.Outbox;
-import cn.gov.birth.platform.rendezvous.DependentItem;
-import cn.gov.birth.platform.rendezvous.Rendezvous;
 import cn.gov.birth.platform.review.ReviewQueue;
 import cn.gov.birth.platform.web.ProblemException;
 import cn.gov.birth.sscard.card.CardRequests.CardRequest;
@@ -32,10 +28,8 @@ import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -56,19 +50,16 @@ public class CardApplications {
 
     private static final String ALREADY_ISSUED = "该公民身份号码已申领社会保障卡（一人一卡），不能重复申领；如需补卡请到人社部门单项办理";
 
-    private final DependentItem card;
     private final CardBanks banks;
     private final BankBranches branches;
     private final IssuedCards issued;
     private final CardRequests requests;
-    private final ObjectProvider<ReviewQueue> review;
+    private final ReviewQueue<CardOrder> review;
     private final Outbox outbox;
     private final Clock clock;
 
-    CardApplications(Rendezvous rendezvous, CardBanks banks, BankBranches branches, IssuedCards issued,
-                     CardRequests requests, ObjectProvider<ReviewQueue> review, Outbox outbox, Clock clock) {
-        this.card = new DependentItem(Item.SOCIAL_SECURITY_CARD, Item.HUKOU, Topics.SSCARD, rendezvous, outbox, clock,
-                this::apply);
+    CardApplications(CardBanks banks, BankBranches branches, IssuedCards issued, CardRequests requests,
+                     ReviewQueue<CardOrder> review, Outbox outbox, Clock clock) {
         this.banks = banks;
         this.branches = branches;
         this.issued = issued;
@@ -76,26 +67,11 @@ public class CardApplications {
         this.review = review;
         this.outbox = outbox;
         this.clock = clock;
+        review.onApproval(Item.SOCIAL_SECURITY_CARD, task -> requestByMail(task.applicationId(), task.context()));
     }
 
-    @Transactional(propagation = Propagation.MANDATORY)
-    public void onApplication(ApplicationSubmitted application) {
-        card.onApplication(application);
-    }
-
-    /** A supplement: the corrected form, for an item still waiting or one returned for it (another bank, say). */
-    @Transactional(propagation = Propagation.MANDATORY)
-    public void onSupplement(ApplicationSupplemented supplement) {
-        card.onSupplement(supplement);
-    }
-
-    /** Facts about the household registration: its final outcome starts or cancels the card. */
-    @Transactional(propagation = Propagation.MANDATORY)
-    public void onHousehold(ItemFact fact) {
-        card.onUpstreamFact(fact);
-    }
-
-    private void apply(ApplicationSubmitted application, ItemCompleted household) {
+    /** The card application, once the household registration gave the newborn its number; runs in the event's transaction. */
+    public void apply(ApplicationSubmitted application, ItemCompleted household) {
         HouseholdRegistered registered = (HouseholdRegistered) household;
         UUID id = application.applicationId();
         String citizenId = registered.citizenIdNumber();
@@ -114,9 +90,9 @@ public class CardApplications {
             returned(id, "BANK_NOT_AVAILABLE", bank.get().name() + "目前暂停受理社会保障卡申领，请另选制卡银行后补正");
             return;
         }
-        Map<String, Object> order = order(application, citizenId, bankCode);
+        CardOrder order = order(application, citizenId, bankCode);
         if ("MAIL".equals(application.delivery() == null ? null : application.delivery().socialSecurityCard())) {
-            if (order.get("address") == null) {
+            if (order.address() == null) {
                 returned(id, "DELIVERY_ADDRESS_MISSING", "选择邮寄社会保障卡须填写收件人姓名、电话和地址，请补正");
                 return;
             }
@@ -127,9 +103,8 @@ public class CardApplications {
                 : application.household() == null ? null : application.household().division();
         Optional<Branch> branch = county == null ? Optional.empty() : branches.inCounty(bankCode, county);
         if (branch.isEmpty()) {
-            order.put("county", county);
-            review.getObject().open(id, Item.SOCIAL_SECURITY_CARD, "NO_PICKUP_BRANCH", bank.get().name()
-                    + "在户籍所在县（区）没有领卡网点，转人社部门工作人员处理（可改为邮寄到收件地址）", order);
+            review.open(id, Item.SOCIAL_SECURITY_CARD, "NO_PICKUP_BRANCH", bank.get().name()
+                    + "在户籍所在县（区）没有领卡网点，转人社部门工作人员处理（可改为邮寄到收件地址）", order.inCounty(county));
             return;
         }
         request(id, order, branch.get());
@@ -139,22 +114,22 @@ public class CardApplications {
      * What staff approval of {@code NO_PICKUP_BRANCH} does: the card goes by mail to the recipient.
      * Runs in the decision's transaction; what the rules no longer allow is a 409 and the task stays open.
      */
-    void requestByMail(UUID applicationId, Map<String, Object> context) {
-        String citizenId = (String) context.get("citizenIdNumber");
+    private void requestByMail(UUID applicationId, CardOrder order) {
+        String citizenId = order.citizenIdNumber();
         if (hasCard(applicationId, citizenId)) {
             throw new ProblemException(HttpStatus.CONFLICT, "Card already issued",
                     ALREADY_ISSUED + "。请作出不予办理（REJECT）决定。");
         }
-        Optional<Bank> bank = banks.find((String) context.get("region"), (String) context.get("bankCode"));
+        Optional<Bank> bank = banks.find(order.region(), order.bankCode());
         if (bank.isEmpty() || !bank.get().active()) {
             throw new ProblemException(HttpStatus.CONFLICT, "Bank not available",
                     "所选制卡银行目前不受理社会保障卡申领，请退回（RETURN）申请人另选制卡银行。");
         }
-        if (context.get("address") == null) {
+        if (order.address() == null) {
             throw new ProblemException(HttpStatus.CONFLICT, "No mailing address",
                     "申请没有收件地址，不能改为邮寄，请退回（RETURN）申请人补正收件信息。");
         }
-        if (!recorded(context, null)) {
+        if (!recorded(order, null)) {
             throw new ProblemException(HttpStatus.CONFLICT, "Card already requested", ALREADY_ISSUED);
         }
     }
@@ -209,26 +184,16 @@ public class CardApplications {
         return issued.hasCard(citizenId) || requests.hasLiveRequest(citizenId, applicationId);
     }
 
-    /** What the bank needs to make the card, and staff to decide on it. */
-    private static Map<String, Object> order(ApplicationSubmitted application, String citizenId, String bankCode) {
-        Map<String, Object> order = new HashMap<>();
-        order.put("applicationId", application.applicationId().toString());
-        order.put("region", application.region());
-        order.put("bankCode", bankCode);
-        order.put("citizenIdNumber", citizenId);
-        order.put("name", application.newborn().surname() + application.newborn().givenName());
-        order.put("sex", application.newborn().sex());
-        order.put("birthDate", application.newborn().birthTime().toLocalDate().toString());
+    private static CardOrder order(ApplicationSubmitted application, String citizenId, String bankCode) {
         Recipient recipient = application.delivery() == null ? null : application.delivery().recipient();
-        if (recipient != null && recipient.address() != null && !recipient.address().isBlank()) {
-            order.put("recipientName", recipient.name());
-            order.put("recipientPhone", recipient.phone());
-            order.put("address", recipient.address());
-        }
-        return order;
+        boolean mailable = recipient != null && recipient.address() != null && !recipient.address().isBlank();
+        return new CardOrder(application.applicationId().toString(), application.region(), bankCode, citizenId,
+                application.newborn().surname() + application.newborn().givenName(), application.newborn().sex(),
+                application.newborn().birthTime().toLocalDate().toString(), mailable ? recipient.name() : null,
+                mailable ? recipient.phone() : null, mailable ? recipient.address() : null, null);
     }
 
-    private void request(UUID id, Map<String, Object> order, Branch branch) {
+    private void request(UUID id, CardOrder order, Branch branch) {
         if (!recorded(order, branch)) {
             // Another application for the same person got its request in first.
             outbox.publish(Topics.SSCARD, new ItemRejected(UUID.randomUUID(), id, clock.instant(),
@@ -240,8 +205,8 @@ public class CardApplications {
      * Records the card-making data for the sender: pickup at {@code branch}, or by mail when null.
      * False when the person already has a live request (one card per person).
      */
-    private boolean recorded(Map<String, Object> order, Branch branch) {
-        UUID id = UUID.fromString((String) order.get("applicationId"));
+    private boolean recorded(CardOrder order, Branch branch) {
+        UUID id = UUID.fromString(order.applicationId());
         // Random: a bank learns nothing of the application from it, and nobody can guess another's. One live
         // request per person is the table's rule (card_request_one_live_per_person), whatever its id.
         UUID requestId = UUID.randomUUID();
@@ -251,25 +216,25 @@ public class CardApplications {
             delivery.put("branchCode", branch.code());
         } else {
             delivery.put("method", "MAIL");
-            delivery.put("recipientName", order.get("recipientName"));
-            delivery.put("recipientPhone", order.get("recipientPhone"));
-            delivery.put("address", order.get("address"));
+            delivery.put("recipientName", order.recipientName());
+            delivery.put("recipientPhone", order.recipientPhone());
+            delivery.put("address", order.address());
         }
         Map<String, Object> body = new HashMap<>();
         body.put("requestId", requestId.toString());
-        body.put("citizenIdNumber", order.get("citizenIdNumber"));
-        body.put("name", order.get("name"));
-        body.put("sex", order.get("sex"));
-        body.put("birthDate", order.get("birthDate"));
+        body.put("citizenIdNumber", order.citizenIdNumber());
+        body.put("name", order.name());
+        body.put("sex", order.sex());
+        body.put("birthDate", order.birthDate());
         body.put("delivery", delivery);
         // The callback URL is added when sent: a redeployment under another address is used for resends too.
-        String citizenId = (String) order.get("citizenIdNumber");
-        boolean recorded = requests.record(new CardRequest(requestId, id, citizenId, (String) order.get("region"),
-                (String) order.get("bankCode"), branch == null ? null : branch.name(),
+        String citizenId = order.citizenIdNumber();
+        boolean recorded = requests.record(new CardRequest(requestId, id, citizenId, order.region(),
+                order.bankCode(), branch == null ? null : branch.name(),
                 EventCodec.mapper().writeValueAsString(body), CardRequests.PENDING, 0), clock.instant());
         if (recorded) {
             log.info("Card request {} for {} to {} recorded", requestId, Mask.idNumber(citizenId),
-                    order.get("bankCode"));
+                    order.bankCode());
         }
         return recorded;
     }

@@ -1,36 +1,23 @@
 package cn.gov.birth.vaccination.certificate;
 
 import cn.gov.birth.contracts.Department;
-import cn.gov.birth.contracts.Topics;
-import cn.gov.birth.platform.review.DepartmentReview;
-import cn.gov.birth.platform.review.ReviewTask;
-import org.springframework.stereotype.Component;
+import cn.gov.birth.platform.outbox.Outbox;
+import cn.gov.birth.platform.review.ReviewQueue;
+import java.time.Clock;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The CDC's review of a deferred hepatitis B first dose: approval (the doctor noted the deferral)
- * issues the certificate, which records it; a return or a rejection carries the officer's reason.
+ * issues the certificate, which records it ({@link VaccinationCertificates}); a return or a
+ * rejection carries the officer's reason.
  */
-@Component
-class CdcReview implements DepartmentReview {
+@Configuration(proxyBeanMethods = false)
+class CdcReview {
 
-    private final VaccinationCertificates certificates;
-
-    CdcReview(VaccinationCertificates certificates) {
-        this.certificates = certificates;
-    }
-
-    @Override
-    public Department department() {
-        return Department.CDC;
-    }
-
-    @Override
-    public String topic() {
-        return Topics.VACCINATION;
-    }
-
-    @Override
-    public void approve(ReviewTask task) {
-        certificates.issueDeferred(task.applicationId(), task.context());
+    @Bean
+    ReviewQueue<DeferredDose> reviewQueue(JdbcClient jdbc, Outbox outbox, Clock clock) {
+        return new ReviewQueue<>(Department.CDC, DeferredDose.class, jdbc, outbox, clock);
     }
 }

@@ -27,7 +27,6 @@ import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -59,11 +58,11 @@ public class VaccinationCertificates {
     private final JdbcClient jdbc;
     private final Outbox outbox;
     private final FirstDoses doses;
-    private final ObjectProvider<ReviewQueue> review;
+    private final ReviewQueue<DeferredDose> review;
     private final VaccinationProperties properties;
     private final Clock clock;
 
-    VaccinationCertificates(JdbcClient jdbc, Outbox outbox, FirstDoses doses, ObjectProvider<ReviewQueue> review,
+    VaccinationCertificates(JdbcClient jdbc, Outbox outbox, FirstDoses doses, ReviewQueue<DeferredDose> review,
                             VaccinationProperties properties, Clock clock) {
         this.jdbc = jdbc;
         this.outbox = outbox;
@@ -71,6 +70,9 @@ public class VaccinationCertificates {
         this.review = review;
         this.properties = properties;
         this.clock = clock;
+        // What CDC staff approval of a deferred first dose does: the certificate records the deferral.
+        review.onApproval(Item.VACCINATION, task -> issue(task.applicationId(), task.context().region(),
+                task.context().hospitalCode(), true));
     }
 
     /** What a decision needs of the form; the birth time to the minute. */
@@ -196,17 +198,12 @@ public class VaccinationCertificates {
             outbox.publish(Topics.VACCINATION, new ItemReturned(UUID.randomUUID(), id, clock.instant(),
                     Item.VACCINATION, mismatch, MESSAGES.get(mismatch)));
         } else if (hepatitisB.get().status().equals(FirstDoses.DEFERRED)) {
-            review.getObject().open(id, Item.VACCINATION, "FIRST_DOSE_DEFERRED", MESSAGES.get("FIRST_DOSE_DEFERRED"),
-                    Map.of("region", request.region(), "hospitalCode", request.hospitalCode(),
-                            "vaccine", FirstDoses.HEPATITIS_B, "status", FirstDoses.DEFERRED));
+            review.open(id, Item.VACCINATION, "FIRST_DOSE_DEFERRED", MESSAGES.get("FIRST_DOSE_DEFERRED"),
+                    new DeferredDose(request.region(), request.hospitalCode(), FirstDoses.HEPATITIS_B,
+                            FirstDoses.DEFERRED));
         } else {
             issue(id, request.region(), request.hospitalCode(), false);
         }
-    }
-
-    /** What CDC staff approval of a deferred first dose does: the certificate records the deferral. */
-    void issueDeferred(UUID id, Map<String, Object> context) {
-        issue(id, (String) context.get("region"), (String) context.get("hospitalCode"), true);
     }
 
     private void issue(UUID id, String region, String hospitalCode, boolean firstDoseDeferred) {

@@ -1,0 +1,97 @@
+package cn.gov.birth.platform.handlers;
+
+import cn.gov.birth.events.BirthEventCatalog;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import cn.gov.birth.contracts.Item;
+import cn.gov.birth.contracts.events.BirthEvent;
+import cn.gov.birth.contracts.events.ItemCompleted;
+import cn.gov.birth.contracts.events.ItemFact;
+import cn.gov.birth.contracts.events.ItemStarted;
+import cn.gov.birth.contracts.events.VaccinationCertificateIssued;
+import cn.gov.birth.platform.inbox.IdempotentConsumer;
+import cn.gov.birth.platform.test.PlatformDatabase;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+class EventHandlerListenersTest {
+
+    private static final PlatformDatabase DATABASE = new PlatformDatabase("platform_event_handlers");
+    private static final String FACTS = "facts";
+    private static final String OTHER_FACTS = "other-facts";
+
+    private final List<String> handled = new CopyOnWriteArrayList<>();
+    private final EventHandlerListeners listeners = new EventHandlerListeners(EventHandlers.forTopic(FACTS)
+            .on(ItemStarted.class, started -> handled.add("started " + started.item()))
+            .on(ItemFact.class, fact -> handled.add("fact " + fact.item()))
+            .forTopic(OTHER_FACTS)
+            .on(ItemCompleted.class, completed -> handled.add("other completed"))
+            .build(),
+            new IdempotentConsumer(DATABASE.jdbc(), DATABASE.transactions(), "handlers-test", new BirthEventCatalog()));
+
+    @Test
+    void shouldRunEveryHandlerOfTheEventOnItsTopicInTheOrderDeclared() {
+        listeners.dispatch(record(FACTS, started()));
+        listeners.dispatch(record(FACTS, issued()));
+
+        assertThat(handled).containsExactly("started VACCINATION", "fact VACCINATION", "fact VACCINATION");
+    }
+
+    @Test
+    void shouldIgnoreAnEventNoHandlerOfItsTopicTakesWithoutRecordingIt() {
+        ItemStarted started = started();
+
+        listeners.dispatch(record(OTHER_FACTS, started));
+
+        assertThat(handled).isEmpty();
+        assertThat(processed(started)).isZero();
+    }
+
+    @Test
+    void shouldHandleAnEventDeliveredTwiceOnce() {
+        ConsumerRecord<String, Object> record = record(FACTS, started());
+
+        listeners.dispatch(record);
+        listeners.dispatch(record);
+
+        assertThat(handled).containsExactly("started VACCINATION", "fact VACCINATION");
+        assertThat(processed((BirthEvent) record.value())).isOne();
+    }
+
+    @Test
+    void shouldLeaveAnEventWhoseHandlerFailedUnprocessedForItsRedelivery() {
+        var failing = new EventHandlerListeners(EventHandlers.forTopic(FACTS)
+                .on(ItemStarted.class, started -> {
+                    throw new IllegalStateException("second failed");
+                })
+                .build(), new IdempotentConsumer(DATABASE.jdbc(), DATABASE.transactions(), "failing-test", new BirthEventCatalog()));
+        ItemStarted started = started();
+
+        assertThatThrownBy(() -> failing.dispatch(record(FACTS, started))).hasMessage("second failed");
+
+        assertThat(DATABASE.jdbc().sql("select count(*) from processed_event where consumer = 'failing-test'")
+                .query(Long.class).single()).isZero();
+    }
+
+    private static ItemStarted started() {
+        return new ItemStarted(UUID.randomUUID(), UUID.randomUUID(), Instant.now(), Item.VACCINATION);
+    }
+
+    private static VaccinationCertificateIssued issued() {
+        return new VaccinationCertificateIssued(UUID.randomUUID(), UUID.randomUUID(), Instant.now(), "V52000000000001");
+    }
+
+    private static ConsumerRecord<String, Object> record(String topic, BirthEvent event) {
+        return new ConsumerRecord<>(topic, 0, 0, event.applicationId().toString(), event);
+    }
+
+    private static long processed(BirthEvent event) {
+        return DATABASE.jdbc().sql("select count(*) from processed_event where event_id = ?").param(event.eventId())
+                .query(Long.class).single();
+    }
+}

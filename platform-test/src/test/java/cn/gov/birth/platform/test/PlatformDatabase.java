@@ -1,0 +1,32 @@
+package cn.gov.birth.platform.test;
+
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** The platform's own tables ({@code db/platform}) in a fresh database of the tests' PostgreSQL, without a service around them. */
+public final class PlatformDatabase {
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transactions;
+
+    public PlatformDatabase(String name) {
+        var server = TestInfrastructure.databaseServer();
+        DataSource dataSource = new DriverManagerDataSource(TestInfrastructure.freshDatabase(name), server.user(),
+                server.password());
+        Flyway.configure().dataSource(dataSource).locations("classpath:db/platform").load().migrate();
+        this.jdbc = JdbcClient.create(dataSource);
+        this.transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+    }
+
+    public JdbcClient jdbc() {
+        return jdbc;
+    }
+
+    public TransactionTemplate transactions() {
+        return transactions;
+    }
+}
