@@ -1,5 +1,6 @@
 package cn.gov.birth.sscard.card;
 
+import cn.gov.birth.platform.outbound.OutboundSettings;
 import java.time.Duration;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -45,11 +46,9 @@ public record CardProperties(String callbackUrl, BankApi bankApi, Sender sender)
     public record Sender(int batchSize, Duration lease, Duration initialBackoff, Duration maxBackoff,
                          Duration callbackTimeout) {
 
-        /** The wait after the {@code attempts}-th failed round. */
-        public Duration backoff(int attempts) {
-            int doublings = Math.min(Math.max(attempts - 1, 0), 20);
-            Duration wait = initialBackoff.multipliedBy(1L << doublings);
-            return wait.compareTo(maxBackoff) > 0 ? maxBackoff : wait;
+        /** How the sender works; each bank's breaker, retry and bulkhead are made from the {@code bank} configuration. */
+        public OutboundSettings outbound() {
+            return new OutboundSettings(batchSize, lease, initialBackoff, maxBackoff, "bank");
         }
     }
 }
