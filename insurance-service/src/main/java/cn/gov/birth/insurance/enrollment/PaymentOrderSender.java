@@ -5,11 +5,11 @@ import cn.gov.birth.insurance.enrollment.PaymentOrders.PaymentOrder;
 import cn.gov.birth.platform.outbound.Outbound;
 import cn.gov.birth.platform.outbound.OutboundSender;
 import cn.gov.birth.platform.outbox.Outbox;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,22 +24,18 @@ class PaymentOrderSender extends OutboundSender<PaymentOrder, String> {
 
     private final Enrollments enrollments;
     private final TaxChannel channel;
+    private final int maxAttempts;
+    private final Duration recheckAfter;
     private final Outbox outbox;
-    private final TaxChannelProperties properties;
 
     PaymentOrderSender(Outbound outbound, Enrollments enrollments, TaxChannel channel, Outbox outbox,
                        TaxChannelProperties properties) {
         super(outbound, PaymentOrders.OUTBOUND, properties.sender());
         this.enrollments = enrollments;
         this.channel = channel;
+        this.maxAttempts = properties.maxAttempts();
+        this.recheckAfter = properties.recheckAfter();
         this.outbox = outbox;
-        this.properties = properties;
-    }
-
-    @Override
-    @Scheduled(fixedDelayString = "${birth.insurance.tax-channel.poll-interval:PT1S}")
-    public void sendDue() {
-        super.sendDue();
     }
 
     @Override
@@ -64,14 +60,14 @@ class PaymentOrderSender extends OutboundSender<PaymentOrder, String> {
 
     @Override
     protected void answered(PaymentOrder order, String reference) {
-        enrollments.issued(order.orderId(), reference, Instant.now().plus(properties.recheckAfter()));
+        enrollments.issued(order.orderId(), reference, Instant.now().plus(recheckAfter));
         log.info("Payment order {} issued as {}", order.orderId(), reference);
     }
 
     /** A new order the channel did not take within the attempts goes to staff; an issued one is asked again. */
     @Override
     protected boolean givenUp(PaymentOrder order, int attempts) {
-        if (order.state() == PaymentOrders.State.ISSUED || attempts < properties.maxAttempts()) {
+        if (order.state() == PaymentOrders.State.ISSUED || attempts < maxAttempts) {
             return false;
         }
         log.error("Payment order {} not taken by the tax channel after {} attempts, to staff", order.orderId(),

@@ -10,6 +10,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param url            the channel's base URL ({@code POST {url}/tax/payment-orders})
  * @param callbackUrl    where the channel reports a payment; empty: this service's own address on
  *                       127.0.0.1 (local runs)
+ * @param pollInterval   the pause between the sender's rounds
  * @param maxAttempts    sends of one order before it goes to staff
  * @param lease          how long a claimed order is its sender's before another instance may send it
  *                       again (its sender died): longer than a call
@@ -20,12 +21,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  */
 @ConfigurationProperties("birth.insurance.tax-channel")
 public record TaxChannelProperties(String url, String callbackUrl, Duration connectTimeout, Duration readTimeout,
-                                   int batchSize, int maxAttempts, Duration lease, Duration initialBackoff,
-                                   Duration maxBackoff, Duration recheckAfter) {
+                                   Duration pollInterval, int batchSize, int maxAttempts, Duration lease,
+                                   Duration initialBackoff, Duration maxBackoff, Duration recheckAfter) {
 
     public TaxChannelProperties {
         connectTimeout = connectTimeout == null ? Duration.ofSeconds(2) : connectTimeout;
         readTimeout = readTimeout == null ? Duration.ofSeconds(5) : readTimeout;
+        pollInterval = pollInterval == null ? Duration.ofSeconds(1) : pollInterval;
         batchSize = batchSize <= 0 ? 20 : batchSize;
         maxAttempts = maxAttempts <= 0 ? 8 : maxAttempts;
         lease = lease == null ? Duration.ofMinutes(2) : lease;
@@ -36,6 +38,6 @@ public record TaxChannelProperties(String url, String callbackUrl, Duration conn
 
     /** How the sender works: the channel's breaker, retry and bulkhead are the platform's {@code partner} ones. */
     OutboundSettings sender() {
-        return new OutboundSettings(batchSize, lease, initialBackoff, maxBackoff, "partner");
+        return new OutboundSettings(pollInterval, batchSize, lease, initialBackoff, maxBackoff, "partner");
     }
 }

@@ -8,7 +8,7 @@ import java.time.Clock;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** What every {@link OutboundSender} of a service works with: its database, its partners' resilience, metrics, clock. */
+/** What the {@link OutboundSender}s of a service work with: its database, its partners' resilience, metrics, clock. */
 public record Outbound(JdbcClient jdbc, TransactionTemplate transactions, CircuitBreakerRegistry breakers,
                        RetryRegistry retries, BulkheadRegistry bulkheads, MeterRegistry meters, Clock clock) {
 }

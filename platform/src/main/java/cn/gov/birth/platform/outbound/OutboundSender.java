@@ -15,6 +15,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 
 /**
  * Sends the requests of one table to partner systems, never inside a database transaction: a short
@@ -34,7 +36,7 @@ import org.slf4j.LoggerFactory;
  * @param <R> the request, as the table's rows read
  * @param <A> the partner's answer
  */
-public abstract class OutboundSender<R, A> {
+public abstract class OutboundSender<R, A> implements SchedulingConfigurer {
 
     private static final Logger log = LoggerFactory.getLogger(OutboundSender.class);
 
@@ -76,6 +78,12 @@ public abstract class OutboundSender<R, A> {
     /** The request is not to be sent again; the row is otherwise left as it is. */
     protected final void park(Object id) {
         outbound.jdbc().sql(table.park()).param(id).update();
+    }
+
+    /** A sender that is a bean works in rounds, {@code pollInterval} apart. */
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar tasks) {
+        tasks.addFixedDelayTask(this::sendDue, settings.pollInterval());
     }
 
     /** One round: claims the due requests and sends them, returning when every call is done. */

@@ -5,6 +5,7 @@ import java.time.Duration;
 /**
  * How an {@link OutboundSender} works its table.
  *
+ * @param pollInterval   the pause between rounds
  * @param batchSize      requests claimed per round
  * @param lease          how long a claimed request is its sender's before another may send it again
  *                       (its sender died): longer than a call with all its retries
@@ -12,8 +13,8 @@ import java.time.Duration;
  * @param resilience     the Resilience4j configuration (circuit breaker, retry, bulkhead) each partner's
  *                       instances are made from; the instances are named after the partner
  */
-public record OutboundSettings(int batchSize, Duration lease, Duration initialBackoff, Duration maxBackoff,
-                               String resilience) {
+public record OutboundSettings(Duration pollInterval, int batchSize, Duration lease, Duration initialBackoff,
+                               Duration maxBackoff, String resilience) {
 
     /** The wait after the {@code attempts}-th failed call. */
     public Duration backoff(int attempts) {

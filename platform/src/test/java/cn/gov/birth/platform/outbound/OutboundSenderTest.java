@@ -40,8 +40,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 class OutboundSenderTest {
 
     private static final Duration LEASE = Duration.ofMinutes(2);
-    private static final OutboundSettings SETTINGS = new OutboundSettings(50, LEASE, Duration.ofSeconds(1),
-            Duration.ofSeconds(4), "test");
+    private static final OutboundSettings SETTINGS = new OutboundSettings(Duration.ofSeconds(1), 50, LEASE,
+            Duration.ofSeconds(1), Duration.ofSeconds(4), "test");
     private static final OutboundTable<Request> TABLE = new OutboundTable<>("partner_request", "id", "state",
             List.of("PENDING"), "attempts", "next_attempt_at", "last_error",
             (rs, row) -> new Request(rs.getString("id"), rs.getString("partner"), rs.getBoolean("finished")));

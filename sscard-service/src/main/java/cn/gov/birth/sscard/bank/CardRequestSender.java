@@ -16,7 +16,6 @@ import java.time.Instant;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -49,12 +48,6 @@ class CardRequestSender extends OutboundSender<CardRequest, BankClient.Reply> {
         this.outbox = outbox;
         this.properties = properties;
         this.clock = clock;
-    }
-
-    @Override
-    @Scheduled(fixedDelayString = "${birth.card.sender.poll-interval}")
-    public void sendDue() {
-        super.sendDue();
     }
 
     @Override

@@ -36,6 +36,7 @@ public record CardProperties(String callbackUrl, BankApi bankApi, Sender sender)
     }
 
     /**
+     * @param pollInterval   the pause between rounds
      * @param batchSize      requests claimed per round
      * @param lease          how long a claimed request is left to its sender before another may send it again
      * @param initialBackoff the wait before resending after the first failed round; doubles each round
@@ -43,12 +44,12 @@ public record CardProperties(String callbackUrl, BankApi bankApi, Sender sender)
      * @param callbackTimeout how long a request the bank took may go without its callback before it
      *                        is sent again (same request id: the bank reports again, makes no second card)
      */
-    public record Sender(int batchSize, Duration lease, Duration initialBackoff, Duration maxBackoff,
-                         Duration callbackTimeout) {
+    public record Sender(Duration pollInterval, int batchSize, Duration lease, Duration initialBackoff,
+                         Duration maxBackoff, Duration callbackTimeout) {
 
-        /** How the sender works; each bank's breaker, retry and bulkhead are made from the {@code bank} configuration. */
+        /** How the sender works: each bank's breaker, retry and bulkhead come from the {@code bank} configuration. */
         public OutboundSettings outbound() {
-            return new OutboundSettings(batchSize, lease, initialBackoff, maxBackoff, "bank");
+            return new OutboundSettings(pollInterval, batchSize, lease, initialBackoff, maxBackoff, "bank");
         }
     }
 }
