@@ -10,6 +10,10 @@ import cn.gov.birth.platform.inbox.IdempotentConsumer;
 import cn.gov.birth.platform.outbox.Outbox;
 import cn.gov.birth.platform.outbox.OutboxRelay;
 import cn.gov.birth.platform.rendezvous.DependentItems;
+import cn.gov.birth.platform.outbound.Outbound;
+import io.github.resilience4j.bulkhead.BulkheadRegistry;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.retry.RetryRegistry;
 import cn.gov.birth.platform.rendezvous.Rendezvous;
 import cn.gov.birth.platform.reference.ReferenceDataConfiguration;
 import cn.gov.birth.platform.review.ReviewConfiguration;
@@ -42,8 +46,9 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The conventions every service shares: its database, the outbox, idempotent consumers, problems,
- * access control, and a department service's staff review queue and reference data.
+ * The conventions every service shares: its database, the outbox, idempotent consumers, requests
+ * to partners, problems, access control, and a department service's staff review queue and
+ * reference data.
  */
 @AutoConfiguration
 @Import({PlatformSecurityConfiguration.class, ReviewConfiguration.class, ReferenceDataConfiguration.class})
@@ -90,6 +95,13 @@ public class PlatformAutoConfiguration {
                 })
                 .description("Age of the oldest event not yet sent to Kafka")
                 .register(registry);
+    }
+
+    /** What a service's senders of partner requests share (OutboundSender). */
+    @Bean
+    Outbound outbound(JdbcClient jdbc, TransactionTemplate transactions, CircuitBreakerRegistry breakers,
+                      RetryRegistry retries, BulkheadRegistry bulkheads, MeterRegistry meters, Clock clock) {
+        return new Outbound(jdbc, transactions, breakers, retries, bulkheads, meters, clock);
     }
 
     @Bean

@@ -406,7 +406,7 @@ class SscardServiceIntegrationTest extends ServiceIntegrationTest {
      */
     @Test
     void shouldMakeEveryCardExactlyOnceThroughAFailingSlowBankWithTheBreakerInTheMetrics() {
-        CircuitBreaker breaker = breakers.circuitBreaker("bank-FLAKY", "bank");
+        CircuitBreaker breaker = breakers.circuitBreaker("BANK-FLAKY", "bank");
         List<CircuitBreaker.StateTransition> transitions = new CopyOnWriteArrayList<>();
         breaker.getEventPublisher().onStateTransition(e -> transitions.add(e.getStateTransition()));
         int applications = 20;
@@ -437,14 +437,14 @@ class SscardServiceIntegrationTest extends ServiceIntegrationTest {
         assertThat(FLAKY.failedCalls()).isPositive();
 
         assertThat(transitions).contains(CircuitBreaker.StateTransition.CLOSED_TO_OPEN);
-        JsonNode state = ops().get("/actuator/metrics/resilience4j.circuitbreaker.state?tag=name:bank-FLAKY").json();
+        JsonNode state = ops().get("/actuator/metrics/resilience4j.circuitbreaker.state?tag=name:BANK-FLAKY").json();
         assertThat(state.get("availableTags").valueStream().map(t -> t.get("tag").asString()))
                 .contains("state");
         JsonNode failed = ops().get(
-                "/actuator/metrics/resilience4j.circuitbreaker.calls?tag=name:bank-FLAKY&tag=kind:failed").json();
+                "/actuator/metrics/resilience4j.circuitbreaker.calls?tag=name:BANK-FLAKY&tag=kind:failed").json();
         assertThat(failed.get("measurements").get(0).get("value").asDouble()).isPositive();
         String prometheus = ops().get("/actuator/prometheus").body();
-        assertThat(prometheus).containsPattern("resilience4j_circuitbreaker_state\\{[^}]*name=\"bank-FLAKY\"");
+        assertThat(prometheus).containsPattern("resilience4j_circuitbreaker_state\\{[^}]*name=\"BANK-FLAKY\"");
     }
 
     @Test

@@ -1,71 +1,78 @@
 package cn.gov.birth.insurance.enrollment;
 
+import cn.gov.birth.contracts.Item;
 import cn.gov.birth.insurance.enrollment.PaymentOrders.PaymentOrder;
+import cn.gov.birth.platform.outbound.Outbound;
+import cn.gov.birth.platform.outbound.OutboundSender;
+import cn.gov.birth.platform.outbox.Outbox;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.web.client.RestClientException;
-import org.springframework.web.client.RestClientResponseException;
 
 /**
  * Sends recorded payment orders to the tax channel, outside the transaction that recorded them:
- * bounded retries with exponential backoff, then staff. A send that crashed is sent again once its
- * backoff passed; the channel dedupes on the order id, so that is harmless.
+ * retries with backoff, then staff. Issued orders whose report is overdue are sent again too: the
+ * channel dedupes on the order id, answers with the same reference and reports again.
  */
 @Component
-class PaymentOrderSender {
+class PaymentOrderSender extends OutboundSender<PaymentOrder, String> {
 
     private static final Logger log = LoggerFactory.getLogger(PaymentOrderSender.class);
 
-    private final PaymentOrders orders;
     private final Enrollments enrollments;
     private final TaxChannel channel;
-    private final TaxChannelProperties properties;
+    private final int maxAttempts;
+    private final Duration recheckAfter;
+    private final Outbox outbox;
 
-    PaymentOrderSender(PaymentOrders orders, Enrollments enrollments, TaxChannel channel,
+    PaymentOrderSender(Outbound outbound, Enrollments enrollments, TaxChannel channel, Outbox outbox,
                        TaxChannelProperties properties) {
-        this.orders = orders;
+        super(outbound, PaymentOrders.OUTBOUND, properties.sender());
         this.enrollments = enrollments;
         this.channel = channel;
-        this.properties = properties;
+        this.maxAttempts = properties.maxAttempts();
+        this.recheckAfter = properties.recheckAfter();
+        this.outbox = outbox;
     }
 
-    @Scheduled(fixedDelayString = "${birth.insurance.tax-channel.poll-interval:PT1S}")
-    void sendDue() {
-        for (PaymentOrder order : orders.claim(properties.batchSize(), properties.initialBackoff().toMillis(),
-                properties.maxBackoff().toMillis())) {
-            send(order);
+    @Override
+    protected String partner(PaymentOrder order) {
+        return TaxChannel.PARTNER;
+    }
+
+    /** The orders of items that finished meanwhile (withdrawn) are not sent. */
+    @Override
+    protected boolean wanted(PaymentOrder order) {
+        boolean finished = outbox.hasFinished(order.applicationId(), Item.MEDICAL_INSURANCE);
+        if (finished) {
+            park(order.orderId());
         }
+        return !finished;
     }
 
-    /** What went wrong, without the channel's answer body, which may echo the payer's data. */
-    private static String describe(RestClientException e) {
-        return e instanceof RestClientResponseException answer ? "HTTP " + answer.getStatusCode().value()
-                : e.getClass().getSimpleName();
+    @Override
+    protected Callable<String> call(PaymentOrder order) {
+        return () -> channel.issue(order.orderId(), order.citizenIdNumber(), order.amount(), order.payBy());
     }
 
-    private void send(PaymentOrder order) {
-        String reference;
-        try {
-            reference = channel.issue(order.orderId(), order.citizenIdNumber(),
-                    order.amount(), order.payBy());
-        } catch (RestClientException e) {
-            if (order.state() == PaymentOrders.State.ISSUED) {
-                log.warn("Payment order {} not re-checked at the tax channel (attempt {}), again later: {}",
-                        order.orderId(), order.sendAttempts(), describe(e));
-            } else if (order.sendAttempts() >= properties.maxAttempts()) {
-                log.error("Payment order {} not taken by the tax channel after {} attempts, to staff: {}",
-                        order.orderId(), order.sendAttempts(), describe(e));
-                enrollments.sendFailed(order.orderId());
-            } else {
-                log.warn("Payment order {} not taken by the tax channel (attempt {}), retrying: {}",
-                        order.orderId(), order.sendAttempts(), describe(e));
-            }
-            return;
-        }
-        enrollments.issued(order.orderId(), reference, Instant.now().plus(properties.recheckAfter()));
+    @Override
+    protected void answered(PaymentOrder order, String reference) {
+        enrollments.issued(order.orderId(), reference, Instant.now().plus(recheckAfter));
         log.info("Payment order {} issued as {}", order.orderId(), reference);
+    }
+
+    /** A new order the channel did not take within the attempts goes to staff; an issued one is asked again. */
+    @Override
+    protected boolean givenUp(PaymentOrder order, int attempts) {
+        if (order.state() == PaymentOrders.State.ISSUED || attempts < maxAttempts) {
+            return false;
+        }
+        log.error("Payment order {} not taken by the tax channel after {} attempts, to staff", order.orderId(),
+                attempts);
+        enrollments.sendFailed(order.orderId());
+        return true;
     }
 }

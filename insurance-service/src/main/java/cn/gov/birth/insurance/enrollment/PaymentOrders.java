@@ -1,5 +1,6 @@
 package cn.gov.birth.insurance.enrollment;
 
+import cn.gov.birth.platform.outbound.OutboundTable;
 import java.math.BigDecimal;
 import java.sql.Array;
 import java.sql.ResultSet;
@@ -17,7 +18,10 @@ import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The newborns' payment orders at the tax channel ({@code payment_order}), one attempt after another. */
+/**
+ * The newborns' payment orders at the tax channel ({@code payment_order}), one attempt after
+ * another; {@link PaymentOrderSender} sends them.
+ */
 @Repository
 class PaymentOrders {
 
@@ -25,12 +29,16 @@ class PaymentOrders {
 
     record PaymentOrder(String orderId, UUID applicationId, int attempt, String citizenIdNumber, String region,
                         String insuredDivision, String newbornName, LocalDate birthDate, List<Integer> insuredYears,
-                        BigDecimal amount, LocalDate payBy, State state, String paymentReference, int sendAttempts) {
+                        BigDecimal amount, LocalDate payBy, State state, String paymentReference) {
     }
 
     private static final String COLUMNS = """
             order_id, application_id, attempt, citizen_id_number, region, insured_division, newborn_name, birth_date,
-            insured_years, amount, pay_by, state, payment_reference, send_attempts""";
+            insured_years, amount, pay_by, state, payment_reference""";
+
+    /** What the sender keeps of an order: issued ones are sent again when their report is overdue. */
+    static final OutboundTable<PaymentOrder> OUTBOUND = new OutboundTable<>("payment_order", "order_id", "state",
+            List.of("PENDING", "ISSUED"), "send_attempts", "next_attempt_at", null, PaymentOrders::order);
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -52,7 +60,7 @@ class PaymentOrders {
         String orderId = "MI-" + UUID.randomUUID().toString().replace("-", "");
         Timestamp now = Timestamp.from(clock.instant());
         jdbc.sql("insert into payment_order (" + COLUMNS + ", next_attempt_at, created_at) "
-                        + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', null, 0, ?, ?)")
+                        + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', null, ?, ?)")
                 .params(orderId, request.applicationId(), attempt, request.citizenIdNumber(), request.region(),
                         request.insuredDivision(), request.newbornName(), request.birthDate(),
                         due.years().toArray(Integer[]::new), due.amount(), due.payBy(), now, now)
@@ -72,30 +80,6 @@ class PaymentOrders {
                         + "order by (order_id = ?) desc limit 1 for update")
                 .params(orderId, paymentReference, orderId)
                 .query(PaymentOrders::order).optional();
-    }
-
-    /**
-     * Claims orders due to be sent: each one's next attempt moves past the backoff before the send,
-     * so a crash mid-send only delays it, and another instance skips the rows being claimed. Orders
-     * of items that finished meanwhile (withdrawn) are not sent. Issued orders whose report is
-     * overdue are claimed too: sent again, they make the channel report again.
-     */
-    @Transactional
-    List<PaymentOrder> claim(int batchSize, long initialBackoffMillis, long maxBackoffMillis) {
-        Timestamp now = Timestamp.from(clock.instant());
-        return jdbc.sql("""
-                        update payment_order p set send_attempts = p.send_attempts + 1,
-                               next_attempt_at = cast(? as timestamptz)
-                                         + least(? * power(2, p.send_attempts), ?) * interval '1 millisecond'
-                        where p.order_id in (
-                            select q.order_id from payment_order q
-                            where q.state in ('PENDING', 'ISSUED') and q.next_attempt_at <= ?
-                              and not exists (select 1 from item_outcome o
-                                              where o.application_id = q.application_id and o.item = 'MEDICAL_INSURANCE')
-                            order by q.next_attempt_at limit ? for update skip locked)
-                        returning\s""" + COLUMNS)
-                .params(now, initialBackoffMillis, maxBackoffMillis, now, batchSize)
-                .query(PaymentOrders::order).list();
     }
 
     /**
@@ -155,6 +139,6 @@ class PaymentOrders {
                 rs.getString("insured_division"), rs.getString("newborn_name"),
                 rs.getObject("birth_date", LocalDate.class), Arrays.asList((Integer[]) years.getArray()),
                 rs.getBigDecimal("amount"), rs.getObject("pay_by", LocalDate.class),
-                State.valueOf(rs.getString("state")), rs.getString("payment_reference"), rs.getInt("send_attempts"));
+                State.valueOf(rs.getString("state")), rs.getString("payment_reference"));
     }
 }

@@ -2,6 +2,7 @@ package cn.gov.birth.insurance.enrollment;
 
 import cn.gov.birth.platform.security.PartnerClient;
 import cn.gov.birth.platform.events.EventCodec;
+import cn.gov.birth.platform.outbound.PartnerAnswerException;
 import cn.gov.birth.security.PartnerSecrets;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -10,8 +11,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
-import org.springframework.web.client.RestClientException;
-import org.springframework.web.client.RestClientResponseException;
 import tools.jackson.core.JacksonException;
 
 /**
@@ -45,32 +44,25 @@ public class TaxChannel {
     /**
      * Issues the order (again: the channel answers a known order id with the same reference).
      *
-     * @throws RestClientException the channel did not take it: unreachable, an error status, no reference
+     * @throws IOException             the channel could not be reached or did not answer in time
+     * @throws PartnerAnswerException  the channel did not take it: an error status, no reference
      */
-    String issue(String orderId, String citizenIdNumber, BigDecimal amount, LocalDate payBy) {
-        PartnerClient.Reply reply;
-        try {
-            reply = client.post(PARTNER, URI.create(properties.url() + "/tax/payment-orders"),
-                    EventCodec.mapper().writeValueAsString(new OrderRequest(orderId, citizenIdNumber, amount, payBy,
-                            callbackUrl())), properties.readTimeout());
-        } catch (IOException | IllegalStateException e) {
-            throw new RestClientException(e.getClass().getSimpleName(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new RestClientException("interrupted", e);
-        }
+    String issue(String orderId, String citizenIdNumber, BigDecimal amount, LocalDate payBy)
+            throws IOException, InterruptedException {
+        PartnerClient.Reply reply = client.post(PARTNER, URI.create(properties.url() + "/tax/payment-orders"),
+                EventCodec.mapper().writeValueAsString(new OrderRequest(orderId, citizenIdNumber, amount, payBy,
+                        callbackUrl())), properties.readTimeout());
         if (!reply.successful()) {
-            throw new RestClientResponseException("the tax channel refused the order", reply.status(), "", null, null,
-                    null);
+            throw new PartnerAnswerException(reply.status());
         }
         OrderIssued issued;
         try {
             issued = EventCodec.mapper().readValue(reply.body(), OrderIssued.class);
         } catch (JacksonException e) {
-            throw new RestClientException("the tax channel answered without JSON");
+            throw new PartnerAnswerException("the tax channel answered without JSON");
         }
         if (issued == null || issued.paymentReference() == null || issued.paymentReference().isBlank()) {
-            throw new RestClientException("the tax channel answered without a payment reference");
+            throw new PartnerAnswerException("the tax channel answered without a payment reference");
         }
         return issued.paymentReference();
     }

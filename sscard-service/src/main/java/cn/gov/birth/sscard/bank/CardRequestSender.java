@@ -2,6 +2,8 @@ package cn.gov.birth.sscard.bank;
 
 import cn.gov.birth.contracts.Item;
 import cn.gov.birth.platform.events.EventCodec;
+import cn.gov.birth.platform.outbound.Outbound;
+import cn.gov.birth.platform.outbound.OutboundSender;
 import cn.gov.birth.platform.outbox.Outbox;
 import cn.gov.birth.sscard.card.CardApplications;
 import cn.gov.birth.sscard.card.CardProperties;
@@ -11,26 +13,20 @@ import cn.gov.birth.sscard.reference.CardBanks;
 import cn.gov.birth.sscard.reference.CardBanks.Bank;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Sends the recorded card requests to the banks, never inside a database transaction: a short
- * transaction claims due requests ({@code FOR UPDATE SKIP LOCKED}, so instances never send the
- * same request at the same time), the calls run after it, and each outcome is written on its own.
- * A sender that dies leaves its claims to be sent again when their lease ends: the bank
- * deduplicates on the request id, so a resend never makes a second card.
+ * Sends the recorded card requests to the banks, never inside a database transaction (the
+ * platform's outbound sender): a request the bank took waits for its callback, and is sent again
+ * without one by the callback timeout; the bank deduplicates on the request id, so a resend never
+ * makes a second card.
  */
 @Component
-class CardRequestSender {
+class CardRequestSender extends OutboundSender<CardRequest, BankClient.Reply> {
 
     private static final Logger log = LoggerFactory.getLogger(CardRequestSender.class);
 
@@ -39,110 +35,71 @@ class CardRequestSender {
     private final BankClient bank;
     private final CardApplications cards;
     private final Outbox outbox;
-    private final TransactionTemplate transactions;
-    private final CardProperties.Sender settings;
-    private final CardProperties.BankApi bankApi;
-    private final String callbackUrl;
+    private final CardProperties properties;
     private final Clock clock;
 
-    CardRequestSender(CardRequests requests, CardBanks banks, BankClient bank, CardApplications cards, Outbox outbox,
-                      TransactionTemplate transactions, CardProperties properties, Clock clock) {
+    CardRequestSender(Outbound outbound, CardRequests requests, CardBanks banks, BankClient bank,
+                      CardApplications cards, Outbox outbox, CardProperties properties, Clock clock) {
+        super(outbound, CardRequests.OUTBOUND, properties.sender().outbound());
         this.requests = requests;
         this.banks = banks;
         this.bank = bank;
         this.cards = cards;
         this.outbox = outbox;
-        this.transactions = transactions;
-        this.settings = properties.sender();
-        this.bankApi = properties.bankApi();
-        this.callbackUrl = properties.callbackUrl();
+        this.properties = properties;
         this.clock = clock;
     }
 
-    @Scheduled(fixedDelayString = "${birth.card.sender.poll-interval}")
-    void sendDue() {
-        List<CardRequest> due = transactions.execute(status -> claim());
-        if (due == null || due.isEmpty()) {
-            return;
-        }
-        // Each call waits on its bank; virtual threads keep slow banks from holding up the others
-        // (each bank's bulkhead bounds how many calls it gets at once).
-        try (ExecutorService calls = Executors.newVirtualThreadPerTaskExecutor()) {
-            due.forEach(request -> calls.submit(() -> send(request)));
-        }
+    @Override
+    protected String partner(CardRequest request) {
+        return BankClient.partner(request.bankCode());
     }
 
-    private List<CardRequest> claim() {
-        Instant now = clock.instant();
-        return requests.claimDue(settings.batchSize(), now, now.plus(settings.lease())).stream()
-                .filter(request -> {
-                    if (!outbox.hasFinished(request.applicationId(), Item.SOCIAL_SECURITY_CARD)) {
-                        return true;
-                    }
-                    if (CardRequests.PENDING.equals(request.state()) && request.attempts() == 1) {
-                        // Withdrawn before it was ever sent: the bank never hears of it.
-                        requests.cancelled(request.requestId(), now);
-                    } else {
-                        // The bank may have it (taken, or a call that timed out): it is not sent again,
-                        // but stays live, so no second card is asked for this person; a callback still counts.
-                        requests.parked(request.requestId());
-                    }
-                    return false;
-                })
-                .toList();
+    @Override
+    protected boolean wanted(CardRequest request) {
+        if (!outbox.hasFinished(request.applicationId(), Item.SOCIAL_SECURITY_CARD)) {
+            return true;
+        }
+        if (CardRequests.PENDING.equals(request.state()) && request.attempts() == 1) {
+            // Withdrawn before it was ever sent: the bank never hears of it.
+            requests.cancelled(request.requestId(), clock.instant());
+        } else {
+            // The bank may have it (taken, or a call that timed out): it is not sent again,
+            // but stays live, so no second card is asked for this person; a callback still counts.
+            park(request.requestId());
+        }
+        return false;
     }
 
-    private void send(CardRequest request) {
-        Optional<Bank> target = banks.find(request.region(), request.bankCode());
-        if (target.isEmpty()) {
-            later(request, "bank " + request.bankCode() + " not in the reference data of " + request.region());
-            return;
-        }
-        if (!bankApi.allows(target.get().cardApiUrl())) {
+    @Override
+    protected Callable<BankClient.Reply> call(CardRequest request) {
+        Bank target = banks.find(request.region(), request.bankCode()).orElseThrow(() -> new IllegalStateException(
+                "bank " + request.bankCode() + " not in the reference data of " + request.region()));
+        if (!properties.bankApi().allows(target.cardApiUrl())) {
             // Imported when the allow-list said otherwise: card data goes only where the province allows now.
-            later(request, "the card-making interface of " + request.bankCode() + " is not in CARD_BANK_ALLOWED_URLS");
+            throw new IllegalStateException(
+                    "the card-making interface of " + request.bankCode() + " is not in CARD_BANK_ALLOWED_URLS");
+        }
+        ObjectNode body = (ObjectNode) EventCodec.mapper().readTree(request.payload());
+        body.put("callbackUrl", properties.callbackUrl());
+        String json = EventCodec.mapper().writeValueAsString(body);
+        return () -> bank.submit(request.bankCode(), target.cardApiUrl(), json);
+    }
+
+    @Override
+    protected void answered(CardRequest request, BankClient.Reply reply) {
+        if (reply.accepted() || CardRequests.SENT.equals(request.state())) {
+            // A refused resend does not undo that the bank took the request before (no second card after
+            // a supplement): its callback decides.
+            Instant now = clock.instant();
+            requests.sent(request.requestId(), now, now.plus(properties.sender().callbackTimeout()));
+            log.info("Card request {} {} by {} (HTTP {}, attempt {})", request.requestId(),
+                    reply.accepted() ? "accepted" : "resent, refused, waiting for its callback,", request.bankCode(),
+                    reply.status(), request.attempts());
             return;
         }
-        try {
-            BankClient.Reply reply = bank.submit(request.bankCode(), target.get().cardApiUrl(), withCallback(request));
-            if (reply.accepted()) {
-                Instant now = clock.instant();
-                requests.sent(request.requestId(), now, now.plus(settings.callbackTimeout()));
-                log.info("Card request {} accepted by {} (HTTP {}, attempt {})", request.requestId(),
-                        request.bankCode(), reply.status(), request.attempts());
-            } else if (CardRequests.SENT.equals(request.state())) {
-                // The bank took this request before: a refusal of the resend does not undo that (no second card
-                // after a supplement); its callback decides.
-                Instant now = clock.instant();
-                requests.sent(request.requestId(), now, now.plus(settings.callbackTimeout()));
-                log.warn("Resent card request {} refused by {} (HTTP {}); waiting for its callback",
-                        request.requestId(), request.bankCode(), reply.status());
-            } else {
-                log.warn("Card request {} refused by {}: HTTP {}", request.requestId(), request.bankCode(),
-                        reply.status());
-                cards.onBankResult(request.requestId(), request.bankCode(), false, null,
-                        "银行拒收制卡数据（HTTP " + reply.status() + "）");
-            }
-        } catch (Error e) {
-            throw e;
-        } catch (Throwable e) {
-            if (e instanceof InterruptedException) {
-                Thread.currentThread().interrupt();
-            }
-            later(request, e.getClass().getSimpleName() + ": " + e.getMessage());
-        }
-    }
-
-    private String withCallback(CardRequest request) {
-        ObjectNode body = (ObjectNode) EventCodec.mapper().readTree(request.payload());
-        body.put("callbackUrl", callbackUrl);
-        return EventCodec.mapper().writeValueAsString(body);
-    }
-
-    private void later(CardRequest request, String error) {
-        Instant when = clock.instant().plus(settings.backoff(request.attempts()));
-        requests.retryAt(request.requestId(), when, error);
-        log.warn("Card request {} to {} not delivered (attempt {}), again at {}: {}", request.requestId(),
-                request.bankCode(), request.attempts(), when, error);
+        log.warn("Card request {} refused by {}: HTTP {}", request.requestId(), request.bankCode(), reply.status());
+        cards.onBankResult(request.requestId(), request.bankCode(), false, null,
+                "银行拒收制卡数据（HTTP " + reply.status() + "）");
     }
 }

@@ -1,5 +1,6 @@
 package cn.gov.birth.sscard.card;
 
+import cn.gov.birth.platform.outbound.OutboundSettings;
 import java.time.Duration;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -35,6 +36,7 @@ public record CardProperties(String callbackUrl, BankApi bankApi, Sender sender)
     }
 
     /**
+     * @param pollInterval   the pause between rounds
      * @param batchSize      requests claimed per round
      * @param lease          how long a claimed request is left to its sender before another may send it again
      * @param initialBackoff the wait before resending after the first failed round; doubles each round
@@ -42,14 +44,12 @@ public record CardProperties(String callbackUrl, BankApi bankApi, Sender sender)
      * @param callbackTimeout how long a request the bank took may go without its callback before it
      *                        is sent again (same request id: the bank reports again, makes no second card)
      */
-    public record Sender(int batchSize, Duration lease, Duration initialBackoff, Duration maxBackoff,
-                         Duration callbackTimeout) {
+    public record Sender(Duration pollInterval, int batchSize, Duration lease, Duration initialBackoff,
+                         Duration maxBackoff, Duration callbackTimeout) {
 
-        /** The wait after the {@code attempts}-th failed round. */
-        public Duration backoff(int attempts) {
-            int doublings = Math.min(Math.max(attempts - 1, 0), 20);
-            Duration wait = initialBackoff.multipliedBy(1L << doublings);
-            return wait.compareTo(maxBackoff) > 0 ? maxBackoff : wait;
+        /** How the sender works: each bank's breaker, retry and bulkhead come from the {@code bank} configuration. */
+        public OutboundSettings outbound() {
+            return new OutboundSettings(pollInterval, batchSize, lease, initialBackoff, maxBackoff, "bank");
         }
     }
 }

@@ -1,10 +1,12 @@
 package cn.gov.birth.sscard.card;
 
+import cn.gov.birth.platform.outbound.OutboundTable;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.jdbc.core.DataClassRowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -20,6 +22,11 @@ public class CardRequests {
     public static final String MADE = "MADE";
     public static final String FAILED = "FAILED";
     public static final String CANCELLED = "CANCELLED";
+
+    /** What the sender keeps of a request (the bank deduplicates on the request id). */
+    public static final OutboundTable<CardRequest> OUTBOUND = new OutboundTable<>("card_request", "request_id",
+            "state", List.of(PENDING, SENT), "attempts", "next_attempt_at", "last_error",
+            new DataClassRowMapper<>(CardRequest.class));
 
     private final JdbcClient jdbc;
 
@@ -62,24 +69,6 @@ public class CardRequests {
     }
 
     /**
-     * Claims due requests for one sender: rows other senders hold are skipped, and a claimed row is
-     * not due again until {@code leaseUntil}, so a sender that dies leaves it to be sent again then.
-     */
-    public List<CardRequest> claimDue(int limit, Instant now, Instant leaseUntil) {
-        return jdbc.sql("""
-                        update card_request r set attempts = r.attempts + 1, next_attempt_at = ?
-                        from (select request_id from card_request
-                              where state in ('PENDING', 'SENT') and next_attempt_at <= ?
-                              order by next_attempt_at limit ? for update skip locked) due
-                        where r.request_id = due.request_id
-                        returning r.request_id, r.application_id, r.citizen_id_number, r.region, r.bank_code,
-                                  r.pickup_branch, r.payload::text as payload, r.state, r.attempts""")
-                .params(Timestamp.from(leaseUntil), Timestamp.from(now), limit)
-                .query(CardRequest.class)
-                .list();
-    }
-
-    /**
      * The bank took the request; a callback that came first already moved it on. Without a
      * callback by {@code resendAt} it is due again.
      */
@@ -89,20 +78,6 @@ public class CardRequests {
                         where request_id = ? and state in ('PENDING', 'SENT')""")
                 .params(Timestamp.from(now), Timestamp.from(resendAt), requestId)
                 .update();
-    }
-
-    /** The bank could not be reached: try again at {@code when}. */
-    public void retryAt(UUID requestId, Instant when, String error) {
-        jdbc.sql("""
-                        update card_request set next_attempt_at = ?, last_error = ?
-                        where request_id = ? and state in ('PENDING', 'SENT')""")
-                .params(Timestamp.from(when), error, requestId)
-                .update();
-    }
-
-    /** Not to be sent again (its item was withdrawn after the bank may have got it); still live. */
-    public void parked(UUID requestId) {
-        jdbc.sql("update card_request set next_attempt_at = 'infinity' where request_id = ?").param(requestId).update();
     }
 
     /** The item was withdrawn before the request was sent. */

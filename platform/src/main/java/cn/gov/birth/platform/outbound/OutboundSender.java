@@ -1,0 +1,162 @@
+package cn.gov.birth.platform.outbound;
+
+import io.github.resilience4j.bulkhead.Bulkhead;
+import io.github.resilience4j.bulkhead.BulkheadFullException;
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.retry.Retry;
+import io.micrometer.core.instrument.Timer;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
+
+/**
+ * Sends the requests of one table to partner systems, never inside a database transaction: a short
+ * transaction claims due rows ({@code FOR UPDATE SKIP LOCKED}: two senders never take one row) and
+ * leases them, the calls run after it on virtual threads (a slow partner holds up no other), each
+ * through its partner's circuit breaker, retry and bulkhead, and each outcome is written on its own.
+ * A sender that dies leaves its claims due again when their lease ends, so partners must deduplicate
+ * on the request's id. What an answer means is the subclass's to write (the row's next state, and
+ * when it is due again, if ever); a failed call is tried again after a capped exponential backoff
+ * unless the subclass gives the request up. A call the open breaker or the full bulkhead did not let
+ * through is tried again without counting as an attempt.
+ * <p>
+ * Metrics, tagged {@code partner}: {@code birth.outbound.sent} (calls the partner answered),
+ * {@code birth.outbound.failed} (calls that failed), {@code birth.outbound.retried} (requests due
+ * again after a failure or a call not let through), {@code birth.outbound.call} (each call's time).
+ *
+ * @param <R> the request, as the table's rows read
+ * @param <A> the partner's answer
+ */
+public abstract class OutboundSender<R, A> implements SchedulingConfigurer {
+
+    private static final Logger log = LoggerFactory.getLogger(OutboundSender.class);
+
+    private final Outbound outbound;
+    private final OutboundTable<R> table;
+    private final OutboundSettings settings;
+
+    protected OutboundSender(Outbound outbound, OutboundTable<R> table, OutboundSettings settings) {
+        this.outbound = outbound;
+        this.table = table;
+        this.settings = settings;
+    }
+
+    /** The partner a request goes to: the name of its breaker, retry and bulkhead, and its metrics' tag. */
+    protected abstract String partner(R request);
+
+    /**
+     * The call for the request, made later through the partner's breaker: it throws when the call
+     * failed. Throws itself when the request cannot be sent now (tried again after the backoff).
+     */
+    protected abstract Callable<A> call(R request) throws Exception;
+
+    /** The partner answered: the subclass writes what that means for the request. */
+    protected abstract void answered(R request, A answer);
+
+    /**
+     * In the claim's transaction: whether the request is still to be sent. One that is not is the
+     * subclass's to write (cancelled, {@linkplain #park parked}); else it is due again when its lease ends.
+     */
+    protected boolean wanted(R request) {
+        return true;
+    }
+
+    /** After the {@code attempts}-th failed call: true when the subclass gave the request up (and wrote so). */
+    protected boolean givenUp(R request, int attempts) {
+        return false;
+    }
+
+    /** The request is not to be sent again; the row is otherwise left as it is. */
+    protected final void park(Object id) {
+        outbound.jdbc().sql(table.park()).param(id).update();
+    }
+
+    /** A sender that is a bean works in rounds, {@code pollInterval} apart. */
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar tasks) {
+        tasks.addFixedDelayTask(this::sendDue, settings.pollInterval());
+    }
+
+    /** One round: claims the due requests and sends them, returning when every call is done. */
+    public void sendDue() {
+        List<Claimed<R>> due = outbound.transactions().execute(status -> claim());
+        try (ExecutorService calls = Executors.newVirtualThreadPerTaskExecutor()) {
+            due.forEach(claimed -> calls.submit(() -> send(claimed)));
+        }
+    }
+
+    private record Claimed<R>(Object id, int attempts, R request) {
+    }
+
+    private List<Claimed<R>> claim() {
+        Instant now = outbound.clock().instant();
+        return outbound.jdbc().sql(table.claim())
+                .params(Timestamp.from(now.plus(settings.lease())), Timestamp.from(now), settings.batchSize())
+                .query((rs, row) -> new Claimed<>(rs.getObject(table.id()), rs.getInt(table.attempts()),
+                        table.rows().mapRow(rs, row)))
+                .list().stream().filter(claimed -> wanted(claimed.request())).toList();
+    }
+
+    private void send(Claimed<R> claimed) {
+        String partner = partner(claimed.request());
+        A answer;
+        try {
+            answer = guarded(partner, call(claimed.request()));
+        } catch (CallNotPermittedException | BulkheadFullException e) {
+            later(claimed, partner, claimed.attempts() - 1, e);
+            return;
+        } catch (Exception e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            count("birth.outbound.failed", partner);
+            if (!givenUp(claimed.request(), claimed.attempts())) {
+                later(claimed, partner, claimed.attempts(), e);
+            }
+            return;
+        }
+        count("birth.outbound.sent", partner);
+        try {
+            answered(claimed.request(), answer);
+        } catch (RuntimeException e) {
+            log.error("The answer of {} to request {} is not recorded; the request is sent again when its lease ends",
+                    partner, claimed.id(), e);
+        }
+    }
+
+    private A guarded(String partner, Callable<A> call) throws Exception {
+        Timer timer = Timer.builder("birth.outbound.call").tag("partner", partner).register(outbound.meters());
+        String config = settings.resilience();
+        return Retry.decorateCallable(outbound.retries().retry(partner, config),
+                CircuitBreaker.decorateCallable(outbound.breakers().circuitBreaker(partner, config),
+                        Bulkhead.decorateCallable(outbound.bulkheads().bulkhead(partner, config),
+                                () -> timer.recordCallable(call)))).call();
+    }
+
+    private void later(Claimed<R> claimed, String partner, int attempts, Exception e) {
+        Instant when = outbound.clock().instant().plus(settings.backoff(attempts));
+        String error = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+        List<Object> params = new ArrayList<>(List.of(attempts, Timestamp.from(when)));
+        if (table.lastError() != null) {
+            params.add(error);
+        }
+        params.add(claimed.id());
+        outbound.jdbc().sql(table.retry()).params(params).update();
+        count("birth.outbound.retried", partner);
+        log.warn("Request {} to {} not delivered (attempt {}), again at {}: {}", claimed.id(), partner, attempts,
+                when, error);
+    }
+
+    private void count(String name, String partner) {
+        outbound.meters().counter(name, "partner", partner).increment();
+    }
+}
