@@ -8,7 +8,7 @@ import cn.gov.birth.contracts.events.ApplicationSubmitted;
 import cn.gov.birth.contracts.events.ApplicationSupplemented;
 import cn.gov.birth.contracts.events.ApplicationWithdrawn;
 import cn.gov.birth.platform.handlers.EventHandlers;
-import cn.gov.birth.platform.withdrawal.Withdrawals;
+import cn.gov.birth.kit.withdrawal.Withdrawals;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 

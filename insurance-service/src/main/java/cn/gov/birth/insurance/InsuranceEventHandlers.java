@@ -8,8 +8,8 @@ import cn.gov.birth.contracts.events.ApplicationWithdrawn;
 import cn.gov.birth.insurance.enrollment.Enrollments;
 import cn.gov.birth.insurance.maternity.MaternityReimbursements;
 import cn.gov.birth.platform.handlers.EventHandlers;
-import cn.gov.birth.platform.rendezvous.DependentItems;
-import cn.gov.birth.platform.withdrawal.Withdrawals;
+import cn.gov.birth.kit.dependent.DependentItems;
+import cn.gov.birth.kit.withdrawal.Withdrawals;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 

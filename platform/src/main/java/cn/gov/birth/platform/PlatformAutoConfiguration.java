@@ -1,57 +1,50 @@
 package cn.gov.birth.platform;
 
-import cn.gov.birth.platform.events.EventCatalog;
-import cn.gov.birth.platform.outcome.ItemOutcomes;
-import java.util.List;
 import cn.gov.birth.platform.db.DatabaseCreator;
+import cn.gov.birth.platform.db.Migrations;
+import cn.gov.birth.platform.events.EventCatalog;
 import cn.gov.birth.platform.handlers.EventHandlerListeners;
 import cn.gov.birth.platform.handlers.EventHandlers;
 import cn.gov.birth.platform.inbox.IdempotentConsumer;
+import cn.gov.birth.platform.outbound.Outbound;
 import cn.gov.birth.platform.outbox.Outbox;
 import cn.gov.birth.platform.outbox.OutboxRelay;
-import cn.gov.birth.platform.rendezvous.DependentItems;
-import cn.gov.birth.platform.outbound.Outbound;
+import cn.gov.birth.platform.reference.ReferenceDataConfiguration;
+import cn.gov.birth.platform.rendezvous.Rendezvous;
+import cn.gov.birth.platform.security.PlatformSecurityConfiguration;
+import cn.gov.birth.platform.web.Problems;
 import io.github.resilience4j.bulkhead.BulkheadRegistry;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.retry.RetryRegistry;
-import cn.gov.birth.platform.rendezvous.Rendezvous;
-import cn.gov.birth.platform.reference.ReferenceDataConfiguration;
-import cn.gov.birth.platform.review.ReviewConfiguration;
-import cn.gov.birth.platform.security.PlatformSecurityConfiguration;
-import cn.gov.birth.platform.review.ReviewQueue;
-import cn.gov.birth.platform.withdrawal.Withdrawals;
-import cn.gov.birth.contracts.Department;
-import java.time.Clock;
-import java.util.Optional;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import cn.gov.birth.platform.web.Problems;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
-import tools.jackson.databind.MapperFeature;
-import tools.jackson.databind.cfg.CoercionAction;
-import tools.jackson.databind.cfg.CoercionInputShape;
-import tools.jackson.databind.type.LogicalType;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
+import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.MapperFeature;
+import tools.jackson.databind.cfg.CoercionAction;
+import tools.jackson.databind.cfg.CoercionInputShape;
+import tools.jackson.databind.type.LogicalType;
 
 /**
- * The conventions every service shares: its database, the outbox, idempotent consumers, requests
- * to partners, problems, access control, and a department service's staff review queue and
- * reference data.
+ * The conventions every service shares: its database, the outbox, idempotent consumers and their
+ * table of handlers, joins of events, requests to partners, problems and access control. The
+ * platform knows no domain: the events are the system's {@link EventCatalog}'s.
  */
 @AutoConfiguration
-@Import({PlatformSecurityConfiguration.class, ReviewConfiguration.class, ReferenceDataConfiguration.class})
+@Import({PlatformSecurityConfiguration.class, ReferenceDataConfiguration.class})
 public class PlatformAutoConfiguration {
 
     @Bean
@@ -62,11 +55,7 @@ public class PlatformAutoConfiguration {
     /** The platform's own tables migrate with the service's, from {@code db/platform}. */
     @Bean
     FlywayConfigurationCustomizer platformMigrations() {
-        return configuration -> {
-            var locations = new java.util.ArrayList<>(java.util.List.of(configuration.getLocations()));
-            locations.add(new org.flywaydb.core.api.Location("classpath:db/platform"));
-            configuration.locations(locations.toArray(org.flywaydb.core.api.Location[]::new));
-        };
+        return Migrations.alsoFrom("classpath:db/platform");
     }
 
     @Bean
@@ -80,11 +69,6 @@ public class PlatformAutoConfiguration {
     @Bean
     Outbox outbox(JdbcClient jdbc, OutboxRelay relay, EventCatalog catalog, List<Outbox.Check> checks) {
         return new Outbox(jdbc, relay, catalog, checks);
-    }
-
-    @Bean
-    ItemOutcomes itemOutcomes(JdbcClient jdbc) {
-        return new ItemOutcomes(jdbc);
     }
 
     @Bean
@@ -118,23 +102,8 @@ public class PlatformAutoConfiguration {
     }
 
     @Bean
-    Rendezvous rendezvous(JdbcClient jdbc) {
-        return new Rendezvous(jdbc);
-    }
-
-    /** A department's service declares its items that wait for another department's. */
-    @Bean
-    @ConditionalOnProperty("birth.department")
-    DependentItems dependentItems(Rendezvous rendezvous, Outbox outbox, Clock clock) {
-        return new DependentItems(rendezvous, outbox, clock);
-    }
-
-    /** A department's service (one that says {@code birth.department}) cancels its open items on withdrawal. */
-    @Bean
-    @ConditionalOnProperty("birth.department")
-    Withdrawals withdrawals(@Value("${birth.department}") Department department, Outbox outbox,
-                            Optional<ReviewQueue<?>> review, Clock clock) {
-        return new Withdrawals(department, outbox, review, clock);
+    Rendezvous rendezvous(JdbcClient jdbc, EventCatalog catalog) {
+        return new Rendezvous(jdbc, catalog);
     }
 
     /**

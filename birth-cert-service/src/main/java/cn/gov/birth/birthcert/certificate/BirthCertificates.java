@@ -1,5 +1,6 @@
 package cn.gov.birth.birthcert.certificate;
 
+import cn.gov.birth.kit.outcome.ItemOutcomes;
 import cn.gov.birth.birthcert.reference.DeliveryHospitals;
 import cn.gov.birth.birthcert.reference.DeliveryHospitals.Hospital;
 import cn.gov.birth.birthcert.reference.DeliveryRecords;
@@ -13,7 +14,7 @@ import cn.gov.birth.contracts.events.ItemRejected;
 import cn.gov.birth.contracts.events.ItemReturned;
 import cn.gov.birth.contracts.events.ItemStarted;
 import cn.gov.birth.platform.outbox.Outbox;
-import cn.gov.birth.platform.review.ReviewQueue;
+import cn.gov.birth.kit.review.ReviewQueue;
 import java.nio.charset.Charset;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -45,16 +46,18 @@ public class BirthCertificates {
 
     private final JdbcClient jdbc;
     private final Outbox outbox;
+    private final ItemOutcomes outcomes;
     private final DeliveryHospitals hospitals;
     private final DeliveryRecords records;
     private final ReviewQueue<Certification> review;
     private final BirthCertificateProperties properties;
     private final Clock clock;
 
-    BirthCertificates(JdbcClient jdbc, Outbox outbox, DeliveryHospitals hospitals, DeliveryRecords records,
+    BirthCertificates(JdbcClient jdbc, Outbox outbox, ItemOutcomes outcomes, DeliveryHospitals hospitals, DeliveryRecords records,
                       ReviewQueue<Certification> review, BirthCertificateProperties properties, Clock clock) {
         this.jdbc = jdbc;
         this.outbox = outbox;
+        this.outcomes = outcomes;
         this.hospitals = hospitals;
         this.records = records;
         this.review = review;
@@ -66,7 +69,7 @@ public class BirthCertificates {
     /** Decides on an accepted application, or on a corrected one after a return. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void on(ApplicationSubmitted application) {
-        if (!application.requests(Item.BIRTH_CERT) || outbox.hasFinished(application.applicationId(), Item.BIRTH_CERT)) {
+        if (!application.requests(Item.BIRTH_CERT) || outcomes.hasFinished(application.applicationId(), Item.BIRTH_CERT)) {
             return;
         }
         UUID id = application.applicationId();

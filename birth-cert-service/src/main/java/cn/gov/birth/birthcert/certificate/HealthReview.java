@@ -1,19 +1,16 @@
 package cn.gov.birth.birthcert.certificate;
 
-import cn.gov.birth.contracts.Department;
-import cn.gov.birth.platform.outbox.Outbox;
-import cn.gov.birth.platform.review.ReviewQueue;
-import java.time.Clock;
+import cn.gov.birth.kit.review.ReviewQueue;
+import cn.gov.birth.kit.review.ReviewQueues;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The certificate issuers' review (a rare character in the name): approval issues the certificate ({@link BirthCertificates}). */
 @Configuration(proxyBeanMethods = false)
 class HealthReview {
 
     @Bean
-    ReviewQueue<Certification> reviewQueue(JdbcClient jdbc, Outbox outbox, Clock clock) {
-        return new ReviewQueue<>(Department.HEALTH, Certification.class, jdbc, outbox, clock);
+    ReviewQueue<Certification> reviewQueue(ReviewQueues queues) {
+        return queues.of(Certification.class);
     }
 }

@@ -1,5 +1,6 @@
 package cn.gov.birth.insurance.enrollment;
 
+import cn.gov.birth.kit.outcome.ItemOutcomes;
 import cn.gov.birth.contracts.Item;
 import cn.gov.birth.contracts.Topics;
 import cn.gov.birth.contracts.codes.Codes;
@@ -17,8 +18,8 @@ import cn.gov.birth.insurance.reference.Contributions.Contribution;
 import cn.gov.birth.insurance.reference.InsuredPersons;
 import cn.gov.birth.insurance.review.InsuranceCase;
 import cn.gov.birth.platform.outbox.Outbox;
-import cn.gov.birth.platform.review.ReviewQueue;
-import cn.gov.birth.platform.review.ReviewTask;
+import cn.gov.birth.kit.review.ReviewQueue;
+import cn.gov.birth.kit.review.ReviewTask;
 import cn.gov.birth.platform.web.ProblemException;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -57,10 +58,11 @@ public class Enrollments {
     private final ReviewQueue<InsuranceCase> review;
     private final JdbcClient jdbc;
     private final Outbox outbox;
+    private final ItemOutcomes outcomes;
     private final Clock clock;
 
     Enrollments(InsurancePolicy policy, InsuredPersons persons, Contributions contributions, PaymentOrders orders,
-                ReviewQueue<InsuranceCase> review, JdbcClient jdbc, Outbox outbox, Clock clock) {
+                ReviewQueue<InsuranceCase> review, JdbcClient jdbc, Outbox outbox, ItemOutcomes outcomes, Clock clock) {
         this.policy = policy;
         this.persons = persons;
         this.contributions = contributions;
@@ -68,6 +70,7 @@ public class Enrollments {
         this.review = review;
         this.jdbc = jdbc;
         this.outbox = outbox;
+        this.outcomes = outcomes;
         this.clock = clock;
         review.onApproval(ITEM, this::approve);
     }
@@ -132,7 +135,7 @@ public class Enrollments {
             return;
         }
         PaymentOrder order = orders.find(orderId).orElseThrow();
-        if (!outbox.hasFinished(order.applicationId(), ITEM)) {
+        if (!outcomes.hasFinished(order.applicationId(), ITEM)) {
             outbox.publish(Topics.INSURANCE, new PaymentRequested(UUID.randomUUID(), order.applicationId(),
                     clock.instant(), ITEM, order.amount(), paymentReference, order.payBy()));
         }
@@ -145,7 +148,7 @@ public class Enrollments {
             return;
         }
         PaymentOrder order = orders.find(orderId).orElseThrow();
-        if (!outbox.hasFinished(order.applicationId(), ITEM)) {
+        if (!outcomes.hasFinished(order.applicationId(), ITEM)) {
             review.open(order.applicationId(), ITEM, "PAYMENT_ORDER_FAILED",
                     "税务缴费渠道未能开具缴费单，转医保经办人员处理", new InsuranceCase.FailedOrder(orderId));
         }
@@ -171,7 +174,7 @@ public class Enrollments {
         UUID id = order.applicationId();
         if (status == State.PAID) {
             orders.paid(order.orderId(), paymentReference, paidAt);
-            if (outbox.hasFinished(id, ITEM)) {
+            if (outcomes.hasFinished(id, ITEM)) {
                 log.warn("Order {} paid after application {} finished its enrollment: refund by the channel",
                         order.orderId(), id);
             } else {
@@ -179,7 +182,7 @@ public class Enrollments {
             }
         } else {
             orders.expired(order.orderId());
-            if (!outbox.hasFinished(id, ITEM)) {
+            if (!outcomes.hasFinished(id, ITEM)) {
                 returned(id, "PAYMENT_EXPIRED", "未在" + order.payBy() + "前缴纳参保费" + order.amount().toPlainString()
                         + "元，缴费单已失效；补正后将重新开具缴费单");
             }

@@ -1,10 +1,10 @@
 package cn.gov.birth.insurance.enrollment;
 
+import cn.gov.birth.kit.outcome.ItemOutcomes;
 import cn.gov.birth.contracts.Item;
 import cn.gov.birth.insurance.enrollment.PaymentOrders.PaymentOrder;
 import cn.gov.birth.platform.outbound.Outbound;
 import cn.gov.birth.platform.outbound.OutboundSender;
-import cn.gov.birth.platform.outbox.Outbox;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.Callable;
@@ -26,16 +26,16 @@ class PaymentOrderSender extends OutboundSender<PaymentOrder, String> {
     private final TaxChannel channel;
     private final int maxAttempts;
     private final Duration recheckAfter;
-    private final Outbox outbox;
+    private final ItemOutcomes outcomes;
 
-    PaymentOrderSender(Outbound outbound, Enrollments enrollments, TaxChannel channel, Outbox outbox,
+    PaymentOrderSender(Outbound outbound, Enrollments enrollments, TaxChannel channel, ItemOutcomes outcomes,
                        TaxChannelProperties properties) {
         super(outbound, PaymentOrders.OUTBOUND, properties.sender());
         this.enrollments = enrollments;
         this.channel = channel;
         this.maxAttempts = properties.maxAttempts();
         this.recheckAfter = properties.recheckAfter();
-        this.outbox = outbox;
+        this.outcomes = outcomes;
     }
 
     @Override
@@ -46,7 +46,7 @@ class PaymentOrderSender extends OutboundSender<PaymentOrder, String> {
     /** The orders of items that finished meanwhile (withdrawn) are not sent. */
     @Override
     protected boolean wanted(PaymentOrder order) {
-        boolean finished = outbox.hasFinished(order.applicationId(), Item.MEDICAL_INSURANCE);
+        boolean finished = outcomes.hasFinished(order.applicationId(), Item.MEDICAL_INSURANCE);
         if (finished) {
             park(order.orderId());
         }

@@ -1,5 +1,6 @@
 package cn.gov.birth.insurance.maternity;
 
+import cn.gov.birth.kit.outcome.ItemOutcomes;
 import cn.gov.birth.contracts.Item;
 import cn.gov.birth.contracts.Topics;
 import cn.gov.birth.contracts.codes.Codes;
@@ -19,8 +20,8 @@ import cn.gov.birth.insurance.review.InsuranceCase;
 import cn.gov.birth.insurance.review.InsuranceCase.ManualClaim;
 import cn.gov.birth.platform.masking.Mask;
 import cn.gov.birth.platform.outbox.Outbox;
-import cn.gov.birth.platform.review.ReviewQueue;
-import cn.gov.birth.platform.review.ReviewTask;
+import cn.gov.birth.kit.review.ReviewQueue;
+import cn.gov.birth.kit.review.ReviewTask;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -51,11 +52,12 @@ public class MaternityReimbursements {
     private final ReviewQueue<InsuranceCase> review;
     private final JdbcClient jdbc;
     private final Outbox outbox;
+    private final ItemOutcomes outcomes;
     private final Clock clock;
 
     MaternityReimbursements(InsurancePolicy policy, InsuredPersons persons, DirectSettlements settlements,
                             DesignatedHospitals hospitals, ReviewQueue<InsuranceCase> review, JdbcClient jdbc,
-                            Outbox outbox, Clock clock) {
+                            Outbox outbox, ItemOutcomes outcomes, Clock clock) {
         this.policy = policy;
         this.persons = persons;
         this.settlements = settlements;
@@ -63,6 +65,7 @@ public class MaternityReimbursements {
         this.review = review;
         this.jdbc = jdbc;
         this.outbox = outbox;
+        this.outcomes = outcomes;
         this.clock = clock;
         review.onApproval(ITEM, this::approve);
     }
@@ -71,7 +74,7 @@ public class MaternityReimbursements {
     @Transactional(propagation = Propagation.MANDATORY)
     public void on(ApplicationSubmitted application) {
         UUID id = application.applicationId();
-        if (!application.requests(ITEM) || outbox.hasFinished(id, ITEM)) {
+        if (!application.requests(ITEM) || outcomes.hasFinished(id, ITEM)) {
             return;
         }
         outbox.publish(Topics.INSURANCE, new ItemStarted(UUID.randomUUID(), id, clock.instant(), ITEM));

@@ -1,12 +1,9 @@
 package cn.gov.birth.insurance.review;
 
-import cn.gov.birth.contracts.Department;
-import cn.gov.birth.platform.outbox.Outbox;
-import cn.gov.birth.platform.review.ReviewQueue;
-import java.time.Clock;
+import cn.gov.birth.kit.review.ReviewQueue;
+import cn.gov.birth.kit.review.ReviewQueues;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The insurance officers' review, for both items: an enrollment whose contribution was not set
@@ -17,7 +14,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class InsuranceReview {
 
     @Bean
-    ReviewQueue<InsuranceCase> reviewQueue(JdbcClient jdbc, Outbox outbox, Clock clock) {
-        return new ReviewQueue<>(Department.MEDICAL_INSURANCE, InsuranceCase.class, jdbc, outbox, clock);
+    ReviewQueue<InsuranceCase> reviewQueue(ReviewQueues queues) {
+        return queues.of(InsuranceCase.class);
     }
 }

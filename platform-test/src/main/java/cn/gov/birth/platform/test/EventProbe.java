@@ -68,7 +68,7 @@ public final class EventProbe implements AutoCloseable {
     public void publish(String topic, BirthEvent event) {
         send(CloudEventRecords.of(topic, event.applicationId().toString(), EventTypes.typeOf(event.getClass()),
                 event.eventId(), "/birth/test", Instant.now(), "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01",
-                EventCodec.write(event)));
+                EventCodec.mapper().writeValueAsBytes(event)));
     }
 
     /** Sends a raw record, for example a body that is not an event at all. */

@@ -3,9 +3,7 @@ package cn.gov.birth.platform.outbox;
 import cn.gov.birth.platform.events.Correlation;
 import cn.gov.birth.platform.events.EventCatalog;
 import cn.gov.birth.platform.events.EventCodec;
-import cn.gov.birth.contracts.Item;
 import java.util.List;
-import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -53,12 +51,5 @@ public class Outbox {
                 relay.wakeUp();
             }
         });
-    }
-
-    /** Whether this service already published the item's final outcome (completed, rejected, cancelled). */
-    public boolean hasFinished(UUID applicationId, Item item) {
-        return jdbc.sql("select count(*) from item_outcome where application_id = ? and item = ?")
-                .params(applicationId, item.name())
-                .query(Long.class).single() > 0;
     }
 }

@@ -1,7 +1,6 @@
 package cn.gov.birth.platform.rendezvous;
 
-import cn.gov.birth.contracts.EventTypes;
-import cn.gov.birth.contracts.events.BirthEvent;
+import cn.gov.birth.platform.events.EventCatalog;
 import cn.gov.birth.platform.events.EventCodec;
 import java.util.HashMap;
 import java.util.Map;
@@ -19,9 +18,11 @@ import org.springframework.transaction.annotation.Transactional;
 public class Rendezvous {
 
     private final JdbcClient jdbc;
+    private final EventCatalog catalog;
 
-    public Rendezvous(JdbcClient jdbc) {
+    public Rendezvous(JdbcClient jdbc, EventCatalog catalog) {
         this.jdbc = jdbc;
+        this.catalog = catalog;
     }
 
     /**
@@ -29,13 +30,13 @@ public class Rendezvous {
      * the join has not fired yet, fires it (once) and returns the parts.
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public Optional<Parts> arrive(String key, String part, BirthEvent event, Set<String> needed) {
+    public Optional<Parts> arrive(String key, String part, Object event, Set<String> needed) {
         // Serialize arrivals for one key so that two parts arriving together see each other.
         jdbc.sql("select pg_advisory_xact_lock(hashtextextended(?, 0))").param(key).query().singleRow();
         jdbc.sql("""
                         insert into rendezvous_part (join_key, part, event_type, payload) values (?, ?, ?, ?)
                         on conflict do nothing""")
-                .params(key, part, EventTypes.typeOf(event.getClass()), EventCodec.write(event))
+                .params(key, part, catalog.typeOf(event), EventCodec.mapper().writeValueAsBytes(event))
                 .update();
         Parts parts = parts(key);
         if (!parts.byPart().keySet().containsAll(needed)) {
@@ -52,13 +53,13 @@ public class Rendezvous {
      * to run the step again; before that, the step will simply run on the corrected part.
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public Optional<Parts> replace(String key, String part, BirthEvent event) {
+    public Optional<Parts> replace(String key, String part, Object event) {
         jdbc.sql("select pg_advisory_xact_lock(hashtextextended(?, 0))").param(key).query().singleRow();
         jdbc.sql("""
                         insert into rendezvous_part (join_key, part, event_type, payload) values (?, ?, ?, ?)
                         on conflict (join_key, part) do update set event_type = excluded.event_type,
                                                                   payload = excluded.payload""")
-                .params(key, part, EventTypes.typeOf(event.getClass()), EventCodec.write(event))
+                .params(key, part, catalog.typeOf(event), EventCodec.mapper().writeValueAsBytes(event))
                 .update();
         boolean fired = jdbc.sql("select count(*) from rendezvous_done where join_key = ?").param(key)
                 .query(Long.class).single() > 0;
@@ -66,18 +67,19 @@ public class Rendezvous {
     }
 
     private Parts parts(String key) {
-        Map<String, BirthEvent> parts = new HashMap<>();
+        Map<String, Object> parts = new HashMap<>();
         jdbc.sql("select part, event_type, payload from rendezvous_part where join_key = ?").param(key)
                 .query(rs -> {
-                    parts.put(rs.getString(1), EventCodec.read(rs.getString(2), rs.getBytes(3)));
+                    parts.put(rs.getString(1), EventCodec.mapper().readValue(rs.getBytes(3), catalog.classOf(rs.getString(2))
+                            .orElseThrow(() -> new IllegalStateException("unknown event type in a rendezvous"))));
                 });
         return new Parts(parts);
     }
 
     /** The joined facts by part name. */
-    public record Parts(Map<String, BirthEvent> byPart) {
+    public record Parts(Map<String, Object> byPart) {
 
-        public <E extends BirthEvent> E get(String part, Class<E> type) {
+        public <E> E get(String part, Class<E> type) {
             return type.cast(byPart.get(part));
         }
     }

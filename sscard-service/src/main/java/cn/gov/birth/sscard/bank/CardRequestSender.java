@@ -1,10 +1,10 @@
 package cn.gov.birth.sscard.bank;
 
+import cn.gov.birth.kit.outcome.ItemOutcomes;
 import cn.gov.birth.contracts.Item;
 import cn.gov.birth.platform.events.EventCodec;
 import cn.gov.birth.platform.outbound.Outbound;
 import cn.gov.birth.platform.outbound.OutboundSender;
-import cn.gov.birth.platform.outbox.Outbox;
 import cn.gov.birth.sscard.card.CardApplications;
 import cn.gov.birth.sscard.card.CardProperties;
 import cn.gov.birth.sscard.card.CardRequests;
@@ -34,18 +34,18 @@ class CardRequestSender extends OutboundSender<CardRequest, BankClient.Reply> {
     private final CardBanks banks;
     private final BankClient bank;
     private final CardApplications cards;
-    private final Outbox outbox;
+    private final ItemOutcomes outcomes;
     private final CardProperties properties;
     private final Clock clock;
 
     CardRequestSender(Outbound outbound, CardRequests requests, CardBanks banks, BankClient bank,
-                      CardApplications cards, Outbox outbox, CardProperties properties, Clock clock) {
+                      CardApplications cards, ItemOutcomes outcomes, CardProperties properties, Clock clock) {
         super(outbound, CardRequests.OUTBOUND, properties.sender().outbound());
         this.requests = requests;
         this.banks = banks;
         this.bank = bank;
         this.cards = cards;
-        this.outbox = outbox;
+        this.outcomes = outcomes;
         this.properties = properties;
         this.clock = clock;
     }
@@ -57,7 +57,7 @@ class CardRequestSender extends OutboundSender<CardRequest, BankClient.Reply> {
 
     @Override
     protected boolean wanted(CardRequest request) {
-        if (!outbox.hasFinished(request.applicationId(), Item.SOCIAL_SECURITY_CARD)) {
+        if (!outcomes.hasFinished(request.applicationId(), Item.SOCIAL_SECURITY_CARD)) {
             return true;
         }
         if (CardRequests.PENDING.equals(request.state()) && request.attempts() == 1) {

@@ -1,5 +1,6 @@
 package cn.gov.birth.sscard.card;
 
+import cn.gov.birth.kit.outcome.ItemOutcomes;
 import cn.gov.birth.contracts.Item;
 import cn.gov.birth.contracts.Topics;
 import cn.gov.birth.contracts.events.ApplicationForm.Recipient;
@@ -12,7 +13,7 @@ import cn.gov.birth.contracts.events.SocialSecurityCardApplied;
 import cn.gov.birth.platform.events.EventCodec;
 import cn.gov.birth.platform.masking.Mask;
 import cn.gov.birth.platform.outbox.Outbox;
-import cn.gov.birth.platform.review.ReviewQueue;
+import cn.gov.birth.kit.review.ReviewQueue;
 import cn.gov.birth.platform.web.ProblemException;
 import cn.gov.birth.sscard.card.CardRequests.CardRequest;
 import cn.gov.birth.sscard.reference.BankBranches;
@@ -56,16 +57,18 @@ public class CardApplications {
     private final CardRequests requests;
     private final ReviewQueue<CardOrder> review;
     private final Outbox outbox;
+    private final ItemOutcomes outcomes;
     private final Clock clock;
 
     CardApplications(CardBanks banks, BankBranches branches, IssuedCards issued, CardRequests requests,
-                     ReviewQueue<CardOrder> review, Outbox outbox, Clock clock) {
+                     ReviewQueue<CardOrder> review, Outbox outbox, ItemOutcomes outcomes, Clock clock) {
         this.banks = banks;
         this.branches = branches;
         this.issued = issued;
         this.requests = requests;
         this.review = review;
         this.outbox = outbox;
+        this.outcomes = outcomes;
         this.clock = clock;
         review.onApproval(Item.SOCIAL_SECURITY_CARD, task -> requestByMail(task.applicationId(), task.context()));
     }
@@ -153,7 +156,7 @@ public class CardApplications {
         boolean open = CardRequests.PENDING.equals(request.state()) || CardRequests.SENT.equals(request.state());
         Instant now = clock.instant();
         UUID id = request.applicationId();
-        boolean itemOpen = !outbox.hasFinished(id, Item.SOCIAL_SECURITY_CARD);
+        boolean itemOpen = !outcomes.hasFinished(id, Item.SOCIAL_SECURITY_CARD);
         if (made && (open || CardRequests.CANCELLED.equals(request.state()))) {
             // A card the bank made exists even for an item withdrawn meanwhile: one card per person.
             requests.finish(requestId, CardRequests.MADE, cardNumber, null, now);

@@ -1,12 +1,9 @@
 package cn.gov.birth.sscard.card;
 
-import cn.gov.birth.contracts.Department;
-import cn.gov.birth.platform.outbox.Outbox;
-import cn.gov.birth.platform.review.ReviewQueue;
-import java.time.Clock;
+import cn.gov.birth.kit.review.ReviewQueue;
+import cn.gov.birth.kit.review.ReviewQueues;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * HR staff review (no pickup branch of the chosen bank in the household county): approval sends
@@ -17,7 +14,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class HumanResourcesReview {
 
     @Bean
-    ReviewQueue<CardOrder> reviewQueue(JdbcClient jdbc, Outbox outbox, Clock clock) {
-        return new ReviewQueue<>(Department.HUMAN_RESOURCES, CardOrder.class, jdbc, outbox, clock);
+    ReviewQueue<CardOrder> reviewQueue(ReviewQueues queues) {
+        return queues.of(CardOrder.class);
     }
 }

@@ -1,12 +1,9 @@
 package cn.gov.birth.vaccination.certificate;
 
-import cn.gov.birth.contracts.Department;
-import cn.gov.birth.platform.outbox.Outbox;
-import cn.gov.birth.platform.review.ReviewQueue;
-import java.time.Clock;
+import cn.gov.birth.kit.review.ReviewQueue;
+import cn.gov.birth.kit.review.ReviewQueues;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The CDC's review of a deferred hepatitis B first dose: approval (the doctor noted the deferral)
@@ -17,7 +14,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class CdcReview {
 
     @Bean
-    ReviewQueue<DeferredDose> reviewQueue(JdbcClient jdbc, Outbox outbox, Clock clock) {
-        return new ReviewQueue<>(Department.CDC, DeferredDose.class, jdbc, outbox, clock);
+    ReviewQueue<DeferredDose> reviewQueue(ReviewQueues queues) {
+        return queues.of(DeferredDose.class);
     }
 }

@@ -1,5 +1,6 @@
 package cn.gov.birth.vaccination.certificate;
 
+import cn.gov.birth.kit.outcome.ItemOutcomes;
 import cn.gov.birth.contracts.Item;
 import cn.gov.birth.contracts.Topics;
 import cn.gov.birth.contracts.events.ApplicationSubmitted;
@@ -11,7 +12,7 @@ import cn.gov.birth.contracts.events.ItemStarted;
 import cn.gov.birth.contracts.events.VaccinationCertificateIssued;
 import cn.gov.birth.platform.masking.Mask;
 import cn.gov.birth.platform.outbox.Outbox;
-import cn.gov.birth.platform.review.ReviewQueue;
+import cn.gov.birth.kit.review.ReviewQueue;
 import cn.gov.birth.vaccination.reference.FirstDoses;
 import cn.gov.birth.vaccination.reference.FirstDoses.FirstDose;
 import java.sql.Timestamp;
@@ -57,15 +58,17 @@ public class VaccinationCertificates {
 
     private final JdbcClient jdbc;
     private final Outbox outbox;
+    private final ItemOutcomes outcomes;
     private final FirstDoses doses;
     private final ReviewQueue<DeferredDose> review;
     private final VaccinationProperties properties;
     private final Clock clock;
 
-    VaccinationCertificates(JdbcClient jdbc, Outbox outbox, FirstDoses doses, ReviewQueue<DeferredDose> review,
+    VaccinationCertificates(JdbcClient jdbc, Outbox outbox, ItemOutcomes outcomes, FirstDoses doses, ReviewQueue<DeferredDose> review,
                             VaccinationProperties properties, Clock clock) {
         this.jdbc = jdbc;
         this.outbox = outbox;
+        this.outcomes = outcomes;
         this.doses = doses;
         this.review = review;
         this.properties = properties;
@@ -84,7 +87,7 @@ public class VaccinationCertificates {
     @Transactional(propagation = Propagation.MANDATORY)
     public void on(ApplicationSubmitted application) {
         UUID id = application.applicationId();
-        if (!application.requests(Item.VACCINATION) || outbox.hasFinished(id, Item.VACCINATION)) {
+        if (!application.requests(Item.VACCINATION) || outcomes.hasFinished(id, Item.VACCINATION)) {
             return;
         }
         outbox.publish(Topics.VACCINATION, new ItemStarted(UUID.randomUUID(), id, clock.instant(), Item.VACCINATION));

@@ -1,9 +1,9 @@
-package cn.gov.birth.platform.rendezvous;
+package cn.gov.birth.kit.dependent;
 
-import cn.gov.birth.events.BirthEventCatalog;
-import cn.gov.birth.platform.outcome.ItemOutcomes;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.gov.birth.events.BirthEventCatalog;
+import cn.gov.birth.kit.outcome.ItemOutcomes;
 import cn.gov.birth.contracts.Department;
 import cn.gov.birth.contracts.EventTypes;
 import cn.gov.birth.contracts.Item;
@@ -22,9 +22,10 @@ import cn.gov.birth.platform.handlers.EventHandlers;
 import cn.gov.birth.platform.inbox.IdempotentConsumer;
 import cn.gov.birth.platform.outbox.Outbox;
 import cn.gov.birth.platform.outbox.OutboxRelay;
+import cn.gov.birth.platform.rendezvous.Rendezvous;
 import cn.gov.birth.platform.test.PlatformDatabase;
 import cn.gov.birth.platform.test.SampleEvents;
-import cn.gov.birth.platform.withdrawal.Withdrawals;
+import cn.gov.birth.kit.withdrawal.Withdrawals;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -38,7 +39,7 @@ import org.junit.jupiter.api.Test;
 /** Household registration waiting for the birth certificate, as hukou-service declares it, on the platform's tables. */
 class DependentItemTest {
 
-    private static final PlatformDatabase DATABASE = new PlatformDatabase("platform_dependent_item");
+    private static final PlatformDatabase DATABASE = new PlatformDatabase("kit_dependent_item", "classpath:db/kit");
 
     /** What the registration's work was given, by application. */
     private final Map<UUID, ItemCompleted> registered = new ConcurrentHashMap<>();
@@ -49,8 +50,10 @@ class DependentItemTest {
         Clock clock = Clock.systemUTC();
         Outbox outbox = new Outbox(jdbc, new OutboxRelay(jdbc, DATABASE.transactions(), null, "dependent-test", 1, 1),
                 new BirthEventCatalog(), List.of(new ItemOutcomes(jdbc)));
-        DependentItems dependentItems = new DependentItems(new Rendezvous(jdbc), outbox, clock);
-        Withdrawals withdrawals = new Withdrawals(Department.POLICE, outbox, Optional.empty(), clock);
+        ItemOutcomes outcomes = new ItemOutcomes(jdbc);
+        DependentItems dependentItems = new DependentItems(new Rendezvous(jdbc, new BirthEventCatalog()), outbox,
+                outcomes, clock);
+        Withdrawals withdrawals = new Withdrawals(Department.POLICE, outbox, outcomes, Optional.empty(), clock);
         listeners = new EventHandlerListeners(EventHandlers.forTopic(Topics.APPLICATION)
                 .on(ApplicationWithdrawn.class, withdrawals::onWithdrawn)
                 .include(dependentItems.waiting(Item.HUKOU, Item.BIRTH_CERT, Topics.BIRTH_CERT,
@@ -127,7 +130,8 @@ class DependentItemTest {
     private static List<BirthEvent> published(UUID id) {
         return DATABASE.jdbc().sql("select event_type, payload from outbox_event where event_key = ? and topic = ? order by id")
                 .params(id.toString(), Topics.HUKOU)
-                .query((rs, row) -> EventCodec.read(rs.getString(1), rs.getBytes(2)))
+                .query((rs, row) -> (BirthEvent) EventCodec.mapper().readValue(rs.getBytes(2),
+                        EventTypes.classOf(rs.getString(1)).orElseThrow()))
                 .list();
     }
 }

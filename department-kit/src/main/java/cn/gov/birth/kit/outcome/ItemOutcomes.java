@@ -1,8 +1,10 @@
-package cn.gov.birth.platform.outcome;
+package cn.gov.birth.kit.outcome;
 
 import cn.gov.birth.contracts.EventTypes;
+import cn.gov.birth.contracts.Item;
 import cn.gov.birth.contracts.events.ItemFact;
 import cn.gov.birth.platform.outbox.Outbox;
+import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -30,5 +32,12 @@ public class ItemOutcomes implements Outbox.Check {
                         + " already has a final outcome");
             }
         }
+    }
+
+    /** Whether this service already published the item's final outcome (asked before work on an item withdrawn meanwhile). */
+    public boolean hasFinished(UUID applicationId, Item item) {
+        return jdbc.sql("select count(*) from item_outcome where application_id = ? and item = ?")
+                .params(applicationId, item.name())
+                .query(Long.class).single() > 0;
     }
 }

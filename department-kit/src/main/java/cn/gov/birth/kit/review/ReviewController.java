@@ -1,7 +1,7 @@
-package cn.gov.birth.platform.review;
+package cn.gov.birth.kit.review;
 
-import cn.gov.birth.platform.review.ReviewTask.Decision;
-import cn.gov.birth.platform.review.ReviewTask.Status;
+import cn.gov.birth.kit.review.ReviewTask.Decision;
+import cn.gov.birth.kit.review.ReviewTask.Status;
 import cn.gov.birth.platform.web.InvalidInputException;
 import cn.gov.birth.platform.web.InvalidInputException.FieldError;
 import cn.gov.birth.platform.security.Caller;

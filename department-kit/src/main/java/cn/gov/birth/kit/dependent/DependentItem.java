@@ -1,5 +1,7 @@
-package cn.gov.birth.platform.rendezvous;
+package cn.gov.birth.kit.dependent;
 
+import cn.gov.birth.platform.rendezvous.Rendezvous;
+import cn.gov.birth.kit.outcome.ItemOutcomes;
 import cn.gov.birth.contracts.Item;
 import cn.gov.birth.contracts.Topics;
 import cn.gov.birth.contracts.events.ApplicationSubmitted;
@@ -40,6 +42,7 @@ public class DependentItem {
     private final String topic;
     private final Rendezvous rendezvous;
     private final Outbox outbox;
+    private final ItemOutcomes outcomes;
     private final Clock clock;
     private final Work work;
 
@@ -47,12 +50,14 @@ public class DependentItem {
      * @param work the item's own work; runs after {@link ItemStarted} is published on the item's
      *             department's topic, in the same transaction
      */
-    DependentItem(Item item, Item upstream, Rendezvous rendezvous, Outbox outbox, Clock clock, Work work) {
+    DependentItem(Item item, Item upstream, Rendezvous rendezvous, Outbox outbox, ItemOutcomes outcomes, Clock clock,
+                  Work work) {
         this.item = item;
         this.upstream = upstream;
         this.topic = Topics.of(item.department());
         this.rendezvous = rendezvous;
         this.outbox = outbox;
+        this.outcomes = outcomes;
         this.clock = clock;
         this.work = work;
     }
@@ -107,7 +112,7 @@ public class DependentItem {
         ApplicationSubmitted application = parts.get(APPLICATION, ApplicationSubmitted.class);
         ItemFact outcome = parts.get(UPSTREAM, ItemFact.class);
         UUID id = application.applicationId();
-        if (outbox.hasFinished(id, item)) {
+        if (outcomes.hasFinished(id, item)) {
             // Withdrawn (or otherwise finished) while it waited: nothing more to do.
             return;
         }

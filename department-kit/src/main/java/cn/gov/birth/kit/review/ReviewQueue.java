@@ -1,5 +1,6 @@
-package cn.gov.birth.platform.review;
+package cn.gov.birth.kit.review;
 
+import cn.gov.birth.kit.outcome.ItemOutcomes;
 import cn.gov.birth.contracts.Department;
 import cn.gov.birth.contracts.Item;
 import cn.gov.birth.contracts.Topics;
@@ -8,8 +9,8 @@ import cn.gov.birth.contracts.events.ItemRejected;
 import cn.gov.birth.contracts.events.ItemReturned;
 import cn.gov.birth.platform.events.EventCodec;
 import cn.gov.birth.platform.outbox.Outbox;
-import cn.gov.birth.platform.review.ReviewTask.Decision;
-import cn.gov.birth.platform.review.ReviewTask.Status;
+import cn.gov.birth.kit.review.ReviewTask.Decision;
+import cn.gov.birth.kit.review.ReviewTask.Status;
 import cn.gov.birth.platform.web.Page;
 import cn.gov.birth.platform.web.ProblemException;
 import java.sql.ResultSet;
@@ -56,14 +57,17 @@ public class ReviewQueue<C> {
     private final Map<Item, Approval<C>> approvals = new ConcurrentHashMap<>();
     private final JdbcClient jdbc;
     private final Outbox outbox;
+    private final ItemOutcomes outcomes;
     private final Clock clock;
 
-    public ReviewQueue(Department department, Class<C> contextType, JdbcClient jdbc, Outbox outbox, Clock clock) {
+    ReviewQueue(Department department, Class<C> contextType, JdbcClient jdbc, Outbox outbox, ItemOutcomes outcomes,
+                Clock clock) {
         this.department = department;
         this.topic = Topics.of(department);
         this.contextType = contextType;
         this.jdbc = jdbc;
         this.outbox = outbox;
+        this.outcomes = outcomes;
         this.clock = clock;
     }
 
@@ -134,7 +138,7 @@ public class ReviewQueue<C> {
             throw new ProblemException(HttpStatus.CONFLICT, "Task already decided",
                     "该任务已于 " + task.decidedAt() + " 由 " + task.decidedBy() + " 作出决定（" + task.decision() + "）。");
         }
-        if (outbox.hasFinished(task.applicationId(), task.item())) {
+        if (outcomes.hasFinished(task.applicationId(), task.item())) {
             // The item ended another way meanwhile (a payment reported, say): nothing is left to decide.
             throw new ProblemException(HttpStatus.CONFLICT, "Item already finished",
                     "该事项已办结或已终止，无需再作决定。");

@@ -1,4 +1,4 @@
-package cn.gov.birth.platform.review;
+package cn.gov.birth.kit.review;
 
 import cn.gov.birth.contracts.Item;
 import java.time.Instant;

@@ -1,12 +1,13 @@
-package cn.gov.birth.platform.withdrawal;
+package cn.gov.birth.kit.withdrawal;
 
+import cn.gov.birth.kit.outcome.ItemOutcomes;
 import cn.gov.birth.contracts.Department;
 import cn.gov.birth.contracts.Item;
 import cn.gov.birth.contracts.Topics;
 import cn.gov.birth.contracts.events.ApplicationWithdrawn;
 import cn.gov.birth.contracts.events.ItemCancelled;
 import cn.gov.birth.platform.outbox.Outbox;
-import cn.gov.birth.platform.review.ReviewQueue;
+import cn.gov.birth.kit.review.ReviewQueue;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.UUID;
@@ -26,12 +27,15 @@ public class Withdrawals {
 
     private final Department department;
     private final Outbox outbox;
+    private final ItemOutcomes outcomes;
     private final Optional<ReviewQueue<?>> review;
     private final Clock clock;
 
-    public Withdrawals(Department department, Outbox outbox, Optional<ReviewQueue<?>> review, Clock clock) {
+    public Withdrawals(Department department, Outbox outbox, ItemOutcomes outcomes, Optional<ReviewQueue<?>> review,
+                       Clock clock) {
         this.department = department;
         this.outbox = outbox;
+        this.outcomes = outcomes;
         this.review = review;
         this.clock = clock;
     }
@@ -42,7 +46,7 @@ public class Withdrawals {
         // The review tasks first, as a staff decision locks them first: the two never wait on each other in a circle.
         review.ifPresent(queue -> queue.cancelOpen(id));
         for (Item item : withdrawn.openItems()) {
-            if (item.department() == department && !outbox.hasFinished(id, item)) {
+            if (item.department() == department && !outcomes.hasFinished(id, item)) {
                 outbox.publish(Topics.of(department), new ItemCancelled(UUID.randomUUID(), id, clock.instant(), item,
                         "WITHDRAWN", "申请人已撤回申请，本事项不再办理"));
                 log.info("{} of application {} cancelled: withdrawn", item, id);

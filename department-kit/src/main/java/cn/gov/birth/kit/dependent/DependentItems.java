@@ -1,5 +1,7 @@
-package cn.gov.birth.platform.rendezvous;
+package cn.gov.birth.kit.dependent;
 
+import cn.gov.birth.platform.rendezvous.Rendezvous;
+import cn.gov.birth.kit.outcome.ItemOutcomes;
 import cn.gov.birth.contracts.Item;
 import cn.gov.birth.platform.handlers.EventHandlers;
 import cn.gov.birth.platform.outbox.Outbox;
@@ -10,11 +12,13 @@ public class DependentItems {
 
     private final Rendezvous rendezvous;
     private final Outbox outbox;
+    private final ItemOutcomes outcomes;
     private final Clock clock;
 
-    public DependentItems(Rendezvous rendezvous, Outbox outbox, Clock clock) {
+    public DependentItems(Rendezvous rendezvous, Outbox outbox, ItemOutcomes outcomes, Clock clock) {
         this.rendezvous = rendezvous;
         this.outbox = outbox;
+        this.outcomes = outcomes;
         this.clock = clock;
     }
 
@@ -27,6 +31,6 @@ public class DependentItems {
         if (!item.requires().contains(upstream)) {
             throw new IllegalArgumentException(item + " does not wait for " + upstream);
         }
-        return new DependentItem(item, upstream, rendezvous, outbox, clock, work).handlers(upstreamTopic);
+        return new DependentItem(item, upstream, rendezvous, outbox, outcomes, clock, work).handlers(upstreamTopic);
     }
 }
