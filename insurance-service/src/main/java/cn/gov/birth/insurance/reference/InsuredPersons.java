@@ -1,8 +1,13 @@
 package cn.gov.birth.insurance.reference;
 
-import cn.gov.birth.platform.reference.ReferenceDataset;
-import cn.gov.birth.platform.reference.RowCheck;
-import cn.gov.birth.platform.web.InvalidInputException.FieldError;
+import static cn.gov.birth.platform.reference.ReferenceChecks.county;
+import static cn.gov.birth.platform.reference.ReferenceChecks.residentId;
+import static cn.gov.birth.platform.table.Check.oneOf;
+import static cn.gov.birth.platform.table.Column.required;
+
+import cn.gov.birth.platform.table.Dataset;
+import cn.gov.birth.platform.table.Table;
+import cn.gov.birth.platform.table.Type;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,7 +20,12 @@ import org.springframework.stereotype.Component;
  * {@code SUSPENDED}). Keyed by the ID number.
  */
 @Component
-public class InsuredPersons implements ReferenceDataset {
+public class InsuredPersons implements Dataset {
+
+    private static final Table TABLE = Table.of("insured-persons", "insured_person", List.of("idNumber"),
+            required("idNumber", Type.TEXT, residentId()), required("name", Type.TEXT),
+            required("insuredDivision", Type.TEXT, county()), required("scheme", Type.TEXT, oneOf("EMPLOYEE", "RESIDENT")),
+            required("status", Type.TEXT, oneOf("ACTIVE", "SUSPENDED")));
 
     private final JdbcClient jdbc;
 
@@ -39,42 +49,12 @@ public class InsuredPersons implements ReferenceDataset {
 
     /** Records a newborn the department enrolled, so that a second enrollment finds it insured. */
     public void enrolled(String idNumber, String name, String insuredDivision) {
-        upsert(Map.of("idNumber", idNumber, "name", name, "insuredDivision", insuredDivision, "scheme", "RESIDENT",
-                "status", "ACTIVE"));
+        TABLE.store(jdbc, TABLE.row(Map.of("idNumber", idNumber, "name", name, "insuredDivision", insuredDivision,
+                "scheme", "RESIDENT", "status", "ACTIVE")));
     }
 
     @Override
-    public String name() {
-        return "insured-persons";
-    }
-
-    @Override
-    public List<String> columns() {
-        return List.of("idNumber", "name", "insuredDivision", "scheme", "status");
-    }
-
-    @Override
-    public List<FieldError> check(Map<String, String> row) {
-        return RowCheck.of(row).required("idNumber", "name", "insuredDivision", "scheme", "status")
-                .residentId("idNumber").county("insuredDivision").oneOf("scheme", "EMPLOYEE", "RESIDENT")
-                .oneOf("status", "ACTIVE", "SUSPENDED").errors();
-    }
-
-    @Override
-    public void upsert(Map<String, String> row) {
-        jdbc.sql("""
-                        insert into insured_person (id_number, name, insured_division, scheme, status)
-                        values (?, ?, ?, ?, ?)
-                        on conflict (id_number) do update set name = excluded.name,
-                               insured_division = excluded.insured_division, scheme = excluded.scheme,
-                               status = excluded.status""")
-                .params(row.get("idNumber"), row.get("name"), row.get("insuredDivision"), row.get("scheme"),
-                        row.get("status"))
-                .update();
-    }
-
-    @Override
-    public long count() {
-        return jdbc.sql("select count(*) from insured_person").query(Long.class).single();
+    public Table table() {
+        return TABLE;
     }
 }
