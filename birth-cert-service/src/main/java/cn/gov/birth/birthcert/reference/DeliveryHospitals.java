@@ -1,7 +1,7 @@
 package cn.gov.birth.birthcert.reference;
 
 import static cn.gov.birth.platform.reference.ReferenceChecks.county;
-import static cn.gov.birth.platform.table.Check.pattern;
+import static cn.gov.birth.platform.reference.ReferenceChecks.hospitalCode;
 import static cn.gov.birth.platform.table.Column.required;
 
 import cn.gov.birth.platform.table.Dataset;
@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
 public class DeliveryHospitals implements Dataset {
 
     private static final Table TABLE = Table.of("hospitals", "delivery_hospital", List.of("code"),
-            required("code", Type.TEXT, pattern("[A-Z0-9]{4,20}")), required("name", Type.TEXT),
+            required("code", Type.TEXT, hospitalCode()), required("name", Type.TEXT),
             required("county", Type.TEXT, county()), required("qualified", Type.BOOLEAN));
 
     private final JdbcClient jdbc;
@@ -30,10 +30,7 @@ public class DeliveryHospitals implements Dataset {
     }
 
     public Optional<Hospital> find(String code) {
-        return jdbc.sql("select code, name, county, qualified from delivery_hospital where code = ?")
-                .param(code)
-                .query(Hospital.class)
-                .optional();
+        return TABLE.find(jdbc, Hospital.class, code);
     }
 
     @Override

@@ -37,10 +37,7 @@ public class PoliceStations implements Dataset {
     }
 
     public Optional<Station> of(String county) {
-        return jdbc.sql("select county, code, name, address from police_station where county = ?")
-                .param(county)
-                .query(Station.class)
-                .optional();
+        return TABLE.find(jdbc, Station.class, county);
     }
 
     @Override

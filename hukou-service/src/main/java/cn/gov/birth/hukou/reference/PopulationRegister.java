@@ -57,13 +57,7 @@ public class PopulationRegister implements Dataset {
         if (idNumber == null) {
             return Optional.empty();
         }
-        return jdbc.sql("""
-                        select id_number, name, household_division, household_number, head_id_number,
-                               relation_to_head, ethnicity, status
-                        from population_register where id_number = ?""")
-                .param(idNumber)
-                .query(Resident.class)
-                .optional();
+        return TABLE.find(jdbc, Resident.class, idNumber);
     }
 
     @Override

@@ -44,10 +44,7 @@ public class Contributions implements Dataset {
     }
 
     public Optional<Contribution> find(String region, int year) {
-        return jdbc.sql("select region, year, individual, subsidy from resident_contribution where region = ? and year = ?")
-                .params(region, year)
-                .query(Contribution.class)
-                .optional();
+        return TABLE.find(jdbc, Contribution.class, region, year);
     }
 
     @Override

@@ -1,7 +1,7 @@
 package cn.gov.birth.insurance.reference;
 
 import static cn.gov.birth.platform.reference.ReferenceChecks.county;
-import static cn.gov.birth.platform.table.Check.pattern;
+import static cn.gov.birth.platform.reference.ReferenceChecks.hospitalCode;
 import static cn.gov.birth.platform.table.Column.required;
 
 import cn.gov.birth.platform.table.Dataset;
@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
 public class DesignatedHospitals implements Dataset {
 
     private static final Table TABLE = Table.of("designated-hospitals", "designated_hospital", List.of("code"),
-            required("code", Type.TEXT, pattern("[A-Z0-9]{4,20}")), required("name", Type.TEXT),
+            required("code", Type.TEXT, hospitalCode()), required("name", Type.TEXT),
             required("county", Type.TEXT, county()), required("maternityDirectSettlement", Type.BOOLEAN));
 
     private final JdbcClient jdbc;
@@ -33,10 +33,7 @@ public class DesignatedHospitals implements Dataset {
     }
 
     public Optional<Hospital> find(String code) {
-        return jdbc.sql("select code, name, county, maternity_direct_settlement from designated_hospital where code = ?")
-                .param(code)
-                .query(Hospital.class)
-                .optional();
+        return TABLE.find(jdbc, Hospital.class, code);
     }
 
     @Override

@@ -1,7 +1,7 @@
 package cn.gov.birth.insurance.reference;
 
+import static cn.gov.birth.platform.reference.ReferenceChecks.hospitalCode;
 import static cn.gov.birth.platform.reference.ReferenceChecks.residentId;
-import static cn.gov.birth.platform.table.Check.pattern;
 import static cn.gov.birth.platform.table.Column.required;
 
 import cn.gov.birth.platform.table.Dataset;
@@ -25,7 +25,7 @@ public class DirectSettlements implements Dataset {
 
     private static final Table TABLE = Table.of("direct-settlements", "direct_settlement",
             List.of("motherIdNumber", "dischargedAt"), required("motherIdNumber", Type.TEXT, residentId()),
-            required("hospitalCode", Type.TEXT, pattern("[A-Z0-9]{4,20}")), required("dischargedAt", Type.DATE_TIME),
+            required("hospitalCode", Type.TEXT, hospitalCode()), required("dischargedAt", Type.DATE_TIME),
             required("amount", Contributions.AMOUNT));
 
     private final JdbcClient jdbc;

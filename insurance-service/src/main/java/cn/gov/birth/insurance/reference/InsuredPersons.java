@@ -41,10 +41,7 @@ public class InsuredPersons implements Dataset {
     }
 
     public Optional<InsuredPerson> find(String idNumber) {
-        return jdbc.sql("select id_number, name, insured_division, scheme, status from insured_person where id_number = ?")
-                .param(idNumber)
-                .query(InsuredPerson.class)
-                .optional();
+        return TABLE.find(jdbc, InsuredPerson.class, idNumber);
     }
 
     /** Records a newborn the department enrolled, so that a second enrollment finds it insured. */

@@ -26,6 +26,11 @@ public final class ReferenceChecks {
                 code -> code.matches(PROVINCE) && Codes.DIVISIONS.contains(code));
     }
 
+    /** A medical institution's code, as every department's registers write it. */
+    public static Check hospitalCode() {
+        return Check.pattern("[A-Z0-9]{4,20}");
+    }
+
     public static Check code(CodeTable table, String standard) {
         return new Check("UNKNOWN_CODE", "应为 " + standard + " 代码", table::contains);
     }

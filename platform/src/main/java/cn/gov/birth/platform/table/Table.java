@@ -3,6 +3,7 @@ package cn.gov.birth.platform.table;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -146,15 +147,23 @@ public final class Table {
         stored.accept(row);
     }
 
+    /** The stored row of a key (values in key order) as a {@code type} whose components are named as the columns. */
+    public <T> Optional<T> find(JdbcClient jdbc, Class<T> type, Object... key) {
+        return jdbc.sql(findSql()).params(key).query(type).optional();
+    }
+
     public long count(JdbcClient jdbc) {
         return jdbc.sql("select count(*) from " + sqlTable).query(Long.class).single();
+    }
+
+    String findSql() {
+        return "select " + sqlNames(columns) + " from " + sqlTable + " where " + keyCondition();
     }
 
     /** Whether each identifying column differs, for the stored row of a key once it is used; locks that row. */
     String fixedSql() {
         return "select " + fixed.columns().stream().map(column -> column.sql() + " is distinct from ?")
-                .collect(Collectors.joining(", ")) + " from " + sqlTable + " where " + key.stream()
-                .map(column -> column.sql() + " = ?").collect(Collectors.joining(" and ")) + " and "
+                .collect(Collectors.joining(", ")) + " from " + sqlTable + " where " + keyCondition() + " and "
                 + fixed.sqlColumn() + " is not null for update";
     }
 
@@ -167,6 +176,10 @@ public final class Table {
         return "insert into " + sqlTable + " (" + sqlNames(columns) + ") values ("
                 + columns.stream().map(column -> "?").collect(Collectors.joining(", ")) + ") on conflict ("
                 + sqlNames(key) + ") " + (updates.isEmpty() ? "do nothing" : "do update set " + updates);
+    }
+
+    private String keyCondition() {
+        return key.stream().map(column -> column.sql() + " = ?").collect(Collectors.joining(" and "));
     }
 
     private static String sqlNames(List<Column> columns) {

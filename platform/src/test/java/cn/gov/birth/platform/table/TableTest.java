@@ -100,6 +100,12 @@ class TableTest {
     }
 
     @Test
+    void shouldFindAStoredRowByItsKey() {
+        assertThat(DELIVERIES.findSql()).isEqualTo("select record_number, birth_time, sex, discharged_on, weighed, "
+                + "weight, certificate_number, parity from delivery where record_number = ?");
+    }
+
+    @Test
     void shouldNameTheColumnsInFileOrderAndTheKey() {
         assertThat(DELIVERIES.columnNames()).startsWith("recordNumber", "birthTime", "sex");
         assertThat(DELIVERIES.key()).extracting(Column::sql).containsExactly("record_number");

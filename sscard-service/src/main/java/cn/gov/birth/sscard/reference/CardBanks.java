@@ -46,12 +46,7 @@ public class CardBanks implements Dataset {
     }
 
     public Optional<Bank> find(String region, String bankCode) {
-        return jdbc.sql("""
-                        select region, bank_code, name, card_api_url, active from card_bank
-                        where region = ? and bank_code = ?""")
-                .params(region, bankCode)
-                .query(Bank.class)
-                .optional();
+        return table.find(jdbc, Bank.class, region, bankCode);
     }
 
     /** Whether any province has a bank with that code (branches are per bank, not per province). */

@@ -1,5 +1,6 @@
 package cn.gov.birth.vaccination.reference;
 
+import static cn.gov.birth.platform.reference.ReferenceChecks.hospitalCode;
 import static cn.gov.birth.platform.reference.ReferenceChecks.residentId;
 import static cn.gov.birth.platform.table.Check.oneOf;
 import static cn.gov.birth.platform.table.Check.pattern;
@@ -37,7 +38,7 @@ public class FirstDoses implements Dataset {
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
     private final Table table = Table.of("first-doses", "first_dose", List.of("motherIdNumber", "birthTime", "vaccine"),
-                    required("hospitalCode", Type.TEXT, pattern("[A-Z0-9]{4,20}")),
+                    required("hospitalCode", Type.TEXT, hospitalCode()),
                     required("motherIdNumber", Type.TEXT, residentId()), required("birthTime", Type.DATE_TIME_TO_MINUTE),
                     required("vaccine", Type.TEXT, oneOf(HEPATITIS_B, "BCG")),
                     required("status", Type.TEXT, oneOf(GIVEN, DEFERRED)), optional("dosedAt", Type.DATE_TIME),
