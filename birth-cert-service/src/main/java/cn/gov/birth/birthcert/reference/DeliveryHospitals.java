@@ -14,27 +14,18 @@ import org.springframework.stereotype.Component;
 
 /** Delivery hospitals (助产机构) by code: {@code hospitals.csv} with code, name, county, qualified. */
 @Component
-public class DeliveryHospitals implements Dataset {
-
-    private static final Table TABLE = Table.of("hospitals", "delivery_hospital", List.of("code"),
-            required("code", Type.TEXT, hospitalCode()), required("name", Type.TEXT),
-            required("county", Type.TEXT, county()), required("qualified", Type.BOOLEAN));
-
-    private final JdbcClient jdbc;
+public class DeliveryHospitals extends Dataset {
 
     DeliveryHospitals(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+        super(jdbc, Table.of("hospitals", "delivery_hospital", List.of("code"),
+                required("code", hospitalCode()), required("name"),
+                required("county", county()), required("qualified", Type.BOOLEAN)));
     }
 
     public record Hospital(String code, String name, String county, boolean qualified) {
     }
 
     public Optional<Hospital> find(String code) {
-        return TABLE.find(jdbc, Hospital.class, code);
-    }
-
-    @Override
-    public Table table() {
-        return TABLE;
+        return byKey(Hospital.class, code);
     }
 }

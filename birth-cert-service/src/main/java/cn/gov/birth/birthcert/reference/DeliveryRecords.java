@@ -23,26 +23,19 @@ import org.springframework.stereotype.Component;
  * with a certificate number has decided a birth: its mother, birth time and hospital stay.
  */
 @Component
-public class DeliveryRecords implements Dataset {
-
-    private final JdbcClient jdbc;
-    private final DeliveryHospitals hospitals;
-    private final Table table;
+public class DeliveryRecords extends Dataset {
 
     DeliveryRecords(JdbcClient jdbc, DeliveryHospitals hospitals) {
-        this.jdbc = jdbc;
-        this.hospitals = hospitals;
         // A number once on a record stays: a later export (which may not carry it) never frees the birth
         // for a second certificate, and one number belongs to one birth.
-        this.table = Table.of("delivery-records", "delivery_record", List.of("recordNumber"),
-                        required("recordNumber", Type.TEXT), required("hospitalCode", Type.TEXT),
-                        required("motherIdNumber", Type.TEXT, residentId()),
-                        required("birthTime", Type.DATE_TIME_TO_MINUTE), required("sex", Type.TEXT, oneOf("1", "2")),
+        super(jdbc, Table.of("delivery-records", "delivery_record", List.of("recordNumber"),
+                        required("recordNumber"), required("hospitalCode"), required("motherIdNumber", residentId()),
+                        required("birthTime", Type.DATE_TIME_TO_MINUTE), required("sex", oneOf("1", "2")),
                         optional("dischargedAt", Type.DATE_TIME),
-                        optional("certificateNumber", Type.TEXT, pattern("[A-Z]\\d{9}")).keepingStored())
-                .rule(this::hospitalKnown)
-                .rule(this::certificateNumberOwn)
-                .fixedOnceSet("certificate_number", "motherIdNumber", "birthTime", "hospitalCode");
+                        optional("certificateNumber", pattern("[A-Z]\\d{9}")).keepingStored())
+                .rule(row -> hospitalKnown(hospitals, row))
+                .rule(row -> certificateNumberOwn(jdbc, row))
+                .fixedOnceSet("certificate_number", "motherIdNumber", "birthTime", "hospitalCode"));
     }
 
     public record DeliveryRecord(String recordNumber, String hospitalCode, String motherIdNumber,
@@ -69,19 +62,14 @@ public class DeliveryRecords implements Dataset {
                 .list();
     }
 
-    @Override
-    public Table table() {
-        return table;
-    }
-
-    private void hospitalKnown(Row row) {
+    private static void hospitalKnown(DeliveryHospitals hospitals, Row row) {
         String hospital = row.text("hospitalCode");
         if (hospital != null && hospitals.find(hospital).isEmpty()) {
             row.reject("hospitalCode", "UNKNOWN_HOSPITAL", "医院 " + hospital + " 不在助产机构名录中（先导入 hospitals）");
         }
     }
 
-    private void certificateNumberOwn(Row row) {
+    private static void certificateNumberOwn(JdbcClient jdbc, Row row) {
         String record = row.text("recordNumber");
         String number = row.text("certificateNumber");
         if (record != null && number != null) {

@@ -6,7 +6,6 @@ import static cn.gov.birth.platform.table.Column.required;
 
 import cn.gov.birth.platform.table.Dataset;
 import cn.gov.birth.platform.table.Table;
-import cn.gov.birth.platform.table.Type;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -18,30 +17,21 @@ import org.springframework.stereotype.Component;
  * Keyed by county.
  */
 @Component
-public class PoliceStations implements Dataset {
+public class PoliceStations extends Dataset {
 
     /** Upper-case letters and digits, as the stations' codes are kept. */
     public static final String STATION_CODE = "[0-9A-Z]{4,20}";
 
-    private static final Table TABLE = Table.of("police-stations", "police_station", List.of("county"),
-            required("county", Type.TEXT, county()), required("code", Type.TEXT, pattern(STATION_CODE)),
-            required("name", Type.TEXT), required("address", Type.TEXT));
-
-    private final JdbcClient jdbc;
-
     PoliceStations(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+        super(jdbc, Table.of("police-stations", "police_station", List.of("county"),
+                required("county", county()), required("code", pattern(STATION_CODE)),
+                required("name"), required("address")));
     }
 
     public record Station(String county, String code, String name, String address) {
     }
 
     public Optional<Station> of(String county) {
-        return TABLE.find(jdbc, Station.class, county);
-    }
-
-    @Override
-    public Table table() {
-        return TABLE;
+        return byKey(Station.class, county);
     }
 }

@@ -11,7 +11,6 @@ import cn.gov.birth.contracts.codes.Codes;
 import cn.gov.birth.platform.table.Dataset;
 import cn.gov.birth.platform.table.Row;
 import cn.gov.birth.platform.table.Table;
-import cn.gov.birth.platform.table.Type;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -24,25 +23,21 @@ import org.springframework.stereotype.Component;
  * 户口已注销). Keyed by idNumber.
  */
 @Component
-public class PopulationRegister implements Dataset {
+public class PopulationRegister extends Dataset {
 
     /** GB/T 4761 户主: the head's own relation, and only the head's. */
     static final String HEAD = "02";
 
-    private static final Table TABLE = Table.of("population-register", "population_register", List.of("idNumber"),
-                    required("idNumber", Type.TEXT, residentId()), required("name", Type.TEXT),
-                    required("householdDivision", Type.TEXT, county()),
-                    required("householdNumber", Type.TEXT, pattern("[0-9A-Z][0-9A-Z-]{0,29}")),
-                    required("headIdNumber", Type.TEXT, residentId()),
-                    required("relationToHead", Type.TEXT, code(Codes.FAMILY_RELATIONS, "GB/T 4761")),
-                    required("ethnicity", Type.TEXT, code(Codes.ETHNICITIES, "GB/T 3304")),
-                    required("status", Type.TEXT, oneOf("ACTIVE", "CANCELLED")))
-            .rule(PopulationRegister::headRelation);
-
-    private final JdbcClient jdbc;
-
     PopulationRegister(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+        super(jdbc, Table.of("population-register", "population_register", List.of("idNumber"),
+                        required("idNumber", residentId()), required("name"),
+                        required("householdDivision", county()),
+                        required("householdNumber", pattern("[0-9A-Z][0-9A-Z-]{0,29}")),
+                        required("headIdNumber", residentId()),
+                        required("relationToHead", code(Codes.FAMILY_RELATIONS, "GB/T 4761")),
+                        required("ethnicity", code(Codes.ETHNICITIES, "GB/T 3304")),
+                        required("status", oneOf("ACTIVE", "CANCELLED")))
+                .rule(PopulationRegister::headRelation));
     }
 
     public record Resident(String idNumber, String name, String householdDivision, String householdNumber,
@@ -57,12 +52,7 @@ public class PopulationRegister implements Dataset {
         if (idNumber == null) {
             return Optional.empty();
         }
-        return TABLE.find(jdbc, Resident.class, idNumber);
-    }
-
-    @Override
-    public Table table() {
-        return TABLE;
+        return byKey(Resident.class, idNumber);
     }
 
     /** The head is the one member whose relation is 02. */

@@ -20,19 +20,15 @@ import org.springframework.stereotype.Component;
  * subsidy per person). Keyed by region and year.
  */
 @Component
-public class Contributions implements Dataset {
+public class Contributions extends Dataset {
 
     /** A non-negative amount in yuan with at most two decimals, below 100 million. */
     static final Type AMOUNT = Type.decimal(8, 2);
 
-    private static final Table TABLE = Table.of("contributions", "resident_contribution", List.of("region", "year"),
-            required("region", Type.TEXT, pattern(PROVINCE), province()), required("year", Type.INTEGER, pattern("20\\d{2}")),
-            required("individual", AMOUNT), required("subsidy", AMOUNT));
-
-    private final JdbcClient jdbc;
-
     Contributions(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+        super(jdbc, Table.of("contributions", "resident_contribution", List.of("region", "year"),
+                required("region", pattern(PROVINCE), province()), required("year", Type.INTEGER, pattern("20\\d{2}")),
+                required("individual", AMOUNT), required("subsidy", AMOUNT)));
     }
 
     public record Contribution(String region, int year, BigDecimal individual, BigDecimal subsidy) {
@@ -44,11 +40,6 @@ public class Contributions implements Dataset {
     }
 
     public Optional<Contribution> find(String region, int year) {
-        return TABLE.find(jdbc, Contribution.class, region, year);
-    }
-
-    @Override
-    public Table table() {
-        return TABLE;
+        return byKey(Contribution.class, region, year);
     }
 }

@@ -17,27 +17,18 @@ import org.springframework.stereotype.Component;
  * name, county, maternityDirectSettlement (whether maternity expenses are settled at discharge).
  */
 @Component
-public class DesignatedHospitals implements Dataset {
-
-    private static final Table TABLE = Table.of("designated-hospitals", "designated_hospital", List.of("code"),
-            required("code", Type.TEXT, hospitalCode()), required("name", Type.TEXT),
-            required("county", Type.TEXT, county()), required("maternityDirectSettlement", Type.BOOLEAN));
-
-    private final JdbcClient jdbc;
+public class DesignatedHospitals extends Dataset {
 
     DesignatedHospitals(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+        super(jdbc, Table.of("designated-hospitals", "designated_hospital", List.of("code"),
+                required("code", hospitalCode()), required("name"),
+                required("county", county()), required("maternityDirectSettlement", Type.BOOLEAN)));
     }
 
     public record Hospital(String code, String name, String county, boolean maternityDirectSettlement) {
     }
 
     public Optional<Hospital> find(String code) {
-        return TABLE.find(jdbc, Hospital.class, code);
-    }
-
-    @Override
-    public Table table() {
-        return TABLE;
+        return byKey(Hospital.class, code);
     }
 }

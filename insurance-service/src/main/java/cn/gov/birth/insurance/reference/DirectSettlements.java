@@ -21,17 +21,13 @@ import org.springframework.stereotype.Component;
  * mother's ID number and the discharge time.
  */
 @Component
-public class DirectSettlements implements Dataset {
-
-    private static final Table TABLE = Table.of("direct-settlements", "direct_settlement",
-            List.of("motherIdNumber", "dischargedAt"), required("motherIdNumber", Type.TEXT, residentId()),
-            required("hospitalCode", Type.TEXT, hospitalCode()), required("dischargedAt", Type.DATE_TIME),
-            required("amount", Contributions.AMOUNT));
-
-    private final JdbcClient jdbc;
+public class DirectSettlements extends Dataset {
 
     DirectSettlements(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+        super(jdbc, Table.of("direct-settlements", "direct_settlement",
+                List.of("motherIdNumber", "dischargedAt"), required("motherIdNumber", residentId()),
+                required("hospitalCode", hospitalCode()), required("dischargedAt", Type.DATE_TIME),
+                required("amount", Contributions.AMOUNT)));
     }
 
     public record DirectSettlement(String motherIdNumber, String hospitalCode, Instant dischargedAt,
@@ -48,10 +44,5 @@ public class DirectSettlements implements Dataset {
                 .query((rs, n) -> new DirectSettlement(rs.getString(1), rs.getString(2),
                         rs.getTimestamp(3).toInstant(), rs.getBigDecimal(4)))
                 .optional();
-    }
-
-    @Override
-    public Table table() {
-        return TABLE;
     }
 }

@@ -5,9 +5,9 @@ import static cn.gov.birth.platform.reference.ReferenceChecks.residentId;
 import static cn.gov.birth.platform.table.Check.oneOf;
 import static cn.gov.birth.platform.table.Column.required;
 
+import cn.gov.birth.platform.table.CsvReader;
 import cn.gov.birth.platform.table.Dataset;
 import cn.gov.birth.platform.table.Table;
-import cn.gov.birth.platform.table.Type;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,17 +20,13 @@ import org.springframework.stereotype.Component;
  * {@code SUSPENDED}). Keyed by the ID number.
  */
 @Component
-public class InsuredPersons implements Dataset {
-
-    private static final Table TABLE = Table.of("insured-persons", "insured_person", List.of("idNumber"),
-            required("idNumber", Type.TEXT, residentId()), required("name", Type.TEXT),
-            required("insuredDivision", Type.TEXT, county()), required("scheme", Type.TEXT, oneOf("EMPLOYEE", "RESIDENT")),
-            required("status", Type.TEXT, oneOf("ACTIVE", "SUSPENDED")));
-
-    private final JdbcClient jdbc;
+public class InsuredPersons extends Dataset {
 
     InsuredPersons(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+        super(jdbc, Table.of("insured-persons", "insured_person", List.of("idNumber"),
+                required("idNumber", residentId()), required("name"),
+                required("insuredDivision", county()), required("scheme", oneOf("EMPLOYEE", "RESIDENT")),
+                required("status", oneOf("ACTIVE", "SUSPENDED"))));
     }
 
     public record InsuredPerson(String idNumber, String name, String insuredDivision, String scheme, String status) {
@@ -41,17 +37,12 @@ public class InsuredPersons implements Dataset {
     }
 
     public Optional<InsuredPerson> find(String idNumber) {
-        return TABLE.find(jdbc, InsuredPerson.class, idNumber);
+        return byKey(InsuredPerson.class, idNumber);
     }
 
     /** Records a newborn the department enrolled, so that a second enrollment finds it insured. */
     public void enrolled(String idNumber, String name, String insuredDivision) {
-        TABLE.store(jdbc, TABLE.row(Map.of("idNumber", idNumber, "name", name, "insuredDivision", insuredDivision,
-                "scheme", "RESIDENT", "status", "ACTIVE")));
-    }
-
-    @Override
-    public Table table() {
-        return TABLE;
+        table().store(jdbc, table().read(new CsvReader.Line(0, Map.of("idNumber", idNumber, "name", name,
+                "insuredDivision", insuredDivision, "scheme", "RESIDENT", "status", "ACTIVE"))));
     }
 }

@@ -10,15 +10,23 @@ import java.util.Locale;
  */
 public record Column(String name, String sql, Type type, boolean required, List<Check> checks, boolean keepStored) {
 
+    public static Column required(String name, Check... checks) {
+        return required(name, Type.TEXT, checks);
+    }
+
     public static Column required(String name, Type type, Check... checks) {
         return new Column(name, snakeCase(name), type, true, List.of(checks), false);
+    }
+
+    public static Column optional(String name, Check... checks) {
+        return optional(name, Type.TEXT, checks);
     }
 
     public static Column optional(String name, Type type, Check... checks) {
         return new Column(name, snakeCase(name), type, false, List.of(checks), false);
     }
 
-    /** An update leaves a value already stored as it is, so a later file without it (or with another) never takes it back. */
+    /** An update keeps a value already stored: a later file without it (or with another) never takes it back. */
     public Column keepingStored() {
         return new Column(name, sql, type, required, checks, true);
     }

@@ -2,8 +2,6 @@ package cn.gov.birth.platform.table;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -12,11 +10,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * A table kept from imported files, declared once: its name in files and paths, its SQL table,
  * its key and typed columns. The declaration reads and checks rows, stores them (an insert or,
- * for a key already there, an update of every other column) and counts them; a table adds only
- * what is its own: {@link Rule rules} that look beyond a row's cells, columns that stay fixed
- * once a row has been used, a hook run as a row is stored.
+ * for a key already there, an update of every other column), finds and counts them; a table adds
+ * only what is its own: {@link Rule rules} that look beyond a row's cells, columns {@link Fixed
+ * fixed} once a row has been used, a hook run as a row is stored.
  */
-public final class Table {
+public record Table(String name, String sqlTable, List<Column> key, List<Column> columns, List<Rule> rules,
+                    Fixed fixed, Consumer<Row> stored) {
 
     /** Cells longer than this are refused whatever the column: no reference value is that long. */
     private static final int MAX_CELL = 200;
@@ -28,26 +27,7 @@ public final class Table {
     }
 
     /** Once {@code sqlColumn} is set on a stored row, a decision has used it: {@code columns} may no longer change. */
-    private record Fixed(String sqlColumn, List<Column> columns) {
-    }
-
-    private final String name;
-    private final String sqlTable;
-    private final List<Column> key;
-    private final List<Column> columns;
-    private final List<Rule> rules;
-    private final Fixed fixed;
-    private final Consumer<Row> stored;
-
-    private Table(String name, String sqlTable, List<Column> key, List<Column> columns, List<Rule> rules,
-                  Fixed fixed, Consumer<Row> stored) {
-        this.name = name;
-        this.sqlTable = sqlTable;
-        this.key = key;
-        this.columns = columns;
-        this.rules = rules;
-        this.fixed = fixed;
-        this.stored = stored;
+    public record Fixed(String sqlColumn, List<Column> columns) {
     }
 
     /** A table {@code name} ({@code delivery-records}) kept in {@code sqlTable}, keyed by {@code key} (CSV names). */
@@ -58,8 +38,8 @@ public final class Table {
     }
 
     public Table rule(Rule rule) {
-        return new Table(name, sqlTable, key, columns, Stream.concat(rules.stream(), Stream.of(rule)).toList(), fixed,
-                stored);
+        List<Rule> more = Stream.concat(rules.stream(), Stream.of(rule)).toList();
+        return new Table(name, sqlTable, key, columns, more, fixed, stored);
     }
 
     /**
@@ -67,33 +47,13 @@ public final class Table {
      * a decision has used the row: a file that changes one of {@code identifying} is refused.
      */
     public Table fixedOnceSet(String sqlColumn, String... identifying) {
-        return new Table(name, sqlTable, key, columns, rules, new Fixed(sqlColumn, pick(columns, List.of(identifying))),
-                stored);
+        Fixed fixedOnce = new Fixed(sqlColumn, pick(columns, List.of(identifying)));
+        return new Table(name, sqlTable, key, columns, rules, fixedOnce, stored);
     }
 
     /** Runs {@code hook} in the import's transaction right after each row is stored. */
     public Table onStored(Consumer<Row> hook) {
         return new Table(name, sqlTable, key, columns, rules, fixed, hook);
-    }
-
-    public String name() {
-        return name;
-    }
-
-    public String sqlTable() {
-        return sqlTable;
-    }
-
-    public List<Column> key() {
-        return key;
-    }
-
-    public List<Column> columns() {
-        return columns;
-    }
-
-    public List<String> columnNames() {
-        return columns.stream().map(Column::name).toList();
     }
 
     /** The row of a file's line: its values, and the problems of its cells and of the table's rules. */
@@ -109,15 +69,6 @@ public final class Table {
         return row;
     }
 
-    /** A row the service itself writes (a newborn it enrolled), as a file would; a problem is a bug. */
-    public Row row(Map<String, String> cells) {
-        Row row = read(new CsvReader.Line(0, cells));
-        if (!row.errors().isEmpty()) {
-            throw new IllegalArgumentException(name + " row " + cells + ": " + row.errors());
-        }
-        return row;
-    }
-
     /**
      * Rejects on a row every identifying column it would change on a stored row that a decision
      * has used; locks that stored row until the import ends, so no decision uses it meanwhile.
@@ -128,17 +79,14 @@ public final class Table {
         }
         List<Object> params = new ArrayList<>(values(fixed.columns(), row));
         params.addAll(values(key, row));
-        jdbc.sql(fixedSql())
-                .params(params)
-                .query(rs -> {
-                    for (int i = 0; i < fixed.columns().size(); i++) {
-                        if (rs.getBoolean(i + 1)) {
-                            String column = fixed.columns().get(i).name();
-                            row.reject(column, "FIXED_ONCE_USED",
-                                    column + " 不能更改：该记录已用于办理（已有 " + fixed.sqlColumn() + "）");
-                        }
-                    }
-                });
+        jdbc.sql(fixedSql()).params(params).query(rs -> {
+            for (int i = 0; i < fixed.columns().size(); i++) {
+                if (rs.getBoolean(i + 1)) {
+                    String column = fixed.columns().get(i).name();
+                    row.reject(column, "FIXED_ONCE_USED", column + " 不能更改：该记录已用于办理（已有 " + fixed.sqlColumn() + "）");
+                }
+            }
+        });
     }
 
     /** Inserts the row, or updates the stored row of its key; then runs the table's hook. */
@@ -147,15 +95,11 @@ public final class Table {
         stored.accept(row);
     }
 
-    /** The stored row of a key (values in key order) as a {@code type} whose components are named as the columns. */
-    public <T> Optional<T> find(JdbcClient jdbc, Class<T> type, Object... key) {
-        return jdbc.sql(findSql()).params(key).query(type).optional();
-    }
-
     public long count(JdbcClient jdbc) {
         return jdbc.sql("select count(*) from " + sqlTable).query(Long.class).single();
     }
 
+    /** The stored row of a key (its values in key order). */
     String findSql() {
         return "select " + sqlNames(columns) + " from " + sqlTable + " where " + keyCondition();
     }

@@ -56,7 +56,7 @@ public class TableImport {
         int stored = transactions.execute(status -> {
             List<Row> rows = new ArrayList<>();
             List<FieldError> errors = new ArrayList<>();
-            CsvReader.read(csv, table.columnNames(), line -> {
+            CsvReader.read(csv, table.columns().stream().map(Column::name).toList(), line -> {
                 Row row = table.read(line);
                 table.checkFixed(jdbc, row);
                 row.errors().stream().limit(MAX_REPORTED - errors.size()).forEach(error -> errors.add(

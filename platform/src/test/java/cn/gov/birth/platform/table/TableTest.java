@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Test;
 class TableTest {
 
     private static final Table DELIVERIES = Table.of("deliveries", "delivery", List.of("recordNumber"),
-                    required("recordNumber", Type.TEXT, pattern("R-\\d+")), required("birthTime", Type.DATE_TIME_TO_MINUTE),
-                    required("sex", Type.TEXT, oneOf("1", "2")), optional("dischargedOn", Type.DATE),
+                    required("recordNumber", pattern("R-\\d+")), required("birthTime", Type.DATE_TIME_TO_MINUTE),
+                    required("sex", oneOf("1", "2")), optional("dischargedOn", Type.DATE),
                     optional("weighed", Type.BOOLEAN), optional("weight", Type.decimal(1, 3)),
                     optional("certificateNumber", Type.TEXT).keepingStored(), optional("parity", Type.INTEGER))
             .rule(row -> {
@@ -103,18 +103,6 @@ class TableTest {
     void shouldFindAStoredRowByItsKey() {
         assertThat(DELIVERIES.findSql()).isEqualTo("select record_number, birth_time, sex, discharged_on, weighed, "
                 + "weight, certificate_number, parity from delivery where record_number = ?");
-    }
-
-    @Test
-    void shouldNameTheColumnsInFileOrderAndTheKey() {
-        assertThat(DELIVERIES.columnNames()).startsWith("recordNumber", "birthTime", "sex");
-        assertThat(DELIVERIES.key()).extracting(Column::sql).containsExactly("record_number");
-    }
-
-    @Test
-    void shouldRefuseARowTheServiceWritesWhenItIsInvalid() {
-        assertThatThrownBy(() -> DELIVERIES.row(Map.of("recordNumber", "R-1", "sex", "1")))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("birthTime");
     }
 
     @Test

@@ -7,7 +7,6 @@ import static cn.gov.birth.platform.table.Column.required;
 import cn.gov.birth.platform.table.Dataset;
 import cn.gov.birth.platform.table.Row;
 import cn.gov.birth.platform.table.Table;
-import cn.gov.birth.platform.table.Type;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.core.annotation.Order;
@@ -17,19 +16,13 @@ import org.springframework.stereotype.Component;
 /** Branches where a card is picked up (领卡网点), {@code branches.csv}: bankCode, county, code, name, address. Keyed by code. */
 @Component
 @Order(2)
-public class BankBranches implements Dataset {
-
-    private final JdbcClient jdbc;
-    private final CardBanks banks;
-    private final Table table = Table.of("branches", "bank_branch", List.of("code"),
-                    required("bankCode", Type.TEXT, pattern(CardBanks.BANK_CODE)), required("county", Type.TEXT, county()),
-                    required("code", Type.TEXT, pattern("[A-Z0-9-]{2,30}")), required("name", Type.TEXT),
-                    required("address", Type.TEXT))
-            .rule(this::bankKnown);
+public class BankBranches extends Dataset {
 
     BankBranches(JdbcClient jdbc, CardBanks banks) {
-        this.jdbc = jdbc;
-        this.banks = banks;
+        super(jdbc, Table.of("branches", "bank_branch", List.of("code"),
+                        required("bankCode", pattern(CardBanks.BANK_CODE)), required("county", county()),
+                        required("code", pattern("[A-Z0-9-]{2,30}")), required("name"), required("address"))
+                .rule(row -> bankKnown(banks, row)));
     }
 
     public record Branch(String code, String bankCode, String county, String name, String address) {
@@ -45,12 +38,7 @@ public class BankBranches implements Dataset {
                 .optional();
     }
 
-    @Override
-    public Table table() {
-        return table;
-    }
-
-    private void bankKnown(Row row) {
+    private static void bankKnown(CardBanks banks, Row row) {
         String bank = row.text("bankCode");
         if (bank != null && !banks.exists(bank)) {
             row.reject("bankCode", "UNKNOWN_BANK", "银行 " + bank + " 不在制卡银行名录中（先导入 banks）");

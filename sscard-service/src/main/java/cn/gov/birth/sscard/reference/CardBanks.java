@@ -22,31 +22,24 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Order(1) // before branches, which must name a known bank
-public class CardBanks implements Dataset {
+public class CardBanks extends Dataset {
 
     /** Upper-case letters and digits, as banks' codes are kept. */
     static final String BANK_CODE = "[A-Z0-9]{2,20}";
 
-    private final JdbcClient jdbc;
-    private final CardProperties.BankApi bankApi;
-    private final Table table;
-
     CardBanks(JdbcClient jdbc, CardProperties properties) {
-        this.jdbc = jdbc;
-        this.bankApi = properties.bankApi();
-        this.table = Table.of("banks", "card_bank", List.of("region", "bankCode"),
-                        required("region", Type.TEXT, pattern(PROVINCE), province()), required("bankCode", Type.TEXT, pattern(BANK_CODE)),
-                        required("name", Type.TEXT),
-                        required("cardApiUrl", Type.TEXT, pattern("https?://[^\\s?#]+[^\\s?#/]")),
+        super(jdbc, Table.of("banks", "card_bank", List.of("region", "bankCode"),
+                        required("region", pattern(PROVINCE), province()), required("bankCode", pattern(BANK_CODE)),
+                        required("name"), required("cardApiUrl", pattern("https?://[^\\s?#]+[^\\s?#/]")),
                         required("active", Type.BOOLEAN))
-                .rule(this::urlAllowed);
+                .rule(row -> urlAllowed(properties.bankApi(), row)));
     }
 
     public record Bank(String region, String bankCode, String name, String cardApiUrl, boolean active) {
     }
 
     public Optional<Bank> find(String region, String bankCode) {
-        return table.find(jdbc, Bank.class, region, bankCode);
+        return byKey(Bank.class, region, bankCode);
     }
 
     /** Whether any province has a bank with that code (branches are per bank, not per province). */
@@ -55,13 +48,8 @@ public class CardBanks implements Dataset {
                 .query(Long.class).single() > 0;
     }
 
-    @Override
-    public Table table() {
-        return table;
-    }
-
     /** Card data (a newborn's name and ID number) goes only where the province says banks are. */
-    private void urlAllowed(Row row) {
+    private static void urlAllowed(CardProperties.BankApi bankApi, Row row) {
         String url = row.value("cardApiUrl");
         if (url != null && !bankApi.allows(url)) {
             row.reject("cardApiUrl", "URL_NOT_ALLOWED", "制卡接口地址不在允许的地址范围内"

@@ -22,19 +22,14 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Order(3)
-public class IssuedCards implements Dataset {
-
-    /** A card made for an application has decided it: its number and bank stay. */
-    private static final Table TABLE = Table.of("issued-cards", "issued_card", List.of("idNumber"),
-                    required("idNumber", Type.TEXT, residentId()),
-                    required("cardNumber", Type.TEXT, pattern("[A-Z0-9]{6,30}")),
-                    required("bankCode", Type.TEXT, pattern(CardBanks.BANK_CODE)), required("issuedAt", Type.DATE_TIME))
-            .fixedOnceSet("application_id", "cardNumber", "bankCode");
-
-    private final JdbcClient jdbc;
+public class IssuedCards extends Dataset {
 
     IssuedCards(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+        // A card made for an application has decided it: its number and bank stay.
+        super(jdbc, Table.of("issued-cards", "issued_card", List.of("idNumber"),
+                        required("idNumber", residentId()), required("cardNumber", pattern("[A-Z0-9]{6,30}")),
+                        required("bankCode", pattern(CardBanks.BANK_CODE)), required("issuedAt", Type.DATE_TIME))
+                .fixedOnceSet("application_id", "cardNumber", "bankCode"));
     }
 
     public boolean hasCard(String idNumber) {
@@ -49,10 +44,5 @@ public class IssuedCards implements Dataset {
                         values (?, ?, ?, ?, ?) on conflict (id_number) do nothing""")
                 .params(idNumber, cardNumber, bankCode, Timestamp.from(issuedAt), applicationId)
                 .update();
-    }
-
-    @Override
-    public Table table() {
-        return TABLE;
     }
 }

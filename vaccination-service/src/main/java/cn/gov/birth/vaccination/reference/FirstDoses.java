@@ -29,26 +29,20 @@ import org.springframework.stereotype.Component;
  * transaction.
  */
 @Component
-public class FirstDoses implements Dataset {
+public class FirstDoses extends Dataset {
 
     public static final String HEPATITIS_B = "HEPB";
     public static final String GIVEN = "GIVEN";
     public static final String DEFERRED = "DEFERRED";
 
-    private final JdbcClient jdbc;
-    private final ApplicationEventPublisher events;
-    private final Table table = Table.of("first-doses", "first_dose", List.of("motherIdNumber", "birthTime", "vaccine"),
-                    required("hospitalCode", Type.TEXT, hospitalCode()),
-                    required("motherIdNumber", Type.TEXT, residentId()), required("birthTime", Type.DATE_TIME_TO_MINUTE),
-                    required("vaccine", Type.TEXT, oneOf(HEPATITIS_B, "BCG")),
-                    required("status", Type.TEXT, oneOf(GIVEN, DEFERRED)), optional("dosedAt", Type.DATE_TIME),
-                    optional("batchNumber", Type.TEXT, pattern("[A-Za-z0-9-]{1,40}")))
-            .rule(FirstDoses::doseComplete)
-            .onStored(this::recorded);
-
     FirstDoses(JdbcClient jdbc, ApplicationEventPublisher events) {
-        this.jdbc = jdbc;
-        this.events = events;
+        super(jdbc, Table.of("first-doses", "first_dose", List.of("motherIdNumber", "birthTime", "vaccine"),
+                        required("hospitalCode", hospitalCode()), required("motherIdNumber", residentId()),
+                        required("birthTime", Type.DATE_TIME_TO_MINUTE), required("vaccine", oneOf(HEPATITIS_B, "BCG")),
+                        required("status", oneOf(GIVEN, DEFERRED)), optional("dosedAt", Type.DATE_TIME),
+                        optional("batchNumber", pattern("[A-Za-z0-9-]{1,40}")))
+                .rule(FirstDoses::doseComplete)
+                .onStored(row -> recorded(jdbc, events, row)));
     }
 
     public record FirstDose(String hospitalCode, String motherIdNumber, OffsetDateTime birthTime, String vaccine,
@@ -83,11 +77,6 @@ public class FirstDoses implements Dataset {
         return time.toInstant().truncatedTo(ChronoUnit.MINUTES);
     }
 
-    @Override
-    public Table table() {
-        return table;
-    }
-
     /** A dose GIVEN has its time and batch, a dose DEFERRED neither; none is given before the birth. */
     private static void doseComplete(Row row) {
         if (GIVEN.equals(row.text("status"))) {
@@ -115,7 +104,7 @@ public class FirstDoses implements Dataset {
      * and announces the record: a decision holding the lock has committed before this import goes on
      * (its waiting item is found at commit) or waits for the import's commit (and sees the row).
      */
-    private void recorded(Row row) {
+    private static void recorded(JdbcClient jdbc, ApplicationEventPublisher events, Row row) {
         String mother = row.text("motherIdNumber");
         jdbc.sql("select pg_advisory_xact_lock_shared(hashtextextended(?, 0))").param(lockKey(mother))
                 .query().singleRow();
