@@ -246,6 +246,37 @@ class BirthCertServiceIntegrationTest extends ServiceIntegrationTest {
     }
 
     @Test
+    void shouldRefuseReImportingACertifiedDeliveryRecordWithAnotherMotherAndChangeNothing() {
+        Family family = newFamily();
+        family.delivered("2", null);
+        UUID id = family.apply();
+        var issued = probe.awaitEvent(Topics.BIRTH_CERT, BirthCertificateIssued.class, e -> e.applicationId().equals(id));
+        Family other = newFamily();
+        long before = deliveryRecords();
+
+        var response = importCsv("delivery-records", """
+                recordNumber,hospitalCode,motherIdNumber,birthTime,sex,dischargedAt,certificateNumber
+                %s,%s,%s,%s,1,,
+                %s,%s,%s,%s,2,,
+                """.formatted(other.recordNumber, HOSPITAL, other.mother, other.birthTime,
+                family.recordNumber, HOSPITAL, other.mother, family.birthTime));
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.json().get("errors").valueStream()
+                .map(e -> e.get("field").asString() + " " + e.get("code").asString()).toList())
+                .containsExactly("line 3.motherIdNumber FIXED_ONCE_USED");
+        assertThat(deliveryRecords()).isEqualTo(before);
+        assertThat(jdbc.sql("select mother_id_number, certificate_number from delivery_record where record_number = ?")
+                .param(family.recordNumber).query((rs, n) -> List.of(rs.getString(1), rs.getString(2))).single())
+                .containsExactly(family.mother, issued.certificateNumber());
+        // The same record with its own mother, birth and hospital is still taken (a discharge time added, say).
+        assertThat(importCsv("delivery-records", """
+                recordNumber,hospitalCode,motherIdNumber,birthTime,sex,dischargedAt,certificateNumber
+                %s,%s,%s,%s,2,2026-11-23T10:00:00+08:00,
+                """.formatted(family.recordNumber, HOSPITAL, family.mother, family.birthTime)).status()).isEqualTo(200);
+    }
+
+    @Test
     void shouldEnrollParentingGuidanceUntilTheFirstBirthday() {
         UUID id = UUID.randomUUID();
         probe.publish(Topics.APPLICATION, SampleEvents.applicationSubmitted(id, Item.PARENTING_GUIDANCE));

@@ -1,31 +1,41 @@
 package cn.gov.birth.birthcert.reference;
 
-import cn.gov.birth.platform.reference.ReferenceDataset;
-import cn.gov.birth.platform.reference.RowCheck;
-import cn.gov.birth.platform.web.InvalidInputException.FieldError;
-import java.sql.Timestamp;
+import static cn.gov.birth.platform.reference.ReferenceChecks.residentId;
+import static cn.gov.birth.platform.table.Check.oneOf;
+import static cn.gov.birth.platform.table.Check.pattern;
+import static cn.gov.birth.platform.table.Column.optional;
+import static cn.gov.birth.platform.table.Column.required;
+
+import cn.gov.birth.platform.table.Dataset;
+import cn.gov.birth.platform.table.Row;
+import cn.gov.birth.platform.table.Table;
+import cn.gov.birth.platform.table.Type;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
  * Delivery records the hospitals upload (分娩记录), {@code delivery-records.csv}: recordNumber,
  * hospitalCode, motherIdNumber, birthTime, sex, dischargedAt, certificateNumber (the last two may
- * be blank). Birth times are kept to the minute, as the delivery register writes them.
+ * be blank). Birth times are kept to the minute, as the delivery register writes them. A record
+ * with a certificate number has decided a birth: its mother, birth time and hospital stay.
  */
 @Component
-public class DeliveryRecords implements ReferenceDataset {
-
-    private final JdbcClient jdbc;
-    private final DeliveryHospitals hospitals;
+public class DeliveryRecords extends Dataset {
 
     DeliveryRecords(JdbcClient jdbc, DeliveryHospitals hospitals) {
-        this.jdbc = jdbc;
-        this.hospitals = hospitals;
+        // A number once on a record stays: a later export (which may not carry it) never frees the birth
+        // for a second certificate, and one number belongs to one birth.
+        super(jdbc, Table.of("delivery-records", "delivery_record", List.of("recordNumber"),
+                        required("recordNumber"), required("hospitalCode"), required("motherIdNumber", residentId()),
+                        required("birthTime", Type.DATE_TIME_TO_MINUTE), required("sex", oneOf("1", "2")),
+                        optional("dischargedAt", Type.DATE_TIME),
+                        optional("certificateNumber", pattern("[A-Z]\\d{9}")).keepingStored())
+                .rule(row -> hospitalKnown(hospitals, row))
+                .rule(row -> certificateNumberOwn(jdbc, row))
+                .fixedOnceSet("certificate_number", "motherIdNumber", "birthTime", "hospitalCode"));
     }
 
     public record DeliveryRecord(String recordNumber, String hospitalCode, String motherIdNumber,
@@ -37,7 +47,7 @@ public class DeliveryRecords implements ReferenceDataset {
         return jdbc.sql("""
                         select record_number, hospital_code, mother_id_number, birth_time, sex, certificate_number
                         from delivery_record where hospital_code = ? and birth_time = ?""")
-                .params(hospitalCode, minute(birthTime))
+                .params(hospitalCode, birthTime.truncatedTo(ChronoUnit.MINUTES))
                 .query(DeliveryRecord.class)
                 .list();
     }
@@ -52,71 +62,26 @@ public class DeliveryRecords implements ReferenceDataset {
                 .list();
     }
 
-    @Override
-    public String name() {
-        return "delivery-records";
-    }
-
-    @Override
-    public List<String> columns() {
-        return List.of("recordNumber", "hospitalCode", "motherIdNumber", "birthTime", "sex", "dischargedAt",
-                "certificateNumber");
-    }
-
-    @Override
-    public List<FieldError> check(Map<String, String> row) {
-        List<FieldError> errors = new ArrayList<>(RowCheck.of(row)
-                .required("recordNumber", "hospitalCode", "motherIdNumber", "birthTime", "sex")
-                .residentId("motherIdNumber").dateTime("birthTime").dateTime("dischargedAt").oneOf("sex", "1", "2")
-                .matches("certificateNumber", "[A-Z]\\d{9}").errors());
-        String hospital = row.get("hospitalCode");
+    private static void hospitalKnown(DeliveryHospitals hospitals, Row row) {
+        String hospital = row.text("hospitalCode");
         if (hospital != null && hospitals.find(hospital).isEmpty()) {
-            errors.add(new FieldError("hospitalCode", "UNKNOWN_HOSPITAL",
-                    "医院 " + hospital + " 不在助产机构名录中（先导入 hospitals）"));
+            row.reject("hospitalCode", "UNKNOWN_HOSPITAL", "医院 " + hospital + " 不在助产机构名录中（先导入 hospitals）");
         }
-        // A number once on a record stays: a later export (which may not carry it) never frees the birth
-        // for a second certificate, and one number belongs to one birth.
-        String record = row.get("recordNumber");
-        String number = row.get("certificateNumber");
+    }
+
+    private static void certificateNumberOwn(JdbcClient jdbc, Row row) {
+        String record = row.text("recordNumber");
+        String number = row.text("certificateNumber");
         if (record != null && number != null) {
             jdbc.sql("select certificate_number from delivery_record where record_number = ?").param(record)
                     .query(String.class).optional().filter(stored -> stored != null && !stored.equals(number))
-                    .ifPresent(stored -> errors.add(new FieldError("certificateNumber", "CERTIFICATE_NUMBER_CONFLICT",
-                            "该分娩记录已签发出生医学证明 " + stored + "，不能改为 " + number)));
+                    .ifPresent(stored -> row.reject("certificateNumber", "CERTIFICATE_NUMBER_CONFLICT",
+                            "该分娩记录已签发出生医学证明 " + stored + "，不能改为 " + number));
             if (jdbc.sql("select count(*) from delivery_record where certificate_number = ? and record_number <> ?")
                     .params(number, record).query(Long.class).single() > 0) {
-                errors.add(new FieldError("certificateNumber", "CERTIFICATE_NUMBER_IN_USE",
-                        "出生医学证明编号 " + number + " 已在另一条分娩记录上"));
+                row.reject("certificateNumber", "CERTIFICATE_NUMBER_IN_USE",
+                        "出生医学证明编号 " + number + " 已在另一条分娩记录上");
             }
         }
-        return errors;
-    }
-
-    @Override
-    public void upsert(Map<String, String> row) {
-        String discharged = row.get("dischargedAt");
-        jdbc.sql("""
-                        insert into delivery_record (record_number, hospital_code, mother_id_number, birth_time, sex,
-                                                     discharged_at, certificate_number)
-                        values (?, ?, ?, ?, ?, ?, ?)
-                        on conflict (record_number) do update set hospital_code = excluded.hospital_code,
-                               mother_id_number = excluded.mother_id_number, birth_time = excluded.birth_time,
-                               sex = excluded.sex, discharged_at = excluded.discharged_at,
-                               certificate_number = coalesce(delivery_record.certificate_number,
-                                                             excluded.certificate_number)""")
-                .params(row.get("recordNumber"), row.get("hospitalCode"), row.get("motherIdNumber"),
-                        minute(OffsetDateTime.parse(row.get("birthTime"))), row.get("sex"),
-                        discharged == null ? null : Timestamp.from(OffsetDateTime.parse(discharged).toInstant()),
-                        row.get("certificateNumber"))
-                .update();
-    }
-
-    @Override
-    public long count() {
-        return jdbc.sql("select count(*) from delivery_record").query(Long.class).single();
-    }
-
-    private static Timestamp minute(OffsetDateTime time) {
-        return Timestamp.from(time.toInstant().truncatedTo(ChronoUnit.MINUTES));
     }
 }

@@ -1,12 +1,17 @@
 package cn.gov.birth.hukou.reference;
 
+import static cn.gov.birth.platform.reference.ReferenceChecks.code;
+import static cn.gov.birth.platform.reference.ReferenceChecks.county;
+import static cn.gov.birth.platform.reference.ReferenceChecks.residentId;
+import static cn.gov.birth.platform.table.Check.oneOf;
+import static cn.gov.birth.platform.table.Check.pattern;
+import static cn.gov.birth.platform.table.Column.required;
+
 import cn.gov.birth.contracts.codes.Codes;
-import cn.gov.birth.platform.reference.ReferenceDataset;
-import cn.gov.birth.platform.reference.RowCheck;
-import cn.gov.birth.platform.web.InvalidInputException.FieldError;
-import java.util.ArrayList;
+import cn.gov.birth.platform.table.Dataset;
+import cn.gov.birth.platform.table.Row;
+import cn.gov.birth.platform.table.Table;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -18,15 +23,21 @@ import org.springframework.stereotype.Component;
  * 户口已注销). Keyed by idNumber.
  */
 @Component
-public class PopulationRegister implements ReferenceDataset {
+public class PopulationRegister extends Dataset {
 
     /** GB/T 4761 户主: the head's own relation, and only the head's. */
     static final String HEAD = "02";
 
-    private final JdbcClient jdbc;
-
     PopulationRegister(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+        super(jdbc, Table.of("population-register", "population_register", List.of("idNumber"),
+                        required("idNumber", residentId()), required("name"),
+                        required("householdDivision", county()),
+                        required("householdNumber", pattern("[0-9A-Z][0-9A-Z-]{0,29}")),
+                        required("headIdNumber", residentId()),
+                        required("relationToHead", code(Codes.FAMILY_RELATIONS, "GB/T 4761")),
+                        required("ethnicity", code(Codes.ETHNICITIES, "GB/T 3304")),
+                        required("status", oneOf("ACTIVE", "CANCELLED")))
+                .rule(PopulationRegister::headRelation));
     }
 
     public record Resident(String idNumber, String name, String householdDivision, String householdNumber,
@@ -41,64 +52,15 @@ public class PopulationRegister implements ReferenceDataset {
         if (idNumber == null) {
             return Optional.empty();
         }
-        return jdbc.sql("""
-                        select id_number, name, household_division, household_number, head_id_number,
-                               relation_to_head, ethnicity, status
-                        from population_register where id_number = ?""")
-                .param(idNumber)
-                .query(Resident.class)
-                .optional();
+        return byKey(Resident.class, idNumber);
     }
 
-    @Override
-    public String name() {
-        return "population-register";
-    }
-
-    @Override
-    public List<String> columns() {
-        return List.of("idNumber", "name", "householdDivision", "householdNumber", "headIdNumber", "relationToHead",
-                "ethnicity", "status");
-    }
-
-    @Override
-    public List<FieldError> check(Map<String, String> row) {
-        List<FieldError> errors = new ArrayList<>(RowCheck.of(row)
-                .required("idNumber", "name", "householdDivision", "householdNumber", "headIdNumber",
-                        "relationToHead", "ethnicity", "status")
-                .residentId("idNumber").residentId("headIdNumber").county("householdDivision")
-                .matches("householdNumber", "[0-9A-Z][0-9A-Z-]{0,29}")
-                .code("relationToHead", Codes.FAMILY_RELATIONS, "GB/T 4761")
-                .code("ethnicity", Codes.ETHNICITIES, "GB/T 3304")
-                .oneOf("status", "ACTIVE", "CANCELLED").errors());
-        String id = row.get("idNumber");
-        String relation = row.get("relationToHead");
-        if (id != null && relation != null && id.equals(row.get("headIdNumber")) != HEAD.equals(relation)) {
-            errors.add(new FieldError("relationToHead", "HEAD_RELATION_MISMATCH",
-                    "户主本人的与户主关系应为 02（户主），其他成员不能为 02"));
+    /** The head is the one member whose relation is 02. */
+    private static void headRelation(Row row) {
+        String id = row.text("idNumber");
+        String relation = row.text("relationToHead");
+        if (id != null && relation != null && id.equals(row.text("headIdNumber")) != HEAD.equals(relation)) {
+            row.reject("relationToHead", "HEAD_RELATION_MISMATCH", "户主本人的与户主关系应为 02（户主），其他成员不能为 02");
         }
-        return errors;
-    }
-
-    @Override
-    public void upsert(Map<String, String> row) {
-        jdbc.sql("""
-                        insert into population_register (id_number, name, household_division, household_number,
-                                                         head_id_number, relation_to_head, ethnicity, status)
-                        values (?, ?, ?, ?, ?, ?, ?, ?)
-                        on conflict (id_number) do update set name = excluded.name,
-                               household_division = excluded.household_division,
-                               household_number = excluded.household_number,
-                               head_id_number = excluded.head_id_number,
-                               relation_to_head = excluded.relation_to_head, ethnicity = excluded.ethnicity,
-                               status = excluded.status""")
-                .params(row.get("idNumber"), row.get("name"), row.get("householdDivision"), row.get("householdNumber"),
-                        row.get("headIdNumber"), row.get("relationToHead"), row.get("ethnicity"), row.get("status"))
-                .update();
-    }
-
-    @Override
-    public long count() {
-        return jdbc.sql("select count(*) from population_register").query(Long.class).single();
     }
 }

@@ -1,13 +1,15 @@
 package cn.gov.birth.insurance.reference;
 
-import cn.gov.birth.contracts.codes.Codes;
-import cn.gov.birth.platform.reference.ReferenceDataset;
-import cn.gov.birth.platform.reference.RowCheck;
-import cn.gov.birth.platform.web.InvalidInputException.FieldError;
+import static cn.gov.birth.platform.reference.ReferenceChecks.PROVINCE;
+import static cn.gov.birth.platform.reference.ReferenceChecks.province;
+import static cn.gov.birth.platform.table.Check.pattern;
+import static cn.gov.birth.platform.table.Column.required;
+
+import cn.gov.birth.platform.table.Dataset;
+import cn.gov.birth.platform.table.Table;
+import cn.gov.birth.platform.table.Type;
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -18,12 +20,15 @@ import org.springframework.stereotype.Component;
  * subsidy per person). Keyed by region and year.
  */
 @Component
-public class Contributions implements ReferenceDataset {
+public class Contributions extends Dataset {
 
-    private final JdbcClient jdbc;
+    /** A non-negative amount in yuan with at most two decimals, below 100 million. */
+    static final Type AMOUNT = Type.decimal(8, 2);
 
     Contributions(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+        super(jdbc, Table.of("contributions", "resident_contribution", List.of("region", "year"),
+                required("region", pattern(PROVINCE), province()), required("year", Type.INTEGER, pattern("20\\d{2}")),
+                required("individual", AMOUNT), required("subsidy", AMOUNT)));
     }
 
     public record Contribution(String region, int year, BigDecimal individual, BigDecimal subsidy) {
@@ -35,48 +40,6 @@ public class Contributions implements ReferenceDataset {
     }
 
     public Optional<Contribution> find(String region, int year) {
-        return jdbc.sql("select region, year, individual, subsidy from resident_contribution where region = ? and year = ?")
-                .params(region, year)
-                .query(Contribution.class)
-                .optional();
-    }
-
-    @Override
-    public String name() {
-        return "contributions";
-    }
-
-    @Override
-    public List<String> columns() {
-        return List.of("region", "year", "individual", "subsidy");
-    }
-
-    @Override
-    public List<FieldError> check(Map<String, String> row) {
-        List<FieldError> errors = new ArrayList<>(RowCheck.of(row).required("region", "year", "individual", "subsidy")
-                .matches("year", "20\\d{2}").errors());
-        String region = row.get("region");
-        if (region != null && (!region.endsWith("0000") || !Codes.DIVISIONS.contains(region))) {
-            errors.add(new FieldError("region", "UNKNOWN_CODE", "region 应为省级行政区划代码（GB/T 2260），如 520000"));
-        }
-        Cells.amount(row, "individual", errors);
-        Cells.amount(row, "subsidy", errors);
-        return errors;
-    }
-
-    @Override
-    public void upsert(Map<String, String> row) {
-        jdbc.sql("""
-                        insert into resident_contribution (region, year, individual, subsidy) values (?, ?, ?, ?)
-                        on conflict (region, year) do update set individual = excluded.individual,
-                                                                 subsidy = excluded.subsidy""")
-                .params(row.get("region"), Integer.parseInt(row.get("year")), Cells.money(row.get("individual")),
-                        Cells.money(row.get("subsidy")))
-                .update();
-    }
-
-    @Override
-    public long count() {
-        return jdbc.sql("select count(*) from resident_contribution").query(Long.class).single();
+        return byKey(Contribution.class, region, year);
     }
 }

@@ -1,10 +1,13 @@
 package cn.gov.birth.insurance.reference;
 
-import cn.gov.birth.platform.reference.ReferenceDataset;
-import cn.gov.birth.platform.reference.RowCheck;
-import cn.gov.birth.platform.web.InvalidInputException.FieldError;
+import static cn.gov.birth.platform.reference.ReferenceChecks.county;
+import static cn.gov.birth.platform.reference.ReferenceChecks.hospitalCode;
+import static cn.gov.birth.platform.table.Column.required;
+
+import cn.gov.birth.platform.table.Dataset;
+import cn.gov.birth.platform.table.Table;
+import cn.gov.birth.platform.table.Type;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -14,54 +17,18 @@ import org.springframework.stereotype.Component;
  * name, county, maternityDirectSettlement (whether maternity expenses are settled at discharge).
  */
 @Component
-public class DesignatedHospitals implements ReferenceDataset {
-
-    private final JdbcClient jdbc;
+public class DesignatedHospitals extends Dataset {
 
     DesignatedHospitals(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+        super(jdbc, Table.of("designated-hospitals", "designated_hospital", List.of("code"),
+                required("code", hospitalCode()), required("name"),
+                required("county", county()), required("maternityDirectSettlement", Type.BOOLEAN)));
     }
 
     public record Hospital(String code, String name, String county, boolean maternityDirectSettlement) {
     }
 
     public Optional<Hospital> find(String code) {
-        return jdbc.sql("select code, name, county, maternity_direct_settlement from designated_hospital where code = ?")
-                .param(code)
-                .query(Hospital.class)
-                .optional();
-    }
-
-    @Override
-    public String name() {
-        return "designated-hospitals";
-    }
-
-    @Override
-    public List<String> columns() {
-        return List.of("code", "name", "county", "maternityDirectSettlement");
-    }
-
-    @Override
-    public List<FieldError> check(Map<String, String> row) {
-        return RowCheck.of(row).required("code", "name", "county", "maternityDirectSettlement")
-                .matches("code", "[A-Z0-9]{4,20}").county("county").bool("maternityDirectSettlement").errors();
-    }
-
-    @Override
-    public void upsert(Map<String, String> row) {
-        jdbc.sql("""
-                        insert into designated_hospital (code, name, county, maternity_direct_settlement)
-                        values (?, ?, ?, ?)
-                        on conflict (code) do update set name = excluded.name, county = excluded.county,
-                               maternity_direct_settlement = excluded.maternity_direct_settlement""")
-                .params(row.get("code"), row.get("name"), row.get("county"),
-                        Boolean.parseBoolean(row.get("maternityDirectSettlement")))
-                .update();
-    }
-
-    @Override
-    public long count() {
-        return jdbc.sql("select count(*) from designated_hospital").query(Long.class).single();
+        return byKey(Hospital.class, code);
     }
 }

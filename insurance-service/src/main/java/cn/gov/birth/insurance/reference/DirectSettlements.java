@@ -1,15 +1,16 @@
 package cn.gov.birth.insurance.reference;
 
-import cn.gov.birth.platform.reference.ReferenceDataset;
-import cn.gov.birth.platform.reference.RowCheck;
-import cn.gov.birth.platform.web.InvalidInputException.FieldError;
+import static cn.gov.birth.platform.reference.ReferenceChecks.hospitalCode;
+import static cn.gov.birth.platform.reference.ReferenceChecks.residentId;
+import static cn.gov.birth.platform.table.Column.required;
+
+import cn.gov.birth.platform.table.Dataset;
+import cn.gov.birth.platform.table.Table;
+import cn.gov.birth.platform.table.Type;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -20,12 +21,13 @@ import org.springframework.stereotype.Component;
  * mother's ID number and the discharge time.
  */
 @Component
-public class DirectSettlements implements ReferenceDataset {
-
-    private final JdbcClient jdbc;
+public class DirectSettlements extends Dataset {
 
     DirectSettlements(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+        super(jdbc, Table.of("direct-settlements", "direct_settlement",
+                List.of("motherIdNumber", "dischargedAt"), required("motherIdNumber", residentId()),
+                required("hospitalCode", hospitalCode()), required("dischargedAt", Type.DATE_TIME),
+                required("amount", Contributions.AMOUNT)));
     }
 
     public record DirectSettlement(String motherIdNumber, String hospitalCode, Instant dischargedAt,
@@ -42,43 +44,5 @@ public class DirectSettlements implements ReferenceDataset {
                 .query((rs, n) -> new DirectSettlement(rs.getString(1), rs.getString(2),
                         rs.getTimestamp(3).toInstant(), rs.getBigDecimal(4)))
                 .optional();
-    }
-
-    @Override
-    public String name() {
-        return "direct-settlements";
-    }
-
-    @Override
-    public List<String> columns() {
-        return List.of("motherIdNumber", "hospitalCode", "dischargedAt", "amount");
-    }
-
-    @Override
-    public List<FieldError> check(Map<String, String> row) {
-        List<FieldError> errors = new ArrayList<>(RowCheck.of(row)
-                .required("motherIdNumber", "hospitalCode", "dischargedAt", "amount")
-                .residentId("motherIdNumber").matches("hospitalCode", "[A-Z0-9]{4,20}").dateTime("dischargedAt")
-                .errors());
-        Cells.amount(row, "amount", errors);
-        return errors;
-    }
-
-    @Override
-    public void upsert(Map<String, String> row) {
-        jdbc.sql("""
-                        insert into direct_settlement (mother_id_number, hospital_code, discharged_at, amount)
-                        values (?, ?, ?, ?)
-                        on conflict (mother_id_number, discharged_at) do update set hospital_code = excluded.hospital_code,
-                                                                                   amount = excluded.amount""")
-                .params(row.get("motherIdNumber"), row.get("hospitalCode"),
-                        Timestamp.from(OffsetDateTime.parse(row.get("dischargedAt")).toInstant()),
-                        Cells.money(row.get("amount")))
-                .update();
-    }
-
-    @Override
-    public long count() {
-        return jdbc.sql("select count(*) from direct_settlement").query(Long.class).single();
     }
 }

@@ -1,8 +1,13 @@
 package cn.gov.birth.insurance.reference;
 
-import cn.gov.birth.platform.reference.ReferenceDataset;
-import cn.gov.birth.platform.reference.RowCheck;
-import cn.gov.birth.platform.web.InvalidInputException.FieldError;
+import static cn.gov.birth.platform.reference.ReferenceChecks.county;
+import static cn.gov.birth.platform.reference.ReferenceChecks.residentId;
+import static cn.gov.birth.platform.table.Check.oneOf;
+import static cn.gov.birth.platform.table.Column.required;
+
+import cn.gov.birth.platform.table.CsvReader;
+import cn.gov.birth.platform.table.Dataset;
+import cn.gov.birth.platform.table.Table;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,12 +20,13 @@ import org.springframework.stereotype.Component;
  * {@code SUSPENDED}). Keyed by the ID number.
  */
 @Component
-public class InsuredPersons implements ReferenceDataset {
-
-    private final JdbcClient jdbc;
+public class InsuredPersons extends Dataset {
 
     InsuredPersons(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+        super(jdbc, Table.of("insured-persons", "insured_person", List.of("idNumber"),
+                required("idNumber", residentId()), required("name"),
+                required("insuredDivision", county()), required("scheme", oneOf("EMPLOYEE", "RESIDENT")),
+                required("status", oneOf("ACTIVE", "SUSPENDED"))));
     }
 
     public record InsuredPerson(String idNumber, String name, String insuredDivision, String scheme, String status) {
@@ -31,50 +37,12 @@ public class InsuredPersons implements ReferenceDataset {
     }
 
     public Optional<InsuredPerson> find(String idNumber) {
-        return jdbc.sql("select id_number, name, insured_division, scheme, status from insured_person where id_number = ?")
-                .param(idNumber)
-                .query(InsuredPerson.class)
-                .optional();
+        return byKey(InsuredPerson.class, idNumber);
     }
 
     /** Records a newborn the department enrolled, so that a second enrollment finds it insured. */
     public void enrolled(String idNumber, String name, String insuredDivision) {
-        upsert(Map.of("idNumber", idNumber, "name", name, "insuredDivision", insuredDivision, "scheme", "RESIDENT",
-                "status", "ACTIVE"));
-    }
-
-    @Override
-    public String name() {
-        return "insured-persons";
-    }
-
-    @Override
-    public List<String> columns() {
-        return List.of("idNumber", "name", "insuredDivision", "scheme", "status");
-    }
-
-    @Override
-    public List<FieldError> check(Map<String, String> row) {
-        return RowCheck.of(row).required("idNumber", "name", "insuredDivision", "scheme", "status")
-                .residentId("idNumber").county("insuredDivision").oneOf("scheme", "EMPLOYEE", "RESIDENT")
-                .oneOf("status", "ACTIVE", "SUSPENDED").errors();
-    }
-
-    @Override
-    public void upsert(Map<String, String> row) {
-        jdbc.sql("""
-                        insert into insured_person (id_number, name, insured_division, scheme, status)
-                        values (?, ?, ?, ?, ?)
-                        on conflict (id_number) do update set name = excluded.name,
-                               insured_division = excluded.insured_division, scheme = excluded.scheme,
-                               status = excluded.status""")
-                .params(row.get("idNumber"), row.get("name"), row.get("insuredDivision"), row.get("scheme"),
-                        row.get("status"))
-                .update();
-    }
-
-    @Override
-    public long count() {
-        return jdbc.sql("select count(*) from insured_person").query(Long.class).single();
+        table().store(jdbc, table().read(new CsvReader.Line(0, Map.of("idNumber", idNumber, "name", name,
+                "insuredDivision", insuredDivision, "scheme", "RESIDENT", "status", "ACTIVE"))));
     }
 }

@@ -3,6 +3,8 @@ package cn.gov.birth.platform.reference;
 import cn.gov.birth.contracts.Department;
 import cn.gov.birth.platform.security.Access;
 import cn.gov.birth.platform.security.AccessRules;
+import cn.gov.birth.platform.table.Dataset;
+import cn.gov.birth.platform.table.TableImport;
 import cn.gov.birth.security.Role;
 import org.springframework.http.HttpMethod;
 import java.io.IOException;
@@ -16,25 +18,26 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Reference data for a department service that owns some ({@link ReferenceDataset} beans): the
+ * Reference data for a department service that owns some ({@link Dataset} beans): the
  * import API, and at start-up an import of the CSV files in the department's folder of the data
  * set in {@code birth.reference-data.dir} ({@code <dir>/health/hospitals.csv}, say): a demo or
  * test data set from the generator; in production, the department's own exports.
  */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnBean(ReferenceDataset.class)
+@ConditionalOnBean(Dataset.class)
 public class ReferenceDataConfiguration {
 
     @Bean
-    ReferenceData referenceData(List<ReferenceDataset> datasets, TransactionTemplate transactions) {
-        return new ReferenceData(datasets, transactions);
+    TableImport referenceData(List<Dataset> datasets, JdbcClient jdbc, TransactionTemplate transactions) {
+        return new TableImport(datasets.stream().map(Dataset::table).toList(), jdbc, transactions);
     }
 
     @Bean
-    ReferenceDataController referenceDataController(ReferenceData data,
+    ReferenceDataController referenceDataController(TableImport data,
                                                     @Value("${birth.department}") Department department) {
         return new ReferenceDataController(data, department);
     }
@@ -53,7 +56,7 @@ public class ReferenceDataConfiguration {
      * server, so no application is decided on data still being imported.
      */
     @Bean
-    SmartInitializingSingleton referenceDataImport(ReferenceData data,
+    SmartInitializingSingleton referenceDataImport(TableImport data,
                                                    @Value("${birth.reference-data.dir:}") String dir,
                                                    @Value("${birth.department}") Department department) {
         return () -> {

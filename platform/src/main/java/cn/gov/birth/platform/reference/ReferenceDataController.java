@@ -1,6 +1,7 @@
 package cn.gov.birth.platform.reference;
 
 import cn.gov.birth.contracts.Department;
+import cn.gov.birth.platform.table.TableImport;
 import cn.gov.birth.platform.web.ProblemException;
 import java.io.StringReader;
 import java.util.Map;
@@ -20,10 +21,10 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/departments/{department}/reference")
 class ReferenceDataController {
 
-    private final ReferenceData data;
+    private final TableImport data;
     private final Department department;
 
-    ReferenceDataController(ReferenceData data, Department department) {
+    ReferenceDataController(TableImport data, Department department) {
         this.data = data;
         this.department = department;
     }

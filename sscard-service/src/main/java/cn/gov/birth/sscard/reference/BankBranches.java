@@ -1,11 +1,13 @@
 package cn.gov.birth.sscard.reference;
 
-import cn.gov.birth.platform.reference.ReferenceDataset;
-import cn.gov.birth.platform.reference.RowCheck;
-import cn.gov.birth.platform.web.InvalidInputException.FieldError;
-import java.util.ArrayList;
+import static cn.gov.birth.platform.reference.ReferenceChecks.county;
+import static cn.gov.birth.platform.table.Check.pattern;
+import static cn.gov.birth.platform.table.Column.required;
+
+import cn.gov.birth.platform.table.Dataset;
+import cn.gov.birth.platform.table.Row;
+import cn.gov.birth.platform.table.Table;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -14,14 +16,13 @@ import org.springframework.stereotype.Component;
 /** Branches where a card is picked up (领卡网点), {@code branches.csv}: bankCode, county, code, name, address. Keyed by code. */
 @Component
 @Order(2)
-public class BankBranches implements ReferenceDataset {
-
-    private final JdbcClient jdbc;
-    private final CardBanks banks;
+public class BankBranches extends Dataset {
 
     BankBranches(JdbcClient jdbc, CardBanks banks) {
-        this.jdbc = jdbc;
-        this.banks = banks;
+        super(jdbc, Table.of("branches", "bank_branch", List.of("code"),
+                        required("bankCode", pattern(CardBanks.BANK_CODE)), required("county", county()),
+                        required("code", pattern("[A-Z0-9-]{2,30}")), required("name"), required("address"))
+                .rule(row -> bankKnown(banks, row)));
     }
 
     public record Branch(String code, String bankCode, String county, String name, String address) {
@@ -37,41 +38,10 @@ public class BankBranches implements ReferenceDataset {
                 .optional();
     }
 
-    @Override
-    public String name() {
-        return "branches";
-    }
-
-    @Override
-    public List<String> columns() {
-        return List.of("bankCode", "county", "code", "name", "address");
-    }
-
-    @Override
-    public List<FieldError> check(Map<String, String> row) {
-        List<FieldError> errors = new ArrayList<>(RowCheck.of(row)
-                .required("bankCode", "county", "code", "name", "address")
-                .matches("bankCode", "[A-Z0-9]{2,20}").county("county").matches("code", "[A-Z0-9-]{2,30}")
-                .errors());
-        String bank = row.get("bankCode");
+    private static void bankKnown(CardBanks banks, Row row) {
+        String bank = row.text("bankCode");
         if (bank != null && !banks.exists(bank)) {
-            errors.add(new FieldError("bankCode", "UNKNOWN_BANK", "银行 " + bank + " 不在制卡银行名录中（先导入 banks）"));
+            row.reject("bankCode", "UNKNOWN_BANK", "银行 " + bank + " 不在制卡银行名录中（先导入 banks）");
         }
-        return errors;
-    }
-
-    @Override
-    public void upsert(Map<String, String> row) {
-        jdbc.sql("""
-                        insert into bank_branch (code, bank_code, county, name, address) values (?, ?, ?, ?, ?)
-                        on conflict (code) do update set bank_code = excluded.bank_code, county = excluded.county,
-                               name = excluded.name, address = excluded.address""")
-                .params(row.get("code"), row.get("bankCode"), row.get("county"), row.get("name"), row.get("address"))
-                .update();
-    }
-
-    @Override
-    public long count() {
-        return jdbc.sql("select count(*) from bank_branch").query(Long.class).single();
     }
 }

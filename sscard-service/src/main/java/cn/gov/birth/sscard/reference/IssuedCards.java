@@ -1,13 +1,15 @@
 package cn.gov.birth.sscard.reference;
 
-import cn.gov.birth.platform.reference.ReferenceDataset;
-import cn.gov.birth.platform.reference.RowCheck;
-import cn.gov.birth.platform.web.InvalidInputException.FieldError;
+import static cn.gov.birth.platform.reference.ReferenceChecks.residentId;
+import static cn.gov.birth.platform.table.Check.pattern;
+import static cn.gov.birth.platform.table.Column.required;
+
+import cn.gov.birth.platform.table.Dataset;
+import cn.gov.birth.platform.table.Table;
+import cn.gov.birth.platform.table.Type;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -20,12 +22,14 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Order(3)
-public class IssuedCards implements ReferenceDataset {
-
-    private final JdbcClient jdbc;
+public class IssuedCards extends Dataset {
 
     IssuedCards(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+        // A card made for an application has decided it: its number and bank stay.
+        super(jdbc, Table.of("issued-cards", "issued_card", List.of("idNumber"),
+                        required("idNumber", residentId()), required("cardNumber", pattern("[A-Z0-9]{6,30}")),
+                        required("bankCode", pattern(CardBanks.BANK_CODE)), required("issuedAt", Type.DATE_TIME))
+                .fixedOnceSet("application_id", "cardNumber", "bankCode"));
     }
 
     public boolean hasCard(String idNumber) {
@@ -40,38 +44,5 @@ public class IssuedCards implements ReferenceDataset {
                         values (?, ?, ?, ?, ?) on conflict (id_number) do nothing""")
                 .params(idNumber, cardNumber, bankCode, Timestamp.from(issuedAt), applicationId)
                 .update();
-    }
-
-    @Override
-    public String name() {
-        return "issued-cards";
-    }
-
-    @Override
-    public List<String> columns() {
-        return List.of("idNumber", "cardNumber", "bankCode", "issuedAt");
-    }
-
-    @Override
-    public List<FieldError> check(Map<String, String> row) {
-        return RowCheck.of(row).required("idNumber", "cardNumber", "bankCode", "issuedAt")
-                .residentId("idNumber").matches("cardNumber", "[A-Z0-9]{6,30}").matches("bankCode", "[A-Z0-9]{2,20}")
-                .dateTime("issuedAt").errors();
-    }
-
-    @Override
-    public void upsert(Map<String, String> row) {
-        jdbc.sql("""
-                        insert into issued_card (id_number, card_number, bank_code, issued_at) values (?, ?, ?, ?)
-                        on conflict (id_number) do update set card_number = excluded.card_number,
-                               bank_code = excluded.bank_code, issued_at = excluded.issued_at""")
-                .params(row.get("idNumber"), row.get("cardNumber"), row.get("bankCode"),
-                        Timestamp.from(OffsetDateTime.parse(row.get("issuedAt")).toInstant()))
-                .update();
-    }
-
-    @Override
-    public long count() {
-        return jdbc.sql("select count(*) from issued_card").query(Long.class).single();
     }
 }

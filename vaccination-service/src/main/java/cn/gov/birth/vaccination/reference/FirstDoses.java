@@ -1,16 +1,20 @@
 package cn.gov.birth.vaccination.reference;
 
-import cn.gov.birth.platform.reference.ReferenceDataset;
-import cn.gov.birth.platform.reference.RowCheck;
-import cn.gov.birth.platform.web.InvalidInputException.FieldError;
-import java.sql.Timestamp;
+import static cn.gov.birth.platform.reference.ReferenceChecks.hospitalCode;
+import static cn.gov.birth.platform.reference.ReferenceChecks.residentId;
+import static cn.gov.birth.platform.table.Check.oneOf;
+import static cn.gov.birth.platform.table.Check.pattern;
+import static cn.gov.birth.platform.table.Column.optional;
+import static cn.gov.birth.platform.table.Column.required;
+
+import cn.gov.birth.platform.table.Dataset;
+import cn.gov.birth.platform.table.Row;
+import cn.gov.birth.platform.table.Table;
+import cn.gov.birth.platform.table.Type;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -25,18 +29,20 @@ import org.springframework.stereotype.Component;
  * transaction.
  */
 @Component
-public class FirstDoses implements ReferenceDataset {
+public class FirstDoses extends Dataset {
 
     public static final String HEPATITIS_B = "HEPB";
     public static final String GIVEN = "GIVEN";
     public static final String DEFERRED = "DEFERRED";
 
-    private final JdbcClient jdbc;
-    private final ApplicationEventPublisher events;
-
     FirstDoses(JdbcClient jdbc, ApplicationEventPublisher events) {
-        this.jdbc = jdbc;
-        this.events = events;
+        super(jdbc, Table.of("first-doses", "first_dose", List.of("motherIdNumber", "birthTime", "vaccine"),
+                        required("hospitalCode", hospitalCode()), required("motherIdNumber", residentId()),
+                        required("birthTime", Type.DATE_TIME_TO_MINUTE), required("vaccine", oneOf(HEPATITIS_B, "BCG")),
+                        required("status", oneOf(GIVEN, DEFERRED)), optional("dosedAt", Type.DATE_TIME),
+                        optional("batchNumber", pattern("[A-Za-z0-9-]{1,40}")))
+                .rule(FirstDoses::doseComplete)
+                .onStored(row -> recorded(jdbc, events, row)));
     }
 
     public record FirstDose(String hospitalCode, String motherIdNumber, OffsetDateTime birthTime, String vaccine,
@@ -71,75 +77,38 @@ public class FirstDoses implements ReferenceDataset {
         return time.toInstant().truncatedTo(ChronoUnit.MINUTES);
     }
 
-    @Override
-    public String name() {
-        return "first-doses";
-    }
-
-    @Override
-    public List<String> columns() {
-        return List.of("hospitalCode", "motherIdNumber", "birthTime", "vaccine", "status", "dosedAt", "batchNumber");
-    }
-
-    @Override
-    public List<FieldError> check(Map<String, String> row) {
-        List<FieldError> errors = new ArrayList<>(RowCheck.of(row)
-                .required("hospitalCode", "motherIdNumber", "birthTime", "vaccine", "status")
-                .matches("hospitalCode", "[A-Z0-9]{4,20}").residentId("motherIdNumber")
-                .dateTime("birthTime").dateTime("dosedAt").oneOf("vaccine", HEPATITIS_B, "BCG")
-                .oneOf("status", GIVEN, DEFERRED).matches("batchNumber", "[A-Za-z0-9-]{1,40}").errors());
-        if (GIVEN.equals(row.get("status"))) {
+    /** A dose GIVEN has its time and batch, a dose DEFERRED neither; none is given before the birth. */
+    private static void doseComplete(Row row) {
+        if (GIVEN.equals(row.text("status"))) {
             for (String column : List.of("dosedAt", "batchNumber")) {
-                if (row.get(column) == null) {
-                    errors.add(new FieldError(column, "REQUIRED", column + " 不能为空（已接种 GIVEN 须填写接种时间和疫苗批号）"));
+                if (row.text(column) == null) {
+                    row.reject(column, "REQUIRED", column + " 不能为空（已接种 GIVEN 须填写接种时间和疫苗批号）");
                 }
             }
-            if (dosedBeforeBirth(row.get("birthTime"), row.get("dosedAt"))) {
-                errors.add(new FieldError("dosedAt", "BEFORE_BIRTH", "dosedAt 不能早于新生儿出生时间"));
+            OffsetDateTime birthTime = row.value("birthTime");
+            OffsetDateTime dosedAt = row.value("dosedAt");
+            if (birthTime != null && dosedAt != null && dosedAt.isBefore(birthTime)) {
+                row.reject("dosedAt", "BEFORE_BIRTH", "dosedAt 不能早于新生儿出生时间");
             }
-        } else if (DEFERRED.equals(row.get("status"))) {
+        } else if (DEFERRED.equals(row.text("status"))) {
             for (String column : List.of("dosedAt", "batchNumber")) {
-                if (row.get(column) != null) {
-                    errors.add(new FieldError(column, "NOT_ALLOWED", column + " 应为空（暂缓接种 DEFERRED 没有接种时间和疫苗批号）"));
+                if (row.text(column) != null) {
+                    row.reject(column, "NOT_ALLOWED", column + " 应为空（暂缓接种 DEFERRED 没有接种时间和疫苗批号）");
                 }
             }
         }
-        return errors;
     }
 
-    private static boolean dosedBeforeBirth(String birthTime, String dosedAt) {
-        try {
-            return birthTime != null && dosedAt != null
-                    && OffsetDateTime.parse(dosedAt).toInstant().isBefore(minute(OffsetDateTime.parse(birthTime)));
-        } catch (DateTimeParseException e) {
-            return false; // reported by the date-time check already
-        }
-    }
-
-    @Override
-    public void upsert(Map<String, String> row) {
-        String mother = row.get("motherIdNumber");
+    /**
+     * Takes the mother's decision lock shared (see {@link #lockForDecision}) once the row is written,
+     * and announces the record: a decision holding the lock has committed before this import goes on
+     * (its waiting item is found at commit) or waits for the import's commit (and sees the row).
+     */
+    private static void recorded(JdbcClient jdbc, ApplicationEventPublisher events, Row row) {
+        String mother = row.text("motherIdNumber");
         jdbc.sql("select pg_advisory_xact_lock_shared(hashtextextended(?, 0))").param(lockKey(mother))
                 .query().singleRow();
-        String dosedAt = row.get("dosedAt");
-        jdbc.sql("""
-                        insert into first_dose (mother_id_number, birth_time, vaccine, hospital_code, status, dosed_at,
-                                                batch_number)
-                        values (?, ?, ?, ?, ?, ?, ?)
-                        on conflict (mother_id_number, birth_time, vaccine) do update set
-                               hospital_code = excluded.hospital_code, status = excluded.status,
-                               dosed_at = excluded.dosed_at, batch_number = excluded.batch_number""")
-                .params(mother, Timestamp.from(minute(OffsetDateTime.parse(row.get("birthTime")))), row.get("vaccine"),
-                        row.get("hospitalCode"), row.get("status"),
-                        dosedAt == null ? null : Timestamp.from(OffsetDateTime.parse(dosedAt).toInstant()),
-                        row.get("batchNumber"))
-                .update();
         events.publishEvent(new Recorded(mother));
-    }
-
-    @Override
-    public long count() {
-        return jdbc.sql("select count(*) from first_dose").query(Long.class).single();
     }
 
     private static String lockKey(String motherIdNumber) {

@@ -1,0 +1,141 @@
+package cn.gov.birth.platform.table;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * A table kept from imported files, declared once: its name in files and paths, its SQL table,
+ * its key and typed columns. The declaration reads and checks rows, stores them (an insert or,
+ * for a key already there, an update of every other column), finds and counts them; a table adds
+ * only what is its own: {@link Rule rules} that look beyond a row's cells, columns {@link Fixed
+ * fixed} once a row has been used, a hook run as a row is stored.
+ */
+public record Table(String name, String sqlTable, List<Column> key, List<Column> columns, List<Rule> rules,
+                    Fixed fixed, Consumer<Row> stored) {
+
+    /** Cells longer than this are refused whatever the column: no reference value is that long. */
+    private static final int MAX_CELL = 200;
+
+    /** A check of a row against other data (the hospital it names must be known, say); it rejects on the row. */
+    @FunctionalInterface
+    public interface Rule {
+        void check(Row row);
+    }
+
+    /** Once {@code sqlColumn} is set on a stored row, a decision has used it: {@code columns} may no longer change. */
+    public record Fixed(String sqlColumn, List<Column> columns) {
+    }
+
+    /** A table {@code name} ({@code delivery-records}) kept in {@code sqlTable}, keyed by {@code key} (CSV names). */
+    public static Table of(String name, String sqlTable, List<String> key, Column... columns) {
+        List<Column> all = List.of(columns);
+        return new Table(name, sqlTable, pick(all, key), all, List.of(), null, row -> {
+        });
+    }
+
+    public Table rule(Rule rule) {
+        List<Rule> more = Stream.concat(rules.stream(), Stream.of(rule)).toList();
+        return new Table(name, sqlTable, key, columns, more, fixed, stored);
+    }
+
+    /**
+     * Once {@code sqlColumn} is set on a stored row (a certificate number on a delivery record),
+     * a decision has used the row: a file that changes one of {@code identifying} is refused.
+     */
+    public Table fixedOnceSet(String sqlColumn, String... identifying) {
+        Fixed fixedOnce = new Fixed(sqlColumn, pick(columns, List.of(identifying)));
+        return new Table(name, sqlTable, key, columns, rules, fixedOnce, stored);
+    }
+
+    /** Runs {@code hook} in the import's transaction right after each row is stored. */
+    public Table onStored(Consumer<Row> hook) {
+        return new Table(name, sqlTable, key, columns, rules, fixed, hook);
+    }
+
+    /** The row of a file's line: its values, and the problems of its cells and of the table's rules. */
+    public Row read(CsvReader.Line line) {
+        Row row = new Row(line.number(), line.cells());
+        line.cells().forEach((column, text) -> {
+            if (text != null && text.length() > MAX_CELL) {
+                row.reject(column, "TOO_LONG", column + " 不超过" + MAX_CELL + "个字符");
+            }
+        });
+        columns.forEach(column -> column.read(row));
+        rules.forEach(rule -> rule.check(row));
+        return row;
+    }
+
+    /**
+     * Rejects on a row every identifying column it would change on a stored row that a decision
+     * has used; locks that stored row until the import ends, so no decision uses it meanwhile.
+     */
+    public void checkFixed(JdbcClient jdbc, Row row) {
+        if (fixed == null || !row.errors().isEmpty()) {
+            return;
+        }
+        List<Object> params = new ArrayList<>(values(fixed.columns(), row));
+        params.addAll(values(key, row));
+        jdbc.sql(fixedSql()).params(params).query(rs -> {
+            for (int i = 0; i < fixed.columns().size(); i++) {
+                if (rs.getBoolean(i + 1)) {
+                    String column = fixed.columns().get(i).name();
+                    row.reject(column, "FIXED_ONCE_USED", column + " 不能更改：该记录已用于办理（已有 " + fixed.sqlColumn() + "）");
+                }
+            }
+        });
+    }
+
+    /** Inserts the row, or updates the stored row of its key; then runs the table's hook. */
+    public void store(JdbcClient jdbc, Row row) {
+        jdbc.sql(upsertSql()).params(values(columns, row)).update();
+        stored.accept(row);
+    }
+
+    public long count(JdbcClient jdbc) {
+        return jdbc.sql("select count(*) from " + sqlTable).query(Long.class).single();
+    }
+
+    /** The stored row of a key (its values in key order). */
+    String findSql() {
+        return "select " + sqlNames(columns) + " from " + sqlTable + " where " + keyCondition();
+    }
+
+    /** Whether each identifying column differs, for the stored row of a key once it is used; locks that row. */
+    String fixedSql() {
+        return "select " + fixed.columns().stream().map(column -> column.sql() + " is distinct from ?")
+                .collect(Collectors.joining(", ")) + " from " + sqlTable + " where " + keyCondition() + " and "
+                + fixed.sqlColumn() + " is not null for update";
+    }
+
+    String upsertSql() {
+        String updates = columns.stream().filter(column -> !key.contains(column))
+                .map(column -> column.sql() + " = " + (column.keepStored()
+                        ? "coalesce(" + sqlTable + "." + column.sql() + ", excluded." + column.sql() + ")"
+                        : "excluded." + column.sql()))
+                .collect(Collectors.joining(", "));
+        return "insert into " + sqlTable + " (" + sqlNames(columns) + ") values ("
+                + columns.stream().map(column -> "?").collect(Collectors.joining(", ")) + ") on conflict ("
+                + sqlNames(key) + ") " + (updates.isEmpty() ? "do nothing" : "do update set " + updates);
+    }
+
+    private String keyCondition() {
+        return key.stream().map(column -> column.sql() + " = ?").collect(Collectors.joining(" and "));
+    }
+
+    private static String sqlNames(List<Column> columns) {
+        return columns.stream().map(Column::sql).collect(Collectors.joining(", "));
+    }
+
+    private static List<Object> values(List<Column> columns, Row row) {
+        return columns.stream().map(column -> (Object) row.value(column.name())).toList();
+    }
+
+    private static List<Column> pick(List<Column> columns, List<String> names) {
+        return names.stream().map(name -> columns.stream().filter(column -> column.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("No column " + name))).toList();
+    }
+}

@@ -1,0 +1,113 @@
+package cn.gov.birth.platform.table;
+
+import static cn.gov.birth.platform.table.Check.oneOf;
+import static cn.gov.birth.platform.table.Check.pattern;
+import static cn.gov.birth.platform.table.Column.optional;
+import static cn.gov.birth.platform.table.Column.required;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import cn.gov.birth.platform.web.InvalidInputException.FieldError;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class TableTest {
+
+    private static final Table DELIVERIES = Table.of("deliveries", "delivery", List.of("recordNumber"),
+                    required("recordNumber", pattern("R-\\d+")), required("birthTime", Type.DATE_TIME_TO_MINUTE),
+                    required("sex", oneOf("1", "2")), optional("dischargedOn", Type.DATE),
+                    optional("weighed", Type.BOOLEAN), optional("weight", Type.decimal(1, 3)),
+                    optional("certificateNumber", Type.TEXT).keepingStored(), optional("parity", Type.INTEGER))
+            .rule(row -> {
+                if ("2".equals(row.text("sex")) && row.text("weight") == null) {
+                    row.reject("weight", "WEIGHT_REQUIRED", "weight 不能为空");
+                }
+            })
+            .fixedOnceSet("certificate_number", "birthTime", "sex");
+
+    private static Row read(String... cells) {
+        Map<String, String> row = new HashMap<>();
+        for (int i = 0; i < cells.length; i += 2) {
+            row.put(cells[i], cells[i + 1]);
+        }
+        return DELIVERIES.read(new CsvReader.Line(7, row));
+    }
+
+    private static List<String> problems(Row row) {
+        return row.errors().stream().map(error -> error.field() + " " + error.code()).toList();
+    }
+
+    @Test
+    void shouldGiveEachValidCellTheValueOfItsType() {
+        Row row = read("recordNumber", "R-1", "birthTime", "2026-11-20T08:30:59+08:00", "sex", "2",
+                "dischargedOn", "2026-11-23", "weighed", "true", "weight", "3.25", "parity", "2");
+
+        assertThat(row.errors()).isEmpty();
+        assertThat(row.line()).isEqualTo(7);
+        assertThat((OffsetDateTime) row.value("birthTime")).isEqualTo("2026-11-20T08:30:00+08:00");
+        assertThat((LocalDate) row.value("dischargedOn")).isEqualTo("2026-11-23");
+        assertThat((Boolean) row.value("weighed")).isTrue();
+        assertThat((BigDecimal) row.value("weight")).isEqualByComparingTo("3.25");
+        assertThat((Integer) row.value("parity")).isEqualTo(2);
+        assertThat((String) row.value("certificateNumber")).isNull();
+    }
+
+    @Test
+    void shouldReportEveryBadCellOnceWithItsColumnAndLeaveItsValueNull() {
+        Row row = read("recordNumber", "X-1", "birthTime", "2026-11-20 08:30", "sex", "3", "dischargedOn", "23.11.2026",
+                "weighed", "yes", "weight", "12.5", "parity", "two");
+
+        assertThat(problems(row)).containsExactlyInAnyOrder("recordNumber INVALID_FORMAT",
+                "birthTime INVALID_DATE_TIME", "sex UNKNOWN_CODE", "dischargedOn INVALID_DATE", "weighed UNKNOWN_CODE",
+                "weight INVALID_DECIMAL", "parity INVALID_NUMBER");
+        assertThat(row.errors()).extracting(FieldError::message).contains("sex 应为 1、2");
+        assertThat((Object) row.value("birthTime")).isNull();
+    }
+
+    @Test
+    void shouldRequireRequiredCellsAndRunTheTableRules() {
+        assertThat(problems(read("sex", "2"))).containsExactlyInAnyOrder("recordNumber REQUIRED", "birthTime REQUIRED",
+                "weight WEIGHT_REQUIRED");
+    }
+
+    @Test
+    void shouldRefuseCellsOverTwoHundredCharactersInAnyColumn() {
+        Row row = read("recordNumber", "R-1", "birthTime", "2026-11-20T08:30:00+08:00", "sex", "1",
+                "note", "长".repeat(201));
+
+        assertThat(problems(row)).containsExactly("note TOO_LONG");
+    }
+
+    @Test
+    void shouldUpsertEveryColumnAndKeepAStoredValueWhereDeclared() {
+        assertThat(DELIVERIES.upsertSql()).isEqualTo("insert into delivery (record_number, birth_time, sex, "
+                + "discharged_on, weighed, weight, certificate_number, parity) values (?, ?, ?, ?, ?, ?, ?, ?) "
+                + "on conflict (record_number) do update set birth_time = excluded.birth_time, sex = excluded.sex, "
+                + "discharged_on = excluded.discharged_on, weighed = excluded.weighed, weight = excluded.weight, "
+                + "certificate_number = coalesce(delivery.certificate_number, excluded.certificate_number), "
+                + "parity = excluded.parity");
+    }
+
+    @Test
+    void shouldAskWhetherAUsedRowWouldChangeItsIdentifyingColumns() {
+        assertThat(DELIVERIES.fixedSql()).isEqualTo("select birth_time is distinct from ?, sex is distinct from ? "
+                + "from delivery where record_number = ? and certificate_number is not null for update");
+    }
+
+    @Test
+    void shouldFindAStoredRowByItsKey() {
+        assertThat(DELIVERIES.findSql()).isEqualTo("select record_number, birth_time, sex, discharged_on, weighed, "
+                + "weight, certificate_number, parity from delivery where record_number = ?");
+    }
+
+    @Test
+    void shouldRefuseAKeyColumnItDoesNotHave() {
+        assertThatThrownBy(() -> Table.of("t", "t", List.of("id"), required("code", Type.TEXT)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("id");
+    }
+}
