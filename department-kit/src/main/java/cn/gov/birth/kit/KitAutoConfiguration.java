@@ -3,6 +3,7 @@ package cn.gov.birth.kit;
 import cn.gov.birth.contracts.Department;
 import cn.gov.birth.kit.dependent.DependentItems;
 import cn.gov.birth.kit.outcome.ItemOutcomes;
+import cn.gov.birth.kit.reference.ReferenceDataConfiguration;
 import cn.gov.birth.kit.review.ReviewConfiguration;
 import cn.gov.birth.kit.review.ReviewQueue;
 import cn.gov.birth.kit.review.ReviewQueues;
@@ -23,10 +24,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * What a department's service (one that says {@code birth.department}) shares with the other
  * four: one final outcome per item, items that wait for another department's, cancelling open
- * items on withdrawal, and the staff review queue's endpoints.
+ * items on withdrawal, the staff review queue's endpoints, and the import of its reference data.
  */
 @AutoConfiguration(after = PlatformAutoConfiguration.class)
-@Import(ReviewConfiguration.class)
+@Import({ReviewConfiguration.class, ReferenceDataConfiguration.class})
 public class KitAutoConfiguration {
 
     /** The kit's tables migrate with the service's, from {@code db/kit}. */

@@ -9,7 +9,6 @@ import cn.gov.birth.platform.inbox.IdempotentConsumer;
 import cn.gov.birth.platform.outbound.Outbound;
 import cn.gov.birth.platform.outbox.Outbox;
 import cn.gov.birth.platform.outbox.OutboxRelay;
-import cn.gov.birth.platform.reference.ReferenceDataConfiguration;
 import cn.gov.birth.platform.rendezvous.Rendezvous;
 import cn.gov.birth.platform.security.PlatformSecurityConfiguration;
 import cn.gov.birth.platform.web.Problems;
@@ -44,7 +43,7 @@ import tools.jackson.databind.type.LogicalType;
  * platform knows no domain: the events are the system's {@link EventCatalog}'s.
  */
 @AutoConfiguration
-@Import({PlatformSecurityConfiguration.class, ReferenceDataConfiguration.class})
+@Import(PlatformSecurityConfiguration.class)
 public class PlatformAutoConfiguration {
 
     @Bean

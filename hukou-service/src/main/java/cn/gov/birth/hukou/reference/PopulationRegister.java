@@ -1,8 +1,8 @@
 package cn.gov.birth.hukou.reference;
 
-import static cn.gov.birth.platform.reference.ReferenceChecks.code;
-import static cn.gov.birth.platform.reference.ReferenceChecks.county;
-import static cn.gov.birth.platform.reference.ReferenceChecks.residentId;
+import static cn.gov.birth.kit.reference.ReferenceChecks.code;
+import static cn.gov.birth.kit.reference.ReferenceChecks.county;
+import static cn.gov.birth.kit.reference.ReferenceChecks.residentId;
 import static cn.gov.birth.platform.table.Check.oneOf;
 import static cn.gov.birth.platform.table.Check.pattern;
 import static cn.gov.birth.platform.table.Column.required;

@@ -1,7 +1,7 @@
 package cn.gov.birth.insurance.reference;
 
-import static cn.gov.birth.platform.reference.ReferenceChecks.PROVINCE;
-import static cn.gov.birth.platform.reference.ReferenceChecks.province;
+import static cn.gov.birth.kit.reference.ReferenceChecks.PROVINCE;
+import static cn.gov.birth.kit.reference.ReferenceChecks.province;
 import static cn.gov.birth.platform.table.Check.pattern;
 import static cn.gov.birth.platform.table.Column.required;
 

@@ -1,7 +1,7 @@
 package cn.gov.birth.insurance.reference;
 
-import static cn.gov.birth.platform.reference.ReferenceChecks.hospitalCode;
-import static cn.gov.birth.platform.reference.ReferenceChecks.residentId;
+import static cn.gov.birth.kit.reference.ReferenceChecks.hospitalCode;
+import static cn.gov.birth.kit.reference.ReferenceChecks.residentId;
 import static cn.gov.birth.platform.table.Column.required;
 
 import cn.gov.birth.platform.table.Dataset;

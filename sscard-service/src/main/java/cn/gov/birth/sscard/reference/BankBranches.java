@@ -1,6 +1,6 @@
 package cn.gov.birth.sscard.reference;
 
-import static cn.gov.birth.platform.reference.ReferenceChecks.county;
+import static cn.gov.birth.kit.reference.ReferenceChecks.county;
 import static cn.gov.birth.platform.table.Check.pattern;
 import static cn.gov.birth.platform.table.Column.required;
 

@@ -1,7 +1,7 @@
 package cn.gov.birth.vaccination.reference;
 
-import static cn.gov.birth.platform.reference.ReferenceChecks.hospitalCode;
-import static cn.gov.birth.platform.reference.ReferenceChecks.residentId;
+import static cn.gov.birth.kit.reference.ReferenceChecks.hospitalCode;
+import static cn.gov.birth.kit.reference.ReferenceChecks.residentId;
 import static cn.gov.birth.platform.table.Check.oneOf;
 import static cn.gov.birth.platform.table.Check.pattern;
 import static cn.gov.birth.platform.table.Column.optional;

@@ -1,4 +1,4 @@
-package cn.gov.birth.platform.reference;
+package cn.gov.birth.kit.reference;
 
 import cn.gov.birth.contracts.Department;
 import cn.gov.birth.platform.table.TableImport;

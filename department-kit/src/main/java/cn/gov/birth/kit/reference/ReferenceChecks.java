@@ -1,4 +1,4 @@
-package cn.gov.birth.platform.reference;
+package cn.gov.birth.kit.reference;
 
 import cn.gov.birth.contracts.codes.CodeTable;
 import cn.gov.birth.contracts.codes.Codes;
