@@ -3,7 +3,7 @@ package cn.gov.birth.sscard.bank;
 import cn.gov.birth.platform.outbound.PartnerAnswerException;
 import cn.gov.birth.platform.security.PartnerClient;
 import cn.gov.birth.security.PartnerSecrets;
-import cn.gov.birth.sscard.card.CardProperties;
+import cn.gov.birth.sscard.reference.BankApi;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
@@ -26,9 +26,9 @@ public class BankClient {
     private final PartnerClient http;
     private final Duration timeout;
 
-    BankClient(CardProperties properties, PartnerSecrets secrets, Clock clock) {
-        this.http = new PartnerClient(secrets, properties.bankApi().connectTimeout(), clock);
-        this.timeout = properties.bankApi().timeout();
+    BankClient(BankApi bankApi, PartnerSecrets secrets, Clock clock) {
+        this.http = new PartnerClient(secrets, bankApi.connectTimeout(), clock);
+        this.timeout = bankApi.timeout();
     }
 
     /** A bank's id as a partner ({@code BANK-ICBC}): whose secret signs our requests and its callbacks. */

@@ -7,6 +7,7 @@ import cn.gov.birth.platform.outbound.Outbound;
 import cn.gov.birth.platform.outbound.OutboundSender;
 import cn.gov.birth.sscard.card.CardApplications;
 import cn.gov.birth.sscard.card.CardProperties;
+import cn.gov.birth.sscard.reference.BankApi;
 import cn.gov.birth.sscard.card.CardRequests;
 import cn.gov.birth.sscard.card.CardRequests.CardRequest;
 import cn.gov.birth.sscard.reference.CardBanks;
@@ -36,10 +37,12 @@ class CardRequestSender extends OutboundSender<CardRequest, BankClient.Reply> {
     private final CardApplications cards;
     private final ItemOutcomes outcomes;
     private final CardProperties properties;
+    private final BankApi bankApi;
     private final Clock clock;
 
     CardRequestSender(Outbound outbound, CardRequests requests, CardBanks banks, BankClient bank,
-                      CardApplications cards, ItemOutcomes outcomes, CardProperties properties, Clock clock) {
+                      CardApplications cards, ItemOutcomes outcomes, CardProperties properties, BankApi bankApi,
+                      Clock clock) {
         super(outbound, CardRequests.OUTBOUND, properties.sender().outbound());
         this.requests = requests;
         this.banks = banks;
@@ -47,6 +50,7 @@ class CardRequestSender extends OutboundSender<CardRequest, BankClient.Reply> {
         this.cards = cards;
         this.outcomes = outcomes;
         this.properties = properties;
+        this.bankApi = bankApi;
         this.clock = clock;
     }
 
@@ -75,7 +79,7 @@ class CardRequestSender extends OutboundSender<CardRequest, BankClient.Reply> {
     protected Callable<BankClient.Reply> call(CardRequest request) {
         Bank target = banks.find(request.region(), request.bankCode()).orElseThrow(() -> new IllegalStateException(
                 "bank " + request.bankCode() + " not in the reference data of " + request.region()));
-        if (!properties.bankApi().allows(target.cardApiUrl())) {
+        if (!bankApi.allows(target.cardApiUrl())) {
             // Imported when the allow-list said otherwise: card data goes only where the province allows now.
             throw new IllegalStateException(
                     "the card-making interface of " + request.bankCode() + " is not in CARD_BANK_ALLOWED_URLS");

@@ -9,7 +9,6 @@ import cn.gov.birth.platform.table.Dataset;
 import cn.gov.birth.platform.table.Row;
 import cn.gov.birth.platform.table.Table;
 import cn.gov.birth.platform.table.Type;
-import cn.gov.birth.sscard.card.CardProperties;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.core.annotation.Order;
@@ -27,12 +26,12 @@ public class CardBanks extends Dataset {
     /** Upper-case letters and digits, as banks' codes are kept. */
     static final String BANK_CODE = "[A-Z0-9]{2,20}";
 
-    CardBanks(JdbcClient jdbc, CardProperties properties) {
+    CardBanks(JdbcClient jdbc, BankApi bankApi) {
         super(jdbc, Table.of("banks", "card_bank", List.of("region", "bankCode"),
                         required("region", pattern(PROVINCE), province()), required("bankCode", pattern(BANK_CODE)),
                         required("name"), required("cardApiUrl", pattern("https?://[^\\s?#]+[^\\s?#/]")),
                         required("active", Type.BOOLEAN))
-                .rule(row -> urlAllowed(properties.bankApi(), row)));
+                .rule(row -> urlAllowed(bankApi, row)));
     }
 
     public record Bank(String region, String bankCode, String name, String cardApiUrl, boolean active) {
@@ -49,7 +48,7 @@ public class CardBanks extends Dataset {
     }
 
     /** Card data (a newborn's name and ID number) goes only where the province says banks are. */
-    private static void urlAllowed(CardProperties.BankApi bankApi, Row row) {
+    private static void urlAllowed(BankApi bankApi, Row row) {
         String url = row.value("cardApiUrl");
         if (url != null && !bankApi.allows(url)) {
             row.reject("cardApiUrl", "URL_NOT_ALLOWED", "制卡接口地址不在允许的地址范围内"
