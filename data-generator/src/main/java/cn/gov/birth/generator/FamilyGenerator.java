@@ -1,11 +1,11 @@
 package cn.gov.birth.generator;
 
+import cn.gov.birth.contracts.ChinaTime;
 import cn.gov.birth.contracts.codes.Codes;
 import cn.gov.birth.contracts.codes.ResidentIdNumber;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Random;
@@ -30,7 +30,6 @@ public final class FamilyGenerator {
 
     static final String REGION_PREFIX = "52";
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final ZoneOffset CHINA = ZoneOffset.ofHours(8);
     private static final String[] SURNAMES = {"王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周", "徐", "孙",
             "马", "朱", "胡", "郭", "何", "林", "罗", "高"};
     private static final String[] GIVEN = {"安然", "子涵", "欣怡", "浩然", "宇轩", "梓萱", "一诺", "思远", "雨桐", "博文",
@@ -137,7 +136,7 @@ public final class FamilyGenerator {
                             parent.get("ethnicity").asString()));
             data.row("human_resources/issued-cards.csv", "idNumber,cardNumber,bankCode,issuedAt",
                     "%s,S%09d,%s,%s".formatted(id, random.nextInt(1_000_000_000), BANKS[random.nextInt(BANKS.length)][0],
-                            today.minusYears(2 + random.nextInt(8)).atTime(10, 0).atOffset(CHINA)));
+                            today.minusYears(2 + random.nextInt(8)).atTime(10, 0).atOffset(ChinaTime.OFFSET)));
         }
         data.row("medical_insurance/insured-persons.csv", "idNumber,name,insuredDivision,scheme,status",
                 "%s,%s,%s,%s,ACTIVE".formatted(motherId, mother.get("name").asString(),
@@ -171,7 +170,7 @@ public final class FamilyGenerator {
         String address = Codes.DIVISIONS.name(county).orElseThrow() + "幸福路" + (1 + random.nextInt(300)) + "号";
         boolean boy = random.nextBoolean();
         OffsetDateTime born = today.minusDays(1 + random.nextInt(20)).atTime(random.nextInt(24), random.nextInt(60))
-                .atOffset(CHINA).truncatedTo(ChronoUnit.MINUTES);
+                .atOffset(ChinaTime.OFFSET).truncatedTo(ChronoUnit.MINUTES);
         person((ObjectNode) form.get("mother"), motherName, motherId, county, address, motherPhone);
         person((ObjectNode) form.get("father"), fatherName, fatherId, county, address, phone());
         ((ObjectNode) form.get("applicant")).put("phone", motherPhone);

@@ -1,9 +1,9 @@
 package cn.gov.birth.generator;
 
+import cn.gov.birth.contracts.ChinaTime;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -33,7 +33,7 @@ public final class GenerateData {
             i++;
         }
         var form = JsonMapper.builder().build().readTree(Files.readString(template));
-        new FamilyGenerator(form, seed, LocalDate.now(ZoneId.of("Asia/Shanghai")), simulatorUrl)
+        new FamilyGenerator(form, seed, LocalDate.now(ChinaTime.ZONE), simulatorUrl)
                 .write(out, families);
         System.out.printf("%d families and the departments' data about them in %s%n", Math.max(1, families),
                 out.toAbsolutePath());

@@ -2,7 +2,7 @@ package cn.gov.birth.notification;
 
 import cn.gov.birth.contracts.Topics;
 import cn.gov.birth.contracts.events.ApplicationStatusChanged;
-import cn.gov.birth.notification.inbox.Notifications;
+import cn.gov.birth.notification.messages.Notifications;
 import cn.gov.birth.platform.handlers.EventHandlers;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

@@ -1,5 +1,6 @@
 package cn.gov.birth.birthcert.certificate;
 
+import cn.gov.birth.contracts.ChinaTime;
 import cn.gov.birth.kit.outcome.ItemOutcomes;
 import cn.gov.birth.birthcert.reference.DeliveryHospitals;
 import cn.gov.birth.birthcert.reference.DeliveryHospitals.Hospital;
@@ -20,7 +21,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -42,7 +42,6 @@ public class BirthCertificates {
 
     /** GB 2312 is what certificate printing sets without a hand-made glyph; anything beyond is a rare character. */
     private static final Charset COMMON_CHARACTERS = Charset.forName("GB2312");
-    private static final ZoneOffset CHINA = ZoneOffset.ofHours(8);
 
     private final JdbcClient jdbc;
     private final Outbox outbox;
@@ -171,7 +170,7 @@ public class BirthCertificates {
                 .query((rs, n) -> new Object[] {rs.getObject(1, OffsetDateTime.class), rs.getString(2)})
                 .optional();
         outbox.publish(Topics.BIRTH_CERT, new BirthCertificateIssued(UUID.randomUUID(), id, now, number, verified,
-                certified.map(c -> ((OffsetDateTime) c[0]).withOffsetSameInstant(CHINA)).orElse(null),
+                certified.map(c -> ((OffsetDateTime) c[0]).withOffsetSameInstant(ChinaTime.OFFSET)).orElse(null),
                 certified.map(c -> (String) c[1]).orElse(null)));
     }
 

@@ -1,5 +1,6 @@
 package cn.gov.birth.birthcert.guidance;
 
+import cn.gov.birth.contracts.ChinaTime;
 import cn.gov.birth.birthcert.certificate.BirthCertificateProperties;
 import cn.gov.birth.contracts.Item;
 import cn.gov.birth.contracts.Topics;
@@ -11,7 +12,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -22,7 +22,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ParentingGuidance {
 
-    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
     private final JdbcClient jdbc;
     private final Outbox outbox;
@@ -43,7 +42,7 @@ public class ParentingGuidance {
         }
         Instant now = clock.instant();
         UUID id = application.applicationId();
-        LocalDate birthDate = application.newborn().birthTime().atZoneSameInstant(CHINA).toLocalDate();
+        LocalDate birthDate = application.newborn().birthTime().atZoneSameInstant(ChinaTime.ZONE).toLocalDate();
         LocalDate until = birthDate.plusMonths(properties.guidanceMonths());
         outbox.publish(Topics.BIRTH_CERT, new ItemStarted(UUID.randomUUID(), id, now, Item.PARENTING_GUIDANCE));
         jdbc.sql("insert into guidance_enrollment (application_id, enrolled_until, enrolled_at) values (?, ?, ?)")

@@ -1,12 +1,12 @@
 package cn.gov.birth.birthcert.handover;
 
+import cn.gov.birth.contracts.ChinaTime;
 import cn.gov.birth.platform.web.InvalidInputException;
 import cn.gov.birth.platform.web.InvalidInputException.FieldError;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -28,7 +28,6 @@ import org.springframework.transaction.annotation.Transactional;
 public class StubHandovers {
 
     private static final Logger log = LoggerFactory.getLogger(StubHandovers.class);
-    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
     private static final Pattern QUARTER = Pattern.compile("(\\d{4})-Q([1-4])");
 
     private final JdbcClient jdbc;
@@ -43,9 +42,9 @@ public class StubHandovers {
     }
 
     /** Early on the first day of each quarter (China time), the quarter just ended. */
-    @Scheduled(cron = "${birth.birth-certificate.stub-handover-cron:0 30 1 1 1,4,7,10 *}", zone = "Asia/Shanghai")
+    @Scheduled(cron = "${birth.birth-certificate.stub-handover-cron:0 30 1 1 1,4,7,10 *}", zone = ChinaTime.ZONE_NAME)
     void handOverLastQuarter() {
-        String quarter = quarterOf(LocalDate.now(clock.withZone(CHINA)).minusMonths(3));
+        String quarter = quarterOf(LocalDate.now(clock.withZone(ChinaTime.ZONE)).minusMonths(3));
         log.info("Stub handover for {}: {} station records made", quarter, handOver(quarter));
     }
 
@@ -56,7 +55,7 @@ public class StubHandovers {
     @Transactional
     public int handOver(String quarter) {
         LocalDate start = startOf(quarter);
-        if (start.plusMonths(3).isAfter(LocalDate.now(clock.withZone(CHINA)))) {
+        if (start.plusMonths(3).isAfter(LocalDate.now(clock.withZone(ChinaTime.ZONE)))) {
             throw new InvalidInputException(List.of(new FieldError("quarter", "QUARTER_NOT_ENDED",
                     "the handover of " + quarter + " is made once the quarter has ended")));
         }
@@ -69,8 +68,8 @@ public class StubHandovers {
                         group by household_county
                         on conflict do nothing""")
                 .params(quarter, Timestamp.from(clock.instant()),
-                        Timestamp.from(start.atStartOfDay(CHINA).toInstant()),
-                        Timestamp.from(start.plusMonths(3).atStartOfDay(CHINA).toInstant()))
+                        Timestamp.from(start.atStartOfDay(ChinaTime.ZONE).toInstant()),
+                        Timestamp.from(start.plusMonths(3).atStartOfDay(ChinaTime.ZONE).toInstant()))
                 .update();
     }
 

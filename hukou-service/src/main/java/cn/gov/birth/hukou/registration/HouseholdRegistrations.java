@@ -1,5 +1,6 @@
 package cn.gov.birth.hukou.registration;
 
+import cn.gov.birth.contracts.ChinaTime;
 import cn.gov.birth.contracts.Item;
 import cn.gov.birth.contracts.Topics;
 import cn.gov.birth.contracts.events.ApplicationSubmitted;
@@ -16,7 +17,6 @@ import cn.gov.birth.platform.web.ProblemException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.Period;
-import java.time.ZoneId;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
@@ -34,7 +34,6 @@ import org.springframework.stereotype.Service;
 @Service
 public class HouseholdRegistrations {
 
-    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
     private final RegisterCheck registerCheck;
     private final CitizenRegistration citizenRegistration;
@@ -76,12 +75,12 @@ public class HouseholdRegistrations {
         var sex = certified != null ? certified.sex() : newborn.sex();
         // The register, just checked against the form, says which county and household the newborn joins.
         var birth = new Birth(application.region(), finding.settling().householdDivision(),
-                birthTime.atZoneSameInstant(CHINA).toLocalDate(), sex,
+                birthTime.atZoneSameInstant(ChinaTime.ZONE).toLocalDate(), sex,
                 newborn.surname() + newborn.givenName(), finding.settling().householdNumber());
         Optional<Period> period = properties.registrationPeriodOf(application.region());
         // Counted to when the applicant applied (or corrected the form), not to when this department got to
         // it: time spent waiting for the certificate or for other departments is not the applicant's delay.
-        LocalDate applied = LocalDate.ofInstant(application.occurredAt(), CHINA);
+        LocalDate applied = LocalDate.ofInstant(application.occurredAt(), ChinaTime.ZONE);
         if (period.isPresent() && applied.isAfter(birth.birthDate().plus(period.get()))) {
             review.open(id, Item.HUKOU, "LATE_REGISTRATION", "已超过出生登记期限（出生后" + describe(period.get())
                     + "内），转户籍民警人工审核", birth);

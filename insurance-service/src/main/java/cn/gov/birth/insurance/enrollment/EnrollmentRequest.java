@@ -1,10 +1,10 @@
 package cn.gov.birth.insurance.enrollment;
 
+import cn.gov.birth.contracts.ChinaTime;
 import cn.gov.birth.contracts.events.ApplicationSubmitted;
 import cn.gov.birth.contracts.events.HouseholdRegistered;
 import cn.gov.birth.insurance.review.InsuranceCase;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 
@@ -15,14 +15,13 @@ import java.util.UUID;
 record EnrollmentRequest(UUID applicationId, String region, String citizenIdNumber, String newbornName,
                          LocalDate birthDate, String insuredDivision, List<String> years) {
 
-    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
     static EnrollmentRequest of(ApplicationSubmitted application, HouseholdRegistered registered) {
         var insurance = application.insurance();
         var newborn = application.newborn();
         return new EnrollmentRequest(application.applicationId(), application.region(),
                 registered.citizenIdNumber(), newborn.surname() + newborn.givenName(),
-                newborn.birthTime().atZoneSameInstant(CHINA).toLocalDate(),
+                newborn.birthTime().atZoneSameInstant(ChinaTime.ZONE).toLocalDate(),
                 insurance == null ? null : insurance.insuredDivision(),
                 insurance == null || insurance.years() == null || insurance.years().isEmpty() ? List.of("CURRENT")
                         : insurance.years());

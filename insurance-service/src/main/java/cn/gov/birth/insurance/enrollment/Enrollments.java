@@ -1,5 +1,6 @@
 package cn.gov.birth.insurance.enrollment;
 
+import cn.gov.birth.contracts.ChinaTime;
 import cn.gov.birth.kit.outcome.ItemOutcomes;
 import cn.gov.birth.contracts.Item;
 import cn.gov.birth.contracts.Topics;
@@ -25,7 +26,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,7 +48,6 @@ import org.springframework.transaction.annotation.Transactional;
 public class Enrollments {
 
     private static final Logger log = LoggerFactory.getLogger(Enrollments.class);
-    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
     private static final Item ITEM = Item.MEDICAL_INSURANCE;
 
     private final InsurancePolicy policy;
@@ -97,7 +96,7 @@ public class Enrollments {
             return;
         }
         InsurancePolicy.Region rules = policy.of(request.region());
-        LocalDate today = LocalDate.now(clock.withZone(CHINA));
+        LocalDate today = LocalDate.now(clock.withZone(ChinaTime.ZONE));
         List<Integer> years = CoverageRule.years(request.birthDate(), request.years());
         if (years.contains(request.birthDate().getYear() + 1)
                 && !CoverageRule.nextYearAllowed(rules, request.birthDate(), today)) {
@@ -192,7 +191,7 @@ public class Enrollments {
 
     private void complete(PaymentOrder order, Instant paidAt) {
         InsurancePolicy.Region rules = policy.of(order.region());
-        LocalDate paidOn = LocalDate.ofInstant(paidAt, CHINA);
+        LocalDate paidOn = LocalDate.ofInstant(paidAt, ChinaTime.ZONE);
         var coverage = CoverageRule.coverage(rules, order.birthDate(), order.insuredYears(), paidOn);
         Instant now = clock.instant();
         jdbc.sql("""

@@ -1,4 +1,4 @@
-package cn.gov.birth.notification.inbox;
+package cn.gov.birth.notification.messages;
 
 import cn.gov.birth.contracts.events.ApplicationStatusChanged;
 import cn.gov.birth.platform.masking.Mask;

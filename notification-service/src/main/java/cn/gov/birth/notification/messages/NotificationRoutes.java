@@ -1,4 +1,4 @@
-package cn.gov.birth.notification.inbox;
+package cn.gov.birth.notification.messages;
 
 import static cn.gov.birth.security.Role.CITIZEN;
 import static cn.gov.birth.security.Role.CLERK;
