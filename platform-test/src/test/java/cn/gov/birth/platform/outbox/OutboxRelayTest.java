@@ -166,8 +166,9 @@ class OutboxRelayTest {
         List<ItemStarted> events = List.of(started(application), started(application), started(application));
         publishInOneTransaction(new Outbox(DATABASE.jdbc(), active, new BirthEventCatalog(), List.of()), events);
         start(active);
-        start(standby);
         await().atMost(Duration.ofSeconds(30)).until(() -> stalled.sends.get() > 0);
+        // Started once the active relay holds the lock, so that it finds the events taken and stands by.
+        start(standby);
 
         // The active relay's broker connection breaks: its round rolls back and releases the lock.
         stalled.acks.completeExceptionally(new KafkaException("broker connection lost"));
