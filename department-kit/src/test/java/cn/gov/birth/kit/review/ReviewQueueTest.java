@@ -1,0 +1,259 @@
+package cn.gov.birth.kit.review;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import cn.gov.birth.contracts.Department;
+import cn.gov.birth.contracts.EventTypes;
+import cn.gov.birth.contracts.Item;
+import cn.gov.birth.contracts.Topics;
+import cn.gov.birth.contracts.events.BirthEvent;
+import cn.gov.birth.contracts.events.HouseholdRegistered;
+import cn.gov.birth.contracts.events.ItemAwaitingReview;
+import cn.gov.birth.contracts.events.ItemCancelled;
+import cn.gov.birth.contracts.events.ItemRejected;
+import cn.gov.birth.events.BirthEventCatalog;
+import cn.gov.birth.kit.outcome.ItemOutcomes;
+import cn.gov.birth.kit.review.ReviewTask.Decision;
+import cn.gov.birth.kit.review.ReviewTask.Status;
+import cn.gov.birth.platform.events.EventCodec;
+import cn.gov.birth.platform.outbox.Outbox;
+import cn.gov.birth.platform.outbox.OutboxRelay;
+import cn.gov.birth.platform.test.PlatformDatabase;
+import cn.gov.birth.platform.web.Page;
+import cn.gov.birth.platform.web.ProblemException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpStatus;
+
+/** The police's review of household registrations, as hukou-service declares it, on the kit's tables. */
+class ReviewQueueTest {
+
+    private static final PlatformDatabase DATABASE = new PlatformDatabase("kit_review_queue", "classpath:db/kit");
+    private static final Page.Request FIRST_PAGE = new Page.Request(0, 50);
+    private static final String OFFICER = "officer-0001";
+
+    /** What the police keep for staff to decide on. */
+    record Birth(String motherId, String note) {
+    }
+
+    private final Birth context = new Birth("520102199403121220", "出生超过一年");
+    private final ItemOutcomes outcomes = new ItemOutcomes(DATABASE.jdbc());
+    private final Outbox outbox = new Outbox(DATABASE.jdbc(),
+            new OutboxRelay(DATABASE.jdbc(), DATABASE.transactions(), null, "review-test", 1, 1),
+            new BirthEventCatalog(), List.of(outcomes));
+    private final ReviewQueues queues = new ReviewQueues(Department.POLICE, DATABASE.jdbc(), outbox, outcomes,
+            new TickingClock());
+    private final ReviewQueue<Birth> queue = queues.of(Birth.class);
+    private final List<ReviewTask<Birth>> approved = new CopyOnWriteArrayList<>();
+
+    ReviewQueueTest() {
+        queue.onApproval(Item.HUKOU, task -> {
+            approved.add(task);
+            outbox.publish(Topics.HUKOU, new HouseholdRegistered(UUID.randomUUID(), task.applicationId(), Instant.now(),
+                    "520102202611200021", "520102", "南明分局花果园派出所"));
+        });
+    }
+
+    /** Tasks are listed across the whole table: each test starts from an empty queue. */
+    @BeforeEach
+    void emptyTheQueue() {
+        DATABASE.jdbc().sql("truncate review_task, item_outcome, outbox_event").update();
+    }
+
+    @Test
+    void shouldOpenATaskOnceAndTellTheApplicantTheItemAwaitsReview() {
+        UUID id = UUID.randomUUID();
+
+        open(queue, id);
+        open(queue, id);
+
+        assertThat(queue.tasks(Status.OPEN, FIRST_PAGE).items()).singleElement().satisfies(task -> {
+            assertThat(task.applicationId()).isEqualTo(id);
+            assertThat(task.item()).isEqualTo(Item.HUKOU);
+            assertThat(task.reasonCode()).isEqualTo("LATE_REGISTRATION");
+            assertThat(task.context()).isEqualTo(context);
+            assertThat(task.status()).isEqualTo(Status.OPEN);
+        });
+        assertThat(published(id)).singleElement().isInstanceOfSatisfying(ItemAwaitingReview.class, awaiting -> {
+            assertThat(awaiting.item()).isEqualTo(Item.HUKOU);
+            assertThat(awaiting.reasonCode()).isEqualTo("LATE_REGISTRATION");
+            assertThat(awaiting.message()).isEqualTo("出生超过一年，需派出所人工审核");
+        });
+    }
+
+    @Test
+    void shouldListTheOpenTasksOldestFirstAPageAtATime() {
+        List<UUID> ids = List.of(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID());
+        ids.forEach(id -> open(queue, id));
+        decide(taskOf(ids.get(1)), Decision.APPROVE, null, null);
+
+        Page<ReviewTask<Birth>> first = queue.tasks(Status.OPEN, new Page.Request(0, 2));
+        Page<ReviewTask<Birth>> second = queue.tasks(Status.OPEN, new Page.Request(1, 2));
+
+        assertThat(first.items()).extracting(ReviewTask::applicationId).containsExactly(ids.get(0), ids.get(2));
+        assertThat(first.totalItems()).isEqualTo(3);
+        assertThat(second.items()).extracting(ReviewTask::applicationId).containsExactly(ids.get(3));
+        assertThat(queue.tasks(Status.DECIDED, FIRST_PAGE).items()).extracting(ReviewTask::applicationId)
+                .containsExactly(ids.get(1));
+    }
+
+    @Test
+    void shouldRunTheRegisteredApprovalAndCloseTheTaskWhenStaffApprove() {
+        UUID id = UUID.randomUUID();
+        open(queue, id);
+        UUID taskId = taskOf(id);
+
+        ReviewTask<Birth> decided = decide(taskId, Decision.APPROVE, null, null);
+
+        assertThat(approved).singleElement().satisfies(task -> {
+            assertThat(task.id()).isEqualTo(taskId);
+            assertThat(task.context()).isEqualTo(context);
+        });
+        assertThat(decided.status()).isEqualTo(Status.DECIDED);
+        assertThat(decided.decision()).isEqualTo(Decision.APPROVE);
+        assertThat(decided.decidedBy()).isEqualTo(OFFICER);
+        assertThat(decided.decidedAt()).isAfter(decided.createdAt());
+        assertThat(queue.tasks(Status.OPEN, FIRST_PAGE).items()).isEmpty();
+        assertThat(published(id)).last().isInstanceOf(HouseholdRegistered.class);
+    }
+
+    @Test
+    void shouldPublishTheDepartmentsItemRejectedWithTheStaffsReasonWhenStaffReject() {
+        UUID id = UUID.randomUUID();
+        open(queue, id);
+
+        ReviewTask<Birth> decided = decide(taskOf(id), Decision.REJECT, "NOT_RESIDENT", "父母双方均非本市户籍");
+
+        assertThat(published(id)).last().isInstanceOfSatisfying(ItemRejected.class, rejected -> {
+            assertThat(rejected.item()).isEqualTo(Item.HUKOU);
+            assertThat(rejected.reasonCode()).isEqualTo("NOT_RESIDENT");
+            assertThat(rejected.message()).isEqualTo("父母双方均非本市户籍");
+        });
+        assertThat(outcomes.hasFinished(id, Item.HUKOU)).isTrue();
+        assertThat(approved).isEmpty();
+        assertThat(decided.decision()).isEqualTo(Decision.REJECT);
+        assertThat(decided.decisionReasonCode()).isEqualTo("NOT_RESIDENT");
+        assertThat(decided.status()).isEqualTo(Status.DECIDED);
+    }
+
+    @Test
+    void shouldRefuseADecisionOnATaskWhoseItemAlreadyFinishedAndLeaveTheTaskOpen() {
+        UUID id = UUID.randomUUID();
+        open(queue, id);
+        UUID taskId = taskOf(id);
+        DATABASE.transactions().executeWithoutResult(status -> outbox.publish(Topics.HUKOU,
+                new ItemCancelled(UUID.randomUUID(), id, Instant.now(), Item.HUKOU, "UPSTREAM_NOT_COMPLETED", "出生医学证明未办结")));
+
+        assertThatThrownBy(() -> decide(taskId, Decision.APPROVE, null, null))
+                .isInstanceOfSatisfying(ProblemException.class, problem -> {
+                    assertThat(problem.status()).isEqualTo(HttpStatus.CONFLICT);
+                    assertThat(problem.title()).isEqualTo("Item already finished");
+                });
+
+        assertThat(approved).isEmpty();
+        assertThat(published(id)).last().isInstanceOf(ItemCancelled.class);
+        assertThat(queue.tasks(Status.OPEN, FIRST_PAGE).items()).extracting(ReviewTask::id).containsExactly(taskId);
+    }
+
+    @Test
+    void shouldRefuseASecondDecisionOnADecidedTask() {
+        UUID id = UUID.randomUUID();
+        open(queue, id);
+        UUID taskId = taskOf(id);
+        decide(taskId, Decision.REJECT, "NOT_RESIDENT", "父母双方均非本市户籍");
+
+        assertThatThrownBy(() -> decide(taskId, Decision.APPROVE, null, null))
+                .isInstanceOfSatisfying(ProblemException.class, problem -> {
+                    assertThat(problem.status()).isEqualTo(HttpStatus.CONFLICT);
+                    assertThat(problem.title()).isEqualTo("Task already decided");
+                });
+        assertThat(approved).isEmpty();
+    }
+
+    @Test
+    void shouldRefuseADecisionOnATaskClosedByTheApplicationsWithdrawal() {
+        UUID id = UUID.randomUUID();
+        open(queue, id);
+        UUID taskId = taskOf(id);
+
+        DATABASE.transactions().executeWithoutResult(status -> queue.cancelOpen(id));
+
+        assertThat(queue.tasks(Status.OPEN, FIRST_PAGE).items()).isEmpty();
+        assertThat(queue.tasks(Status.CANCELLED, FIRST_PAGE).items()).extracting(ReviewTask::id).containsExactly(taskId);
+        assertThatThrownBy(() -> decide(taskId, Decision.APPROVE, null, null))
+                .isInstanceOfSatisfying(ProblemException.class, problem ->
+                        assertThat(problem.title()).isEqualTo("Application withdrawn"));
+    }
+
+    @Test
+    void shouldLeaveTheTaskOpenAndPublishNothingWhenTheApprovalFails() {
+        ReviewQueue<Birth> failing = queues.of(Birth.class);
+        failing.onApproval(Item.HUKOU, task -> {
+            throw new ProblemException(HttpStatus.CONFLICT, "Sequence space used up", "顺序码已用完");
+        });
+        UUID id = UUID.randomUUID();
+        open(failing, id);
+        UUID taskId = taskOf(id);
+
+        assertThatThrownBy(() -> DATABASE.transactions().execute(status ->
+                failing.decide(taskId, Decision.APPROVE, null, null, OFFICER)))
+                .isInstanceOf(ProblemException.class).hasMessage("顺序码已用完");
+
+        assertThat(failing.tasks(Status.OPEN, FIRST_PAGE).items()).extracting(ReviewTask::id).containsExactly(taskId);
+        assertThat(published(id)).singleElement().isInstanceOf(ItemAwaitingReview.class);
+    }
+
+    private void open(ReviewQueue<Birth> queue, UUID id) {
+        DATABASE.transactions().executeWithoutResult(status ->
+                queue.open(id, Item.HUKOU, "LATE_REGISTRATION", "出生超过一年，需派出所人工审核", context));
+    }
+
+    /** Decides in a transaction of its own, as the service's proxy would. */
+    private ReviewTask<Birth> decide(UUID taskId, Decision decision, String reasonCode, String message) {
+        return DATABASE.transactions().execute(status -> queue.decide(taskId, decision, reasonCode, message, OFFICER));
+    }
+
+    private static UUID taskOf(UUID applicationId) {
+        return DATABASE.jdbc().sql("select id from review_task where application_id = ?").param(applicationId)
+                .query(UUID.class).single();
+    }
+
+    /** The facts about the application on the police's topic, in the order written. */
+    private static List<BirthEvent> published(UUID id) {
+        return DATABASE.jdbc().sql("select event_type, payload from outbox_event where event_key = ? and topic = ? order by id")
+                .params(id.toString(), Topics.HUKOU)
+                .query((rs, row) -> (BirthEvent) EventCodec.mapper().readValue(rs.getBytes(2),
+                        EventTypes.classOf(rs.getString(1)).orElseThrow()))
+                .list();
+    }
+
+    /** A second later at every reading, so that tasks opened one after another are listed in that order. */
+    private static final class TickingClock extends Clock {
+
+        private final AtomicLong seconds = new AtomicLong();
+
+        @Override
+        public Instant instant() {
+            return Instant.parse("2026-11-21T00:00:00Z").plusSeconds(seconds.incrementAndGet());
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            throw new UnsupportedOperationException("the queue reads instants only");
+        }
+    }
+}
