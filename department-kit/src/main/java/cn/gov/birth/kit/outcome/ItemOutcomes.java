@@ -31,6 +31,11 @@ public class ItemOutcomes implements Outbox.Check {
                 throw new IllegalStateException(fact.item() + " of application " + fact.applicationId()
                         + " already has a final outcome");
             }
+            // A review task still open for the item has nothing left to decide: off the staff's list. A
+            // staff decision that ends the item marks its own task DECIDED after publishing.
+            jdbc.sql("update review_task set status = 'CLOSED' where application_id = ? and item = ? and status = 'OPEN'")
+                    .params(fact.applicationId(), fact.item().name())
+                    .update();
         }
     }
 

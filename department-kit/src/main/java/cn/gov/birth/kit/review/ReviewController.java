@@ -43,7 +43,7 @@ class ReviewController<C> {
         Page.Request request = new Page.Request(page, size);
         if (Arrays.stream(Status.values()).noneMatch(s -> s.name().equals(status))) {
             throw new InvalidInputException(List.of(new FieldError("status", "UNKNOWN_CODE",
-                    "status 应为 OPEN、DECIDED 或 CANCELLED")));
+                    "status 应为 OPEN、DECIDED、CANCELLED 或 CLOSED")));
         }
         return queue.tasks(Status.valueOf(status), request);
     }

@@ -134,14 +134,15 @@ public class ReviewQueue<C> {
         if (task.status() == Status.CANCELLED) {
             throw new ProblemException(HttpStatus.CONFLICT, "Application withdrawn", "申请人已撤回申请，该任务已关闭。");
         }
-        if (task.status() != Status.OPEN) {
-            throw new ProblemException(HttpStatus.CONFLICT, "Task already decided",
-                    "该任务已于 " + task.decidedAt() + " 由 " + task.decidedBy() + " 作出决定（" + task.decision() + "）。");
-        }
-        if (outcomes.hasFinished(task.applicationId(), task.item())) {
+        if (task.status() == Status.CLOSED
+                || task.status() == Status.OPEN && outcomes.hasFinished(task.applicationId(), task.item())) {
             // The item ended another way meanwhile (a payment reported, say): nothing is left to decide.
             throw new ProblemException(HttpStatus.CONFLICT, "Item already finished",
                     "该事项已办结或已终止，无需再作决定。");
+        }
+        if (task.status() != Status.OPEN) {
+            throw new ProblemException(HttpStatus.CONFLICT, "Task already decided",
+                    "该任务已于 " + task.decidedAt() + " 由 " + task.decidedBy() + " 作出决定（" + task.decision() + "）。");
         }
         Instant now = clock.instant();
         switch (decision) {

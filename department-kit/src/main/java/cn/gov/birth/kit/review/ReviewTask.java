@@ -13,8 +13,11 @@ public record ReviewTask<C>(UUID id, UUID applicationId, Item item, String reaso
                             C context, Status status, Instant createdAt, Decision decision,
                          String decisionReasonCode, String decisionMessage, String decidedBy, Instant decidedAt) {
 
-    /** CANCELLED: the application was withdrawn while the task was open. */
-    public enum Status { OPEN, DECIDED, CANCELLED }
+    /**
+     * CANCELLED: the application was withdrawn while the task was open; CLOSED: the item ended
+     * another way meanwhile (cancelled with its upstream, say), leaving nothing to decide.
+     */
+    public enum Status { OPEN, DECIDED, CANCELLED, CLOSED }
 
     /** What staff decide: go on with the item, return it for a supplement, or refuse it. */
     public enum Decision { APPROVE, RETURN, REJECT }

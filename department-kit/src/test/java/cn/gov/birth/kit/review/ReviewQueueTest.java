@@ -146,7 +146,7 @@ class ReviewQueueTest {
     }
 
     @Test
-    void shouldRefuseADecisionOnATaskWhoseItemAlreadyFinishedAndLeaveTheTaskOpen() {
+    void shouldCloseTheTaskOfAnItemThatEndedAnotherWayAndRefuseADecisionOnIt() {
         UUID id = UUID.randomUUID();
         open(queue, id);
         UUID taskId = taskOf(id);
@@ -161,7 +161,8 @@ class ReviewQueueTest {
 
         assertThat(approved).isEmpty();
         assertThat(published(id)).last().isInstanceOf(ItemCancelled.class);
-        assertThat(queue.tasks(Status.OPEN, FIRST_PAGE).items()).extracting(ReviewTask::id).containsExactly(taskId);
+        assertThat(queue.tasks(Status.OPEN, FIRST_PAGE).items()).isEmpty();
+        assertThat(queue.tasks(Status.CLOSED, FIRST_PAGE).items()).extracting(ReviewTask::id).containsExactly(taskId);
     }
 
     @Test
