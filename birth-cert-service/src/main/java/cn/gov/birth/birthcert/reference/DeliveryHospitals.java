@@ -1,13 +1,7 @@
 package cn.gov.birth.birthcert.reference;
 
-import static cn.gov.birth.kit.reference.ReferenceChecks.county;
-import static cn.gov.birth.kit.reference.ReferenceChecks.hospitalCode;
-import static cn.gov.birth.platform.table.Column.required;
-
+import cn.gov.birth.kit.reference.HospitalRegisters;
 import cn.gov.birth.platform.table.Dataset;
-import cn.gov.birth.platform.table.Table;
-import cn.gov.birth.platform.table.Type;
-import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -17,9 +11,7 @@ import org.springframework.stereotype.Component;
 public class DeliveryHospitals extends Dataset {
 
     DeliveryHospitals(JdbcClient jdbc) {
-        super(jdbc, Table.of("hospitals", "delivery_hospital", List.of("code"),
-                required("code", hospitalCode()), required("name"),
-                required("county", county()), required("qualified", Type.BOOLEAN)));
+        super(jdbc, HospitalRegisters.of("hospitals", "delivery_hospital", "qualified"));
     }
 
     public record Hospital(String code, String name, String county, boolean qualified) {

@@ -1,13 +1,7 @@
 package cn.gov.birth.insurance.reference;
 
-import static cn.gov.birth.kit.reference.ReferenceChecks.county;
-import static cn.gov.birth.kit.reference.ReferenceChecks.hospitalCode;
-import static cn.gov.birth.platform.table.Column.required;
-
+import cn.gov.birth.kit.reference.HospitalRegisters;
 import cn.gov.birth.platform.table.Dataset;
-import cn.gov.birth.platform.table.Table;
-import cn.gov.birth.platform.table.Type;
-import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -20,9 +14,8 @@ import org.springframework.stereotype.Component;
 public class DesignatedHospitals extends Dataset {
 
     DesignatedHospitals(JdbcClient jdbc) {
-        super(jdbc, Table.of("designated-hospitals", "designated_hospital", List.of("code"),
-                required("code", hospitalCode()), required("name"),
-                required("county", county()), required("maternityDirectSettlement", Type.BOOLEAN)));
+        super(jdbc, HospitalRegisters.of("designated-hospitals", "designated_hospital",
+                "maternityDirectSettlement"));
     }
 
     public record Hospital(String code, String name, String county, boolean maternityDirectSettlement) {
