@@ -19,7 +19,7 @@ class PoliceEventHandlers {
                                 Withdrawals withdrawals) {
         return EventHandlers.forTopic(Topics.APPLICATION)
                 .on(ApplicationWithdrawn.class, withdrawals::onWithdrawn)
-                .include(dependentItems.waiting(Item.HUKOU, Item.BIRTH_CERT, Topics.BIRTH_CERT,
+                .include(dependentItems.waiting(Item.HUKOU, Item.BIRTH_CERT,
                         registrations::register))
                 .build();
     }

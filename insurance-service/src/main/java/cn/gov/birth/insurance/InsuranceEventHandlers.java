@@ -31,7 +31,7 @@ class InsuranceEventHandlers {
                     }
                 })
                 .on(ApplicationWithdrawn.class, withdrawals::onWithdrawn)
-                .include(dependentItems.waiting(Item.MEDICAL_INSURANCE, Item.HUKOU, Topics.HUKOU, enrollments::enroll))
+                .include(dependentItems.waiting(Item.MEDICAL_INSURANCE, Item.HUKOU, enrollments::enroll))
                 .build();
     }
 }

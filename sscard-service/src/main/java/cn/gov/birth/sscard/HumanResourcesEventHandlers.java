@@ -18,7 +18,7 @@ class HumanResourcesEventHandlers {
     EventHandlers eventHandlers(DependentItems dependentItems, CardApplications cards, Withdrawals withdrawals) {
         return EventHandlers.forTopic(Topics.APPLICATION)
                 .on(ApplicationWithdrawn.class, withdrawals::onWithdrawn)
-                .include(dependentItems.waiting(Item.SOCIAL_SECURITY_CARD, Item.HUKOU, Topics.HUKOU, cards::apply))
+                .include(dependentItems.waiting(Item.SOCIAL_SECURITY_CARD, Item.HUKOU, cards::apply))
                 .build();
     }
 }

@@ -135,7 +135,7 @@ public class IntakeService {
             Application application = applications.lock(id).orElseThrow(() -> ApplicationAccess.notFound(id));
             List<BirthEvent> events = switch (application.status()) {
                 case NEEDS_SUPPLEMENT -> completeFiling(application, supplement.limitedTo(Supplement.SUPPLEMENTABLE));
-                case ACTION_REQUIRED -> correctReturned(application, supplement, caller);
+                case ACTION_REQUIRED -> correctReturned(application, supplement.limitedTo(Supplement.CORRECTABLE), caller);
                 default -> throw new ProblemException(HttpStatus.CONFLICT, "Nothing to supplement",
                         "该申请当前状态为 " + application.status() + "，无需补正。");
             };

@@ -42,10 +42,10 @@ record Supplement(Set<String> sections, Sections brought) {
                     Delivery delivery, String ethnicityConfirmation, List<Material> materials) {
     }
 
-    /** The body as posted: only correctable sections, each readable as its part of the form. */
+    /** The body as posted: some sections, each readable as its part of the form (which ones may come: {@link #limitedTo}). */
     static Supplement of(ObjectNode body) {
         Set<String> sections = body == null ? Set.of() : new TreeSet<>(body.propertyNames());
-        if (sections.isEmpty() || !CORRECTABLE.containsAll(sections)) {
+        if (sections.isEmpty()) {
             throw notSupplementable(CORRECTABLE);
         }
         try {
@@ -55,7 +55,7 @@ record Supplement(Set<String> sections, Sections brought) {
         }
     }
 
-    /** Refuses sections beyond those allowed at this stage. */
+    /** Refuses sections beyond those allowed at this stage (a filing's supplement, or a correction). */
     Supplement limitedTo(List<String> allowed) {
         if (!allowed.containsAll(sections)) {
             throw notSupplementable(allowed);

@@ -63,11 +63,11 @@ public class DependentItem {
     }
 
     /** What the item listens to: applications and supplements, and the upstream department's facts on its topic. */
-    EventHandlers handlers(String upstreamTopic) {
+    EventHandlers handlers() {
         return EventHandlers.forTopic(Topics.APPLICATION)
                 .on(ApplicationSubmitted.class, this::onApplication)
                 .on(ApplicationSupplemented.class, this::onSupplement)
-                .forTopic(upstreamTopic)
+                .forTopic(Topics.of(upstream.department()))
                 .on(ItemFact.class, this::onUpstreamFact)
                 .build();
     }

@@ -23,14 +23,14 @@ public class DependentItems {
     }
 
     /**
-     * {@code item} waits for {@code upstream}'s final outcome, a fact on {@code upstreamTopic}, and
+     * {@code item} waits for {@code upstream}'s final outcome, a fact on its department's topic, and
      * for the application, then does {@code work}: the handlers that subscribe it, for the
      * service's table.
      */
-    public EventHandlers waiting(Item item, Item upstream, String upstreamTopic, DependentItem.Work work) {
+    public EventHandlers waiting(Item item, Item upstream, DependentItem.Work work) {
         if (!item.requires().contains(upstream)) {
             throw new IllegalArgumentException(item + " does not wait for " + upstream);
         }
-        return new DependentItem(item, upstream, rendezvous, outbox, outcomes, clock, work).handlers(upstreamTopic);
+        return new DependentItem(item, upstream, rendezvous, outbox, outcomes, clock, work).handlers();
     }
 }

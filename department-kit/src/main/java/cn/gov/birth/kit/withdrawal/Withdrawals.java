@@ -19,7 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * A department's part in a withdrawal (撤回): each of its items the applicant left open and it has
  * not finished is cancelled, and its open review tasks close; finished items stay as they are.
- * An item cancelled here never starts later (its outcome is recorded, see {@link Outbox}).
+ * An item cancelled here never starts later (its outcome is recorded, see {@link ItemOutcomes}).
  */
 public class Withdrawals {
 

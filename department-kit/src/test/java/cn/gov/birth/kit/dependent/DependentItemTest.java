@@ -56,7 +56,7 @@ class DependentItemTest {
         Withdrawals withdrawals = new Withdrawals(Department.POLICE, outbox, outcomes, Optional.empty(), clock);
         listeners = new EventHandlerListeners(EventHandlers.forTopic(Topics.APPLICATION)
                 .on(ApplicationWithdrawn.class, withdrawals::onWithdrawn)
-                .include(dependentItems.waiting(Item.HUKOU, Item.BIRTH_CERT, Topics.BIRTH_CERT,
+                .include(dependentItems.waiting(Item.HUKOU, Item.BIRTH_CERT,
                         (application, certificate) -> registered.put(application.applicationId(), certificate)))
                 .build(), new IdempotentConsumer(jdbc, DATABASE.transactions(), "dependent-test", new BirthEventCatalog()));
     }
