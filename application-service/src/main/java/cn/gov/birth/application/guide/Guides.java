@@ -1,10 +1,8 @@
 package cn.gov.birth.application.guide;
 
 import cn.gov.birth.application.policy.RegionPolicy;
-import cn.gov.birth.application.policy.RegionPolicy.EthnicityRule;
 import cn.gov.birth.application.policy.RegionPolicy.HouseholdRule;
 import cn.gov.birth.application.policy.RegionPolicy.HouseholdType;
-import cn.gov.birth.application.policy.RegionPolicy.InsuredYear;
 import cn.gov.birth.contracts.Department;
 import cn.gov.birth.contracts.Item;
 import java.util.ArrayList;
@@ -65,10 +63,7 @@ final class Guides {
                 + "的，在另一方常住户口所在地申报出生登记"));
         var insurance = policy.insurance();
         if (insurance != null) {
-            conditions.add("参保年度：" + String.join("、", insurance.years().stream().sorted()
-                    .map(year -> year == InsuredYear.CURRENT ? "当年度" : "次年度").toList())
-                    + (insurance.nextYearBornFrom() == null ? "" : "；" + insurance.nextYearBornFrom().getMonthValue()
-                    + "月" + insurance.nextYearBornFrom().getDayOfMonth() + "日至12月31日出生、当年未能参保的，可参加次年度")
+            conditions.add("参保年度：" + insurance.describe()
                     + (insurance.enrollmentDays() == null ? "" : "；出生之日起" + insurance.enrollmentDays()
                     + "日内（含）参保缴费的，自出生之日起享受待遇"));
         }

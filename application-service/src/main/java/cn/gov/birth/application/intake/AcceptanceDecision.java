@@ -154,12 +154,8 @@ class AcceptanceDecision {
         boolean offered = form.insurance().years().stream()
                 .allMatch(year -> options.offers(InsuredYear.valueOf(year), birthDate));
         if (!offered) {
-            String next = options.nextYearBornFrom() == null ? ""
-                    : "；" + options.nextYearBornFrom().getMonthValue() + "月" + options.nextYearBornFrom().getDayOfMonth()
-                    + "日至12月31日出生、当年未能参保的，可参加次年度";
-            missing.add(new Notice("INSURANCE_SECTION", "本地新生儿可选择的参保年度为"
-                    + String.join("、", options.years().stream().sorted().map(y -> y == InsuredYear.CURRENT ? "当年度" : "次年度")
-                    .toList()) + next + "，请重新选择参保年度"));
+            missing.add(new Notice("INSURANCE_SECTION", "本地新生儿可选择的参保年度为" + options.describe()
+                    + "，请重新选择参保年度"));
         }
     }
 

@@ -11,7 +11,6 @@ import cn.gov.birth.application.deadlines.Deadlines;
 import cn.gov.birth.application.policy.RegionPolicy.Channel;
 import cn.gov.birth.application.tracking.ApplicationView;
 import cn.gov.birth.application.tracking.ApplicationViews;
-import cn.gov.birth.contracts.ApplicationStatus;
 import cn.gov.birth.contracts.Item;
 import cn.gov.birth.contracts.events.BirthEvent;
 import cn.gov.birth.platform.events.EventCodec;

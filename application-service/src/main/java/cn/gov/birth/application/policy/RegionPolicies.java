@@ -1,12 +1,16 @@
 package cn.gov.birth.application.policy;
 
+import cn.gov.birth.application.policy.RegionPolicy.EthnicityRule;
+import cn.gov.birth.application.policy.RegionPolicy.Situation;
 import cn.gov.birth.contracts.Item;
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Period;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
@@ -45,7 +49,7 @@ public class RegionPolicies {
         return Optional.ofNullable(byRegion.get(region));
     }
 
-    public java.util.Set<String> regions() {
+    public Set<String> regions() {
         return byRegion.keySet();
     }
 
@@ -90,81 +94,69 @@ public class RegionPolicies {
         } else if (file != null && !file.equals(policy.region() + ".yml")) {
             problems.add("file must be named " + policy.region() + ".yml");
         }
-        if (policy.items().isEmpty()) {
-            problems.add("items must list at least one item");
-        }
+        check(problems, !policy.items().isEmpty(), "items must list at least one item");
         for (Item item : policy.items()) {
             for (Item needed : item.requires()) {
-                if (!policy.items().contains(needed)) {
-                    problems.add(item + " is offered without " + needed + ", which it needs");
-                }
+                check(problems, policy.items().contains(needed), item + " is offered without " + needed
+                        + ", which it needs");
             }
         }
-        if (policy.channels() == null || policy.channels().isEmpty()) {
-            problems.add("channels must list how applications may be filed (ONLINE, WINDOW, HOSPITAL)");
-        }
-        if (policy.applicants().isEmpty()) {
-            problems.add("applicants must list who may apply");
-        }
-        if (!policy.applicants().containsAll(policy.applicantsWithAuthorization())) {
-            problems.add("applicantsWithAuthorization must be among applicants");
-        }
-        if (policy.registrationPeriod() == null || policy.registrationPeriod().isNegative()
-                || policy.registrationPeriod().isZero()) {
-            problems.add("registrationPeriod must be a positive ISO-8601 period such as P1M or P1Y");
-        }
-        if (policy.households().isEmpty() || policy.householdRule() == null) {
-            problems.add("households and householdRule must say whose household must be where");
-        }
-        if (policy.differentEthnicity() == null) {
-            problems.add("differentEthnicity must be stated");
-        }
+        check(problems, policy.channels() != null && !policy.channels().isEmpty(),
+                "channels must list how applications may be filed (ONLINE, WINDOW, HOSPITAL)");
+        check(problems, !policy.applicants().isEmpty(), "applicants must list who may apply");
+        check(problems, policy.applicants().containsAll(policy.applicantsWithAuthorization()),
+                "applicantsWithAuthorization must be among applicants");
+        Period period = policy.registrationPeriod();
+        check(problems, period != null && !period.isNegative() && !period.isZero(),
+                "registrationPeriod must be a positive ISO-8601 period such as P1M or P1Y");
+        check(problems, !policy.households().isEmpty() && policy.householdRule() != null,
+                "households and householdRule must say whose household must be where");
+        check(problems, policy.differentEthnicity() != null, "differentEthnicity must be stated");
         policy.timeLimits().forEach((item, days) -> {
-            if (days == null || days < 0) {
-                problems.add("time limit of " + item + " must be zero or more working days");
-            }
-            if (!policy.items().contains(item)) {
-                problems.add("time limit given for " + item + ", which is not offered");
-            }
+            check(problems, days != null && days >= 0, "time limit of " + item + " must be zero or more working days");
+            check(problems, policy.items().contains(item), "time limit given for " + item + ", which is not offered");
         });
-        if (policy.materials().isEmpty()) {
-            problems.add("materials must list the application's materials");
-        }
+        check(problems, !policy.materials().isEmpty(), "materials must list the application's materials");
         for (RegionPolicy.Material material : policy.materials()) {
             if (material.code() == null || !material.code().matches("[A-Z][A-Z_]*") || material.name() == null
                     || material.copies() < 1 || material.items().isEmpty()) {
-                problems.add("material " + material.code() + " needs an UPPER_SNAKE code, a name, items and copies >= 1");
-            } else if (!policy.items().containsAll(material.items())) {
-                problems.add("material " + material.code() + " serves an item that is not offered");
+                problems.add("material " + material.code()
+                        + " needs an UPPER_SNAKE code, a name, items and copies >= 1");
+            } else {
+                check(problems, policy.items().containsAll(material.items()),
+                        "material " + material.code() + " serves an item that is not offered");
             }
         }
-        if (policy.differentEthnicity() == RegionPolicy.EthnicityRule.CONFIRMATION
-                || policy.differentEthnicity() == RegionPolicy.EthnicityRule.BOTH_SIGNATURES) {
-            requireMaterialFor(policy, RegionPolicy.Situation.PARENTS_ETHNICITIES_DIFFER, problems);
+        if (policy.differentEthnicity() == EthnicityRule.CONFIRMATION
+                || policy.differentEthnicity() == EthnicityRule.BOTH_SIGNATURES) {
+            requireMaterialFor(policy, Situation.PARENTS_ETHNICITIES_DIFFER, problems);
         }
         if (!policy.applicantsWithAuthorization().isEmpty()) {
-            requireMaterialFor(policy, RegionPolicy.Situation.APPLICANT_IS_AGENT, problems);
+            requireMaterialFor(policy, Situation.APPLICANT_IS_AGENT, problems);
         }
         var settlement = policy.settlement();
         if (settlement == null || settlement.householdTypes().isEmpty()) {
             problems.add("settlement.householdTypes must list the households a newborn may settle in");
-        } else if (settlement.settleWithSpouse().stream().anyMatch(settlement.householdTypes()::contains)) {
-            problems.add("settlement.settleWithSpouse must not repeat an accepted household type");
+        } else {
+            check(problems, settlement.settleWithSpouse().stream().noneMatch(settlement.householdTypes()::contains),
+                    "settlement.settleWithSpouse must not repeat an accepted household type");
         }
-        if (policy.items().contains(Item.MEDICAL_INSURANCE)
-                && (policy.insurance() == null || policy.insurance().years().isEmpty())) {
-            problems.add("insurance.years must list the insured years on offer");
-        }
-        if (policy.wholeTimeLimit() != null && policy.wholeTimeLimit() < 0) {
-            problems.add("wholeTimeLimit must be zero or more working days");
-        }
+        check(problems, !policy.items().contains(Item.MEDICAL_INSURANCE)
+                        || policy.insurance() != null && !policy.insurance().years().isEmpty(),
+                "insurance.years must list the insured years on offer");
+        check(problems, policy.wholeTimeLimit() == null || policy.wholeTimeLimit() >= 0,
+                "wholeTimeLimit must be zero or more working days");
         return problems;
     }
 
-    private static void requireMaterialFor(RegionPolicy policy, RegionPolicy.Situation situation,
-                                           List<String> problems) {
-        if (policy.materials().stream().noneMatch(m -> m.when() == situation)) {
-            problems.add("a material for the situation " + situation + " is needed by the policy's rules");
+    private static void requireMaterialFor(RegionPolicy policy, Situation situation, List<String> problems) {
+        check(problems, policy.materials().stream().anyMatch(m -> m.when() == situation),
+                "a material for the situation " + situation + " is needed by the policy's rules");
+    }
+
+    private static void check(List<String> problems, boolean holds, String problem) {
+        if (!holds) {
+            problems.add(problem);
         }
     }
 }

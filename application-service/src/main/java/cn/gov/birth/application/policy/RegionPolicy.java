@@ -8,6 +8,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * One region's policy for the joint service, as data (policies/&lt;region&gt;.yml): what a clerk at
@@ -141,25 +142,24 @@ public record RegionPolicy(String region, String name, Set<Item> items, Set<Stri
             return years.contains(year) || year == InsuredYear.NEXT && nextYearBornFrom != null
                     && !MonthDay.from(birthDate).isBefore(nextYearBornFrom);
         }
+
+        /** The years on offer as the guide and the one-time notice word them. */
+        public String describe() {
+            return String.join("、", years.stream().sorted().map(y -> y == InsuredYear.CURRENT ? "当年度" : "次年度")
+                    .toList()) + (nextYearBornFrom == null ? "" : "；" + nextYearBornFrom.getMonthValue() + "月"
+                    + nextYearBornFrom.getDayOfMonth() + "日至12月31日出生、当年未能参保的，可参加次年度");
+        }
     }
 
     /** The situations that call for conditional materials, from what the applicant says of the family. */
     public Set<Situation> situations(boolean ethnicitiesDiffer, String applicantRelation, boolean certificateIssued,
                                      boolean manualReimbursement) {
-        Set<Situation> applying = EnumSet.noneOf(Situation.class);
-        if (ethnicitiesDiffer) {
-            applying.add(Situation.PARENTS_ETHNICITIES_DIFFER);
-        }
-        if (applicantRelation != null && applicantsWithAuthorization.contains(applicantRelation)) {
-            applying.add(Situation.APPLICANT_IS_AGENT);
-        }
-        if (certificateIssued) {
-            applying.add(Situation.BIRTH_CERTIFICATE_ISSUED);
-        }
-        if (manualReimbursement) {
-            applying.add(Situation.MANUAL_REIMBURSEMENT);
-        }
-        return applying;
+        return EnumSet.allOf(Situation.class).stream().filter(situation -> switch (situation) {
+            case PARENTS_ETHNICITIES_DIFFER -> ethnicitiesDiffer;
+            case APPLICANT_IS_AGENT -> applicantRelation != null && applicantsWithAuthorization.contains(applicantRelation);
+            case BIRTH_CERTIFICATE_ISSUED -> certificateIssued;
+            case MANUAL_REIMBURSEMENT -> manualReimbursement;
+        }).collect(Collectors.toCollection(() -> EnumSet.noneOf(Situation.class)));
     }
 
     /** The one set of materials for these items in these situations, each once (重复材料只收取一份). */
