@@ -79,15 +79,8 @@ public final class Application {
     public record Filed(Application application, List<BirthEvent> events) {
     }
 
-    /** As stored: for {@link ApplicationRepository} only. */
+    /** As stored, or new: for {@link ApplicationRepository} and {@link #submit} only. */
     Application(UUID id, String reference, String region, Submission submission, Instant submittedAt,
-                ApplicationStatus status, long version, Acceptance acceptance, ApplicationRequest form,
-                Parties parties, LocalDate deadline, Instant completedAt, Collection<ApplicationItem> items) {
-        this(id, reference, region, submission, submittedAt, status, version, acceptance, form, parties, deadline,
-                completedAt, items, false);
-    }
-
-    private Application(UUID id, String reference, String region, Submission submission, Instant submittedAt,
                         ApplicationStatus status, long version, Acceptance acceptance, ApplicationRequest form,
                         Parties parties, LocalDate deadline, Instant completedAt, Collection<ApplicationItem> items,
                         boolean isNew) {
@@ -287,12 +280,9 @@ public final class Application {
         return section == null ? null : EventCodec.mapper().convertValue(section, type);
     }
 
+    /** Each outcome is named as the status it leads to. */
     private static ApplicationStatus statusOf(Acceptance acceptance) {
-        return switch (acceptance.outcome()) {
-            case ACCEPTED -> ApplicationStatus.ACCEPTED;
-            case NEEDS_SUPPLEMENT -> ApplicationStatus.NEEDS_SUPPLEMENT;
-            case NOT_ACCEPTED -> ApplicationStatus.NOT_ACCEPTED;
-        };
+        return ApplicationStatus.valueOf(acceptance.outcome().name());
     }
 
     private static String notice(Acceptance acceptance) {

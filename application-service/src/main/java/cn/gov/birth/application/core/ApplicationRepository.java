@@ -6,25 +6,21 @@ import cn.gov.birth.application.core.Application.TimelineEntry;
 import cn.gov.birth.application.policy.RegionPolicy.Channel;
 import cn.gov.birth.contracts.ApplicationStatus;
 import cn.gov.birth.contracts.ChinaTime;
-import cn.gov.birth.contracts.Item;
-import cn.gov.birth.contracts.ItemStatus;
 import cn.gov.birth.contracts.Topics;
 import cn.gov.birth.contracts.events.ApplicationStatusChanged;
 import cn.gov.birth.contracts.events.BirthEvent;
 import cn.gov.birth.platform.events.EventCodec;
 import cn.gov.birth.platform.outbox.Outbox;
-import java.sql.Date;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Function;
+import java.util.stream.Stream;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -57,33 +53,18 @@ public class ApplicationRepository {
     @Transactional(propagation = Propagation.MANDATORY)
     public Optional<Application> lock(UUID id) {
         // The row first: its lock is what keeps the items still while they are read.
-        return jdbc.sql("""
-                        select id, reference, region, channel, idempotency_key, request_hash, submitted_at, status,
-                               version, acceptance::text as acceptance, form::text as form, submitted_by,
-                               mother_index, father_index, deadline, completed_at
-                        from application where id = ? for update""")
-                .param(id)
-                .query((rs, n) -> stored(rs))
-                .optional()
-                .map(withItems -> withItems.apply(jdbc.sql("""
-                                select item, status, deadline, reason_code, reason_message, result::text,
+        return jdbc.sql("select * from application where id = ? for update").param(id).query(Row.class).optional()
+                .map(row -> row.application(jdbc.sql("""
+                                select item, status, deadline, reason_code, reason_message, result::text as result_json,
                                        updated_at, pulled_in
                                 from application_item where application_id = ?""")
-                        .param(id)
-                        .query((rs, n) -> new ApplicationItem(Item.valueOf(rs.getString(1)),
-                                ItemStatus.valueOf(rs.getString(2)), date(rs.getDate(3)), rs.getString(4),
-                                rs.getString(5), rs.getString(6), rs.getTimestamp(7).toInstant(), rs.getBoolean(8)))
-                        .list()));
+                        .param(id).query(ApplicationItem.class).list()));
     }
 
     /** Writes what the application's command changed and publishes the events it caused. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void save(Application application, List<BirthEvent> events) {
-        if (application.isNew()) {
-            insert(application);
-        } else {
-            update(application);
-        }
+        write(application);
         UUID id = application.id();
         List<ApplicationItem> items = application.changedItems();
         if (!items.isEmpty()) {
@@ -134,12 +115,9 @@ public class ApplicationRepository {
     public Optional<Open> lockOpenApplicationOf(ApplicationRequest form, UUID self) {
         Instant birth = form.newborn().birthTimeValue().toInstant();
         String certificate = form.newborn().birthCertificateNumber();
-        jdbc.sql("select pg_advisory_xact_lock(hashtextextended(?, 0))")
-                .param("newborn:" + form.mother().idNumber() + "@" + birth).query().singleRow();
-        if (certificate != null) {
-            jdbc.sql("select pg_advisory_xact_lock(hashtextextended(?, 0))")
-                    .param("certificate:" + certificate).query().singleRow();
-        }
+        Stream.of("newborn:" + form.mother().idNumber() + "@" + birth, certificate == null ? null
+                : "certificate:" + certificate).filter(Objects::nonNull).forEach(key ->
+                jdbc.sql("select pg_advisory_xact_lock(hashtextextended(?, 0))").param(key).query().singleRow());
         return jdbc.sql("""
                         select reference, submitted_by, mother_index, father_index from application
                         where status not in (%s)
@@ -165,76 +143,63 @@ public class ApplicationRepository {
         return "%s-%s-%06d".formatted(region, day.format(DateTimeFormatter.BASIC_ISO_DATE), sequence);
     }
 
-    private void insert(Application application) {
-        Submission submission = application.submission();
-        ApplicationRequest form = application.form();
-        Parties parties = application.parties();
-        jdbc.sql("""
-                        insert into application (id, reference, region, channel, status, version, acceptance, form,
-                                                 idempotency_key, request_hash, submitted_at, deadline,
-                                                 mother_id_number, newborn_birth_time, birth_certificate_number,
-                                                 submitted_by, mother_index, father_index)
-                        values (?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(application.id(), application.reference(), application.region(), submission.channel().name(),
-                        application.status().name(), application.version(), json(application.acceptance()),
-                        json(form), submission.idempotencyKey(), submission.requestHash(),
-                        Timestamp.from(application.submittedAt()), application.deadline(), form.mother().idNumber(),
-                        Timestamp.from(form.newborn().birthTimeValue().toInstant()),
-                        form.newborn().birthCertificateNumber(), parties.submittedBy(), parties.motherIndex(),
-                        parties.fatherIndex())
-                .update();
-    }
-
-    private void update(Application application) {
-        Timestamp completedAt = application.completedAt() == null ? null : Timestamp.from(application.completedAt());
-        if (!application.formChanged()) {
-            jdbc.sql("update application set status = ?, version = ?, deadline = ?, completed_at = ? where id = ?")
-                    .params(application.status().name(), application.version(), application.deadline(), completedAt,
-                            application.id())
-                    .update();
+    private void write(Application application) {
+        Row row = Row.of(application);
+        if (application.isNew()) {
+            jdbc.sql("""
+                            insert into application (id, reference, region, channel, idempotency_key, request_hash,
+                                                     submitted_at, status, version, acceptance, form, submitted_by,
+                                                     mother_index, father_index, deadline, completed_at,
+                                                     mother_id_number, newborn_birth_time, birth_certificate_number)
+                            values (:id, :reference, :region, :channel, :idempotencyKey, :requestHash, :submittedAt,
+                                    :status, :version, cast(:acceptance as jsonb), cast(:form as jsonb), :submittedBy,
+                                    :motherIndex, :fatherIndex, :deadline, :completedAt, :motherIdNumber,
+                                    :newbornBirthTime, :birthCertificateNumber)""")
+                    .paramSource(row).update();
             return;
         }
-        ApplicationRequest form = application.form();
-        Parties parties = application.parties();
-        jdbc.sql("""
-                        update application set status = ?, version = ?, deadline = ?, completed_at = ?,
-                               acceptance = ?::jsonb, form = ?::jsonb, mother_id_number = ?, newborn_birth_time = ?,
-                               birth_certificate_number = ?, mother_index = ?, father_index = ?
-                        where id = ?""")
-                .params(application.status().name(), application.version(), application.deadline(), completedAt,
-                        json(application.acceptance()), json(form), form.mother().idNumber(),
-                        Timestamp.from(form.newborn().birthTimeValue().toInstant()),
-                        form.newborn().birthCertificateNumber(), parties.motherIndex(), parties.fatherIndex(),
-                        application.id())
-                .update();
+        // The form and what the row keeps of it change only with a supplement or a correction.
+        jdbc.sql("update application set status = :status, version = :version, deadline = :deadline, "
+                        + "completed_at = :completedAt" + (!application.formChanged() ? "" : """
+                        , acceptance = cast(:acceptance as jsonb), form = cast(:form as jsonb),
+                        mother_id_number = :motherIdNumber, newborn_birth_time = :newbornBirthTime,
+                        birth_certificate_number = :birthCertificateNumber, mother_index = :motherIndex,
+                        father_index = :fatherIndex""") + " where id = :id")
+                .paramSource(row).update();
     }
 
-    /** The application as its row stores it, once given its items. */
-    private static Function<List<ApplicationItem>, Application> stored(ResultSet rs) throws SQLException {
-        UUID id = rs.getObject("id", UUID.class);
-        String reference = rs.getString("reference");
-        String region = rs.getString("region");
-        Submission submission = new Submission(Channel.valueOf(rs.getString("channel")),
-                rs.getString("idempotency_key"), rs.getString("request_hash"));
-        Instant submittedAt = rs.getTimestamp("submitted_at").toInstant();
-        ApplicationStatus status = ApplicationStatus.valueOf(rs.getString("status"));
-        long version = rs.getLong("version");
-        Acceptance acceptance = EventCodec.mapper().readValue(rs.getString("acceptance"), Acceptance.class);
-        ApplicationRequest form = EventCodec.mapper().readValue(rs.getString("form"), ApplicationRequest.class);
-        Parties parties = new Parties(rs.getString("submitted_by"), rs.getString("mother_index"),
-                rs.getString("father_index"));
-        LocalDate deadline = date(rs.getDate("deadline"));
-        Instant completedAt = rs.getTimestamp("completed_at") == null ? null
-                : rs.getTimestamp("completed_at").toInstant();
-        return items -> new Application(id, reference, region, submission, submittedAt, status, version, acceptance,
-                form, parties, deadline, completedAt, items);
+    /** The application's own row, column by column: read by name, and written from the aggregate. */
+    private record Row(UUID id, String reference, String region, String channel, String idempotencyKey,
+                       String requestHash, Timestamp submittedAt, String status, long version, String acceptance,
+                       String form, String submittedBy, String motherIndex, String fatherIndex, LocalDate deadline,
+                       Timestamp completedAt, String motherIdNumber, Timestamp newbornBirthTime,
+                       String birthCertificateNumber) {
+
+        static Row of(Application application) {
+            Submission submission = application.submission();
+            ApplicationRequest form = application.form();
+            Parties parties = application.parties();
+            Instant completedAt = application.completedAt();
+            return new Row(application.id(), application.reference(), application.region(),
+                    submission.channel().name(), submission.idempotencyKey(), submission.requestHash(),
+                    Timestamp.from(application.submittedAt()), application.status().name(), application.version(),
+                    json(application.acceptance()), json(form), parties.submittedBy(), parties.motherIndex(),
+                    parties.fatherIndex(), application.deadline(),
+                    completedAt == null ? null : Timestamp.from(completedAt), form.mother().idNumber(),
+                    Timestamp.from(form.newborn().birthTimeValue().toInstant()), form.newborn().birthCertificateNumber());
+        }
+
+        Application application(List<ApplicationItem> items) {
+            return new Application(id, reference, region, new Submission(Channel.valueOf(channel), idempotencyKey,
+                    requestHash), submittedAt.toInstant(), ApplicationStatus.valueOf(status), version,
+                    EventCodec.mapper().readValue(acceptance, Acceptance.class),
+                    EventCodec.mapper().readValue(form, ApplicationRequest.class),
+                    new Parties(submittedBy, motherIndex, fatherIndex), deadline,
+                    completedAt == null ? null : completedAt.toInstant(), items, false);
+        }
     }
 
     private static String json(Object value) {
         return EventCodec.mapper().writeValueAsString(value);
-    }
-
-    private static LocalDate date(Date date) {
-        return date == null ? null : date.toLocalDate();
     }
 }

@@ -154,9 +154,10 @@ public record RegionPolicy(String region, String name, Set<Item> items, Set<Stri
     /** The situations that call for conditional materials, from what the applicant says of the family. */
     public Set<Situation> situations(boolean ethnicitiesDiffer, String applicantRelation, boolean certificateIssued,
                                      boolean manualReimbursement) {
+        boolean agent = applicantRelation != null && applicantsWithAuthorization.contains(applicantRelation);
         return EnumSet.allOf(Situation.class).stream().filter(situation -> switch (situation) {
             case PARENTS_ETHNICITIES_DIFFER -> ethnicitiesDiffer;
-            case APPLICANT_IS_AGENT -> applicantRelation != null && applicantsWithAuthorization.contains(applicantRelation);
+            case APPLICANT_IS_AGENT -> agent;
             case BIRTH_CERTIFICATE_ISSUED -> certificateIssued;
             case MANUAL_REIMBURSEMENT -> manualReimbursement;
         }).collect(Collectors.toCollection(() -> EnumSet.noneOf(Situation.class)));
