@@ -104,7 +104,8 @@ class FormValidator {
             errors.text("household.headName", household.headName());
             errors.residentId("household.headIdNumber", household.headIdNumber(), false);
             relationToHead(household.relationToHead(), form.newborn(), errors);
-            errors.division("household.nativePlace", household.nativePlace(), false);
+            errors.code("household.nativePlace", household.nativePlace(), Codes.DIVISIONS,
+                    "行政区划代码应为 GB/T 2260 的六位代码");
         }
         if (form.insurance() != null) {
             errors.county("insurance.insuredDivision", form.insurance().insuredDivision(), true);
@@ -298,43 +299,22 @@ class FormValidator {
             return true;
         }
 
-        void division(String field, String value, boolean required) {
-            if (value == null) {
-                if (required) {
-                    required(field, null);
-                }
-            } else {
-                code(field, value, Codes.DIVISIONS, "行政区划代码应为 GB/T 2260 的六位代码");
-            }
-        }
-
         /** A county-level division (区、县、县级市): where people are registered, born and insured. */
         void county(String field, String value, boolean required) {
-            if (value == null) {
-                if (required) {
-                    required(field, null);
-                }
-            } else if (!Codes.isCounty(value)) {
+            if (!absent(field, value, required) && !Codes.isCounty(value)) {
                 add(field, "UNKNOWN_CODE", "应为 GB/T 2260 县级行政区划代码");
             }
         }
 
         void mobile(String field, String value, boolean required) {
-            if (value == null) {
-                if (required) {
-                    required(field, null);
-                }
-            } else if (!MOBILE.matcher(value).matches()) {
+            if (!absent(field, value, required) && !MOBILE.matcher(value).matches()) {
                 add(field, "INVALID_MOBILE", "手机号码格式不正确");
             }
         }
 
         /** Returns whether a valid number is present. */
         boolean residentId(String field, String value, boolean required) {
-            if (value == null) {
-                if (required) {
-                    required(field, null);
-                }
+            if (absent(field, value, required)) {
                 return false;
             }
             if (!ResidentIdNumber.isValid(value)) {
@@ -342,6 +322,14 @@ class FormValidator {
                 return false;
             }
             return true;
+        }
+
+        /** Whether the value is left out, which is an error when it is required. */
+        private boolean absent(String field, String value, boolean required) {
+            if (value == null && required) {
+                required(field, null);
+            }
+            return value == null;
         }
 
         InvalidInputException toException() {

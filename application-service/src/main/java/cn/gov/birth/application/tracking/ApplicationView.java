@@ -1,6 +1,7 @@
 package cn.gov.birth.application.tracking;
 
 import cn.gov.birth.application.core.Acceptance;
+import cn.gov.birth.application.core.Application.TimelineEntry;
 import cn.gov.birth.contracts.ApplicationStatus;
 import cn.gov.birth.contracts.Department;
 import cn.gov.birth.contracts.Item;
@@ -25,8 +26,5 @@ public record ApplicationView(UUID id, String reference, String region, Applicat
     }
 
     public record Reason(String code, String message) {
-    }
-
-    public record TimelineEntry(Instant at, String type, Item item, String detail) {
     }
 }

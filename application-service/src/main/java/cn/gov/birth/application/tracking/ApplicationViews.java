@@ -2,16 +2,13 @@ package cn.gov.birth.application.tracking;
 
 import cn.gov.birth.application.core.Parties;
 import cn.gov.birth.application.core.Acceptance;
+import cn.gov.birth.application.core.Application.ApplicationItem;
+import cn.gov.birth.application.core.Application.TimelineEntry;
 import cn.gov.birth.application.tracking.ApplicationView.ItemView;
 import cn.gov.birth.application.tracking.ApplicationView.Reason;
-import cn.gov.birth.application.tracking.ApplicationView.TimelineEntry;
 import cn.gov.birth.contracts.ApplicationStatus;
-import cn.gov.birth.contracts.Item;
-import cn.gov.birth.contracts.ItemStatus;
 import cn.gov.birth.platform.events.EventCodec;
 import cn.gov.birth.platform.web.Page;
-import java.sql.Date;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Comparator;
@@ -50,23 +47,18 @@ public class ApplicationViews {
                         select id, reference, region, status, version, acceptance, submitted_at, completed_at,
                                deadline, submitted_by, mother_index, father_index
                         from application where id = ?""")
-                .param(id)
-                .query((rs, n) -> new Stored(new Parties(rs.getString(10), rs.getString(11), rs.getString(12)),
-                        rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
-                        ApplicationStatus.valueOf(rs.getString(4)), rs.getLong(5), rs.getString(6),
-                        instant(rs.getTimestamp(7)), instant(rs.getTimestamp(8)),
-                        rs.getDate(9) == null ? null : rs.getDate(9).toLocalDate()))
-                .optional()
-                .filter(stored -> allowed.test(stored.parties()))
+                .param(id).query(Stored.class).optional()
+                .filter(stored -> allowed.test(new Parties(stored.submittedBy(), stored.motherIndex(),
+                        stored.fatherIndex())))
                 .map(stored -> new ApplicationView(stored.id(), stored.reference(), stored.region(), stored.status(),
                         stored.version(), EventCodec.mapper().readValue(stored.acceptance(), Acceptance.class),
                         items(id), timeline(id), stored.submittedAt(), stored.completedAt(), stored.deadline()));
     }
 
     /** The application's own row, before its items and timeline are read. */
-    private record Stored(Parties parties, UUID id, String reference, String region, ApplicationStatus status,
-                          long version, String acceptance, Instant submittedAt, Instant completedAt,
-                          LocalDate deadline) {
+    private record Stored(UUID id, String reference, String region, ApplicationStatus status, long version,
+                          String acceptance, Instant submittedAt, Instant completedAt, LocalDate deadline,
+                          String submittedBy, String motherIndex, String fatherIndex) {
     }
 
     /** An application in a list: enough to recognise it and see where it stands. */
@@ -86,40 +78,24 @@ public class ApplicationViews {
         return page.of(jdbc.sql("select id, reference, region, channel, status, version, submitted_at, completed_at, "
                         + "deadline" + mine + " order by submitted_at desc, id limit ? offset ?")
                 .params(submittedBy, parentIndex, parentIndex, page.size(), page.offset())
-                .query((rs, n) -> new Summary(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
-                        rs.getString(4), ApplicationStatus.valueOf(rs.getString(5)), rs.getLong(6),
-                        instant(rs.getTimestamp(7)), instant(rs.getTimestamp(8)),
-                        rs.getDate(9) == null ? null : rs.getDate(9).toLocalDate()))
-                .list(), total);
+                .query(Summary.class).list(), total);
     }
 
     private List<ItemView> items(UUID id) {
         return jdbc.sql("""
-                        select item, status, deadline, reason_code, reason_message, result, updated_at, pulled_in
+                        select item, status, deadline, reason_code, reason_message, result::text as result_json,
+                               updated_at, pulled_in
                         from application_item where application_id = ?""")
-                .param(id)
-                .query((rs, n) -> {
-                    Item item = Item.valueOf(rs.getString(1));
-                    Date deadline = rs.getDate(3);
-                    String result = rs.getString(6);
-                    return new ItemView(item, item.department(), ItemStatus.valueOf(rs.getString(2)),
-                            deadline == null ? null : deadline.toLocalDate(),
-                            rs.getString(4) == null ? null : new Reason(rs.getString(4), rs.getString(5)),
-                            result == null ? null : EventCodec.mapper().readValue(result, MAP),
-                            instant(rs.getTimestamp(7)), rs.getBoolean(8));
-                })
-                .list().stream().sorted(Comparator.comparing(ItemView::item)).toList();
+                .param(id).query(ApplicationItem.class).list().stream()
+                .map(item -> new ItemView(item.item(), item.item().department(), item.status(), item.deadline(),
+                        item.reasonCode() == null ? null : new Reason(item.reasonCode(), item.reasonMessage()),
+                        item.resultJson() == null ? null : EventCodec.mapper().readValue(item.resultJson(), MAP),
+                        item.updatedAt(), item.pulledIn()))
+                .sorted(Comparator.comparing(ItemView::item)).toList();
     }
 
     private List<TimelineEntry> timeline(UUID id) {
         return jdbc.sql("select at, type, item, detail from timeline_entry where application_id = ? order by id")
-                .param(id)
-                .query((rs, n) -> new TimelineEntry(instant(rs.getTimestamp(1)), rs.getString(2),
-                        rs.getString(3) == null ? null : Item.valueOf(rs.getString(3)), rs.getString(4)))
-                .list();
-    }
-
-    private static Instant instant(Timestamp timestamp) {
-        return timestamp == null ? null : timestamp.toInstant();
+                .param(id).query(TimelineEntry.class).list();
     }
 }
