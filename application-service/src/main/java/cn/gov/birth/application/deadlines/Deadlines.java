@@ -19,14 +19,12 @@ public class Deadlines implements DueDates {
         this.calendar = calendar;
     }
 
-    /** The item's due date, or null where the region states no time limit for it. */
     @Override
     public LocalDate of(String region, Item item, LocalDate accepted) {
         return policies.of(region).map(p -> p.timeLimits().get(item))
                 .map(days -> calendar.addWorkingDays(accepted, days)).orElse(null);
     }
 
-    /** The whole application's due date, or null where the region states no time limit. */
     @Override
     public LocalDate ofApplication(String region, LocalDate accepted) {
         return policies.of(region).map(RegionPolicy::wholeTimeLimit)

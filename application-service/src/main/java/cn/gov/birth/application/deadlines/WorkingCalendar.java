@@ -8,7 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -28,14 +28,11 @@ public class WorkingCalendar {
     private static final Logger log = LoggerFactory.getLogger(WorkingCalendar.class);
 
     private final Set<Integer> knownYears;
-    private final Set<Integer> publishedYears;
     private final Set<LocalDate> holidays = new HashSet<>();
     private final Set<LocalDate> workdays = new HashSet<>();
 
     public WorkingCalendar(CalendarProperties properties) {
         this.knownYears = Set.copyOf(properties.years().keySet());
-        this.publishedYears = properties.years().entrySet().stream().filter(year -> !year.getValue().provisional())
-                .map(Map.Entry::getKey).collect(Collectors.toUnmodifiableSet());
         for (Map.Entry<Integer, CalendarProperties.Year> year : properties.years().entrySet()) {
             if (year.getValue().provisional()) {
                 log.warn("Working calendar {} is provisional (statutory holidays only): enter the State Council's "
@@ -64,11 +61,6 @@ public class WorkingCalendar {
         return day.getDayOfWeek() != DayOfWeek.SATURDAY && day.getDayOfWeek() != DayOfWeek.SUNDAY;
     }
 
-    /** Whether the year's official arrangement is in the data (otherwise its deadlines are provisional). */
-    public boolean isPublished(int year) {
-        return publishedYears.contains(year);
-    }
-
     /**
      * The day a time limit of {@code days} working days ends when counted from {@code start}: the
      * start day itself is not counted. A limit of 0 (即办) ends on the start day, or on the next
@@ -78,21 +70,8 @@ public class WorkingCalendar {
         if (days < 0) {
             throw new IllegalArgumentException("days must not be negative");
         }
-        LocalDate day = start;
-        if (days == 0) {
-            while (!isWorkingDay(day)) {
-                day = day.plusDays(1);
-            }
-            return day;
-        }
-        int counted = 0;
-        while (counted < days) {
-            day = day.plusDays(1);
-            if (isWorkingDay(day)) {
-                counted++;
-            }
-        }
-        return day;
+        return Stream.iterate(days == 0 ? start : start.plusDays(1), day -> day.plusDays(1))
+                .filter(this::isWorkingDay).skip(Math.max(days - 1, 0)).findFirst().orElseThrow();
     }
 
     private static void addAll(Set<LocalDate> into, List<String> entries, int year) {

@@ -66,14 +66,12 @@ class WorkingCalendarTest {
 
     @Test
     void shouldKeepFixedDateHolidaysInAYearWithoutANotice() {
-        assertThat(calendar.isPublished(2030)).isFalse();
         assertThat(calendar.isWorkingDay(LocalDate.of(2030, 10, 1))).isFalse();
         assertThat(calendar.isWorkingDay(LocalDate.of(2030, 10, 4))).isTrue();
     }
 
     @Test
     void shouldCountTheStatutoryHolidaysOf2027UntilItsNoticeIsEntered() {
-        assertThat(calendar.isPublished(2027)).isFalse();
         // 春节: 除夕 Fri 5 Feb to 初三 Mon 8 Feb, the weekend days made up on Tue 9 and Wed 10.
         assertThat(calendar.addWorkingDays(LocalDate.of(2027, 2, 4), 1)).isEqualTo(LocalDate.of(2027, 2, 11));
         // 国庆: Fri 1 to Sun 3 Oct, the weekend days made up on Mon 4 and Tue 5.
