@@ -184,9 +184,9 @@ public class ApplicationRepository {
                     submission.channel().name(), submission.idempotencyKey(), submission.requestHash(),
                     Timestamp.from(application.submittedAt()), application.status().name(), application.version(),
                     json(application.acceptance()), json(form), parties.submittedBy(), parties.motherIndex(),
-                    parties.fatherIndex(), application.deadline(),
-                    completedAt == null ? null : Timestamp.from(completedAt), form.mother().idNumber(),
-                    Timestamp.from(form.newborn().birthTimeValue().toInstant()), form.newborn().birthCertificateNumber());
+                    parties.fatherIndex(), application.deadline(), completedAt == null ? null
+                    : Timestamp.from(completedAt), form.mother().idNumber(), Timestamp.from(form.newborn()
+                    .birthTimeValue().toInstant()), form.newborn().birthCertificateNumber());
         }
 
         Application application(List<ApplicationItem> items) {

@@ -31,7 +31,6 @@ import org.springframework.stereotype.Component;
 @Component
 class AcceptanceDecision {
 
-
     private final RegionPolicies policies;
     private final Clock clock;
 
@@ -45,48 +44,34 @@ class AcceptanceDecision {
         List<Notice> reasons = new ArrayList<>();
         List<Notice> missing = new ArrayList<>();
         List<Item> notOffered = items.stream().filter(item -> !policy.items().contains(item)).sorted().toList();
-        if (!notOffered.isEmpty()) {
-            reasons.add(new Notice("ITEM_NOT_OFFERED", policy.name() + "联办暂不包括以下事项，可通过原渠道单独办理："
-                    + String.join("、", notOffered.stream().map(Item::name).toList())));
-        }
+        note(reasons, !notOffered.isEmpty(), "ITEM_NOT_OFFERED", policy.name() + "联办暂不包括以下事项，可通过原渠道单独办理："
+                + String.join("、", notOffered.stream().map(Item::name).toList()));
         var newborn = form.newborn();
-        if (policy.namedNewbornRequired() && (isBlank(newborn.surname()) || isBlank(newborn.givenName()))) {
-            reasons.add(new Notice("NEWBORN_UNNAMED", "新生儿尚未取名，暂不纳入联办，请取名后再申请"));
-        }
-        if (policy.birthCertificateRequired() && isBlank(newborn.birthCertificateNumber())) {
-            reasons.add(new Notice("BIRTH_CERTIFICATE_REQUIRED", "须先在助产机构办理《出生医学证明》，持证后再申请联办"));
-        }
-        if (!policy.birthPlaces().isEmpty() && !within(newborn.birthDivision(), policy.birthPlaces())) {
-            reasons.add(new Notice("NOT_BORN_IN_REGION", "新生儿不在本地具有资质的助产机构出生，不属于本地联办范围"));
-        }
-        if (!householdInRegion(form, policy)) {
-            reasons.add(new Notice("NO_PARENT_HOUSEHOLD_IN_REGION", policy.householdRule() == HouseholdRule.ANY_PARENT
-                    ? "新生儿父母户口均不在本辖区内" : "随迁落户一方的户口不在本省，不能在本地联办落户"));
-        }
-        if (policy.maritalBirthOnly() && !maritalBirth(form)) {
-            reasons.add(new Notice("NON_MARITAL_OR_SINGLE_PARENT", "仅受理婚内生育且父母双方信息齐全的新生儿"));
-        }
-        if (policy.chineseCitizensOnly() && parents(form).anyMatch(p -> !"CHN".equals(p.nationality())
-                || !"RESIDENT_ID".equals(p.idType()))) {
-            reasons.add(new Notice("PARENT_NOT_ELIGIBLE_NATIONALITY",
-                    "父母须均为持有效居民身份证的中国公民（暂不包括外国人及港澳台居民）"));
-        }
-        if (differentEthnicities(form) && policy.differentEthnicity() == EthnicityRule.NOT_ACCEPTED) {
-            reasons.add(new Notice("PARENTS_DIFFERENT_ETHNICITY", "父母民族不同的，暂不纳入联办"));
-        }
+        note(reasons, policy.namedNewbornRequired() && (isBlank(newborn.surname()) || isBlank(newborn.givenName())),
+                "NEWBORN_UNNAMED", "新生儿尚未取名，暂不纳入联办，请取名后再申请");
+        note(reasons, policy.birthCertificateRequired() && isBlank(newborn.birthCertificateNumber()),
+                "BIRTH_CERTIFICATE_REQUIRED", "须先在助产机构办理《出生医学证明》，持证后再申请联办");
+        note(reasons, !policy.birthPlaces().isEmpty() && !within(newborn.birthDivision(), policy.birthPlaces()),
+                "NOT_BORN_IN_REGION", "新生儿不在本地具有资质的助产机构出生，不属于本地联办范围");
+        note(reasons, !householdInRegion(form, policy), "NO_PARENT_HOUSEHOLD_IN_REGION",
+                policy.householdRule() == HouseholdRule.ANY_PARENT
+                        ? "新生儿父母户口均不在本辖区内" : "随迁落户一方的户口不在本省，不能在本地联办落户");
+        note(reasons, policy.maritalBirthOnly() && !maritalBirth(form), "NON_MARITAL_OR_SINGLE_PARENT",
+                "仅受理婚内生育且父母双方信息齐全的新生儿");
+        note(reasons, policy.chineseCitizensOnly() && parents(form).anyMatch(p -> !"CHN".equals(p.nationality())
+                        || !"RESIDENT_ID".equals(p.idType())), "PARENT_NOT_ELIGIBLE_NATIONALITY",
+                "父母须均为持有效居民身份证的中国公民（暂不包括外国人及港澳台居民）");
+        note(reasons, differentEthnicities(form) && policy.differentEthnicity() == EthnicityRule.NOT_ACCEPTED,
+                "PARENTS_DIFFERENT_ETHNICITY", "父母民族不同的，暂不纳入联办");
         if (items.contains(Item.HUKOU)) {
             settlement(form, policy, reasons, missing);
         }
         LocalDate birthDate = newborn.birthTimeValue().atZoneSameInstant(ChinaTime.ZONE).toLocalDate();
-        if (LocalDate.now(clock.withZone(ChinaTime.ZONE)).isAfter(birthDate.plus(policy.registrationPeriod()))) {
-            reasons.add(new Notice("REGISTRATION_PERIOD_EXPIRED", "已超过联办申请期限（出生后"
-                    + describe(policy) + "内），请通过原渠道办理"));
-        }
-        String relation = form.applicant().relation();
-        if (!policy.applicants().contains(relation)) {
-            reasons.add(new Notice("APPLICANT_NOT_ALLOWED", "本地联办须由" + String.join("或",
-                    policy.applicants().stream().sorted().toList()) + "申请"));
-        }
+        LocalDate today = LocalDate.now(clock.withZone(ChinaTime.ZONE));
+        note(reasons, today.isAfter(birthDate.plus(policy.registrationPeriod())),
+                "REGISTRATION_PERIOD_EXPIRED", "已超过联办申请期限（出生后" + describe(policy) + "内），请通过原渠道办理");
+        note(reasons, !policy.applicants().contains(form.applicant().relation()), "APPLICANT_NOT_ALLOWED",
+                "本地联办须由" + String.join("或", policy.applicants().stream().sorted().toList()) + "申请");
         missingSections(form, items, missing);
         if (items.contains(Item.MEDICAL_INSURANCE) && form.insurance() != null && policy.insurance() != null) {
             insuredYears(form, policy, birthDate, missing);
@@ -102,19 +87,21 @@ class AcceptanceDecision {
     }
 
     private static void missingSections(ApplicationRequest form, Set<Item> items, List<Notice> missing) {
-        if (items.contains(Item.HUKOU) && form.household() == null) {
-            missing.add(new Notice("HOUSEHOLD_SECTION", "请填写户口登记信息（户主姓名、与户主关系、随父或随母落户）"));
-        }
-        if (items.contains(Item.MEDICAL_INSURANCE) && form.insurance() == null) {
-            missing.add(new Notice("INSURANCE_SECTION", "请填写参保信息（参保地、参保年度）"));
-        }
-        if (items.contains(Item.SOCIAL_SECURITY_CARD)
-                && (form.socialSecurityCard() == null || isBlank(form.socialSecurityCard().bankCode()))) {
-            missing.add(new Notice("CARD_BANK", "请选择社会保障卡制卡银行"));
-        }
-        if (mailRequested(form) && (form.delivery().recipient() == null
-                || isBlank(form.delivery().recipient().address()))) {
-            missing.add(new Notice("DELIVERY_ADDRESS", "选择邮寄送达的，请填写收件人、电话和地址"));
+        note(missing, items.contains(Item.HUKOU) && form.household() == null, "HOUSEHOLD_SECTION",
+                "请填写户口登记信息（户主姓名、与户主关系、随父或随母落户）");
+        note(missing, items.contains(Item.MEDICAL_INSURANCE) && form.insurance() == null, "INSURANCE_SECTION",
+                "请填写参保信息（参保地、参保年度）");
+        note(missing, items.contains(Item.SOCIAL_SECURITY_CARD)
+                && (form.socialSecurityCard() == null || isBlank(form.socialSecurityCard().bankCode())),
+                "CARD_BANK", "请选择社会保障卡制卡银行");
+        note(missing, mailRequested(form) && (form.delivery().recipient() == null
+                || isBlank(form.delivery().recipient().address())), "DELIVERY_ADDRESS", "选择邮寄送达的，请填写收件人、电话和地址");
+    }
+
+    /** Adds the notice when it applies. */
+    private static void note(List<Notice> notices, boolean applies, String code, String message) {
+        if (applies) {
+            notices.add(new Notice(code, message));
         }
     }
 
