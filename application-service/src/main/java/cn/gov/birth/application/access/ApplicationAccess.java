@@ -47,9 +47,7 @@ public class ApplicationAccess {
     /** Returns when the caller may act on the application; otherwise 404, as if there were none. */
     public void require(UUID id, Caller caller) {
         boolean allowed = jdbc.sql("select submitted_by, mother_index, father_index from application where id = ?")
-                .param(id)
-                .query((rs, n) -> new Parties(rs.getString(1), rs.getString(2), rs.getString(3)))
-                .optional()
+                .param(id).query(Parties.class).optional()
                 .filter(parties -> mayAct(caller, parties))
                 .isPresent();
         if (!allowed) {

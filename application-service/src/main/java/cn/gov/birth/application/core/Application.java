@@ -44,7 +44,6 @@ public final class Application {
 
     private final UUID id;
     private final String reference;
-    private final String region;
     private final Submission submission;
     private final Instant submittedAt;
     private final Map<Item, ApplicationItem> items;
@@ -80,13 +79,11 @@ public final class Application {
     }
 
     /** As stored, or new: for {@link ApplicationRepository} and {@link #submit} only. */
-    Application(UUID id, String reference, String region, Submission submission, Instant submittedAt,
-                        ApplicationStatus status, long version, Acceptance acceptance, ApplicationRequest form,
-                        Parties parties, LocalDate deadline, Instant completedAt, Collection<ApplicationItem> items,
-                        boolean isNew) {
+    Application(UUID id, String reference, Submission submission, Instant submittedAt, ApplicationStatus status,
+                long version, Acceptance acceptance, ApplicationRequest form, Parties parties, LocalDate deadline,
+                Instant completedAt, Collection<ApplicationItem> items, boolean isNew) {
         this.id = id;
         this.reference = reference;
-        this.region = region;
         this.submission = submission;
         this.submittedAt = submittedAt;
         this.status = status;
@@ -107,7 +104,7 @@ public final class Application {
      */
     public static Filed submit(UUID id, String reference, Submission submission, ApplicationRequest form,
                                Acceptance acceptance, Parties parties, DueDates deadlines, Instant now) {
-        Application application = new Application(id, reference, form.region(), submission, now,
+        Application application = new Application(id, reference, submission, now,
                 statusOf(acceptance), 1, acceptance, form, parties, null, null, List.of(), true);
         List<BirthEvent> events = new ArrayList<>(application.decided(deadlines, now));
         events.add(application.statusChanged(null, null, now));
@@ -213,11 +210,11 @@ public final class Application {
         if (acceptance.outcome() == Outcome.ACCEPTED) {
             Set<Item> requested = Item.withDependencies(form.items());
             LocalDate acceptedOn = LocalDate.ofInstant(now, ChinaTime.ZONE);
-            deadline = deadlines.ofApplication(region, acceptedOn);
+            deadline = deadlines.ofApplication(form.region(), acceptedOn);
             for (Item item : requested) {
                 boolean waits = item.requires().stream().anyMatch(requested::contains);
-                change(new ApplicationItem(item, waits ? ItemStatus.WAITING : ItemStatus.IN_PROGRESS,
-                        deadlines.of(region, item, acceptedOn), null, null, null, now, !form.items().contains(item)));
+                change(new ApplicationItem(item, waits ? ItemStatus.WAITING : ItemStatus.IN_PROGRESS, deadlines.of(
+                        form.region(), item, acceptedOn), null, null, null, now, !form.items().contains(item)));
             }
             events.add(submitted(now));
         }
@@ -262,7 +259,7 @@ public final class Application {
     private ApplicationSubmitted submitted(Instant now) {
         var household = form.household();
         var settling = form.settlingParent();
-        return new ApplicationSubmitted(UUID.randomUUID(), id, now, reference, region,
+        return new ApplicationSubmitted(UUID.randomUUID(), id, now, reference, form.region(),
                 List.copyOf(items.keySet()), part(form.applicant(), ApplicationForm.Applicant.class),
                 part(form.mother(), ApplicationForm.Person.class), part(form.father(), ApplicationForm.Person.class),
                 part(form.newborn(), ApplicationForm.Newborn.class),
@@ -309,10 +306,6 @@ public final class Application {
 
     public String reference() {
         return reference;
-    }
-
-    public String region() {
-        return region;
     }
 
     public ApplicationStatus status() {

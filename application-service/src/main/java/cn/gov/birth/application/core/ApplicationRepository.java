@@ -180,7 +180,7 @@ public class ApplicationRepository {
             ApplicationRequest form = application.form();
             Parties parties = application.parties();
             Instant completedAt = application.completedAt();
-            return new Row(application.id(), application.reference(), application.region(),
+            return new Row(application.id(), application.reference(), form.region(),
                     submission.channel().name(), submission.idempotencyKey(), submission.requestHash(),
                     Timestamp.from(application.submittedAt()), application.status().name(), application.version(),
                     json(application.acceptance()), json(form), parties.submittedBy(), parties.motherIndex(),
@@ -190,7 +190,7 @@ public class ApplicationRepository {
         }
 
         Application application(List<ApplicationItem> items) {
-            return new Application(id, reference, region, new Submission(Channel.valueOf(channel), idempotencyKey,
+            return new Application(id, reference, new Submission(Channel.valueOf(channel), idempotencyKey,
                     requestHash), submittedAt.toInstant(), ApplicationStatus.valueOf(status), version,
                     EventCodec.mapper().readValue(acceptance, Acceptance.class),
                     EventCodec.mapper().readValue(form, ApplicationRequest.class),

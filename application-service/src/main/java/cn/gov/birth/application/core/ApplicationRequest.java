@@ -61,17 +61,11 @@ public record ApplicationRequest(String region, String channel, List<Item> items
 
     /** The parent the newborn's household registration settles with. */
     public Parent settlingParent() {
-        if (household == null) {
-            return null;
-        }
-        return "MOTHER".equals(household.settleWith()) ? mother : father;
+        return household == null ? null : "MOTHER".equals(household.settleWith()) ? mother : father;
     }
 
     /** The other parent, with whom the newborn does not settle. */
     public Parent otherParent() {
-        if (household == null) {
-            return null;
-        }
-        return "MOTHER".equals(household.settleWith()) ? father : mother;
+        return household == null ? null : "MOTHER".equals(household.settleWith()) ? father : mother;
     }
 }

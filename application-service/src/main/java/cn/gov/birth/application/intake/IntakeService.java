@@ -122,11 +122,9 @@ public class IntakeService {
     }
 
     /**
-     * A supplement (补正). For a NEEDS_SUPPLEMENT application: what it was asked for (sections of
-     * the form, replacing the earlier ones), then the application is decided again and, once
-     * complete, distributed. For an ACTION_REQUIRED one: the correction of what departments
-     * returned (the mother's and the newborn's data may be corrected too); the corrected form must
-     * still be acceptable, the returned items resume and the departments get the corrected form.
+     * A supplement (补正): of a NEEDS_SUPPLEMENT application, decided again; or, of an ACTION_REQUIRED
+     * one, the correction of what departments returned (the mother's and newborn's data included),
+     * which must still be acceptable. See {@link Application#completeFiling} and {@link Application#correct}.
      */
     public ApplicationView supplement(UUID id, ObjectNode body, Caller caller) {
         Supplement supplement = Supplement.of(body);
@@ -179,10 +177,7 @@ public class IntakeService {
                 form.father() == null ? null : access.parentIndex(form.father().idNumber()));
     }
 
-    /**
-     * One open application per newborn (the same mother and birth time, or the same birth
-     * certificate number). Only the open application's own people are told which one it is.
-     */
+    /** One open application per newborn; only the open application's own people are told which one it is. */
     private void refuseSecondOpenApplication(ApplicationRequest form, UUID self, Caller caller) {
         applications.lockOpenApplicationOf(form, self).ifPresent(open -> {
             String reference = access.mayAct(caller, open.parties()) ? "（编号 " + open.reference() + "）" : "";

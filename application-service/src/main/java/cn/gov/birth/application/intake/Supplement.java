@@ -1,16 +1,7 @@
 package cn.gov.birth.application.intake;
 
 import cn.gov.birth.application.core.ApplicationRequest;
-import cn.gov.birth.application.core.ApplicationRequest.Applicant;
-import cn.gov.birth.application.core.ApplicationRequest.Card;
-import cn.gov.birth.application.core.ApplicationRequest.Delivery;
-import cn.gov.birth.application.core.ApplicationRequest.Household;
-import cn.gov.birth.application.core.ApplicationRequest.Insurance;
-import cn.gov.birth.application.core.ApplicationRequest.Marriage;
 import cn.gov.birth.application.core.ApplicationRequest.Material;
-import cn.gov.birth.application.core.ApplicationRequest.Newborn;
-import cn.gov.birth.application.core.ApplicationRequest.Parent;
-import cn.gov.birth.application.core.ApplicationRequest.Reimbursement;
 import cn.gov.birth.platform.events.EventCodec;
 import cn.gov.birth.platform.web.InvalidInputException;
 import cn.gov.birth.platform.web.InvalidInputException.FieldError;
@@ -28,7 +19,7 @@ import tools.jackson.databind.node.ObjectNode;
  * What a supplement (补正) brings: sections of the form, in the form's own shape, each replacing
  * the one filed; materials join those filed instead (one of the same type replaces the earlier).
  */
-record Supplement(Set<String> sections, Sections brought) {
+record Supplement(Set<String> sections, ApplicationRequest brought) {
 
     /** The parts of the form a supplement may bring; who the newborn is and where it applies stay as filed. */
     static final List<String> SUPPLEMENTABLE = List.of("applicant", "father", "marriage", "household", "insurance",
@@ -37,11 +28,6 @@ record Supplement(Set<String> sections, Sections brought) {
     static final List<String> CORRECTABLE = Stream.concat(SUPPLEMENTABLE.stream(), Stream.of("mother", "newborn"))
             .toList();
 
-    record Sections(Applicant applicant, Parent mother, Parent father, Marriage marriage, Newborn newborn,
-                    Household household, Insurance insurance, Reimbursement reimbursement, Card socialSecurityCard,
-                    Delivery delivery, String ethnicityConfirmation, List<Material> materials) {
-    }
-
     /** The body as posted: some sections, each readable as its part of the form (which ones may come: {@link #limitedTo}). */
     static Supplement of(ObjectNode body) {
         Set<String> sections = body == null ? Set.of() : new TreeSet<>(body.propertyNames());
@@ -49,7 +35,9 @@ record Supplement(Set<String> sections, Sections brought) {
             throw notSupplementable(CORRECTABLE);
         }
         try {
-            return new Supplement(sections, EventCodec.mapper().treeToValue(body, Sections.class));
+            // Only the sections that may ever come are read: any other is refused by name, not as unreadable.
+            return new Supplement(sections, EventCodec.mapper().treeToValue(body.deepCopy().retain(CORRECTABLE),
+                    ApplicationRequest.class));
         } catch (JacksonException e) {
             throw new InvalidInputException(List.of(new FieldError("$", "UNREADABLE", "补正内容的格式不正确")));
         }

@@ -14,27 +14,18 @@ import java.util.stream.Collectors;
  * One region's policy for the joint service, as data (policies/&lt;region&gt;.yml): what a clerk at
  * the single window decides by, written from that region's documents.
  *
- * @param items                       the items the region offers jointly
  * @param applicants                  who may apply (MOTHER, FATHER, GRANDPARENT, ...)
  * @param applicantsWithAuthorization of those, who needs a signed authorization
  * @param registrationPeriod          how long after birth the application may be made (ISO-8601, P1Y, P1M)
  * @param birthPlaces                 division code prefixes the birth must be in; empty: not checked
  * @param households                  division code prefixes a parent's household must be in
- * @param householdRule               which parent's household counts
  * @param maritalBirthOnly            only births within marriage, both parents known
  * @param chineseCitizensOnly         both parents Chinese citizens with resident ID cards (not HK/Macau/Taiwan, not foreign)
- * @param differentEthnicity          what happens when the parents' ethnicities differ
  * @param birthCertificateRequired    the certificate must already be issued (the item is a verification)
- * @param namedNewbornRequired        the newborn must already have a name
  * @param timeLimits                  promised working days per item (0 = 即办件); an item left out has none
  * @param wholeTimeLimit              promised working days for the whole application, if stated
  * @param sources                     the documents this policy is written from
  * @param materials                   the one set of materials (申请材料), each with the items it serves
- * @param settlement                  which households the newborn may settle in (落户)
- * @param insurance                   the insured years the applicant may choose
- * @param channels                    how an application may be filed: online by a parent, at a
- *                                    service centre's window by a clerk, at the delivery hospital
- *                                    by its staff on the parents' behalf
  */
 public record RegionPolicy(String region, String name, Set<Item> items, Set<String> applicants,
                            Set<String> applicantsWithAuthorization, Period registrationPeriod,
