@@ -117,13 +117,10 @@ public final class Application {
      */
     public List<BirthEvent> completeFiling(ApplicationRequest supplemented, Acceptance decision, Parties newParties,
                                            Collection<String> sections, DueDates deadlines, Instant now) {
-        requireStatus(ApplicationStatus.NEEDS_SUPPLEMENT);
-        ApplicationStatus previous = status;
-        replaceForm(supplemented, newParties);
+        ApplicationStatus previous = supplement(ApplicationStatus.NEEDS_SUPPLEMENT, supplemented, newParties, sections,
+                now);
         acceptance = decision;
         status = statusOf(decision);
-        version++;
-        received(sections, now);
         List<BirthEvent> events = new ArrayList<>(decided(deadlines, now));
         events.add(statusChanged(previous, null, now));
         return events;
@@ -135,19 +132,15 @@ public final class Application {
      */
     public List<BirthEvent> correct(ApplicationRequest corrected, Parties newParties, Collection<String> sections,
                                     Instant now) {
-        requireStatus(ApplicationStatus.ACTION_REQUIRED);
-        ApplicationStatus previous = status;
-        replaceForm(corrected, newParties);
-        List<Item> resumed = new ArrayList<>();
-        items.values().stream().filter(item -> item.status() == ItemStatus.RETURNED).toList().forEach(item -> {
-            resumed.add(item.item());
-            change(new ApplicationItem(item.item(), ItemStatus.IN_PROGRESS, item.deadline(), null, null,
-                    item.resultJson(), now, item.pulledIn()));
-        });
+        ApplicationStatus previous = supplement(ApplicationStatus.ACTION_REQUIRED, corrected, newParties, sections,
+                now);
+        List<ApplicationItem> returned = items.values().stream()
+                .filter(item -> item.status() == ItemStatus.RETURNED).toList();
+        returned.forEach(item -> change(new ApplicationItem(item.item(), ItemStatus.IN_PROGRESS, item.deadline(), null,
+                null, item.resultJson(), now, item.pulledIn())));
         status = ApplicationStatus.IN_PROGRESS;
-        version++;
-        received(sections, now);
-        return List.of(ApplicationSupplemented.of(UUID.randomUUID(), now, resumed, submitted(now)),
+        return List.of(ApplicationSupplemented.of(UUID.randomUUID(), now,
+                        returned.stream().map(ApplicationItem::item).toList(), submitted(now)),
                 statusChanged(previous, null, now));
     }
 
@@ -218,32 +211,29 @@ public final class Application {
             }
             events.add(submitted(now));
         }
-        newEntries.add(new TimelineEntry(now, "Application" + camel(acceptance.outcome().name()), null,
-                notice(acceptance)));
+        newEntries.add(decision(acceptance, now));
         return events;
     }
 
-    private void replaceForm(ApplicationRequest newForm, Parties newParties) {
+    /** What every supplement does: its form replaces the filed one, and the timeline says what it brought. */
+    private ApplicationStatus supplement(ApplicationStatus expected, ApplicationRequest newForm, Parties newParties,
+                                         Collection<String> sections, Instant now) {
+        if (status != expected) {
+            throw new ProblemException(HttpStatus.CONFLICT, "Nothing to supplement",
+                    "该申请当前状态为 " + status + "，无需补正。");
+        }
         form = newForm;
         parties = newParties;
         formChanged = true;
-    }
-
-    private void received(Collection<String> sections, Instant now) {
+        version++;
         newEntries.add(new TimelineEntry(now, "SupplementReceived", null,
                 "已收到补正材料：" + String.join("、", sections.stream().sorted().toList())));
+        return status;
     }
 
     private void change(ApplicationItem item) {
         items.put(item.item(), item);
         changedItems.add(item.item());
-    }
-
-    private void requireStatus(ApplicationStatus expected) {
-        if (status != expected) {
-            throw new ProblemException(HttpStatus.CONFLICT, "Nothing to supplement",
-                    "该申请当前状态为 " + status + "，无需补正。");
-        }
     }
 
     private ApplicationStatusChanged statusChanged(ApplicationStatus previous, Item changedItem, Instant now) {
@@ -282,22 +272,16 @@ public final class Application {
         return ApplicationStatus.valueOf(acceptance.outcome().name());
     }
 
-    private static String notice(Acceptance acceptance) {
+    /** The decision as the timeline tells it: its notice in brief. */
+    private static TimelineEntry decision(Acceptance acceptance, Instant now) {
         return switch (acceptance.outcome()) {
-            case ACCEPTED -> "受理通知书：您的申请已受理，将分送各部门并联办理";
-            case NEEDS_SUPPLEMENT -> "一次性告知书：请补正 " + String.join("、",
-                    acceptance.missing().stream().map(Acceptance.Notice::message).toList());
-            case NOT_ACCEPTED -> "不予受理通知书：" + String.join("；",
-                    acceptance.reasons().stream().map(Acceptance.Notice::message).toList());
+            case ACCEPTED -> new TimelineEntry(now, "ApplicationAccepted", null,
+                    "受理通知书：您的申请已受理，将分送各部门并联办理");
+            case NEEDS_SUPPLEMENT -> new TimelineEntry(now, "ApplicationNeedsSupplement", null, "一次性告知书：请补正 "
+                    + String.join("、", acceptance.missing().stream().map(Acceptance.Notice::message).toList()));
+            case NOT_ACCEPTED -> new TimelineEntry(now, "ApplicationNotAccepted", null, "不予受理通知书："
+                    + String.join("；", acceptance.reasons().stream().map(Acceptance.Notice::message).toList()));
         };
-    }
-
-    private static String camel(String constant) {
-        StringBuilder out = new StringBuilder();
-        for (String word : constant.split("_")) {
-            out.append(word.charAt(0)).append(word.substring(1).toLowerCase());
-        }
-        return out.toString();
     }
 
     public UUID id() {
