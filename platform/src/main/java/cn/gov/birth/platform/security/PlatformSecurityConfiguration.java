@@ -40,6 +40,7 @@ import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.util.StringUtils;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
@@ -57,10 +58,6 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @EnableWebSecurity
 @EnableConfigurationProperties(SecuritySettings.class)
 public class PlatformSecurityConfiguration {
-
-    static final String NOT_CONFIGURED = "No identity platform configured: set AUTH_JWKS_URI (the JWK Set of the "
-            + "province's unified identity platform or Keycloak) and AUTH_ISSUER_URI, or run with the dev profile "
-            + "(SPRING_PROFILES_ACTIVE=dev), whose local tokens come from POST /api/v1/dev/tokens on the gateway.";
 
     @Bean
     SecurityFilterChain platformSecurity(HttpSecurity http, ObjectProvider<AccessRules> rules,
@@ -98,27 +95,31 @@ public class PlatformSecurityConfiguration {
     JwtDecoder jwtDecoder(SecuritySettings settings) {
         NimbusJwtDecoder decoder;
         String issuer = settings.issuerUri();
-        if (SecuritySettings.set(settings.jwksUri())) {
+        if (StringUtils.hasText(settings.jwksUri())) {
             decoder = NimbusJwtDecoder.withJwkSetUri(settings.jwksUri()).build();
-        } else if (SecuritySettings.set(issuer)) {
+        } else if (StringUtils.hasText(issuer)) {
             decoder = NimbusJwtDecoder.withIssuerLocation(issuer).build();
         } else if (settings.localDir() != null) {
             decoder = NimbusJwtDecoder.withPublicKey((RSAPublicKey) LocalSecrets.rsaKeyPair(settings.localDir(),
                     LocalSecrets.TOKEN_KEY).getPublic()).build();
             issuer = Claims.DEV_ISSUER;
         } else {
-            throw new IllegalStateException(NOT_CONFIGURED);
+            throw new IllegalStateException("No identity platform configured: set AUTH_JWKS_URI (the JWK Set of the "
+                    + "province's unified identity platform or Keycloak) and AUTH_ISSUER_URI, or run with the dev "
+                    + "profile (SPRING_PROFILES_ACTIVE=dev), whose local tokens come from POST /api/v1/dev/tokens on "
+                    + "the gateway.");
         }
         List<OAuth2TokenValidator<Jwt>> validators = new ArrayList<>(List.of(new JwtTimestampValidator()));
-        if (SecuritySettings.set(issuer)) {
+        if (StringUtils.hasText(issuer)) {
             validators.add(new JwtIssuerValidator(issuer));
         }
-        if (SecuritySettings.set(settings.audience())) {
+        if (StringUtils.hasText(settings.audience())) {
             validators.add(new JwtClaimValidator<List<String>>(JwtClaimNames.AUD,
                     audience -> audience != null && audience.contains(settings.audience())));
         }
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(validators));
-        VerifiedTokens<Jwt> verified = new VerifiedTokens<>(VERIFIED_TOKENS);
+        // A token verified once is taken until it expires: people follow their applications with one.
+        VerifiedTokens<Jwt> verified = new VerifiedTokens<>(20_000);
         return token -> {
             Jwt known = verified.get(token, Instant.now());
             if (known != null) {
@@ -130,14 +131,11 @@ public class PlatformSecurityConfiguration {
         };
     }
 
-    /** How many verified tokens a service keeps until they expire (people following their applications). */
-    static final int VERIFIED_TOKENS = 20_000;
-
     /** The key of the ID number indexes: configured, or made locally under {@code dev}; made when a service first needs it. */
     @Bean
     @Lazy
     BlindIndex blindIndex(SecuritySettings settings) {
-        if (SecuritySettings.set(settings.blindIndexKey())) {
+        if (StringUtils.hasText(settings.blindIndexKey())) {
             return new BlindIndex(Base64.getDecoder().decode(settings.blindIndexKey().trim()));
         }
         if (settings.localDir() != null) {
