@@ -3,7 +3,6 @@ package cn.gov.birth.platform.outbox;
 import cn.gov.birth.platform.events.CloudEventRecords;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -120,11 +119,8 @@ public class OutboxRelay implements SmartLifecycle {
             if (rows.isEmpty()) {
                 return 0;
             }
-            List<CompletableFuture<?>> acks = new ArrayList<>(rows.size());
-            for (Row row : rows) {
-                acks.add(kafka.send(record(row)));
-            }
-            CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new)).join();
+            CompletableFuture.allOf(rows.stream().map(row -> kafka.send(record(row))).toArray(CompletableFuture[]::new))
+                    .join();
             jdbc.sql("delete from outbox_event where id = any(?)")
                     .param(rows.stream().map(Row::id).toArray(Long[]::new))
                     .update();

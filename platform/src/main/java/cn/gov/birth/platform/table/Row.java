@@ -47,10 +47,6 @@ public final class Row {
         return List.copyOf(errors);
     }
 
-    Map<String, String> cells() {
-        return cells;
-    }
-
     void set(String column, Object value) {
         values.put(column, value);
     }

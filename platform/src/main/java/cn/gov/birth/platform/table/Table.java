@@ -95,10 +95,6 @@ public record Table(String name, String sqlTable, List<Column> key, List<Column>
         stored.accept(row);
     }
 
-    public long count(JdbcClient jdbc) {
-        return jdbc.sql("select count(*) from " + sqlTable).query(Long.class).single();
-    }
-
     /** The stored row of a key (its values in key order). */
     String findSql() {
         return "select " + sqlNames(columns) + " from " + sqlTable + " where " + keyCondition();
