@@ -26,7 +26,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.authentication.preauth.PreAuthenticatedAuthenticationToken;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -86,7 +88,8 @@ final class PartnerAuthenticationFilter extends OncePerRequestFilter {
                             + PartnerSignature.NONCE + ", " + PartnerSignature.SIGNATURE + ")."));
             return;
         }
-        SecurityContextHolder.getContext().setAuthentication(new PartnerAuthentication(new Partner(partner)));
+        SecurityContextHolder.getContext().setAuthentication(new PreAuthenticatedAuthenticationToken(
+                new Partner(partner), "", AuthorityUtils.createAuthorityList("ROLE_PARTNER")));
         chain.doFilter(new CachedBody(request, body), response);
     }
 

@@ -1,5 +1,6 @@
 package cn.gov.birth.platform.security;
 
+import cn.gov.birth.platform.web.Problems;
 import cn.gov.birth.platform.web.RequestSizeLimit;
 import cn.gov.birth.security.BlindIndex;
 import cn.gov.birth.security.Claims;
@@ -24,6 +25,7 @@ import org.springframework.context.annotation.Lazy;
 import org.springframework.core.MethodParameter;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
@@ -38,8 +40,11 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.util.StringUtils;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.bind.support.WebDataBinderFactory;
@@ -75,11 +80,11 @@ public class PlatformSecurityConfiguration {
                         BearerTokenAuthenticationFilter.class)
                 .oauth2ResourceServer(server -> server
                         .jwt(jwt -> jwt.decoder(tokens))
-                        .authenticationEntryPoint(ProblemResponses.unauthenticated())
-                        .accessDeniedHandler(ProblemResponses.forbidden()))
+                        .authenticationEntryPoint(unauthenticated())
+                        .accessDeniedHandler(forbidden()))
                 .exceptionHandling(exceptions -> exceptions
-                        .authenticationEntryPoint(ProblemResponses.unauthenticated())
-                        .accessDeniedHandler(ProblemResponses.forbidden()))
+                        .authenticationEntryPoint(unauthenticated())
+                        .accessDeniedHandler(forbidden()))
                 .authorizeHttpRequests(routes -> {
                     routes.dispatcherTypeMatchers(DispatcherType.ERROR).permitAll();
                     routes.requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/liveness",
@@ -89,6 +94,21 @@ public class PlatformSecurityConfiguration {
                     routes.anyRequest().denyAll();
                 });
         return http.build();
+    }
+
+    /** 401 with the {@code WWW-Authenticate: Bearer} challenge (naming the token's fault, if any), as a problem. */
+    private static AuthenticationEntryPoint unauthenticated() {
+        BearerTokenAuthenticationEntryPoint bearer = new BearerTokenAuthenticationEntryPoint();
+        return (request, response, e) -> {
+            bearer.commence(request, response, e);
+            Problems.write(response, Problems.problem(HttpStatus.UNAUTHORIZED, "Unauthenticated",
+                    "This request needs a valid access token (Authorization: Bearer …)."));
+        };
+    }
+
+    private static AccessDeniedHandler forbidden() {
+        return (request, response, e) -> Problems.write(response, Problems.problem(HttpStatus.FORBIDDEN, "Forbidden",
+                "Your role does not allow this request."));
     }
 
     @Bean
@@ -181,7 +201,7 @@ public class PlatformSecurityConfiguration {
                                                   NativeWebRequest request, WebDataBinderFactory binders) {
                         var authentication = SecurityContextHolder.getContext().getAuthentication();
                         Object resolved = parameter.getParameterType() == Caller.class ? Access.callerOf(authentication)
-                                : authentication instanceof PartnerAuthentication partner ? partner.partner() : null;
+                                : Access.partnerOf(authentication);
                         if (resolved == null) {
                             // The access rules admit only callers who have one: a route without a rule got here.
                             throw new IllegalStateException("No " + parameter.getParameterType().getSimpleName()
