@@ -62,7 +62,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
 @EnableConfigurationProperties(SecuritySettings.class)
-public class PlatformSecurityConfiguration {
+public class PlatformSecurityConfiguration implements WebMvcConfigurer {
 
     @Bean
     SecurityFilterChain platformSecurity(HttpSecurity http, ObjectProvider<AccessRules> rules,
@@ -184,33 +184,27 @@ public class PlatformSecurityConfiguration {
     }
 
     /** Lets a controller take the {@link Caller} or the verified {@link Partner} as a parameter. */
-    @Bean
-    WebMvcConfigurer callerArguments() {
-        return new WebMvcConfigurer() {
+    @Override
+    public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+        resolvers.add(new HandlerMethodArgumentResolver() {
             @Override
-            public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
-                resolvers.add(new HandlerMethodArgumentResolver() {
-                    @Override
-                    public boolean supportsParameter(MethodParameter parameter) {
-                        return parameter.getParameterType() == Caller.class
-                                || parameter.getParameterType() == Partner.class;
-                    }
-
-                    @Override
-                    public Object resolveArgument(MethodParameter parameter, ModelAndViewContainer container,
-                                                  NativeWebRequest request, WebDataBinderFactory binders) {
-                        var authentication = SecurityContextHolder.getContext().getAuthentication();
-                        Object resolved = parameter.getParameterType() == Caller.class ? Access.callerOf(authentication)
-                                : Access.partnerOf(authentication);
-                        if (resolved == null) {
-                            // The access rules admit only callers who have one: a route without a rule got here.
-                            throw new IllegalStateException("No " + parameter.getParameterType().getSimpleName()
-                                    + " for " + parameter.getMethod() + ": its access rule must require one");
-                        }
-                        return resolved;
-                    }
-                });
+            public boolean supportsParameter(MethodParameter parameter) {
+                return parameter.getParameterType() == Caller.class || parameter.getParameterType() == Partner.class;
             }
-        };
+
+            @Override
+            public Object resolveArgument(MethodParameter parameter, ModelAndViewContainer container,
+                                          NativeWebRequest request, WebDataBinderFactory binders) {
+                var authentication = SecurityContextHolder.getContext().getAuthentication();
+                Object resolved = parameter.getParameterType() == Caller.class ? Access.callerOf(authentication)
+                        : Access.partnerOf(authentication);
+                if (resolved == null) {
+                    // The access rules admit only callers who have one: a route without a rule got here.
+                    throw new IllegalStateException("No " + parameter.getParameterType().getSimpleName()
+                            + " for " + parameter.getMethod() + ": its access rule must require one");
+                }
+                return resolved;
+            }
+        });
     }
 }
