@@ -37,10 +37,8 @@ import org.springframework.util.backoff.BackOff;
 import org.springframework.util.backoff.ExponentialBackOff;
 
 /**
- * The platform's Kafka conventions in one place: idempotent producers with {@code acks=all},
- * consumers that commit only after the effect, CloudEvents bodies, bounded retries and then
- * {@code <topic>.dlt}, undeserializable records straight to the dead-letter topic, and every
- * topic declared with the configured partition count.
+ * The platform's Kafka conventions in one place: idempotent producers, consumers that commit only after the effect,
+ * CloudEvents bodies, bounded retries and then the dead-letter topic, every topic declared.
  */
 @AutoConfiguration(before = KafkaAutoConfiguration.class)
 @EnableKafka

@@ -13,7 +13,6 @@ import org.springframework.security.web.authentication.preauth.PreAuthenticatedA
 /** Who a route admits, for {@link AccessRules}: roles, a department's own people, a partner. */
 public final class Access {
 
-    /** A caller with any of the roles. */
     public static AuthorizationManager<RequestAuthorizationContext> anyRole(Role... roles) {
         return caller(caller -> Arrays.stream(roles).anyMatch(caller::has));
     }
@@ -30,7 +29,6 @@ public final class Access {
         };
     }
 
-    /** A caller with the role who acts for this department. */
     public static AuthorizationManager<RequestAuthorizationContext> ofDepartment(Role role, String department) {
         return caller(caller -> caller.has(role) && department.equals(caller.department()));
     }

@@ -151,7 +151,7 @@ public class PlatformSecurityConfiguration implements WebMvcConfigurer {
         };
     }
 
-    /** The key of the ID number indexes: configured, or made locally under {@code dev}; made when a service first needs it. */
+    /** The key of the ID number indexes: configured, or made locally under {@code dev}; made when first needed. */
     @Bean
     @Lazy
     BlindIndex blindIndex(SecuritySettings settings) {

@@ -38,7 +38,6 @@ public final class Row {
         return (T) values.get(column);
     }
 
-    /** Records a problem of the row, naming its column. */
     public void reject(String column, String code, String message) {
         errors.add(new FieldError(column, code, message));
     }

@@ -39,7 +39,6 @@ public class TableImport {
         this.transactions = transactions;
     }
 
-    /** Each table's name and how many rows it holds. */
     public Map<String, Long> counts() {
         Map<String, Long> counts = new LinkedHashMap<>();
         tables.forEach((name, table) -> counts.put(name,
