@@ -30,7 +30,7 @@ public class EventHandlerListeners implements KafkaListenerConfigurer {
 
     @Override
     public void configureKafkaListeners(KafkaListenerEndpointRegistrar registrar) {
-        handlers.topics().forEach(topic -> registrar.registerEndpoint(new TopicEndpoint(topic, this::dispatch)));
+        handlers.topics().forEach(topic -> registrar.registerEndpoint(endpoint(topic)));
     }
 
     /** Runs the record's handlers once per event id; a record no handler takes is not even recorded. */
@@ -41,26 +41,22 @@ public class EventHandlerListeners implements KafkaListenerConfigurer {
         }
     }
 
-    /** One topic's endpoint: Spring Kafka's, with our listener set up instead of a listener method adapter. */
-    private static final class TopicEndpoint extends AbstractKafkaListenerEndpoint<String, Object> {
+    /** A topic's endpoint: Spring Kafka's, with our listener set up directly instead of a listener method adapter. */
+    private AbstractKafkaListenerEndpoint<String, Object> endpoint(String topic) {
+        var endpoint = new AbstractKafkaListenerEndpoint<String, Object>() {
+            @Override
+            public void setupListenerContainer(MessageListenerContainer container, MessageConverter converter) {
+                container.setupMessageListener((MessageListener<String, Object>) EventHandlerListeners.this::dispatch);
+            }
 
-        private final MessageListener<String, Object> listener;
-
-        TopicEndpoint(String topic, MessageListener<String, Object> listener) {
-            this.listener = listener;
-            setId("birth-events:" + topic);
-            setTopics(topic);
-        }
-
-        @Override
-        public void setupListenerContainer(MessageListenerContainer container, MessageConverter converter) {
-            container.setupMessageListener(listener);
-        }
-
-        @Override
-        protected MessagingMessageListenerAdapter<String, Object> createMessageListener(
-                MessageListenerContainer container, MessageConverter converter) {
-            throw new UnsupportedOperationException("the listener is set up directly");
-        }
+            @Override
+            protected MessagingMessageListenerAdapter<String, Object> createMessageListener(
+                    MessageListenerContainer container, MessageConverter converter) {
+                throw new UnsupportedOperationException("the listener is set up directly");
+            }
+        };
+        endpoint.setId("birth-events:" + topic);
+        endpoint.setTopics(topic);
+        return endpoint;
     }
 }
