@@ -5,7 +5,7 @@ public final class Claims {
 
     /** The caller's roles, a list of {@link Role} names. */
     public static final String ROLES = "roles";
-    /** The department a {@link Role#STAFF} or {@link Role#DEPT_ADMIN} acts for ({@code HEALTH}, {@code POLICE}, ...). */
+    /** The department a {@link Role#STAFF} or {@link Role#DEPT_ADMIN} acts for ({@code HEALTH}, {@code POLICE}…). */
     public static final String DEPARTMENT = "department";
     /** A citizen's verified resident ID number, as the real-name identity platform vouches for it. */
     public static final String ID_NUMBER = "idNumber";

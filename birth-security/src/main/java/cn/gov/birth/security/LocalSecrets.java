@@ -17,6 +17,7 @@ import java.security.interfaces.RSAPublicKey;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.RSAPublicKeySpec;
 import java.util.Base64;
+import java.util.function.Supplier;
 
 /**
  * Secrets for local runs and tests only (the {@code dev} profile): made on first use in a folder
@@ -26,9 +27,7 @@ import java.util.Base64;
  */
 public final class LocalSecrets {
 
-    /** The key pair that signs and checks local tokens. */
     public static final String TOKEN_KEY = "token-signing";
-    /** The key of the blind indexes of ID numbers. */
     public static final String BLIND_INDEX_KEY = "blind-index";
     /** The master secret each partner's secret is derived from ({@link PartnerSecrets}). */
     public static final String PARTNER_MASTER = "partner-master";
@@ -69,7 +68,7 @@ public final class LocalSecrets {
         }
     }
 
-    private static String readOrCreate(Path file, java.util.function.Supplier<String> make) {
+    private static String readOrCreate(Path file, Supplier<String> make) {
         try {
             if (!Files.exists(file)) {
                 Files.createDirectories(file.getParent());

@@ -24,11 +24,7 @@ public final class PartnerSecrets {
         this.devMaster = devMaster;
     }
 
-    /**
-     * @param configured {@code ID=base64,ID=base64}; blank for none
-     * @param devMaster  the local master secret, or null outside local runs
-     * @throws IllegalArgumentException a malformed entry or a secret shorter than 32 bytes
-     */
+    /** {@code configured}: {@code ID=base64,ID=base64}, blank for none; {@code devMaster}: null outside local runs. */
     public static PartnerSecrets of(String configured, byte[] devMaster) {
         Map<String, byte[]> secrets = new HashMap<>();
         if (configured != null && !configured.isBlank()) {
@@ -54,7 +50,6 @@ public final class PartnerSecrets {
         return new PartnerSecrets(secrets, devMaster);
     }
 
-    /** The secret shared with the partner, if one is known. */
     public Optional<byte[]> of(String partner) {
         byte[] secret = configured.get(partner);
         if (secret != null) {

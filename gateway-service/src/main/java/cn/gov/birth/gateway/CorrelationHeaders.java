@@ -1,6 +1,7 @@
 package cn.gov.birth.gateway;
 
 import java.util.HexFormat;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
@@ -31,9 +32,9 @@ class CorrelationHeaders implements GlobalFilter, Ordered {
     public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
         long started = System.nanoTime();
         ServerHttpRequest request = exchange.getRequest();
-        String requestId = request.getHeaders().getFirst(REQUEST_ID);
+        String id = Objects.requireNonNullElseGet(request.getHeaders().getFirst(REQUEST_ID),
+                () -> UUID.randomUUID().toString());
         String traceparent = request.getHeaders().getFirst(TRACEPARENT);
-        String id = requestId != null ? requestId : UUID.randomUUID().toString();
         ServerHttpRequest forwarded = request.mutate().headers(headers -> {
             headers.set(REQUEST_ID, id);
             if (traceparent == null) {

@@ -24,11 +24,6 @@ class GatewayConfiguration {
         return new RedisRateLimiter(settings.people().perSecond(), settings.people().burst(), 1);
     }
 
-    @Bean
-    RateLimits rateLimits(RedisRateLimiter redis, RateLimits.Settings settings, Clock clock) {
-        return new RateLimits(redis, settings, clock);
-    }
-
     /** A Redis that is down fails a command at once instead of queueing it until the timeout. */
     @Bean
     LettuceClientConfigurationBuilderCustomizer failFastWhenRedisIsAway() {

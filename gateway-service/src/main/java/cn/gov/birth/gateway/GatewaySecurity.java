@@ -79,13 +79,10 @@ class GatewaySecurity {
     }
 
     private static ReactiveAuthorizationManager<AuthorizationContext> manager(AccessTable.Grant grant) {
-        if (grant.anyone() || grant.partner()) {
-            return (authentication, context) -> Mono.just((AuthorizationResult) new AuthorizationDecision(true));
-        }
-        return (authentication, context) -> authentication
-                .<AuthorizationResult>map(caller -> new AuthorizationDecision(granted(grant, caller,
-                        context.getVariables())))
-                .defaultIfEmpty(new AuthorizationDecision(false));
+        return (authentication, context) -> grant.anyone() || grant.partner()
+                ? Mono.just(new AuthorizationDecision(true))
+                : authentication.map(caller -> granted(grant, caller, context.getVariables())).defaultIfEmpty(false)
+                        .<AuthorizationResult>map(AuthorizationDecision::new);
     }
 
     private static boolean granted(AccessTable.Grant grant, Authentication caller, Map<String, Object> variables) {

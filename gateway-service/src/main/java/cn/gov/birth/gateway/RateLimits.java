@@ -18,6 +18,7 @@ import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
@@ -29,6 +30,7 @@ import reactor.core.publisher.Mono;
  * 429 with {@code Retry-After}. When Redis is away, each gateway instance limits on its own, in
  * memory, and asks Redis again a little later.
  */
+@Component
 class RateLimits implements GlobalFilter, Ordered {
 
     private static final Logger log = LoggerFactory.getLogger(RateLimits.class);

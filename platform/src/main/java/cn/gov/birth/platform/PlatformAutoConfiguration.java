@@ -37,11 +37,7 @@ import tools.jackson.databind.cfg.CoercionAction;
 import tools.jackson.databind.cfg.CoercionInputShape;
 import tools.jackson.databind.type.LogicalType;
 
-/**
- * The conventions every service shares: its database, the outbox, idempotent consumers and their
- * table of handlers, joins of events, requests to partners, problems and access control. The
- * platform knows no domain: the events are the system's {@link EventCatalog}'s.
- */
+/** The conventions every service shares; it knows no domain: the events are the system's {@link EventCatalog}'s. */
 @AutoConfiguration
 @Import(PlatformSecurityConfiguration.class)
 public class PlatformAutoConfiguration {
@@ -80,7 +76,6 @@ public class PlatformAutoConfiguration {
                 .register(registry);
     }
 
-    /** What a service's senders of partner requests share (OutboundSender). */
     @Bean
     Outbound outbound(JdbcClient jdbc, TransactionTemplate transactions, CircuitBreakerRegistry breakers,
                       RetryRegistry retries, BulkheadRegistry bulkheads, MeterRegistry meters, Clock clock) {

@@ -5,9 +5,10 @@ import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.UUID;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 
-/** Builds Kafka records in CloudEvents binary mode: attributes as {@code ce_*} headers, JSON body. */
+/** Builds and reads Kafka records in CloudEvents binary mode: attributes as {@code ce_*} headers, JSON body. */
 public final class CloudEventRecords {
 
     /** A record keyed by the application id ({@code subject}) so that its facts stay in order. */
@@ -28,6 +29,12 @@ public final class CloudEventRecords {
 
     private static void add(Headers headers, String name, String value) {
         headers.add(name, value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The last value of a header, null when absent. */
+    public static String header(Headers headers, String name) {
+        Header header = headers.lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
     private CloudEventRecords() {

@@ -5,9 +5,8 @@ import tools.jackson.databind.cfg.DateTimeFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The JSON of event bodies (and of what services keep as JSON). Unknown fields are ignored so that a consumer keeps working when
- * a producer adds a field (the compatibility rule of the contracts). The contract tests in
- * birth-contracts use the same settings.
+ * The JSON of event bodies (and of what services keep as JSON). Unknown fields are ignored so that a consumer keeps
+ * working when a producer adds a field (the contracts' compatibility rule, tested in birth-contracts the same way).
  */
 public final class EventCodec {
 

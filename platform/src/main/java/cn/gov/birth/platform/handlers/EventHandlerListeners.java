@@ -1,17 +1,15 @@
 package cn.gov.birth.platform.handlers;
 
 import cn.gov.birth.platform.inbox.IdempotentConsumer;
-import java.util.Collection;
 import java.util.List;
 import java.util.function.Consumer;
-import java.util.regex.Pattern;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListenerConfigurer;
-import org.springframework.kafka.config.KafkaListenerEndpoint;
+import org.springframework.kafka.config.AbstractKafkaListenerEndpoint;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistrar;
 import org.springframework.kafka.listener.MessageListener;
 import org.springframework.kafka.listener.MessageListenerContainer;
-import org.springframework.kafka.support.TopicPartitionOffset;
+import org.springframework.kafka.listener.adapter.MessagingMessageListenerAdapter;
 import org.springframework.kafka.support.converter.MessageConverter;
 
 /**
@@ -32,7 +30,7 @@ public class EventHandlerListeners implements KafkaListenerConfigurer {
 
     @Override
     public void configureKafkaListeners(KafkaListenerEndpointRegistrar registrar) {
-        handlers.topics().forEach(topic -> registrar.registerEndpoint(new TopicEndpoint(topic, this::dispatch)));
+        handlers.topics().forEach(topic -> registrar.registerEndpoint(endpoint(topic)));
     }
 
     /** Runs the record's handlers once per event id; a record no handler takes is not even recorded. */
@@ -43,68 +41,22 @@ public class EventHandlerListeners implements KafkaListenerConfigurer {
         }
     }
 
-    /** One topic's endpoint; everything not said here is the container factory's default. */
-    private record TopicEndpoint(String topic, MessageListener<String, Object> listener)
-            implements KafkaListenerEndpoint {
+    /** A topic's endpoint: Spring Kafka's, with our listener set up directly instead of a listener method adapter. */
+    private AbstractKafkaListenerEndpoint<String, Object> endpoint(String topic) {
+        var endpoint = new AbstractKafkaListenerEndpoint<String, Object>() {
+            @Override
+            public void setupListenerContainer(MessageListenerContainer container, MessageConverter converter) {
+                container.setupMessageListener((MessageListener<String, Object>) EventHandlerListeners.this::dispatch);
+            }
 
-        @Override
-        public String getId() {
-            return "birth-events:" + topic;
-        }
-
-        @Override
-        public String getGroupId() {
-            return null;
-        }
-
-        @Override
-        public String getGroup() {
-            return null;
-        }
-
-        @Override
-        public Collection<String> getTopics() {
-            return List.of(topic);
-        }
-
-        @Override
-        public TopicPartitionOffset[] getTopicPartitionsToAssign() {
-            return new TopicPartitionOffset[0];
-        }
-
-        @Override
-        public Pattern getTopicPattern() {
-            return null;
-        }
-
-        @Override
-        public String getClientIdPrefix() {
-            return null;
-        }
-
-        @Override
-        public Integer getConcurrency() {
-            return null;
-        }
-
-        @Override
-        public Boolean getAutoStartup() {
-            return null;
-        }
-
-        @Override
-        public void setupListenerContainer(MessageListenerContainer container, MessageConverter converter) {
-            container.setupMessageListener(listener);
-        }
-
-        @Override
-        public boolean isSplitIterables() {
-            return false;
-        }
-
-        @Override
-        public String getAckMode() {
-            return null;
-        }
+            @Override
+            protected MessagingMessageListenerAdapter<String, Object> createMessageListener(
+                    MessageListenerContainer container, MessageConverter converter) {
+                throw new UnsupportedOperationException("the listener is set up directly");
+            }
+        };
+        endpoint.setId("birth-events:" + topic);
+        endpoint.setTopics(topic);
+        return endpoint;
     }
 }

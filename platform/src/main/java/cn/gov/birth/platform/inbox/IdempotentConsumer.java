@@ -2,11 +2,10 @@ package cn.gov.birth.platform.inbox;
 
 import cn.gov.birth.platform.events.EventCatalog;
 import cn.gov.birth.platform.events.CloudEventHeaders;
+import cn.gov.birth.platform.events.CloudEventRecords;
 import cn.gov.birth.platform.events.Correlation;
-import java.nio.charset.StandardCharsets;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.Header;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -40,7 +39,8 @@ public class IdempotentConsumer {
         if (!eventClass.isInstance(event)) {
             return;
         }
-        Correlation.with(traceparent(record), () -> transactions.executeWithoutResult(status -> {
+        String traceparent = CloudEventRecords.header(record.headers(), CloudEventHeaders.TRACEPARENT);
+        Correlation.with(traceparent, () -> transactions.executeWithoutResult(status -> {
             int inserted = jdbc.sql("""
                             insert into processed_event (consumer, event_id) values (?, ?)
                             on conflict do nothing""")
@@ -52,10 +52,5 @@ public class IdempotentConsumer {
             }
             effect.accept(eventClass.cast(event));
         }));
-    }
-
-    private static String traceparent(ConsumerRecord<String, ?> record) {
-        Header header = record.headers().lastHeader(CloudEventHeaders.TRACEPARENT);
-        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 }

@@ -2,10 +2,9 @@ package cn.gov.birth.platform.kafka;
 
 import cn.gov.birth.platform.events.EventCatalog;
 import cn.gov.birth.platform.events.CloudEventHeaders;
+import cn.gov.birth.platform.events.CloudEventRecords;
 import cn.gov.birth.platform.events.EventCodec;
-import java.nio.charset.StandardCharsets;
 import java.util.UUID;
-import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.Deserializer;
 
@@ -29,8 +28,8 @@ public class CloudEventDeserializer implements Deserializer<Object> {
 
     @Override
     public Object deserialize(String topic, Headers headers, byte[] data) {
-        String type = header(headers, CloudEventHeaders.TYPE);
-        String id = header(headers, CloudEventHeaders.ID);
+        String type = CloudEventRecords.header(headers, CloudEventHeaders.TYPE);
+        String id = CloudEventRecords.header(headers, CloudEventHeaders.ID);
         if (type == null || id == null || data == null) {
             throw new IllegalArgumentException("not a CloudEvent: ce_type, ce_id or body missing");
         }
@@ -42,10 +41,5 @@ public class CloudEventDeserializer implements Deserializer<Object> {
             throw new IllegalArgumentException("no event id or key, or ce_id does not match the event id");
         }
         return event;
-    }
-
-    static String header(Headers headers, String name) {
-        Header header = headers.lastHeader(name);
-        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 }

@@ -4,9 +4,8 @@ import cn.gov.birth.platform.events.EventCatalog;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientException;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -38,10 +37,8 @@ import org.springframework.util.backoff.BackOff;
 import org.springframework.util.backoff.ExponentialBackOff;
 
 /**
- * The platform's Kafka conventions in one place: idempotent producers with {@code acks=all},
- * consumers that commit only after the effect, CloudEvents bodies, bounded retries and then
- * {@code <topic>.dlt}, undeserializable records straight to the dead-letter topic, and every
- * topic declared with the configured partition count.
+ * The platform's Kafka conventions in one place: idempotent producers, consumers that commit only after the effect,
+ * CloudEvents bodies, bounded retries and then the dead-letter topic, every topic declared.
  */
 @AutoConfiguration(before = KafkaAutoConfiguration.class)
 @EnableKafka
@@ -126,11 +123,8 @@ public class KafkaConventions {
     @Bean
     KafkaAdmin.NewTopics birthTopics(EventCatalog catalog, @Value("${birth.kafka.partitions:12}") int partitions,
                                      @Value("${birth.kafka.replication-factor:1}") short replicationFactor) {
-        List<NewTopic> topics = new ArrayList<>();
-        for (String topic : catalog.topics()) {
-            topics.add(new NewTopic(topic, partitions, replicationFactor));
-            topics.add(new NewTopic(catalog.deadLetterTopic(topic), partitions, replicationFactor));
-        }
-        return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
+        return new KafkaAdmin.NewTopics(catalog.topics().stream()
+                .flatMap(topic -> Stream.of(topic, catalog.deadLetterTopic(topic)))
+                .map(topic -> new NewTopic(topic, partitions, replicationFactor)).toArray(NewTopic[]::new));
     }
 }

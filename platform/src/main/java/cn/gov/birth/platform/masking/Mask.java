@@ -25,7 +25,7 @@ public final class Mask {
             return "*";
         }
         int first = value.codePointAt(0);
-        return new String(Character.toChars(first)) + "*".repeat(Math.max(1, value.codePointCount(0, value.length()) - 1));
+        return Character.toString(first) + "*".repeat(Math.max(1, value.codePointCount(0, value.length()) - 1));
     }
 
     private Mask() {

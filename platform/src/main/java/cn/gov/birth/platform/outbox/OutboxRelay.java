@@ -3,7 +3,6 @@ package cn.gov.birth.platform.outbox;
 import cn.gov.birth.platform.events.CloudEventRecords;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -109,33 +108,25 @@ public class OutboxRelay implements SmartLifecycle {
             if (!leader) {
                 return 0;
             }
-            List<Row> rows = jdbc.sql("""
+            List<Pending> rows = jdbc.sql("""
                             select id, event_id, topic, event_key, event_type, payload, traceparent, created_at
                             from outbox_event order by id limit ?""")
                     .param(batchSize)
-                    .query((rs, n) -> new Row(rs.getLong(1), rs.getObject(2, UUID.class), rs.getString(3),
-                            rs.getString(4), rs.getString(5), rs.getBytes(6), rs.getString(7),
-                            rs.getTimestamp(8)))
+                    .query((rs, n) -> new Pending(rs.getLong(1), CloudEventRecords.of(rs.getString(3), rs.getString(4),
+                            rs.getString(5), rs.getObject(2, UUID.class), source, rs.getTimestamp(8).toInstant(),
+                            rs.getString(7), rs.getBytes(6))))
                     .list();
             if (rows.isEmpty()) {
                 return 0;
             }
-            List<CompletableFuture<?>> acks = new ArrayList<>(rows.size());
-            for (Row row : rows) {
-                acks.add(kafka.send(record(row)));
-            }
-            CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new)).join();
+            CompletableFuture.allOf(rows.stream().map(row -> kafka.send(row.record())).toArray(CompletableFuture[]::new))
+                    .join();
             jdbc.sql("delete from outbox_event where id = any(?)")
-                    .param(rows.stream().map(Row::id).toArray(Long[]::new))
+                    .param(rows.stream().map(Pending::id).toArray(Long[]::new))
                     .update();
             return rows.size();
         });
         return sent == null ? 0 : sent;
-    }
-
-    private ProducerRecord<String, Object> record(Row row) {
-        return CloudEventRecords.of(row.topic(), row.key(), row.type(), row.eventId(), source,
-                row.createdAt().toInstant(), row.traceparent(), row.payload());
     }
 
     private void sleepQuietly() {
@@ -146,8 +137,7 @@ public class OutboxRelay implements SmartLifecycle {
         }
     }
 
-    private record Row(long id, UUID eventId, String topic, String key, String type, byte[] payload,
-                       String traceparent, Timestamp createdAt) {
+    private record Pending(long id, ProducerRecord<String, Object> record) {
     }
 
     /** When the oldest unsent event was committed, for the outbox-lag metric; null when empty. */

@@ -31,13 +31,7 @@ public class Rendezvous {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public Optional<Parts> arrive(String key, String part, Object event, Set<String> needed) {
-        // Serialize arrivals for one key so that two parts arriving together see each other.
-        jdbc.sql("select pg_advisory_xact_lock(hashtextextended(?, 0))").param(key).query().singleRow();
-        jdbc.sql("""
-                        insert into rendezvous_part (join_key, part, event_type, payload) values (?, ?, ?, ?)
-                        on conflict do nothing""")
-                .params(key, part, catalog.typeOf(event), EventCodec.mapper().writeValueAsBytes(event))
-                .update();
+        store(key, part, event, "do nothing");
         Parts parts = parts(key);
         if (!parts.byPart().keySet().containsAll(needed)) {
             return Optional.empty();
@@ -54,24 +48,29 @@ public class Rendezvous {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public Optional<Parts> replace(String key, String part, Object event) {
-        jdbc.sql("select pg_advisory_xact_lock(hashtextextended(?, 0))").param(key).query().singleRow();
-        jdbc.sql("""
-                        insert into rendezvous_part (join_key, part, event_type, payload) values (?, ?, ?, ?)
-                        on conflict (join_key, part) do update set event_type = excluded.event_type,
-                                                                  payload = excluded.payload""")
-                .params(key, part, catalog.typeOf(event), EventCodec.mapper().writeValueAsBytes(event))
-                .update();
+        store(key, part, event,
+                "(join_key, part) do update set event_type = excluded.event_type, payload = excluded.payload");
         boolean fired = jdbc.sql("select count(*) from rendezvous_done where join_key = ?").param(key)
                 .query(Long.class).single() > 0;
         return fired ? Optional.of(parts(key)) : Optional.empty();
+    }
+
+    private void store(String key, String part, Object event, String onConflict) {
+        // Serialize arrivals for one key so that two parts arriving together see each other.
+        jdbc.sql("select pg_advisory_xact_lock(hashtextextended(?, 0))").param(key).query().singleRow();
+        jdbc.sql("insert into rendezvous_part (join_key, part, event_type, payload) values (?, ?, ?, ?) on conflict "
+                        + onConflict)
+                .params(key, part, catalog.typeOf(event), EventCodec.mapper().writeValueAsBytes(event))
+                .update();
     }
 
     private Parts parts(String key) {
         Map<String, Object> parts = new HashMap<>();
         jdbc.sql("select part, event_type, payload from rendezvous_part where join_key = ?").param(key)
                 .query(rs -> {
-                    parts.put(rs.getString(1), EventCodec.mapper().readValue(rs.getBytes(3), catalog.classOf(rs.getString(2))
-                            .orElseThrow(() -> new IllegalStateException("unknown event type in a rendezvous"))));
+                    parts.put(rs.getString(1), EventCodec.mapper().readValue(rs.getBytes(3),
+                            catalog.classOf(rs.getString(2)).orElseThrow(
+                                    () -> new IllegalStateException("unknown event type in a rendezvous"))));
                 });
         return new Parts(parts);
     }

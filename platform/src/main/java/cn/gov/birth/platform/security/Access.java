@@ -8,11 +8,11 @@ import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
+import org.springframework.security.web.authentication.preauth.PreAuthenticatedAuthenticationToken;
 
 /** Who a route admits, for {@link AccessRules}: roles, a department's own people, a partner. */
 public final class Access {
 
-    /** A caller with any of the roles. */
     public static AuthorizationManager<RequestAuthorizationContext> anyRole(Role... roles) {
         return caller(caller -> Arrays.stream(roles).anyMatch(caller::has));
     }
@@ -29,7 +29,6 @@ public final class Access {
         };
     }
 
-    /** A caller with the role who acts for this department. */
     public static AuthorizationManager<RequestAuthorizationContext> ofDepartment(Role role, String department) {
         return caller(caller -> caller.has(role) && department.equals(caller.department()));
     }
@@ -37,7 +36,7 @@ public final class Access {
     /** A partner whose signature was verified and whose id passes the test ({@code BANK-…}, say). */
     public static AuthorizationManager<RequestAuthorizationContext> partner(Predicate<String> id) {
         return (authentication, context) -> new AuthorizationDecision(
-                authentication.get() instanceof PartnerAuthentication partner && id.test(partner.partner().id()));
+                partnerOf(authentication.get()) instanceof Partner partner && id.test(partner.id()));
     }
 
     private static AuthorizationManager<RequestAuthorizationContext> caller(Predicate<Caller> test) {
@@ -48,6 +47,12 @@ public final class Access {
     static Caller callerOf(Authentication authentication) {
         return authentication instanceof JwtAuthenticationToken jwt && jwt.isAuthenticated()
                 ? Caller.of(jwt.getToken()) : null;
+    }
+
+    /** The partner whose signature {@link PartnerAuthenticationFilter} verified. */
+    static Partner partnerOf(Authentication authentication) {
+        return authentication instanceof PreAuthenticatedAuthenticationToken token
+                && token.getPrincipal() instanceof Partner partner ? partner : null;
     }
 
     private Access() {

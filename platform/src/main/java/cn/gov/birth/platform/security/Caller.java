@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.security.oauth2.jwt.Jwt;
 
 /**
@@ -21,10 +22,8 @@ public record Caller(String subject, Set<Role> roles, String department, String 
 
     static Caller of(Jwt jwt) {
         List<String> claimed = jwt.getClaimAsStringList(Claims.ROLES);
-        Set<Role> roles = EnumSet.noneOf(Role.class);
-        if (claimed != null) {
-            claimed.forEach(name -> Arrays.stream(Role.values()).filter(r -> r.name().equals(name)).forEach(roles::add));
-        }
+        Set<Role> roles = Arrays.stream(Role.values()).filter(role -> claimed != null && claimed.contains(role.name()))
+                .collect(Collectors.toSet());
         return new Caller(jwt.getSubject(), roles, jwt.getClaimAsString(Claims.DEPARTMENT),
                 jwt.getClaimAsString(Claims.ID_NUMBER));
     }

@@ -21,11 +21,14 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.authentication.preauth.PreAuthenticatedAuthenticationToken;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -43,12 +46,14 @@ final class PartnerAuthenticationFilter extends OncePerRequestFilter {
     private static final int PURGE_EVERY = 200;
 
     private final List<RequestMatcher> routes;
-    private final PartnerSecretsHolder secrets;
+    /** Made when the first signed request arrives: only partner-facing services need them. */
+    private final Supplier<PartnerSecrets> secrets;
     private final JdbcClient jdbc;
     private final Clock clock;
     private final AtomicInteger seen = new AtomicInteger();
 
-    PartnerAuthenticationFilter(List<PartnerRoute> routes, PartnerSecretsHolder secrets, JdbcClient jdbc, Clock clock) {
+    PartnerAuthenticationFilter(List<PartnerRoute> routes, Supplier<PartnerSecrets> secrets, JdbcClient jdbc,
+                                Clock clock) {
         this.routes = routes.stream().<RequestMatcher>map(route -> PathPatternRequestMatcher.withDefaults()
                 .matcher(route.method(), route.path())).toList();
         this.secrets = secrets;
@@ -61,28 +66,21 @@ final class PartnerAuthenticationFilter extends OncePerRequestFilter {
         return routes.stream().noneMatch(route -> route.matches(request));
     }
 
-    /** The partner secrets, made when the first signed request arrives (only partner-facing services need them). */
-    interface PartnerSecretsHolder {
-        PartnerSecrets get();
-    }
-
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String partner = request.getHeader(PartnerSignature.PARTNER);
+        boolean wellFormed = partner != null && partner.matches(PartnerSignature.PARTNER_PATTERN);
+        String nonce = request.getHeader(PartnerSignature.NONCE);
         byte[] body = request.getInputStream().readAllBytes();
         Instant now = clock.instant();
-        Verdict verdict = PartnerSignature.verify(partner, request.getHeader(PartnerSignature.TIMESTAMP),
-                request.getHeader(PartnerSignature.NONCE), request.getHeader(PartnerSignature.SIGNATURE), body,
-                partner == null || !partner.matches(PartnerSignature.PARTNER_PATTERN) ? null
-                        : secrets.get().of(partner).orElse(null), now);
-        String refusal = switch (verdict) {
-            case VALID -> firstUse(partner, request.getHeader(PartnerSignature.NONCE), now) ? null : "REPLAYED";
-            default -> verdict.name();
-        };
+        Verdict verdict = PartnerSignature.verify(partner, request.getHeader(PartnerSignature.TIMESTAMP), nonce,
+                request.getHeader(PartnerSignature.SIGNATURE), body,
+                wellFormed ? secrets.get().of(partner).orElse(null) : null, now);
+        String refusal = verdict != Verdict.VALID ? verdict.name() : firstUse(partner, nonce, now) ? null : "REPLAYED";
         if (refusal != null) {
-            log.warn("Refused a partner request to {} ({}): {}", request.getRequestURI(),
-                    partner != null && partner.matches(PartnerSignature.PARTNER_PATTERN) ? partner : "?", refusal);
+            log.warn("Refused a partner request to {} ({}): {}", request.getRequestURI(), wellFormed ? partner : "?",
+                    refusal);
             response.setHeader("WWW-Authenticate", "Birth-HMAC-SHA256 error=\"" + refusal + "\"");
             Problems.write(response, Problems.problem(HttpStatus.UNAUTHORIZED, "Partner signature refused",
                     "The partner signature is " + refusal.toLowerCase().replace('_', ' ') + " (headers "
@@ -90,7 +88,8 @@ final class PartnerAuthenticationFilter extends OncePerRequestFilter {
                             + PartnerSignature.NONCE + ", " + PartnerSignature.SIGNATURE + ")."));
             return;
         }
-        SecurityContextHolder.getContext().setAuthentication(new PartnerAuthentication(new Partner(partner)));
+        SecurityContextHolder.getContext().setAuthentication(new PreAuthenticatedAuthenticationToken(
+                new Partner(partner), "", AuthorityUtils.createAuthorityList("ROLE_PARTNER")));
         chain.doFilter(new CachedBody(request, body), response);
     }
 

@@ -38,10 +38,8 @@ public final class PartnerClient {
     }
 
     /**
-     * Posts the JSON body to the partner, signed.
-     *
-     * @throws IllegalStateException no secret is known for the partner (nothing is sent)
-     * @throws IOException           the partner could not be reached or did not answer in time
+     * Posts the JSON body to the partner, signed: IllegalStateException when no secret is known for the partner
+     * (nothing is sent), IOException when the partner could not be reached or did not answer in time.
      */
     public Reply post(String partner, URI url, String json, Duration timeout) throws IOException, InterruptedException {
         byte[] body = json.getBytes(StandardCharsets.UTF_8);

@@ -1,5 +1,6 @@
 package cn.gov.birth.platform.security;
 
+import cn.gov.birth.platform.web.Problems;
 import cn.gov.birth.platform.web.RequestSizeLimit;
 import cn.gov.birth.security.BlindIndex;
 import cn.gov.birth.security.Claims;
@@ -24,6 +25,7 @@ import org.springframework.context.annotation.Lazy;
 import org.springframework.core.MethodParameter;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
@@ -38,8 +40,12 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.util.StringUtils;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
@@ -56,11 +62,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
 @EnableConfigurationProperties(SecuritySettings.class)
-public class PlatformSecurityConfiguration {
-
-    static final String NOT_CONFIGURED = "No identity platform configured: set AUTH_JWKS_URI (the JWK Set of the "
-            + "province's unified identity platform or Keycloak) and AUTH_ISSUER_URI, or run with the dev profile "
-            + "(SPRING_PROFILES_ACTIVE=dev), whose local tokens come from POST /api/v1/dev/tokens on the gateway.";
+public class PlatformSecurityConfiguration implements WebMvcConfigurer {
 
     @Bean
     SecurityFilterChain platformSecurity(HttpSecurity http, ObjectProvider<AccessRules> rules,
@@ -78,11 +80,11 @@ public class PlatformSecurityConfiguration {
                         BearerTokenAuthenticationFilter.class)
                 .oauth2ResourceServer(server -> server
                         .jwt(jwt -> jwt.decoder(tokens))
-                        .authenticationEntryPoint(ProblemResponses.unauthenticated())
-                        .accessDeniedHandler(ProblemResponses.forbidden()))
+                        .authenticationEntryPoint(unauthenticated())
+                        .accessDeniedHandler(forbidden()))
                 .exceptionHandling(exceptions -> exceptions
-                        .authenticationEntryPoint(ProblemResponses.unauthenticated())
-                        .accessDeniedHandler(ProblemResponses.forbidden()))
+                        .authenticationEntryPoint(unauthenticated())
+                        .accessDeniedHandler(forbidden()))
                 .authorizeHttpRequests(routes -> {
                     routes.dispatcherTypeMatchers(DispatcherType.ERROR).permitAll();
                     routes.requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/liveness",
@@ -94,31 +96,50 @@ public class PlatformSecurityConfiguration {
         return http.build();
     }
 
+    /** 401 with the {@code WWW-Authenticate: Bearer} challenge (naming the token's fault, if any), as a problem. */
+    private static AuthenticationEntryPoint unauthenticated() {
+        BearerTokenAuthenticationEntryPoint bearer = new BearerTokenAuthenticationEntryPoint();
+        return (request, response, e) -> {
+            bearer.commence(request, response, e);
+            Problems.write(response, Problems.problem(HttpStatus.UNAUTHORIZED, "Unauthenticated",
+                    "This request needs a valid access token (Authorization: Bearer …)."));
+        };
+    }
+
+    private static AccessDeniedHandler forbidden() {
+        return (request, response, e) -> Problems.write(response, Problems.problem(HttpStatus.FORBIDDEN, "Forbidden",
+                "Your role does not allow this request."));
+    }
+
     @Bean
     JwtDecoder jwtDecoder(SecuritySettings settings) {
         NimbusJwtDecoder decoder;
         String issuer = settings.issuerUri();
-        if (SecuritySettings.set(settings.jwksUri())) {
+        if (StringUtils.hasText(settings.jwksUri())) {
             decoder = NimbusJwtDecoder.withJwkSetUri(settings.jwksUri()).build();
-        } else if (SecuritySettings.set(issuer)) {
+        } else if (StringUtils.hasText(issuer)) {
             decoder = NimbusJwtDecoder.withIssuerLocation(issuer).build();
         } else if (settings.localDir() != null) {
             decoder = NimbusJwtDecoder.withPublicKey((RSAPublicKey) LocalSecrets.rsaKeyPair(settings.localDir(),
                     LocalSecrets.TOKEN_KEY).getPublic()).build();
             issuer = Claims.DEV_ISSUER;
         } else {
-            throw new IllegalStateException(NOT_CONFIGURED);
+            throw new IllegalStateException("No identity platform configured: set AUTH_JWKS_URI (the JWK Set of the "
+                    + "province's unified identity platform or Keycloak) and AUTH_ISSUER_URI, or run with the dev "
+                    + "profile (SPRING_PROFILES_ACTIVE=dev), whose local tokens come from POST /api/v1/dev/tokens on "
+                    + "the gateway.");
         }
         List<OAuth2TokenValidator<Jwt>> validators = new ArrayList<>(List.of(new JwtTimestampValidator()));
-        if (SecuritySettings.set(issuer)) {
+        if (StringUtils.hasText(issuer)) {
             validators.add(new JwtIssuerValidator(issuer));
         }
-        if (SecuritySettings.set(settings.audience())) {
+        if (StringUtils.hasText(settings.audience())) {
             validators.add(new JwtClaimValidator<List<String>>(JwtClaimNames.AUD,
                     audience -> audience != null && audience.contains(settings.audience())));
         }
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(validators));
-        VerifiedTokens<Jwt> verified = new VerifiedTokens<>(VERIFIED_TOKENS);
+        // A token verified once is taken until it expires: people follow their applications with one.
+        VerifiedTokens<Jwt> verified = new VerifiedTokens<>(20_000);
         return token -> {
             Jwt known = verified.get(token, Instant.now());
             if (known != null) {
@@ -130,14 +151,11 @@ public class PlatformSecurityConfiguration {
         };
     }
 
-    /** How many verified tokens a service keeps until they expire (people following their applications). */
-    static final int VERIFIED_TOKENS = 20_000;
-
-    /** The key of the ID number indexes: configured, or made locally under {@code dev}; made when a service first needs it. */
+    /** The key of the ID number indexes: configured, or made locally under {@code dev}; made when first needed. */
     @Bean
     @Lazy
     BlindIndex blindIndex(SecuritySettings settings) {
-        if (SecuritySettings.set(settings.blindIndexKey())) {
+        if (StringUtils.hasText(settings.blindIndexKey())) {
             return new BlindIndex(Base64.getDecoder().decode(settings.blindIndexKey().trim()));
         }
         if (settings.localDir() != null) {
@@ -166,33 +184,27 @@ public class PlatformSecurityConfiguration {
     }
 
     /** Lets a controller take the {@link Caller} or the verified {@link Partner} as a parameter. */
-    @Bean
-    WebMvcConfigurer callerArguments() {
-        return new WebMvcConfigurer() {
+    @Override
+    public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+        resolvers.add(new HandlerMethodArgumentResolver() {
             @Override
-            public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
-                resolvers.add(new HandlerMethodArgumentResolver() {
-                    @Override
-                    public boolean supportsParameter(MethodParameter parameter) {
-                        return parameter.getParameterType() == Caller.class
-                                || parameter.getParameterType() == Partner.class;
-                    }
-
-                    @Override
-                    public Object resolveArgument(MethodParameter parameter, ModelAndViewContainer container,
-                                                  NativeWebRequest request, WebDataBinderFactory binders) {
-                        var authentication = SecurityContextHolder.getContext().getAuthentication();
-                        Object resolved = parameter.getParameterType() == Caller.class ? Access.callerOf(authentication)
-                                : authentication instanceof PartnerAuthentication partner ? partner.partner() : null;
-                        if (resolved == null) {
-                            // The access rules admit only callers who have one: a route without a rule got here.
-                            throw new IllegalStateException("No " + parameter.getParameterType().getSimpleName()
-                                    + " for " + parameter.getMethod() + ": its access rule must require one");
-                        }
-                        return resolved;
-                    }
-                });
+            public boolean supportsParameter(MethodParameter parameter) {
+                return parameter.getParameterType() == Caller.class || parameter.getParameterType() == Partner.class;
             }
-        };
+
+            @Override
+            public Object resolveArgument(MethodParameter parameter, ModelAndViewContainer container,
+                                          NativeWebRequest request, WebDataBinderFactory binders) {
+                var authentication = SecurityContextHolder.getContext().getAuthentication();
+                Object resolved = parameter.getParameterType() == Caller.class ? Access.callerOf(authentication)
+                        : Access.partnerOf(authentication);
+                if (resolved == null) {
+                    // The access rules admit only callers who have one: a route without a rule got here.
+                    throw new IllegalStateException("No " + parameter.getParameterType().getSimpleName()
+                            + " for " + parameter.getMethod() + ": its access rule must require one");
+                }
+                return resolved;
+            }
+        });
     }
 }

@@ -22,8 +22,4 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties("birth.security")
 public record SecuritySettings(String jwksUri, String issuerUri, String audience, String blindIndexKey,
                                String partners, Path localDir) {
-
-    static boolean set(String value) {
-        return value != null && !value.isBlank();
-    }
 }

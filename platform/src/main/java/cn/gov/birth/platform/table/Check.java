@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
-/** A condition on a cell's text beyond its type: {@code test} false is a problem ({@code code}, what was {@code expected}). */
+/** A condition on a cell's text beyond its type: {@code test} false is a problem ({@code code}, {@code expected}). */
 public record Check(String code, String expected, Predicate<String> test) {
 
     public static Check pattern(String regex) {

@@ -38,17 +38,12 @@ public final class Row {
         return (T) values.get(column);
     }
 
-    /** Records a problem of the row, naming its column. */
     public void reject(String column, String code, String message) {
         errors.add(new FieldError(column, code, message));
     }
 
     public List<FieldError> errors() {
         return List.copyOf(errors);
-    }
-
-    Map<String, String> cells() {
-        return cells;
     }
 
     void set(String column, Object value) {

@@ -11,20 +11,14 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * A table kept from imported files, declared once: its name in files and paths, its SQL table,
  * its key and typed columns. The declaration reads and checks rows, stores them (an insert or,
  * for a key already there, an update of every other column), finds and counts them; a table adds
- * only what is its own: {@link Rule rules} that look beyond a row's cells, columns {@link Fixed
+ * only what is its own: {@link #rule rules} that look beyond a row's cells, columns {@link Fixed
  * fixed} once a row has been used, a hook run as a row is stored.
  */
-public record Table(String name, String sqlTable, List<Column> key, List<Column> columns, List<Rule> rules,
+public record Table(String name, String sqlTable, List<Column> key, List<Column> columns, List<Consumer<Row>> rules,
                     Fixed fixed, Consumer<Row> stored) {
 
     /** Cells longer than this are refused whatever the column: no reference value is that long. */
     private static final int MAX_CELL = 200;
-
-    /** A check of a row against other data (the hospital it names must be known, say); it rejects on the row. */
-    @FunctionalInterface
-    public interface Rule {
-        void check(Row row);
-    }
 
     /** Once {@code sqlColumn} is set on a stored row, a decision has used it: {@code columns} may no longer change. */
     public record Fixed(String sqlColumn, List<Column> columns) {
@@ -37,8 +31,9 @@ public record Table(String name, String sqlTable, List<Column> key, List<Column>
         });
     }
 
-    public Table rule(Rule rule) {
-        List<Rule> more = Stream.concat(rules.stream(), Stream.of(rule)).toList();
+    /** A check of a row against other data (the hospital it names must be known, say); it rejects on the row. */
+    public Table rule(Consumer<Row> rule) {
+        List<Consumer<Row>> more = Stream.concat(rules.stream(), Stream.of(rule)).toList();
         return new Table(name, sqlTable, key, columns, more, fixed, stored);
     }
 
@@ -65,7 +60,7 @@ public record Table(String name, String sqlTable, List<Column> key, List<Column>
             }
         });
         columns.forEach(column -> column.read(row));
-        rules.forEach(rule -> rule.check(row));
+        rules.forEach(rule -> rule.accept(row));
         return row;
     }
 
@@ -93,10 +88,6 @@ public record Table(String name, String sqlTable, List<Column> key, List<Column>
     public void store(JdbcClient jdbc, Row row) {
         jdbc.sql(upsertSql()).params(values(columns, row)).update();
         stored.accept(row);
-    }
-
-    public long count(JdbcClient jdbc) {
-        return jdbc.sql("select count(*) from " + sqlTable).query(Long.class).single();
     }
 
     /** The stored row of a key (its values in key order). */

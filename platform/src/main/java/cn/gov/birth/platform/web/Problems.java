@@ -37,10 +37,7 @@ public class Problems extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ProblemException.class)
     ResponseEntity<ProblemDetail> refused(ProblemException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(e.status(), e.getMessage());
-        problem.setTitle(e.title());
-        problem.setType(URI.create(TYPE_BASE + e.status().value()));
-        return ResponseEntity.status(e.status()).body(problem);
+        return ResponseEntity.status(e.status()).body(problem(e.status(), e.title(), e.getMessage()));
     }
 
     /** Anything unexpected: logged in full here, answered without internals. */
@@ -50,11 +47,8 @@ public class Problems extends ResponseEntityExceptionHandler {
             throw e;
         }
         log.error("Request failed unexpectedly", e);
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
-                "The request could not be completed; nothing was changed. Please retry later.");
-        problem.setTitle("Internal error");
-        problem.setType(URI.create(TYPE_BASE + "500"));
-        return ResponseEntity.internalServerError().body(problem);
+        return ResponseEntity.internalServerError().body(problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
+                "The request could not be completed; nothing was changed. Please retry later."));
     }
 
     @Override
@@ -77,10 +71,8 @@ public class Problems extends ResponseEntityExceptionHandler {
                 return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(tooLarge(tooLarge.limit()));
             }
         }
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "malformed", "Malformed request",
                 "The request body is not readable JSON of the expected shape.");
-        problem.setTitle("Malformed request");
-        problem.setType(URI.create(TYPE_BASE + "malformed"));
         problem.setProperty("errors", List.of(Map.of("field", "$", "code", "UNREADABLE",
                 "message", "body is not valid JSON of the expected shape")));
         return ResponseEntity.badRequest().body(problem);
@@ -99,9 +91,13 @@ public class Problems extends ResponseEntityExceptionHandler {
 
     /** A problem with its type, for refusals made outside the controllers. */
     public static ProblemDetail problem(HttpStatus status, String title, String detail) {
+        return problem(status, String.valueOf(status.value()), title, detail);
+    }
+
+    private static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setTitle(title);
-        problem.setType(URI.create(TYPE_BASE + status.value()));
+        problem.setType(URI.create(TYPE_BASE + type));
         return problem;
     }
 
@@ -114,10 +110,8 @@ public class Problems extends ResponseEntityExceptionHandler {
     }
 
     static ProblemDetail validation(List<InvalidInputException.FieldError> errors) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "validation", "Invalid application",
                 errors.size() + " field(s) are not acceptable; see errors.");
-        problem.setTitle("Invalid application");
-        problem.setType(URI.create(TYPE_BASE + "validation"));
         problem.setProperty("errors", errors);
         return problem;
     }
