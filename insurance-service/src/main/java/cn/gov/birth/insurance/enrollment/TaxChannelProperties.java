@@ -5,7 +5,8 @@ import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * The tax payment channel (税务社保缴费渠道) that takes the newborn's payment orders.
+ * The tax payment channel (税务社保缴费渠道) that takes the newborn's payment orders; every value is
+ * set in application.yml, the one place of their defaults.
  *
  * @param url            the channel's base URL ({@code POST {url}/tax/payment-orders})
  * @param callbackUrl    where the channel reports a payment; empty: this service's own address on
@@ -23,18 +24,6 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public record TaxChannelProperties(String url, String callbackUrl, Duration connectTimeout, Duration readTimeout,
                                    Duration pollInterval, int batchSize, int maxAttempts, Duration lease,
                                    Duration initialBackoff, Duration maxBackoff, Duration recheckAfter) {
-
-    public TaxChannelProperties {
-        connectTimeout = connectTimeout == null ? Duration.ofSeconds(2) : connectTimeout;
-        readTimeout = readTimeout == null ? Duration.ofSeconds(5) : readTimeout;
-        pollInterval = pollInterval == null ? Duration.ofSeconds(1) : pollInterval;
-        batchSize = batchSize <= 0 ? 20 : batchSize;
-        maxAttempts = maxAttempts <= 0 ? 8 : maxAttempts;
-        lease = lease == null ? Duration.ofMinutes(2) : lease;
-        initialBackoff = initialBackoff == null ? Duration.ofSeconds(10) : initialBackoff;
-        maxBackoff = maxBackoff == null ? Duration.ofMinutes(10) : maxBackoff;
-        recheckAfter = recheckAfter == null ? Duration.ofMinutes(5) : recheckAfter;
-    }
 
     /** How the sender works: the channel's breaker, retry and bulkhead are the platform's {@code partner} ones. */
     OutboundSettings sender() {
