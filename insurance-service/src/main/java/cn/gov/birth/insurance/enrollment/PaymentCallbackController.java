@@ -1,5 +1,7 @@
 package cn.gov.birth.insurance.enrollment;
 
+import static org.springframework.util.StringUtils.hasText;
+
 import cn.gov.birth.insurance.enrollment.PaymentOrders.State;
 import cn.gov.birth.platform.web.InvalidInputException;
 import cn.gov.birth.platform.web.InvalidInputException.FieldError;
@@ -35,7 +37,7 @@ public class PaymentCallbackController {
     @PostMapping(PATH)
     Map<String, Object> report(@RequestBody PaymentCallback callback) {
         List<FieldError> errors = new ArrayList<>();
-        if (blank(callback.orderId()) && blank(callback.paymentReference())) {
+        if (!hasText(callback.orderId()) && !hasText(callback.paymentReference())) {
             errors.add(new FieldError("orderId", "REQUIRED", "须给出缴费单号 orderId 或缴费凭证号 paymentReference"));
         }
         if (!"PAID".equals(callback.status()) && !"EXPIRED".equals(callback.status())) {
@@ -50,9 +52,5 @@ public class PaymentCallbackController {
         var order = enrollments.onPayment(callback.orderId(), callback.paymentReference(),
                 State.valueOf(callback.status()), callback.paidAt() == null ? null : callback.paidAt().toInstant());
         return Map.of("orderId", order.orderId(), "state", order.state());
-    }
-
-    private static boolean blank(String value) {
-        return value == null || value.isBlank();
     }
 }
