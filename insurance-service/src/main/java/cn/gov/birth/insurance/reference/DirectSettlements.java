@@ -41,8 +41,6 @@ public class DirectSettlements extends Dataset {
                         where mother_id_number = ? and hospital_code = ? and discharged_at between ? and ?
                         order by discharged_at limit 1""")
                 .params(motherIdNumber, hospitalCode, Timestamp.from(from), Timestamp.from(to))
-                .query((rs, n) -> new DirectSettlement(rs.getString(1), rs.getString(2),
-                        rs.getTimestamp(3).toInstant(), rs.getBigDecimal(4)))
-                .optional();
+                .query(DirectSettlement.class).optional();
     }
 }
