@@ -1,18 +1,19 @@
 package cn.gov.birth.insurance.enrollment;
 
+import cn.gov.birth.insurance.review.InsuranceCase.Enrollment;
 import cn.gov.birth.platform.outbound.OutboundTable;
 import java.math.BigDecimal;
-import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.jdbc.core.DataClassRowMapper;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
@@ -32,13 +33,18 @@ class PaymentOrders {
                         BigDecimal amount, LocalDate payBy, State state, String paymentReference) {
     }
 
-    private static final String COLUMNS = """
-            order_id, application_id, attempt, citizen_id_number, region, insured_division, newborn_name, birth_date,
-            insured_years, amount, pay_by, state, payment_reference""";
+    /** Reads a row by its column names; the insured years are an {@code integer[]}, which JDBC gives as an Array. */
+    private static final RowMapper<PaymentOrder> ROWS = new DataClassRowMapper<>(PaymentOrder.class) {
+        @Override
+        protected Object getColumnValue(ResultSet rs, int index, Class<?> type) throws SQLException {
+            return type == List.class ? List.of((Integer[]) rs.getArray(index).getArray())
+                    : super.getColumnValue(rs, index, type);
+        }
+    };
 
     /** What the sender keeps of an order: issued ones are sent again when their report is overdue. */
     static final OutboundTable<PaymentOrder> OUTBOUND = new OutboundTable<>("payment_order", "order_id", "state",
-            List.of("PENDING", "ISSUED"), "send_attempts", "next_attempt_at", null, PaymentOrders::order);
+            List.of("PENDING", "ISSUED"), "send_attempts", "next_attempt_at", null, ROWS);
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -54,14 +60,17 @@ class PaymentOrders {
      * order to the channel.
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    PaymentOrder create(EnrollmentRequest request, CoverageRule.Due due) {
+    PaymentOrder create(UUID applicationId, Enrollment request, CoverageRule.Due due) {
         int attempt = jdbc.sql("select coalesce(max(attempt), 0) + 1 from payment_order where application_id = ?")
-                .param(request.applicationId()).query(Integer.class).single();
+                .param(applicationId).query(Integer.class).single();
         String orderId = "MI-" + UUID.randomUUID().toString().replace("-", "");
         Timestamp now = Timestamp.from(clock.instant());
-        jdbc.sql("insert into payment_order (" + COLUMNS + ", next_attempt_at, created_at) "
-                        + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', null, ?, ?)")
-                .params(orderId, request.applicationId(), attempt, request.citizenIdNumber(), request.region(),
+        jdbc.sql("""
+                        insert into payment_order (order_id, application_id, attempt, citizen_id_number, region,
+                                                   insured_division, newborn_name, birth_date, insured_years, amount,
+                                                   pay_by, state, next_attempt_at, created_at)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', ?, ?)""")
+                .params(orderId, applicationId, attempt, request.citizenIdNumber(), request.region(),
                         request.insuredDivision(), request.newbornName(), request.birthDate(),
                         due.years().toArray(Integer[]::new), due.amount(), due.payBy(), now, now)
                 .update();
@@ -69,17 +78,16 @@ class PaymentOrders {
     }
 
     Optional<PaymentOrder> find(String orderId) {
-        return jdbc.sql("select " + COLUMNS + " from payment_order where order_id = ?").param(orderId)
-                .query(PaymentOrders::order).optional();
+        return jdbc.sql("select * from payment_order where order_id = ?").param(orderId).query(ROWS).optional();
     }
 
     /** The order by its id or, failing that, by the channel's reference, locked for the caller's transaction. */
     @Transactional(propagation = Propagation.MANDATORY)
     Optional<PaymentOrder> lock(String orderId, String paymentReference) {
-        return jdbc.sql("select " + COLUMNS + " from payment_order where order_id = ? or payment_reference = ? "
-                        + "order by (order_id = ?) desc limit 1 for update")
-                .params(orderId, paymentReference, orderId)
-                .query(PaymentOrders::order).optional();
+        return jdbc.sql("""
+                        select * from payment_order where order_id = ? or payment_reference = ?
+                        order by (order_id = ?) desc limit 1 for update""")
+                .params(orderId, paymentReference, orderId).query(ROWS).optional();
     }
 
     /**
@@ -130,15 +138,5 @@ class PaymentOrders {
     @Transactional(propagation = Propagation.MANDATORY)
     void expired(String orderId) {
         jdbc.sql("update payment_order set state = 'EXPIRED' where order_id = ?").param(orderId).update();
-    }
-
-    private static PaymentOrder order(ResultSet rs, int row) throws SQLException {
-        Array years = rs.getArray("insured_years");
-        return new PaymentOrder(rs.getString("order_id"), rs.getObject("application_id", UUID.class),
-                rs.getInt("attempt"), rs.getString("citizen_id_number"), rs.getString("region"),
-                rs.getString("insured_division"), rs.getString("newborn_name"),
-                rs.getObject("birth_date", LocalDate.class), Arrays.asList((Integer[]) years.getArray()),
-                rs.getBigDecimal("amount"), rs.getObject("pay_by", LocalDate.class),
-                State.valueOf(rs.getString("state")), rs.getString("payment_reference"));
     }
 }
