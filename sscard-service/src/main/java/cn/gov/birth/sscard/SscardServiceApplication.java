@@ -1,7 +1,6 @@
 package cn.gov.birth.sscard;
 
 import cn.gov.birth.platform.security.PartnerRoute;
-import cn.gov.birth.sscard.bank.BankClient;
 import cn.gov.birth.sscard.bank.CardCallbacks;
 import java.time.Clock;
 import org.springframework.boot.SpringApplication;
@@ -29,6 +28,6 @@ public class SscardServiceApplication {
     /** Beyond the platform's own routes (review queue, reference data): the card-making banks' signed callbacks. */
     @Bean
     PartnerRoute cardCallbackRoute() {
-        return new PartnerRoute(HttpMethod.POST, CardCallbacks.PATH, id -> id.startsWith(BankClient.PARTNER_PREFIX));
+        return new PartnerRoute(HttpMethod.POST, CardCallbacks.PATH, id -> id.startsWith(CardCallbacks.PARTNER_PREFIX));
     }
 }
