@@ -64,8 +64,11 @@ public class CardRequests {
 
     /** The request, locked until the caller's transaction ends. */
     Optional<CardRequest> lock(UUID requestId) {
-        return jdbc.sql(SELECT + " where request_id = ? for update").param(requestId).query(CardRequest.class)
-                .optional();
+        return jdbc.sql("""
+                        select request_id, application_id, citizen_id_number, region, bank_code, pickup_branch,
+                               payload::text as payload, state, attempts from card_request
+                        where request_id = ? for update""")
+                .param(requestId).query(CardRequest.class).optional();
     }
 
     /**
@@ -92,8 +95,4 @@ public class CardRequests {
                 .params(state, cardNumber, error, Timestamp.from(now), requestId)
                 .update();
     }
-
-    private static final String SELECT = """
-            select request_id, application_id, citizen_id_number, region, bank_code, pickup_branch,
-                   payload::text as payload, state, attempts from card_request""";
 }
