@@ -1,7 +1,6 @@
 package cn.gov.birth.insurance;
 
 import cn.gov.birth.insurance.enrollment.PaymentCallbackController;
-import cn.gov.birth.insurance.enrollment.TaxChannel;
 import cn.gov.birth.platform.security.PartnerRoute;
 import java.time.Clock;
 import org.springframework.boot.SpringApplication;
@@ -29,6 +28,6 @@ public class InsuranceServiceApplication {
     /** Beyond the platform's own routes (review queue, reference data): the tax channel's signed reports. */
     @Bean
     PartnerRoute paymentCallbackRoute() {
-        return new PartnerRoute(HttpMethod.POST, PaymentCallbackController.PATH, TaxChannel.PARTNER::equals);
+        return new PartnerRoute(HttpMethod.POST, PaymentCallbackController.PATH, PaymentCallbackController.PARTNER::equals);
     }
 }

@@ -17,13 +17,16 @@ import org.springframework.web.bind.annotation.RestController;
  * The tax channel's report on a payment order: {@code PAID} (with {@code paidAt}) or
  * {@code EXPIRED} (not paid by its last day), naming the order by its id or the channel's
  * reference. Repeating a report changes nothing; contradicting one is a 409. Only the channel may
- * report ({@link TaxChannel#PARTNER}, signed: README "Partners"); the answer names the order, never
+ * report ({@link #PARTNER}, signed: README "Partners"); the answer names the order, never
  * the application.
  */
 @RestController
 public class PaymentCallbackController {
 
     public static final String PATH = "/api/v1/payment-callbacks";
+
+    /** The channel's id as a partner: whose secret signs both ways. */
+    public static final String PARTNER = "TAX-CHANNEL";
 
     private final Enrollments enrollments;
 
