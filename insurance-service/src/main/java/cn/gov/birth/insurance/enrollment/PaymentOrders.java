@@ -21,9 +21,10 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The newborns' payment orders at the tax channel ({@code payment_order}), one attempt after
- * another; {@link PaymentOrderSender} sends them.
+ * another; {@link PaymentOrderSender} sends them. Only ever used in the caller's transaction.
  */
 @Repository
+@Transactional(propagation = Propagation.MANDATORY)
 class PaymentOrders {
 
     enum State { PENDING, ISSUED, PAID, EXPIRED, FAILED }
@@ -59,7 +60,6 @@ class PaymentOrders {
      * the application can be read from it or guessed) and kept, so every resend of it is the same
      * order to the channel.
      */
-    @Transactional(propagation = Propagation.MANDATORY)
     PaymentOrder create(UUID applicationId, Enrollment request, CoverageRule.Due due) {
         int attempt = jdbc.sql("select coalesce(max(attempt), 0) + 1 from payment_order where application_id = ?")
                 .param(applicationId).query(Integer.class).single();
@@ -82,7 +82,6 @@ class PaymentOrders {
     }
 
     /** The order by its id or, failing that, by the channel's reference, locked for the caller's transaction. */
-    @Transactional(propagation = Propagation.MANDATORY)
     Optional<PaymentOrder> lock(String orderId, String paymentReference) {
         return jdbc.sql("""
                         select * from payment_order where order_id = ? or payment_reference = ?
@@ -94,7 +93,6 @@ class PaymentOrders {
      * Records the channel's reference and when to look again if it does not report; true only the
      * first time (the order was waiting to be sent), false for a re-sent order or a finished one.
      */
-    @Transactional(propagation = Propagation.MANDATORY)
     boolean issued(String orderId, String paymentReference, Instant recheckAt) {
         Timestamp now = Timestamp.from(clock.instant());
         boolean first = jdbc.sql("""
@@ -111,14 +109,12 @@ class PaymentOrders {
         return first;
     }
 
-    @Transactional(propagation = Propagation.MANDATORY)
     boolean failed(String orderId) {
         return jdbc.sql("update payment_order set state = 'FAILED' where order_id = ? and state = 'PENDING'")
                 .param(orderId).update() == 1;
     }
 
     /** Sends a failed order again from the first backoff on (staff approved). */
-    @Transactional(propagation = Propagation.MANDATORY)
     boolean resend(String orderId) {
         return jdbc.sql("""
                         update payment_order set state = 'PENDING', send_attempts = 0, next_attempt_at = ?
@@ -126,7 +122,6 @@ class PaymentOrders {
                 .params(Timestamp.from(clock.instant()), orderId).update() == 1;
     }
 
-    @Transactional(propagation = Propagation.MANDATORY)
     void paid(String orderId, String paymentReference, Instant paidAt) {
         jdbc.sql("""
                         update payment_order set state = 'PAID', paid_at = ?,
@@ -135,7 +130,6 @@ class PaymentOrders {
                 .params(Timestamp.from(paidAt), paymentReference, orderId).update();
     }
 
-    @Transactional(propagation = Propagation.MANDATORY)
     void expired(String orderId) {
         jdbc.sql("update payment_order set state = 'EXPIRED' where order_id = ?").param(orderId).update();
     }
