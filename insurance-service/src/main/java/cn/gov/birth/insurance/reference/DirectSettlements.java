@@ -15,11 +15,7 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/**
- * Maternity expenses the insurance system settled at discharge (免申即享),
- * {@code direct-settlements.csv}: motherIdNumber, hospitalCode, dischargedAt, amount. Keyed by the
- * mother's ID number and the discharge time.
- */
+/** Maternity expenses the insurance system settled at the mother's discharge (免申即享). */
 @Component
 public class DirectSettlements extends Dataset {
 
