@@ -34,9 +34,7 @@ public class CardRequests {
         this.jdbc = jdbc;
     }
 
-    /**
-     * @param payload the JSON body for the bank's card-making interface
-     */
+    /** A request; its {@code payload} is the JSON body for the bank's card-making interface. */
     public record CardRequest(UUID requestId, UUID applicationId, String citizenIdNumber, String region,
                               String bankCode, String pickupBranch, String payload, String state, int attempts) {
     }
