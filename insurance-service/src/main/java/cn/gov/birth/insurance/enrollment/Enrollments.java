@@ -163,8 +163,6 @@ public class Enrollments {
     /**
      * The channel's report on an order (repeatable): paid completes the enrollment, from the payment
      * date by the rule; expired returns the item, and a supplement makes a new order.
-     *
-     * @return the order as it stands after the report
      */
     @Transactional
     PaymentOrder onPayment(String orderId, String paymentReference, State status, Instant paidAt) {

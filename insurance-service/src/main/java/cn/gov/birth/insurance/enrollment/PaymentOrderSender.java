@@ -71,10 +71,7 @@ class PaymentOrderSender extends OutboundSender<PaymentOrder, String> {
         return !finished;
     }
 
-    /**
-     * Issues the order (again: the channel answers a known order id with the same reference); the
-     * call throws when the channel did not take it (an error status, no reference).
-     */
+    /** The call throws when the channel did not take the order (an error status, no reference). */
     @Override
     protected Callable<String> call(PaymentOrder order) {
         String json = EventCodec.mapper().writeValueAsString(new OrderRequest(order.orderId(),

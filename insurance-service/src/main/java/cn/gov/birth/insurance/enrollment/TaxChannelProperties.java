@@ -6,19 +6,15 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * The tax payment channel (税务社保缴费渠道) that takes the newborn's payment orders; every value is
- * set in application.yml, the one place of their defaults.
+ * set in application.yml, the one place of their defaults. The sender's settings are the
+ * {@link OutboundSettings} of those names.
  *
  * @param url            the channel's base URL ({@code POST {url}/tax/payment-orders})
  * @param callbackUrl    where the channel reports a payment; empty: this service's own address on
  *                       127.0.0.1 (local runs)
- * @param pollInterval   the pause between the sender's rounds
  * @param maxAttempts    sends of one order before it goes to staff
- * @param lease          how long a claimed order is its sender's before another instance may send it
- *                       again (its sender died): longer than a call
- * @param initialBackoff the wait after a failed send, doubled each time up to {@code maxBackoff}
- * @param recheckAfter   an issued order without the channel's report by then is sent again (same
- *                       order id: the channel answers with the same reference and reports again), so
- *                       a report lost while this service was down does not leave the item open for good
+ * @param recheckAfter   an issued order without the channel's report by then is sent again, so a report
+ *                       lost while this service was down does not leave the item open for good
  */
 @ConfigurationProperties("birth.insurance.tax-channel")
 public record TaxChannelProperties(String url, String callbackUrl, Duration connectTimeout, Duration readTimeout,
