@@ -47,7 +47,6 @@ public record InsurancePolicy(Map<String, Region> regions) {
             }
         }
 
-        /** The first day of the year from which births may choose the next year, if the region has one. */
         MonthDay nextYearFrom() {
             return nextYearBornFrom == null ? null : MonthDay.parse("--" + nextYearBornFrom);
         }
