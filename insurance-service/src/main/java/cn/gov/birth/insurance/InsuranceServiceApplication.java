@@ -1,13 +1,26 @@
 package cn.gov.birth.insurance;
 
+import cn.gov.birth.contracts.Item;
+import cn.gov.birth.contracts.Topics;
+import cn.gov.birth.contracts.events.ApplicationSubmitted;
+import cn.gov.birth.contracts.events.ApplicationSupplemented;
+import cn.gov.birth.contracts.events.ApplicationWithdrawn;
+import cn.gov.birth.insurance.enrollment.Enrollments;
+import cn.gov.birth.insurance.enrollment.PaymentCallbackController;
+import cn.gov.birth.insurance.maternity.MaternityReimbursements;
+import cn.gov.birth.kit.dependent.DependentItems;
+import cn.gov.birth.kit.withdrawal.Withdrawals;
+import cn.gov.birth.platform.handlers.EventHandlers;
+import cn.gov.birth.platform.security.PartnerRoute;
 import java.time.Clock;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpMethod;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
-/** The medical insurance bureau's part: resident enrollment and maternity reimbursement. */
+/** The medical insurance bureau's part: resident enrollment and maternity reimbursement; its wiring. */
 @SpringBootApplication
 @ConfigurationPropertiesScan
 @EnableScheduling
@@ -20,5 +33,31 @@ public class InsuranceServiceApplication {
     @Bean
     Clock clock() {
         return Clock.systemUTC();
+    }
+
+    /**
+     * What the service does with each event: maternity reimbursement on the application, the
+     * enrollment once the household registration is there.
+     */
+    @Bean
+    EventHandlers eventHandlers(DependentItems dependentItems, Enrollments enrollments,
+                                MaternityReimbursements maternity, Withdrawals withdrawals) {
+        return EventHandlers.forTopic(Topics.APPLICATION)
+                .on(ApplicationSubmitted.class, maternity::on)
+                .on(ApplicationSupplemented.class, supplement -> {
+                    if (supplement.resumes(Item.MATERNITY_REIMBURSEMENT)) {
+                        maternity.on(supplement.corrected());
+                    }
+                })
+                .on(ApplicationWithdrawn.class, withdrawals::onWithdrawn)
+                .include(dependentItems.waiting(Item.MEDICAL_INSURANCE, Item.HUKOU, enrollments::enroll))
+                .build();
+    }
+
+    /** Beyond the platform's own routes (review queue, reference data): the tax channel's signed reports. */
+    @Bean
+    PartnerRoute paymentCallbackRoute() {
+        return new PartnerRoute(HttpMethod.POST, PaymentCallbackController.PATH,
+                PaymentCallbackController.PARTNER::equals);
     }
 }

@@ -1,13 +1,23 @@
 package cn.gov.birth.sscard;
 
+import cn.gov.birth.contracts.Item;
+import cn.gov.birth.contracts.Topics;
+import cn.gov.birth.contracts.events.ApplicationWithdrawn;
+import cn.gov.birth.kit.dependent.DependentItems;
+import cn.gov.birth.kit.withdrawal.Withdrawals;
+import cn.gov.birth.platform.handlers.EventHandlers;
+import cn.gov.birth.platform.security.PartnerRoute;
+import cn.gov.birth.sscard.bank.CardCallbacks;
+import cn.gov.birth.sscard.card.CardApplications;
 import java.time.Clock;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpMethod;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
-/** The HR and social security bureau's part: the social security card application. */
+/** The HR and social security bureau's part: the social security card application; its wiring. */
 @SpringBootApplication
 @ConfigurationPropertiesScan
 @EnableScheduling
@@ -20,5 +30,20 @@ public class SscardServiceApplication {
     @Bean
     Clock clock() {
         return Clock.systemUTC();
+    }
+
+    /** What the service does with each event: the card waits for the household registration. */
+    @Bean
+    EventHandlers eventHandlers(DependentItems dependentItems, CardApplications cards, Withdrawals withdrawals) {
+        return EventHandlers.forTopic(Topics.APPLICATION)
+                .on(ApplicationWithdrawn.class, withdrawals::onWithdrawn)
+                .include(dependentItems.waiting(Item.SOCIAL_SECURITY_CARD, Item.HUKOU, cards::apply))
+                .build();
+    }
+
+    /** Beyond the platform's own routes (review queue, reference data): the card-making banks' signed callbacks. */
+    @Bean
+    PartnerRoute cardCallbackRoute() {
+        return new PartnerRoute(HttpMethod.POST, CardCallbacks.PATH, id -> id.startsWith(CardCallbacks.PARTNER_PREFIX));
     }
 }

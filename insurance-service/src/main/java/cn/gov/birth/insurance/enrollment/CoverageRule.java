@@ -63,8 +63,9 @@ final class CoverageRule {
 
     /**
      * The amount due if the order is made today for the {@link #insured} years: the individual
-     * amount per year within the window; after it, the full amount for the first year. An order at the window's amount is payable
-     * until the window's last day at most: paid later, the full amount would be due.
+     * amount per year within the window; after it, the full amount for the first year. An order at
+     * the window's amount is payable until the window's last day at most: paid later, the full
+     * amount would be due.
      */
     static Due due(InsurancePolicy.Region policy, LocalDate birthDate, LocalDate today, List<Integer> years,
                    Map<Integer, Contribution> contributions) {
@@ -75,10 +76,7 @@ final class CoverageRule {
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
         LocalDate payBy = today.plusDays(policy.paymentDays());
         LocalDate windowEnd = birthDate.plusDays(policy.enrollmentDays());
-        if (inWindow && payBy.isAfter(windowEnd)) {
-            payBy = windowEnd;
-        }
-        return new Due(years, amount, payBy);
+        return new Due(years, amount, inWindow && payBy.isAfter(windowEnd) ? windowEnd : payBy);
     }
 
     /**

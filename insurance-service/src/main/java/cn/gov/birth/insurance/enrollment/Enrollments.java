@@ -18,6 +18,7 @@ import cn.gov.birth.insurance.reference.Contributions;
 import cn.gov.birth.insurance.reference.Contributions.Contribution;
 import cn.gov.birth.insurance.reference.InsuredPersons;
 import cn.gov.birth.insurance.review.InsuranceCase;
+import cn.gov.birth.insurance.review.InsuranceCase.Enrollment;
 import cn.gov.birth.platform.outbox.Outbox;
 import cn.gov.birth.kit.review.ReviewQueue;
 import cn.gov.birth.kit.review.ReviewTask;
@@ -29,6 +30,7 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -74,17 +76,26 @@ public class Enrollments {
         review.onApproval(ITEM, this::approve);
     }
 
-    /** The enrollment, once the household registration gave the newborn its number; runs in the event's transaction. */
+    /**
+     * The enrollment, once the household registration gave the newborn its number: the form's
+     * insurance section and the citizen ID number; runs in the event's transaction.
+     */
     public void enroll(ApplicationSubmitted application, ItemCompleted household) {
-        decide(EnrollmentRequest.of(application, (HouseholdRegistered) household), false);
+        var insurance = application.insurance();
+        var newborn = application.newborn();
+        decide(application.applicationId(), new Enrollment(application.region(),
+                ((HouseholdRegistered) household).citizenIdNumber(), newborn.surname() + newborn.givenName(),
+                newborn.birthTime().atZoneSameInstant(ChinaTime.ZONE).toLocalDate(),
+                insurance == null ? null : insurance.insuredDivision(),
+                insurance == null || insurance.years() == null || insurance.years().isEmpty() ? List.of("CURRENT")
+                        : insurance.years()), false);
     }
 
     /**
      * Decides on the request and, when nothing stands in the way, records the payment order (sent
      * after the commit). Staff approving a missing contribution decide again: still missing is a 409.
      */
-    private void decide(EnrollmentRequest request, boolean approving) {
-        UUID id = request.applicationId();
+    private void decide(UUID id, Enrollment request, boolean approving) {
         if (persons.find(request.citizenIdNumber()).filter(InsuredPersons.InsuredPerson::active).isPresent()) {
             outbox.publish(Topics.INSURANCE, new ItemRejected(UUID.randomUUID(), id, clock.instant(), ITEM,
                     "ALREADY_INSURED", "新生儿已参加基本医疗保险，无需重复参保登记"));
@@ -116,10 +127,10 @@ public class Enrollments {
                         "缴费标准尚未导入（" + request.region() + " " + missing + "），请先导入 contributions 后再审批。");
             }
             review.open(id, ITEM, "CONTRIBUTION_NOT_SET",
-                    "参保年度 " + missing + " 的居民医保缴费标准尚未公布，转医保经办人员处理", request.context());
+                    "参保年度 " + missing + " 的居民医保缴费标准尚未公布，转医保经办人员处理", request);
             return;
         }
-        PaymentOrder order = orders.create(request, CoverageRule.due(rules, request.birthDate(), today, years, found));
+        var order = orders.create(id, request, CoverageRule.due(rules, request.birthDate(), today, years, found));
         log.info("Payment order {} of application {} recorded: {} yuan by {}", order.orderId(), id, order.amount(),
                 order.payBy());
     }
@@ -130,34 +141,28 @@ public class Enrollments {
      */
     @Transactional
     void issued(String orderId, String paymentReference, Instant recheckAt) {
-        if (!orders.issued(orderId, paymentReference, recheckAt)) {
-            return;
-        }
-        PaymentOrder order = orders.find(orderId).orElseThrow();
-        if (!outcomes.hasFinished(order.applicationId(), ITEM)) {
-            outbox.publish(Topics.INSURANCE, new PaymentRequested(UUID.randomUUID(), order.applicationId(),
-                    clock.instant(), ITEM, order.amount(), paymentReference, order.payBy()));
-        }
+        ofOpenItem(orders.issued(orderId, paymentReference, recheckAt), orderId).ifPresent(order ->
+                outbox.publish(Topics.INSURANCE, new PaymentRequested(UUID.randomUUID(), order.applicationId(),
+                        clock.instant(), ITEM, order.amount(), paymentReference, order.payBy())));
     }
 
     /** The channel refused or did not answer within the retries: staff look at it. */
     @Transactional
     void sendFailed(String orderId) {
-        if (!orders.failed(orderId)) {
-            return;
-        }
-        PaymentOrder order = orders.find(orderId).orElseThrow();
-        if (!outcomes.hasFinished(order.applicationId(), ITEM)) {
-            review.open(order.applicationId(), ITEM, "PAYMENT_ORDER_FAILED",
-                    "税务缴费渠道未能开具缴费单，转医保经办人员处理", new InsuranceCase.FailedOrder(orderId));
-        }
+        ofOpenItem(orders.failed(orderId), orderId).ifPresent(order -> review.open(order.applicationId(), ITEM,
+                "PAYMENT_ORDER_FAILED", "税务缴费渠道未能开具缴费单，转医保经办人员处理",
+                new InsuranceCase.FailedOrder(orderId)));
+    }
+
+    /** The order once it {@code moved} to a new state, if its item is still open (else nobody is told). */
+    private Optional<PaymentOrder> ofOpenItem(boolean moved, String orderId) {
+        return moved ? orders.find(orderId).filter(order -> !outcomes.hasFinished(order.applicationId(), ITEM))
+                : Optional.empty();
     }
 
     /**
      * The channel's report on an order (repeatable): paid completes the enrollment, from the payment
      * date by the rule; expired returns the item, and a supplement makes a new order.
-     *
-     * @return the order as it stands after the report
      */
     @Transactional
     PaymentOrder onPayment(String orderId, String paymentReference, State status, Instant paidAt) {
@@ -211,8 +216,7 @@ public class Enrollments {
     /** Staff approval: a contribution now loaded goes on to the payment order; a failed order is sent again. */
     private void approve(ReviewTask<InsuranceCase> task) {
         switch (task.context()) {
-            case InsuranceCase.Enrollment enrollment ->
-                    decide(EnrollmentRequest.fromContext(task.applicationId(), enrollment), true);
+            case Enrollment enrollment -> decide(task.applicationId(), enrollment, true);
             case InsuranceCase.FailedOrder failed -> {
                 if (!orders.resend(failed.orderId())) {
                     throw new ProblemException(HttpStatus.CONFLICT, "Payment order not failed",

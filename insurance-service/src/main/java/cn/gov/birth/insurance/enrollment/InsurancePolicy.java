@@ -3,6 +3,7 @@ package cn.gov.birth.insurance.enrollment;
 import java.math.BigDecimal;
 import java.time.MonthDay;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -18,11 +19,8 @@ public record InsurancePolicy(Map<String, Region> regions) {
     }
 
     public Region of(String region) {
-        Region policy = regions.get(region);
-        if (policy == null) {
-            throw new IllegalStateException("no insurance policy configured for region " + region);
-        }
-        return policy;
+        return Optional.ofNullable(regions.get(region)).orElseThrow(() -> new IllegalStateException(
+                "no insurance policy configured for region " + region));
     }
 
     /**
@@ -49,7 +47,6 @@ public record InsurancePolicy(Map<String, Region> regions) {
             }
         }
 
-        /** The first day of the year from which births may choose the next year, if the region has one. */
         MonthDay nextYearFrom() {
             return nextYearBornFrom == null ? null : MonthDay.parse("--" + nextYearBornFrom);
         }

@@ -1,18 +1,19 @@
 package cn.gov.birth.insurance.enrollment;
 
+import cn.gov.birth.insurance.review.InsuranceCase.Enrollment;
 import cn.gov.birth.platform.outbound.OutboundTable;
 import java.math.BigDecimal;
-import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.jdbc.core.DataClassRowMapper;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
@@ -20,9 +21,10 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The newborns' payment orders at the tax channel ({@code payment_order}), one attempt after
- * another; {@link PaymentOrderSender} sends them.
+ * another; {@link PaymentOrderSender} sends them. Only ever used in the caller's transaction.
  */
 @Repository
+@Transactional(propagation = Propagation.MANDATORY)
 class PaymentOrders {
 
     enum State { PENDING, ISSUED, PAID, EXPIRED, FAILED }
@@ -32,13 +34,18 @@ class PaymentOrders {
                         BigDecimal amount, LocalDate payBy, State state, String paymentReference) {
     }
 
-    private static final String COLUMNS = """
-            order_id, application_id, attempt, citizen_id_number, region, insured_division, newborn_name, birth_date,
-            insured_years, amount, pay_by, state, payment_reference""";
+    /** Reads a row by its column names; the insured years are an {@code integer[]}, which JDBC gives as an Array. */
+    private static final RowMapper<PaymentOrder> ROWS = new DataClassRowMapper<>(PaymentOrder.class) {
+        @Override
+        protected Object getColumnValue(ResultSet rs, int index, Class<?> type) throws SQLException {
+            return type == List.class ? List.of((Integer[]) rs.getArray(index).getArray())
+                    : super.getColumnValue(rs, index, type);
+        }
+    };
 
     /** What the sender keeps of an order: issued ones are sent again when their report is overdue. */
     static final OutboundTable<PaymentOrder> OUTBOUND = new OutboundTable<>("payment_order", "order_id", "state",
-            List.of("PENDING", "ISSUED"), "send_attempts", "next_attempt_at", null, PaymentOrders::order);
+            List.of("PENDING", "ISSUED"), "send_attempts", "next_attempt_at", null, ROWS);
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -53,15 +60,17 @@ class PaymentOrders {
      * the application can be read from it or guessed) and kept, so every resend of it is the same
      * order to the channel.
      */
-    @Transactional(propagation = Propagation.MANDATORY)
-    PaymentOrder create(EnrollmentRequest request, CoverageRule.Due due) {
+    PaymentOrder create(UUID applicationId, Enrollment request, CoverageRule.Due due) {
         int attempt = jdbc.sql("select coalesce(max(attempt), 0) + 1 from payment_order where application_id = ?")
-                .param(request.applicationId()).query(Integer.class).single();
+                .param(applicationId).query(Integer.class).single();
         String orderId = "MI-" + UUID.randomUUID().toString().replace("-", "");
         Timestamp now = Timestamp.from(clock.instant());
-        jdbc.sql("insert into payment_order (" + COLUMNS + ", next_attempt_at, created_at) "
-                        + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', null, ?, ?)")
-                .params(orderId, request.applicationId(), attempt, request.citizenIdNumber(), request.region(),
+        jdbc.sql("""
+                        insert into payment_order (order_id, application_id, attempt, citizen_id_number, region,
+                                                   insured_division, newborn_name, birth_date, insured_years, amount,
+                                                   pay_by, state, next_attempt_at, created_at)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', ?, ?)""")
+                .params(orderId, applicationId, attempt, request.citizenIdNumber(), request.region(),
                         request.insuredDivision(), request.newbornName(), request.birthDate(),
                         due.years().toArray(Integer[]::new), due.amount(), due.payBy(), now, now)
                 .update();
@@ -69,24 +78,21 @@ class PaymentOrders {
     }
 
     Optional<PaymentOrder> find(String orderId) {
-        return jdbc.sql("select " + COLUMNS + " from payment_order where order_id = ?").param(orderId)
-                .query(PaymentOrders::order).optional();
+        return jdbc.sql("select * from payment_order where order_id = ?").param(orderId).query(ROWS).optional();
     }
 
     /** The order by its id or, failing that, by the channel's reference, locked for the caller's transaction. */
-    @Transactional(propagation = Propagation.MANDATORY)
     Optional<PaymentOrder> lock(String orderId, String paymentReference) {
-        return jdbc.sql("select " + COLUMNS + " from payment_order where order_id = ? or payment_reference = ? "
-                        + "order by (order_id = ?) desc limit 1 for update")
-                .params(orderId, paymentReference, orderId)
-                .query(PaymentOrders::order).optional();
+        return jdbc.sql("""
+                        select * from payment_order where order_id = ? or payment_reference = ?
+                        order by (order_id = ?) desc limit 1 for update""")
+                .params(orderId, paymentReference, orderId).query(ROWS).optional();
     }
 
     /**
      * Records the channel's reference and when to look again if it does not report; true only the
      * first time (the order was waiting to be sent), false for a re-sent order or a finished one.
      */
-    @Transactional(propagation = Propagation.MANDATORY)
     boolean issued(String orderId, String paymentReference, Instant recheckAt) {
         Timestamp now = Timestamp.from(clock.instant());
         boolean first = jdbc.sql("""
@@ -103,14 +109,12 @@ class PaymentOrders {
         return first;
     }
 
-    @Transactional(propagation = Propagation.MANDATORY)
     boolean failed(String orderId) {
         return jdbc.sql("update payment_order set state = 'FAILED' where order_id = ? and state = 'PENDING'")
                 .param(orderId).update() == 1;
     }
 
     /** Sends a failed order again from the first backoff on (staff approved). */
-    @Transactional(propagation = Propagation.MANDATORY)
     boolean resend(String orderId) {
         return jdbc.sql("""
                         update payment_order set state = 'PENDING', send_attempts = 0, next_attempt_at = ?
@@ -118,7 +122,6 @@ class PaymentOrders {
                 .params(Timestamp.from(clock.instant()), orderId).update() == 1;
     }
 
-    @Transactional(propagation = Propagation.MANDATORY)
     void paid(String orderId, String paymentReference, Instant paidAt) {
         jdbc.sql("""
                         update payment_order set state = 'PAID', paid_at = ?,
@@ -127,18 +130,7 @@ class PaymentOrders {
                 .params(Timestamp.from(paidAt), paymentReference, orderId).update();
     }
 
-    @Transactional(propagation = Propagation.MANDATORY)
     void expired(String orderId) {
         jdbc.sql("update payment_order set state = 'EXPIRED' where order_id = ?").param(orderId).update();
-    }
-
-    private static PaymentOrder order(ResultSet rs, int row) throws SQLException {
-        Array years = rs.getArray("insured_years");
-        return new PaymentOrder(rs.getString("order_id"), rs.getObject("application_id", UUID.class),
-                rs.getInt("attempt"), rs.getString("citizen_id_number"), rs.getString("region"),
-                rs.getString("insured_division"), rs.getString("newborn_name"),
-                rs.getObject("birth_date", LocalDate.class), Arrays.asList((Integer[]) years.getArray()),
-                rs.getBigDecimal("amount"), rs.getObject("pay_by", LocalDate.class),
-                State.valueOf(rs.getString("state")), rs.getString("payment_reference"));
     }
 }

@@ -5,36 +5,21 @@ import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * The tax payment channel (税务社保缴费渠道) that takes the newborn's payment orders.
+ * The tax payment channel (税务社保缴费渠道) that takes the newborn's payment orders; every value is
+ * set in application.yml, the one place of their defaults. The sender's settings are the
+ * {@link OutboundSettings} of those names.
  *
  * @param url            the channel's base URL ({@code POST {url}/tax/payment-orders})
  * @param callbackUrl    where the channel reports a payment; empty: this service's own address on
  *                       127.0.0.1 (local runs)
- * @param pollInterval   the pause between the sender's rounds
  * @param maxAttempts    sends of one order before it goes to staff
- * @param lease          how long a claimed order is its sender's before another instance may send it
- *                       again (its sender died): longer than a call
- * @param initialBackoff the wait after a failed send, doubled each time up to {@code maxBackoff}
- * @param recheckAfter   an issued order without the channel's report by then is sent again (same
- *                       order id: the channel answers with the same reference and reports again), so
- *                       a report lost while this service was down does not leave the item open for good
+ * @param recheckAfter   an issued order without the channel's report by then is sent again, so a report
+ *                       lost while this service was down does not leave the item open for good
  */
 @ConfigurationProperties("birth.insurance.tax-channel")
 public record TaxChannelProperties(String url, String callbackUrl, Duration connectTimeout, Duration readTimeout,
                                    Duration pollInterval, int batchSize, int maxAttempts, Duration lease,
                                    Duration initialBackoff, Duration maxBackoff, Duration recheckAfter) {
-
-    public TaxChannelProperties {
-        connectTimeout = connectTimeout == null ? Duration.ofSeconds(2) : connectTimeout;
-        readTimeout = readTimeout == null ? Duration.ofSeconds(5) : readTimeout;
-        pollInterval = pollInterval == null ? Duration.ofSeconds(1) : pollInterval;
-        batchSize = batchSize <= 0 ? 20 : batchSize;
-        maxAttempts = maxAttempts <= 0 ? 8 : maxAttempts;
-        lease = lease == null ? Duration.ofMinutes(2) : lease;
-        initialBackoff = initialBackoff == null ? Duration.ofSeconds(10) : initialBackoff;
-        maxBackoff = maxBackoff == null ? Duration.ofMinutes(10) : maxBackoff;
-        recheckAfter = recheckAfter == null ? Duration.ofMinutes(5) : recheckAfter;
-    }
 
     /** How the sender works: the channel's breaker, retry and bulkhead are the platform's {@code partner} ones. */
     OutboundSettings sender() {

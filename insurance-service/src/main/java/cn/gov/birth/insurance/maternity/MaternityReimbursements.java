@@ -1,5 +1,7 @@
 package cn.gov.birth.insurance.maternity;
 
+import static org.springframework.util.StringUtils.hasText;
+
 import cn.gov.birth.kit.outcome.ItemOutcomes;
 import cn.gov.birth.contracts.Item;
 import cn.gov.birth.contracts.Topics;
@@ -104,8 +106,8 @@ public class MaternityReimbursements {
             return;
         }
         Reimbursement account = application.reimbursement();
-        if (account == null || blank(account.bankName()) || blank(account.accountNumber())
-                || blank(account.accountHolder())) {
+        if (account == null || !hasText(account.bankName()) || !hasText(account.accountNumber())
+                || !hasText(account.accountHolder())) {
             returned(id, "BANK_ACCOUNT_REQUIRED", (hospital.get().maternityDirectSettlement()
                     ? "未查到出院时的直接结算记录" : hospital.get().name() + "不支持出院直接结算")
                     + "，需人工报销：请补充本人银行账户（开户行、账号、户名）及住院收费票据、费用明细、出院记录");
@@ -135,9 +137,5 @@ public class MaternityReimbursements {
     private void returned(UUID id, String reasonCode, String message) {
         outbox.publish(Topics.INSURANCE, new ItemReturned(UUID.randomUUID(), id, clock.instant(), ITEM, reasonCode,
                 message));
-    }
-
-    private static boolean blank(String value) {
-        return value == null || value.isBlank();
     }
 }

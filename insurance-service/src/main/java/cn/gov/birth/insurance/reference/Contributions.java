@@ -14,11 +14,7 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/**
- * The resident contribution (城乡居民医保缴费标准) per province and year, {@code contributions.csv}:
- * region (province, GB/T 2260), year, individual (the individual amount), subsidy (the government
- * subsidy per person). Keyed by region and year.
- */
+/** The resident contribution (城乡居民医保缴费标准) per province and year: the individual amount and the subsidy. */
 @Component
 public class Contributions extends Dataset {
 

@@ -6,10 +6,7 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/**
- * Hospitals designated for medical insurance (定点医疗机构), {@code designated-hospitals.csv}: code,
- * name, county, maternityDirectSettlement (whether maternity expenses are settled at discharge).
- */
+/** Hospitals designated for medical insurance (定点医疗机构); some settle maternity expenses at discharge. */
 @Component
 public class DesignatedHospitals extends Dataset {
 

@@ -15,11 +15,7 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/**
- * Maternity expenses the insurance system settled at discharge (免申即享),
- * {@code direct-settlements.csv}: motherIdNumber, hospitalCode, dischargedAt, amount. Keyed by the
- * mother's ID number and the discharge time.
- */
+/** Maternity expenses the insurance system settled at the mother's discharge (免申即享). */
 @Component
 public class DirectSettlements extends Dataset {
 
@@ -41,8 +37,6 @@ public class DirectSettlements extends Dataset {
                         where mother_id_number = ? and hospital_code = ? and discharged_at between ? and ?
                         order by discharged_at limit 1""")
                 .params(motherIdNumber, hospitalCode, Timestamp.from(from), Timestamp.from(to))
-                .query((rs, n) -> new DirectSettlement(rs.getString(1), rs.getString(2),
-                        rs.getTimestamp(3).toInstant(), rs.getBigDecimal(4)))
-                .optional();
+                .query(DirectSettlement.class).optional();
     }
 }

@@ -14,11 +14,7 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/**
- * Insured persons (参保人员), {@code insured-persons.csv}: idNumber, name, insuredDivision (county),
- * scheme ({@code EMPLOYEE} 职工医保 or {@code RESIDENT} 居民医保), status ({@code ACTIVE} or
- * {@code SUSPENDED}). Keyed by the ID number.
- */
+/** Insured persons (参保人员) of the employee (职工医保) or resident (居民医保) scheme, newborns enrolled here too. */
 @Component
 public class InsuredPersons extends Dataset {
 

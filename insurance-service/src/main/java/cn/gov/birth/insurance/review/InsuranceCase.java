@@ -14,7 +14,7 @@ import java.util.List;
         @JsonSubTypes.Type(InsuranceCase.ManualClaim.class)})
 public sealed interface InsuranceCase {
 
-    /** An enrollment whose contribution was not set: what it was decided on. */
+    /** An enrollment to decide on (staff see it when its contribution was not set): what it is decided on. */
     record Enrollment(String region, String citizenIdNumber, String newbornName, LocalDate birthDate,
                       String insuredDivision, List<String> years) implements InsuranceCase {
     }

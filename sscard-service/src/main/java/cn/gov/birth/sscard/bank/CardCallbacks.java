@@ -24,12 +24,20 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 public class CardCallbacks {
 
+    /** Banks' partner ids are their codes after this. */
+    public static final String PARTNER_PREFIX = "BANK-";
+
     private static final int MAX_REASON = 200;
 
     private final CardApplications cards;
 
     CardCallbacks(CardApplications cards) {
         this.cards = cards;
+    }
+
+    /** A bank's id as a partner ({@code BANK-ICBC}): whose secret signs our requests and its callbacks. */
+    static String partner(String bankCode) {
+        return PARTNER_PREFIX + bankCode;
     }
 
     record BankCallback(String requestId, String status, String cardNumber, String reason) {
@@ -63,7 +71,7 @@ public class CardCallbacks {
             throw new InvalidInputException(errors);
         }
         UUID id = requestId;
-        String bankCode = bank.id().substring(BankClient.PARTNER_PREFIX.length());
+        String bankCode = bank.id().substring(PARTNER_PREFIX.length());
         String state = cards.onBankResult(id, bankCode, made, callback.cardNumber(), callback.reason())
                 .orElseThrow(() -> new ProblemException(HttpStatus.NOT_FOUND, "Unknown card request",
                         "No card request " + id + " was sent to " + bankCode + "."));

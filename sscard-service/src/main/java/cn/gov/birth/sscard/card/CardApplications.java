@@ -93,24 +93,28 @@ public class CardApplications {
             returned(id, "BANK_NOT_AVAILABLE", bank.get().name() + "目前暂停受理社会保障卡申领，请另选制卡银行后补正");
             return;
         }
-        CardOrder order = order(application, citizenId, bankCode);
+        String county = registered.householdDivision() != null ? registered.householdDivision()
+                : application.household() == null ? null : application.household().division();
+        CardOrder order = order(application, citizenId, bankCode, county);
+        Branch branch = null;
         if ("MAIL".equals(application.delivery() == null ? null : application.delivery().socialSecurityCard())) {
             if (order.address() == null) {
                 returned(id, "DELIVERY_ADDRESS_MISSING", "选择邮寄社会保障卡须填写收件人姓名、电话和地址，请补正");
                 return;
             }
-            request(id, order, null);
-            return;
+        } else {
+            branch = county == null ? null : branches.inCounty(bankCode, county).orElse(null);
+            if (branch == null) {
+                review.open(id, Item.SOCIAL_SECURITY_CARD, "NO_PICKUP_BRANCH", bank.get().name()
+                        + "在户籍所在县（区）没有领卡网点，转人社部门工作人员处理（可改为邮寄到收件地址）", order);
+                return;
+            }
         }
-        String county = registered.householdDivision() != null ? registered.householdDivision()
-                : application.household() == null ? null : application.household().division();
-        Optional<Branch> branch = county == null ? Optional.empty() : branches.inCounty(bankCode, county);
-        if (branch.isEmpty()) {
-            review.open(id, Item.SOCIAL_SECURITY_CARD, "NO_PICKUP_BRANCH", bank.get().name()
-                    + "在户籍所在县（区）没有领卡网点，转人社部门工作人员处理（可改为邮寄到收件地址）", order.inCounty(county));
-            return;
+        if (!recorded(order, branch)) {
+            // Another application for the same person got its request in first.
+            outbox.publish(Topics.SSCARD, new ItemRejected(UUID.randomUUID(), id, clock.instant(),
+                    Item.SOCIAL_SECURITY_CARD, "CARD_ALREADY_ISSUED", ALREADY_ISSUED));
         }
-        request(id, order, branch.get());
     }
 
     /**
@@ -139,8 +143,7 @@ public class CardApplications {
 
     /**
      * The bank's report on a request (its callback, or its refusal of the data). Idempotent: a
-     * report on a request already made or failed changes nothing and answers its state. A card
-     * reported made for a request withdrawn meanwhile is recorded (it exists) without completing the item.
+     * report on a request already made or failed changes nothing and answers its state.
      *
      * @param bankCode the bank that reports: only a request sent to it is found
      * @return the request's state afterwards, empty for an unknown request
@@ -187,21 +190,14 @@ public class CardApplications {
         return issued.hasCard(citizenId) || requests.hasLiveRequest(citizenId, applicationId);
     }
 
-    private static CardOrder order(ApplicationSubmitted application, String citizenId, String bankCode) {
+    private static CardOrder order(ApplicationSubmitted application, String citizenId, String bankCode,
+                                   String county) {
         Recipient recipient = application.delivery() == null ? null : application.delivery().recipient();
         boolean mailable = recipient != null && recipient.address() != null && !recipient.address().isBlank();
         return new CardOrder(application.applicationId().toString(), application.region(), bankCode, citizenId,
                 application.newborn().surname() + application.newborn().givenName(), application.newborn().sex(),
                 application.newborn().birthTime().toLocalDate().toString(), mailable ? recipient.name() : null,
-                mailable ? recipient.phone() : null, mailable ? recipient.address() : null, null);
-    }
-
-    private void request(UUID id, CardOrder order, Branch branch) {
-        if (!recorded(order, branch)) {
-            // Another application for the same person got its request in first.
-            outbox.publish(Topics.SSCARD, new ItemRejected(UUID.randomUUID(), id, clock.instant(),
-                    Item.SOCIAL_SECURITY_CARD, "CARD_ALREADY_ISSUED", ALREADY_ISSUED));
-        }
+                mailable ? recipient.phone() : null, mailable ? recipient.address() : null, county);
     }
 
     /**

@@ -14,11 +14,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public record CardProperties(String callbackUrl, Sender sender) {
 
     /**
-     * @param pollInterval   the pause between rounds
-     * @param batchSize      requests claimed per round
-     * @param lease          how long a claimed request is left to its sender before another may send it again
-     * @param initialBackoff the wait before resending after the first failed round; doubles each round
-     * @param maxBackoff     the longest wait between rounds
+     * The sender: the {@link OutboundSettings} under their names, and when a request goes again.
+     *
      * @param callbackTimeout how long a request the bank took may go without its callback before it
      *                        is sent again (same request id: the bank reports again, makes no second card)
      */

@@ -34,9 +34,7 @@ public class CardRequests {
         this.jdbc = jdbc;
     }
 
-    /**
-     * @param payload the JSON body for the bank's card-making interface
-     */
+    /** A request; its {@code payload} is the JSON body for the bank's card-making interface. */
     public record CardRequest(UUID requestId, UUID applicationId, String citizenIdNumber, String region,
                               String bankCode, String pickupBranch, String payload, String state, int attempts) {
     }
@@ -64,8 +62,11 @@ public class CardRequests {
 
     /** The request, locked until the caller's transaction ends. */
     Optional<CardRequest> lock(UUID requestId) {
-        return jdbc.sql(SELECT + " where request_id = ? for update").param(requestId).query(CardRequest.class)
-                .optional();
+        return jdbc.sql("""
+                        select request_id, application_id, citizen_id_number, region, bank_code, pickup_branch,
+                               payload::text as payload, state, attempts from card_request
+                        where request_id = ? for update""")
+                .param(requestId).query(CardRequest.class).optional();
     }
 
     /**
@@ -92,8 +93,4 @@ public class CardRequests {
                 .params(state, cardNumber, error, Timestamp.from(now), requestId)
                 .update();
     }
-
-    private static final String SELECT = """
-            select request_id, application_id, citizen_id_number, region, bank_code, pickup_branch,
-                   payload::text as payload, state, attempts from card_request""";
 }

@@ -13,7 +13,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** Branches where a card is picked up (领卡网点), {@code branches.csv}: bankCode, county, code, name, address. Keyed by code. */
+/** Branches where a card is picked up (领卡网点), each of one bank in one county. */
 @Component
 @Order(2)
 public class BankBranches extends Dataset {

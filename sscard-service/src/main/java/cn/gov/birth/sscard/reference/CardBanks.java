@@ -15,10 +15,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/**
- * Card-making banks (制卡银行) per province, {@code banks.csv}: region, bankCode, name, cardApiUrl
- * (base URL of the bank's card-making interface), active. Keyed by region and bank code.
- */
+/** Card-making banks (制卡银行) per province, with the base URL of each one's card-making interface. */
 @Component
 @Order(1) // before branches, which must name a known bank
 public class CardBanks extends Dataset {

@@ -15,11 +15,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/**
- * Social security cards already issued (一人一卡), {@code issued-cards.csv}: idNumber, cardNumber,
- * bankCode, issuedAt. Keyed by the holder's ID number; the cards banks make for this service are
- * recorded here too.
- */
+/** Social security cards already issued (一人一卡), the cards banks make for this service among them. */
 @Component
 @Order(3)
 public class IssuedCards extends Dataset {
