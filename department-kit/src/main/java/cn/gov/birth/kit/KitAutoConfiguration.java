@@ -9,7 +9,9 @@ import cn.gov.birth.kit.review.ReviewQueues;
 import cn.gov.birth.kit.withdrawal.Withdrawals;
 import cn.gov.birth.platform.PlatformAutoConfiguration;
 import cn.gov.birth.platform.db.Migrations;
+import java.time.Clock;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
@@ -28,5 +30,12 @@ public class KitAutoConfiguration {
     @Bean
     FlywayConfigurationCustomizer kitMigrations() {
         return Migrations.alsoFrom("classpath:db/kit");
+    }
+
+    /** Times are instants, stored and published in UTC; a service (or a test) may bring its own clock. */
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
     }
 }
