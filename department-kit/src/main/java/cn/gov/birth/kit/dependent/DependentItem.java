@@ -28,7 +28,7 @@ public class DependentItem {
     private static final String UPSTREAM = "upstream";
     private static final Set<String> NEEDED = Set.of(APPLICATION, UPSTREAM);
 
-    /** The item's own work, given the application and the upstream completion. */
+    /** The item's work, given the application and upstream completion; after {@link ItemStarted}, same transaction. */
     @FunctionalInterface
     public interface Work {
         void start(ApplicationSubmitted application, ItemCompleted upstream);
@@ -40,10 +40,6 @@ public class DependentItem {
     private final ItemFacts facts;
     private final Work work;
 
-    /**
-     * @param work the item's own work; runs after {@link ItemStarted} is published on the item's
-     *             department's topic, in the same transaction
-     */
     DependentItem(Item item, Item upstream, Rendezvous rendezvous, ItemFacts facts, Work work) {
         this.item = item;
         this.upstream = upstream;
