@@ -18,10 +18,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Delivery records the hospitals upload (分娩记录), {@code delivery-records.csv}: recordNumber,
- * hospitalCode, motherIdNumber, birthTime, sex, dischargedAt, certificateNumber (the last two may
- * be blank). Birth times are kept to the minute, as the delivery register writes them. A record
- * with a certificate number has decided a birth: its mother, birth time and hospital stay.
+ * Delivery records the hospitals upload (分娩记录), {@code delivery-records.csv}. Birth times are kept to
+ * the minute, as the delivery register writes them. A record with a certificate number has decided a
+ * birth: its mother, birth time and hospital stay.
  */
 @Component
 public class DeliveryRecords extends Dataset {
