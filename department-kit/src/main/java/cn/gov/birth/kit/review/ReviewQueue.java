@@ -29,10 +29,8 @@ import org.springframework.transaction.annotation.Transactional;
  * A department's staff review queue (人工审核): an item its rules cannot decide waits here, the
  * applicant is told why ({@link ItemAwaitingReview}), and staff approve, return or reject it. The
  * task, its decision and the resulting fact are written in one transaction. A department service
- * declares its queue as a bean, with the record it keeps for staff ({@code C}); the services that
- * open tasks register what approval does ({@link #onApproval}), so the queue never depends on them.
- *
- * @param <C> what the department stores for staff to decide on, kept as JSON
+ * declares its queue as a bean, with the record it keeps for staff ({@code C}, as JSON); the services
+ * that open tasks register what approval does ({@link #onApproval}), so the queue never depends on them.
  */
 public class ReviewQueue<C> {
 
@@ -48,7 +46,6 @@ public class ReviewQueue<C> {
         void approve(ReviewTask<C> task);
     }
 
-    private final Department department;
     private final Class<C> contextType;
     private final Map<Item, Approval<C>> approvals = new ConcurrentHashMap<>();
     private final JdbcClient jdbc;
@@ -56,7 +53,6 @@ public class ReviewQueue<C> {
     private final Clock clock;
 
     ReviewQueue(Class<C> contextType, JdbcClient jdbc, ItemFacts facts, Clock clock) {
-        this.department = facts.department();
         this.contextType = contextType;
         this.jdbc = jdbc;
         this.facts = facts;
@@ -65,13 +61,13 @@ public class ReviewQueue<C> {
 
     /** What approving a task of {@code item} does; registered once, when the service is put together. */
     public void onApproval(Item item, Approval<C> approval) {
-        if (item.department() != department || approvals.putIfAbsent(item, approval) != null) {
-            throw new IllegalStateException("approval of " + item + " registered twice or not " + department + "'s");
+        if (item.department() != department() || approvals.putIfAbsent(item, approval) != null) {
+            throw new IllegalStateException("approval of " + item + " registered twice or not " + department() + "'s");
         }
     }
 
     public Department department() {
-        return department;
+        return facts.department();
     }
 
     /** Queues the item for staff, once: an item already waiting is not queued again. */
@@ -87,7 +83,7 @@ public class ReviewQueue<C> {
                         EventCodec.mapper().writeValueAsString(context), Timestamp.from(now))
                 .update();
         if (queued == 1) {
-            log.info("{} of application {} waits for {} staff: {}", item, applicationId, department, reasonCode);
+            log.info("{} of application {} waits for {} staff: {}", item, applicationId, department(), reasonCode);
             facts.publish(new ItemAwaitingReview(UUID.randomUUID(), applicationId, now, item, reasonCode, message));
         }
     }
@@ -121,7 +117,7 @@ public class ReviewQueue<C> {
                 .query(this::task)
                 .optional()
                 .orElseThrow(() -> new ProblemException(HttpStatus.NOT_FOUND, "Task not found",
-                        "No review task " + taskId + " in " + department + "."));
+                        "No review task " + taskId + " in " + department() + "."));
         if (task.status() == Status.CANCELLED) {
             throw new ProblemException(HttpStatus.CONFLICT, "Application withdrawn", "申请人已撤回申请，该任务已关闭。");
         }
@@ -148,7 +144,7 @@ public class ReviewQueue<C> {
                         where id = ?""")
                 .params(decision.name(), reasonCode, message, staff, Timestamp.from(clock.instant()), taskId)
                 .update();
-        log.info("{} task {} decided {} by staff {}", department, taskId, decision, staff);
+        log.info("{} task {} decided {} by staff {}", department(), taskId, decision, staff);
         return jdbc.sql("select * from review_task where id = ?").param(taskId).query(this::task).single();
     }
 
