@@ -1,10 +1,8 @@
 package cn.gov.birth.birthcert;
 
-import java.time.Clock;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
-import org.springframework.context.annotation.Bean;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 /** The health department's part: the birth medical certificate and parenting-guidance enrollment. */
@@ -15,10 +13,5 @@ public class BirthCertServiceApplication {
 
     public static void main(String[] args) {
         SpringApplication.run(BirthCertServiceApplication.class, args);
-    }
-
-    @Bean
-    Clock clock() {
-        return Clock.systemUTC();
     }
 }

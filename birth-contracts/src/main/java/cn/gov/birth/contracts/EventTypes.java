@@ -22,6 +22,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * The CloudEvents {@code ce_type} of every event, written out rather than derived from class
@@ -30,32 +31,29 @@ import java.util.Optional;
 public final class EventTypes {
 
     private static final Map<String, Class<? extends BirthEvent>> BY_TYPE = new LinkedHashMap<>();
-    private static final Map<Class<? extends BirthEvent>, String> BY_CLASS = new LinkedHashMap<>();
 
     static {
-        register("cn.gov.birth.ApplicationSubmitted.v1", ApplicationSubmitted.class);
-        register("cn.gov.birth.ApplicationSupplemented.v1", ApplicationSupplemented.class);
-        register("cn.gov.birth.ApplicationWithdrawn.v1", ApplicationWithdrawn.class);
-        register("cn.gov.birth.ApplicationStatusChanged.v1", ApplicationStatusChanged.class);
-        register("cn.gov.birth.ItemStarted.v1", ItemStarted.class);
-        register("cn.gov.birth.ItemReturned.v1", ItemReturned.class);
-        register("cn.gov.birth.ItemAwaitingReview.v1", ItemAwaitingReview.class);
-        register("cn.gov.birth.PaymentRequested.v1", PaymentRequested.class);
-        register("cn.gov.birth.ItemRejected.v1", ItemRejected.class);
-        register("cn.gov.birth.ItemCancelled.v1", ItemCancelled.class);
-        register("cn.gov.birth.BirthCertificateIssued.v1", BirthCertificateIssued.class);
-        register("cn.gov.birth.ParentingGuidanceEnrolled.v1", ParentingGuidanceEnrolled.class);
-        register("cn.gov.birth.VaccinationCertificateIssued.v1", VaccinationCertificateIssued.class);
-        register("cn.gov.birth.HouseholdRegistered.v1", HouseholdRegistered.class);
-        register("cn.gov.birth.MedicalInsuranceEnrolled.v1", MedicalInsuranceEnrolled.class);
-        register("cn.gov.birth.MaternityReimbursementSettled.v1", MaternityReimbursementSettled.class);
-        register("cn.gov.birth.SocialSecurityCardApplied.v1", SocialSecurityCardApplied.class);
+        BY_TYPE.put("cn.gov.birth.ApplicationSubmitted.v1", ApplicationSubmitted.class);
+        BY_TYPE.put("cn.gov.birth.ApplicationSupplemented.v1", ApplicationSupplemented.class);
+        BY_TYPE.put("cn.gov.birth.ApplicationWithdrawn.v1", ApplicationWithdrawn.class);
+        BY_TYPE.put("cn.gov.birth.ApplicationStatusChanged.v1", ApplicationStatusChanged.class);
+        BY_TYPE.put("cn.gov.birth.ItemStarted.v1", ItemStarted.class);
+        BY_TYPE.put("cn.gov.birth.ItemReturned.v1", ItemReturned.class);
+        BY_TYPE.put("cn.gov.birth.ItemAwaitingReview.v1", ItemAwaitingReview.class);
+        BY_TYPE.put("cn.gov.birth.PaymentRequested.v1", PaymentRequested.class);
+        BY_TYPE.put("cn.gov.birth.ItemRejected.v1", ItemRejected.class);
+        BY_TYPE.put("cn.gov.birth.ItemCancelled.v1", ItemCancelled.class);
+        BY_TYPE.put("cn.gov.birth.BirthCertificateIssued.v1", BirthCertificateIssued.class);
+        BY_TYPE.put("cn.gov.birth.ParentingGuidanceEnrolled.v1", ParentingGuidanceEnrolled.class);
+        BY_TYPE.put("cn.gov.birth.VaccinationCertificateIssued.v1", VaccinationCertificateIssued.class);
+        BY_TYPE.put("cn.gov.birth.HouseholdRegistered.v1", HouseholdRegistered.class);
+        BY_TYPE.put("cn.gov.birth.MedicalInsuranceEnrolled.v1", MedicalInsuranceEnrolled.class);
+        BY_TYPE.put("cn.gov.birth.MaternityReimbursementSettled.v1", MaternityReimbursementSettled.class);
+        BY_TYPE.put("cn.gov.birth.SocialSecurityCardApplied.v1", SocialSecurityCardApplied.class);
     }
 
-    private static void register(String type, Class<? extends BirthEvent> eventClass) {
-        BY_TYPE.put(type, eventClass);
-        BY_CLASS.put(eventClass, type);
-    }
+    private static final Map<Class<? extends BirthEvent>, String> BY_CLASS = BY_TYPE.entrySet().stream()
+            .collect(Collectors.toMap(Map.Entry::getValue, Map.Entry::getKey));
 
     public static Optional<Class<? extends BirthEvent>> classOf(String type) {
         return Optional.ofNullable(BY_TYPE.get(type));

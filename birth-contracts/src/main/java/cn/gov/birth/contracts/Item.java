@@ -37,13 +37,10 @@ public enum Item {
 
     /** The chosen items together with every item they depend on, directly or not. */
     public static Set<Item> withDependencies(Collection<Item> chosen) {
-        Set<Item> all = chosen.isEmpty() ? EnumSet.noneOf(Item.class) : EnumSet.copyOf(chosen);
-        boolean grew = true;
-        while (grew) {
-            grew = false;
-            for (Item item : Set.copyOf(all)) {
-                grew |= all.addAll(item.requires);
-            }
+        Set<Item> all = EnumSet.noneOf(Item.class);
+        for (Item item : chosen) {
+            all.add(item);
+            all.addAll(withDependencies(item.requires));
         }
         return all;
     }

@@ -20,8 +20,6 @@ public final class Topics {
     /** The topics carrying department facts about items. */
     public static final List<String> DEPARTMENT_FACTS = List.of(BIRTH_CERT, VACCINATION, HUKOU, INSURANCE, SSCARD);
 
-    public static final String DEAD_LETTER_SUFFIX = ".dlt";
-
     /** The topic a department's service publishes its facts on (one producing service per department). */
     public static String of(Department department) {
         return switch (department) {
@@ -34,7 +32,7 @@ public final class Topics {
     }
 
     public static String deadLetter(String topic) {
-        return topic + DEAD_LETTER_SUFFIX;
+        return topic + ".dlt";
     }
 
     private Topics() {

@@ -1,25 +1,20 @@
 package cn.gov.birth.kit;
 
-import cn.gov.birth.contracts.Department;
 import cn.gov.birth.kit.dependent.DependentItems;
+import cn.gov.birth.kit.outcome.ItemFacts;
 import cn.gov.birth.kit.outcome.ItemOutcomes;
 import cn.gov.birth.kit.reference.ReferenceDataConfiguration;
 import cn.gov.birth.kit.review.ReviewConfiguration;
-import cn.gov.birth.kit.review.ReviewQueue;
 import cn.gov.birth.kit.review.ReviewQueues;
 import cn.gov.birth.kit.withdrawal.Withdrawals;
 import cn.gov.birth.platform.PlatformAutoConfiguration;
 import cn.gov.birth.platform.db.Migrations;
-import cn.gov.birth.platform.outbox.Outbox;
-import cn.gov.birth.platform.rendezvous.Rendezvous;
 import java.time.Clock;
-import java.util.Optional;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * What a department's service (one that says {@code birth.department}) shares with the other
@@ -27,7 +22,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * items on withdrawal, the staff review queue's endpoints, and the import of its reference data.
  */
 @AutoConfiguration(after = PlatformAutoConfiguration.class)
-@Import({ReviewConfiguration.class, ReferenceDataConfiguration.class})
+@Import({ItemOutcomes.class, ItemFacts.class, ReviewQueues.class, DependentItems.class, Withdrawals.class,
+        ReviewConfiguration.class, ReferenceDataConfiguration.class})
 public class KitAutoConfiguration {
 
     /** The kit's tables migrate with the service's, from {@code db/kit}. */
@@ -36,25 +32,10 @@ public class KitAutoConfiguration {
         return Migrations.alsoFrom("classpath:db/kit");
     }
 
+    /** Times are instants, stored and published in UTC; a service (or a test) may bring its own clock. */
     @Bean
-    ItemOutcomes itemOutcomes(JdbcClient jdbc) {
-        return new ItemOutcomes(jdbc);
-    }
-
-    @Bean
-    ReviewQueues reviewQueues(@Value("${birth.department}") Department department, JdbcClient jdbc, Outbox outbox,
-                              ItemOutcomes outcomes, Clock clock) {
-        return new ReviewQueues(department, jdbc, outbox, outcomes, clock);
-    }
-
-    @Bean
-    DependentItems dependentItems(Rendezvous rendezvous, Outbox outbox, ItemOutcomes outcomes, Clock clock) {
-        return new DependentItems(rendezvous, outbox, outcomes, clock);
-    }
-
-    @Bean
-    Withdrawals withdrawals(@Value("${birth.department}") Department department, Outbox outbox,
-                            ItemOutcomes outcomes, Optional<ReviewQueue<?>> review, Clock clock) {
-        return new Withdrawals(department, outbox, outcomes, review, clock);
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
     }
 }

@@ -1,10 +1,8 @@
 package cn.gov.birth.hukou;
 
-import java.time.Clock;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
-import org.springframework.context.annotation.Bean;
 
 /** The police's part: birth household registration and the newborn's citizen ID number. */
 @SpringBootApplication
@@ -13,10 +11,5 @@ public class HukouServiceApplication {
 
     public static void main(String[] args) {
         SpringApplication.run(HukouServiceApplication.class, args);
-    }
-
-    @Bean
-    Clock clock() {
-        return Clock.systemUTC();
     }
 }

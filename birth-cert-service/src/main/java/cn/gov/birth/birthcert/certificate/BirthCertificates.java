@@ -1,26 +1,20 @@
 package cn.gov.birth.birthcert.certificate;
 
-import cn.gov.birth.contracts.ChinaTime;
-import cn.gov.birth.kit.outcome.ItemOutcomes;
 import cn.gov.birth.birthcert.reference.DeliveryHospitals;
 import cn.gov.birth.birthcert.reference.DeliveryHospitals.Hospital;
 import cn.gov.birth.birthcert.reference.DeliveryRecords;
 import cn.gov.birth.birthcert.reference.DeliveryRecords.DeliveryRecord;
+import cn.gov.birth.contracts.ChinaTime;
 import cn.gov.birth.contracts.Item;
-import cn.gov.birth.contracts.Topics;
 import cn.gov.birth.contracts.events.ApplicationForm.Newborn;
 import cn.gov.birth.contracts.events.ApplicationSubmitted;
 import cn.gov.birth.contracts.events.BirthCertificateIssued;
-import cn.gov.birth.contracts.events.ItemRejected;
-import cn.gov.birth.contracts.events.ItemReturned;
-import cn.gov.birth.contracts.events.ItemStarted;
-import cn.gov.birth.platform.outbox.Outbox;
+import cn.gov.birth.kit.outcome.ItemFacts;
 import cn.gov.birth.kit.review.ReviewQueue;
 import java.nio.charset.Charset;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -44,19 +38,17 @@ public class BirthCertificates {
     private static final Charset COMMON_CHARACTERS = Charset.forName("GB2312");
 
     private final JdbcClient jdbc;
-    private final Outbox outbox;
-    private final ItemOutcomes outcomes;
+    private final ItemFacts facts;
     private final DeliveryHospitals hospitals;
     private final DeliveryRecords records;
     private final ReviewQueue<Certification> review;
     private final BirthCertificateProperties properties;
     private final Clock clock;
 
-    BirthCertificates(JdbcClient jdbc, Outbox outbox, ItemOutcomes outcomes, DeliveryHospitals hospitals, DeliveryRecords records,
+    BirthCertificates(JdbcClient jdbc, ItemFacts facts, DeliveryHospitals hospitals, DeliveryRecords records,
                       ReviewQueue<Certification> review, BirthCertificateProperties properties, Clock clock) {
         this.jdbc = jdbc;
-        this.outbox = outbox;
-        this.outcomes = outcomes;
+        this.facts = facts;
         this.hospitals = hospitals;
         this.records = records;
         this.review = review;
@@ -68,12 +60,10 @@ public class BirthCertificates {
     /** Decides on an accepted application, or on a corrected one after a return. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void on(ApplicationSubmitted application) {
-        if (!application.requests(Item.BIRTH_CERT) || outcomes.hasFinished(application.applicationId(), Item.BIRTH_CERT)) {
+        if (!facts.start(application, Item.BIRTH_CERT)) {
             return;
         }
         UUID id = application.applicationId();
-        Instant now = clock.instant();
-        outbox.publish(Topics.BIRTH_CERT, new ItemStarted(UUID.randomUUID(), id, now, Item.BIRTH_CERT));
         Newborn newborn = application.newborn();
         Optional<Hospital> hospital = hospitals.find(newborn.hospitalCode());
         if (hospital.isEmpty()) {
@@ -81,9 +71,8 @@ public class BirthCertificates {
             return;
         }
         if (!hospital.get().qualified()) {
-            outbox.publish(Topics.BIRTH_CERT, new ItemRejected(UUID.randomUUID(), id, now, Item.BIRTH_CERT,
-                    "HOSPITAL_NOT_QUALIFIED", hospital.get().name()
-                    + "不是具有助产技术服务资质的机构，出生医学证明不能通过联办签发，请到县级卫生健康部门单项办理"));
+            facts.rejected(id, Item.BIRTH_CERT, "HOSPITAL_NOT_QUALIFIED", hospital.get().name()
+                    + "不是具有助产技术服务资质的机构，出生医学证明不能通过联办签发，请到县级卫生健康部门单项办理");
             return;
         }
         Match match = match(newborn, application.mother().idNumber());
@@ -165,18 +154,14 @@ public class BirthCertificates {
         // A verified number that another application holds is this birth's own (it is on this birth's
         // delivery record): an earlier application for it, withdrawn, since two open ones are refused at intake.
         // The birth as certified goes with the certificate: household registration registers it.
-        var certified = jdbc.sql("select birth_time, sex from delivery_record where record_number = ?")
-                .param(certification.recordNumber())
-                .query((rs, n) -> new Object[] {rs.getObject(1, OffsetDateTime.class), rs.getString(2)})
-                .optional();
-        outbox.publish(Topics.BIRTH_CERT, new BirthCertificateIssued(UUID.randomUUID(), id, now, number, verified,
-                certified.map(c -> ((OffsetDateTime) c[0]).withOffsetSameInstant(ChinaTime.OFFSET)).orElse(null),
-                certified.map(c -> (String) c[1]).orElse(null)));
+        Optional<DeliveryRecord> certified = records.find(certification.recordNumber());
+        facts.publish(new BirthCertificateIssued(UUID.randomUUID(), id, now, number, verified,
+                certified.map(r -> r.birthTime().withOffsetSameInstant(ChinaTime.OFFSET)).orElse(null),
+                certified.map(DeliveryRecord::sex).orElse(null)));
     }
 
     private void returned(UUID id, String reasonCode, String message) {
-        outbox.publish(Topics.BIRTH_CERT, new ItemReturned(UUID.randomUUID(), id, clock.instant(), Item.BIRTH_CERT,
-                reasonCode, message));
+        facts.returned(id, Item.BIRTH_CERT, reasonCode, message);
     }
 
     private String nextNumber(String region) {

@@ -6,6 +6,6 @@ package cn.gov.birth.birthcert.certificate;
  * @param certificateNumber the number the hospital already gave, to verify; null: a new one is issued
  * @param householdCounty   where the stub goes: the station that registers the birth
  */
-record Certification(String region, String hospitalCode, String recordNumber, String certificateNumber,
-                     String householdCounty) {
+public record Certification(String region, String hospitalCode, String recordNumber, String certificateNumber,
+                            String householdCounty) {
 }

@@ -1,13 +1,11 @@
 package cn.gov.birth.birthcert.guidance;
 
-import cn.gov.birth.contracts.ChinaTime;
 import cn.gov.birth.birthcert.certificate.BirthCertificateProperties;
+import cn.gov.birth.contracts.ChinaTime;
 import cn.gov.birth.contracts.Item;
-import cn.gov.birth.contracts.Topics;
 import cn.gov.birth.contracts.events.ApplicationSubmitted;
-import cn.gov.birth.contracts.events.ItemStarted;
 import cn.gov.birth.contracts.events.ParentingGuidanceEnrolled;
-import cn.gov.birth.platform.outbox.Outbox;
+import cn.gov.birth.kit.outcome.ItemFacts;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -22,15 +20,14 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ParentingGuidance {
 
-
     private final JdbcClient jdbc;
-    private final Outbox outbox;
+    private final ItemFacts facts;
     private final BirthCertificateProperties properties;
     private final Clock clock;
 
-    ParentingGuidance(JdbcClient jdbc, Outbox outbox, BirthCertificateProperties properties, Clock clock) {
+    ParentingGuidance(JdbcClient jdbc, ItemFacts facts, BirthCertificateProperties properties, Clock clock) {
         this.jdbc = jdbc;
-        this.outbox = outbox;
+        this.facts = facts;
         this.properties = properties;
         this.clock = clock;
     }
@@ -44,10 +41,10 @@ public class ParentingGuidance {
         UUID id = application.applicationId();
         LocalDate birthDate = application.newborn().birthTime().atZoneSameInstant(ChinaTime.ZONE).toLocalDate();
         LocalDate until = birthDate.plusMonths(properties.guidanceMonths());
-        outbox.publish(Topics.BIRTH_CERT, new ItemStarted(UUID.randomUUID(), id, now, Item.PARENTING_GUIDANCE));
+        facts.started(id, Item.PARENTING_GUIDANCE);
         jdbc.sql("insert into guidance_enrollment (application_id, enrolled_until, enrolled_at) values (?, ?, ?)")
                 .params(id, until, Timestamp.from(now))
                 .update();
-        outbox.publish(Topics.BIRTH_CERT, new ParentingGuidanceEnrolled(UUID.randomUUID(), id, now, until));
+        facts.publish(new ParentingGuidanceEnrolled(UUID.randomUUID(), id, now, until));
     }
 }

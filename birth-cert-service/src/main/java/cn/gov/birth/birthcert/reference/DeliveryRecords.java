@@ -13,14 +13,14 @@ import cn.gov.birth.platform.table.Type;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Delivery records the hospitals upload (分娩记录), {@code delivery-records.csv}: recordNumber,
- * hospitalCode, motherIdNumber, birthTime, sex, dischargedAt, certificateNumber (the last two may
- * be blank). Birth times are kept to the minute, as the delivery register writes them. A record
- * with a certificate number has decided a birth: its mother, birth time and hospital stay.
+ * Delivery records the hospitals upload (分娩记录), {@code delivery-records.csv}. Birth times are kept to
+ * the minute, as the delivery register writes them. A record with a certificate number has decided a
+ * birth: its mother, birth time and hospital stay.
  */
 @Component
 public class DeliveryRecords extends Dataset {
@@ -42,22 +42,23 @@ public class DeliveryRecords extends Dataset {
                                  OffsetDateTime birthTime, String sex, String certificateNumber) {
     }
 
+    public Optional<DeliveryRecord> find(String recordNumber) {
+        return byKey(DeliveryRecord.class, recordNumber);
+    }
+
     /** Records of deliveries at the hospital at that minute. */
     public List<DeliveryRecord> at(String hospitalCode, OffsetDateTime birthTime) {
-        return jdbc.sql("""
-                        select record_number, hospital_code, mother_id_number, birth_time, sex, certificate_number
-                        from delivery_record where hospital_code = ? and birth_time = ?""")
-                .params(hospitalCode, birthTime.truncatedTo(ChronoUnit.MINUTES))
-                .query(DeliveryRecord.class)
-                .list();
+        return where("birth_time", hospitalCode, birthTime.truncatedTo(ChronoUnit.MINUTES));
     }
 
     /** The mother's records at the hospital, any time. */
     public List<DeliveryRecord> ofMother(String hospitalCode, String motherIdNumber) {
-        return jdbc.sql("""
-                        select record_number, hospital_code, mother_id_number, birth_time, sex, certificate_number
-                        from delivery_record where hospital_code = ? and mother_id_number = ?""")
-                .params(hospitalCode, motherIdNumber)
+        return where("mother_id_number", hospitalCode, motherIdNumber);
+    }
+
+    private List<DeliveryRecord> where(String column, String hospitalCode, Object value) {
+        return jdbc.sql("select * from delivery_record where hospital_code = ? and " + column + " = ?")
+                .params(hospitalCode, value)
                 .query(DeliveryRecord.class)
                 .list();
     }

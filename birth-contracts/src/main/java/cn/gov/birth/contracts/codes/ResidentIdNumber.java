@@ -2,6 +2,7 @@ package cn.gov.birth.contracts.codes;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.regex.Pattern;
 
 /**
@@ -52,8 +53,7 @@ public final class ResidentIdNumber {
         if (sequence < 1 || sequence > 999) {
             throw new IllegalArgumentException("sequence must be 1..999");
         }
-        String first17 = division + String.format("%04d%02d%02d%03d",
-                birthDate.getYear(), birthDate.getMonthValue(), birthDate.getDayOfMonth(), sequence);
+        String first17 = division + birthDate.format(DateTimeFormatter.BASIC_ISO_DATE) + "%03d".formatted(sequence);
         return first17 + checkCharacter(first17);
     }
 

@@ -25,10 +25,7 @@ public record ApplicationStatusChanged(UUID eventId, UUID applicationId, Instant
     public record ItemState(Item item, ItemStatus status, String reasonCode) {
     }
 
-    /**
-     * Who may read the application and its messages: its submitter (a token subject) and its
-     * parents, by keyed indexes of their ID numbers.
-     */
+    /** Its readers: the submitter (a token subject) and the parents, by keyed indexes of their ID numbers. */
     public record Audience(String submittedBy, List<String> parentIndexes) {
 
         public Audience {

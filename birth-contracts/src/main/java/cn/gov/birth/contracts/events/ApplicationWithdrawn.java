@@ -7,9 +7,7 @@ import java.util.UUID;
 
 /**
  * The applicant withdrew a distributed application (撤回). Each department cancels those of
- * {@code openItems} it has not finished; what is finished stays as it is.
- *
- * @param openItems the items not finished when the applicant withdrew, as application-service saw them
+ * {@code openItems} (unfinished as application-service saw them) it has not finished itself.
  */
 public record ApplicationWithdrawn(UUID eventId, UUID applicationId, Instant occurredAt, List<Item> openItems,
                                    String reason) implements BirthEvent {

@@ -7,16 +7,14 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * The birth medical certificate was issued, or, where the hospital had issued it before the
- * application (Jilin), verified: {@code verified} tells which. {@code birthTime} and {@code sex}
- * are the birth as certified (the delivery record's): what household registration registers, even
- * when it reads this fact before a correction of the form (null in events from before they were
- * carried).
+ * The birth medical certificate was issued, or verified where the hospital had issued it before the
+ * application (Jilin). {@code birthTime} and {@code sex} are the birth as certified: what household
+ * registration registers, even when it reads this before a correction of the form.
  */
 public record BirthCertificateIssued(UUID eventId, UUID applicationId, Instant occurredAt, String certificateNumber,
                                      boolean verified, OffsetDateTime birthTime, String sex) implements ItemCompleted {
 
-    /** A certificate without the certified birth: an event from before the birth was carried. */
+    /** A certificate without the certified birth (null): an event from before the birth was carried. */
     public BirthCertificateIssued(UUID eventId, UUID applicationId, Instant occurredAt, String certificateNumber,
                                   boolean verified) {
         this(eventId, applicationId, occurredAt, certificateNumber, verified, null, null);

@@ -1,20 +1,17 @@
 package cn.gov.birth.kit.dependent;
 
-import cn.gov.birth.platform.rendezvous.Rendezvous;
-import cn.gov.birth.kit.outcome.ItemOutcomes;
 import cn.gov.birth.contracts.Item;
 import cn.gov.birth.contracts.Topics;
 import cn.gov.birth.contracts.events.ApplicationSubmitted;
 import cn.gov.birth.contracts.events.ApplicationSupplemented;
 import cn.gov.birth.contracts.events.BirthEvent;
-import cn.gov.birth.contracts.events.ItemCancelled;
 import cn.gov.birth.contracts.events.ItemCompleted;
 import cn.gov.birth.contracts.events.ItemFact;
 import cn.gov.birth.contracts.events.ItemNotCompleted;
 import cn.gov.birth.contracts.events.ItemStarted;
+import cn.gov.birth.kit.outcome.ItemFacts;
 import cn.gov.birth.platform.handlers.EventHandlers;
-import cn.gov.birth.platform.outbox.Outbox;
-import java.time.Clock;
+import cn.gov.birth.platform.rendezvous.Rendezvous;
 import java.util.Set;
 import java.util.UUID;
 
@@ -31,7 +28,7 @@ public class DependentItem {
     private static final String UPSTREAM = "upstream";
     private static final Set<String> NEEDED = Set.of(APPLICATION, UPSTREAM);
 
-    /** The item's own work, given the application and the upstream completion. */
+    /** The item's work, given the application and upstream completion; after {@link ItemStarted}, same transaction. */
     @FunctionalInterface
     public interface Work {
         void start(ApplicationSubmitted application, ItemCompleted upstream);
@@ -39,26 +36,15 @@ public class DependentItem {
 
     private final Item item;
     private final Item upstream;
-    private final String topic;
     private final Rendezvous rendezvous;
-    private final Outbox outbox;
-    private final ItemOutcomes outcomes;
-    private final Clock clock;
+    private final ItemFacts facts;
     private final Work work;
 
-    /**
-     * @param work the item's own work; runs after {@link ItemStarted} is published on the item's
-     *             department's topic, in the same transaction
-     */
-    DependentItem(Item item, Item upstream, Rendezvous rendezvous, Outbox outbox, ItemOutcomes outcomes, Clock clock,
-                  Work work) {
+    DependentItem(Item item, Item upstream, Rendezvous rendezvous, ItemFacts facts, Work work) {
         this.item = item;
         this.upstream = upstream;
-        this.topic = Topics.of(item.department());
         this.rendezvous = rendezvous;
-        this.outbox = outbox;
-        this.outcomes = outcomes;
-        this.clock = clock;
+        this.facts = facts;
         this.work = work;
     }
 
@@ -112,16 +98,16 @@ public class DependentItem {
         ApplicationSubmitted application = parts.get(APPLICATION, ApplicationSubmitted.class);
         ItemFact outcome = parts.get(UPSTREAM, ItemFact.class);
         UUID id = application.applicationId();
-        if (outcomes.hasFinished(id, item)) {
+        if (facts.hasFinished(id, item)) {
             // Withdrawn (or otherwise finished) while it waited: nothing more to do.
             return;
         }
         if (outcome instanceof ItemNotCompleted notCompleted) {
-            outbox.publish(topic, new ItemCancelled(UUID.randomUUID(), id, clock.instant(), item,
-                    "UPSTREAM_NOT_COMPLETED", "前置事项未办结（" + notCompleted.message() + "），本事项无法办理"));
+            facts.cancelled(id, item, "UPSTREAM_NOT_COMPLETED",
+                    "前置事项未办结（" + notCompleted.message() + "），本事项无法办理");
             return;
         }
-        outbox.publish(topic, new ItemStarted(UUID.randomUUID(), id, clock.instant(), item));
+        facts.started(id, item);
         work.start(application, (ItemCompleted) outcome);
     }
 }

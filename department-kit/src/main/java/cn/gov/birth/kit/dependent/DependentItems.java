@@ -1,25 +1,19 @@
 package cn.gov.birth.kit.dependent;
 
-import cn.gov.birth.platform.rendezvous.Rendezvous;
-import cn.gov.birth.kit.outcome.ItemOutcomes;
 import cn.gov.birth.contracts.Item;
+import cn.gov.birth.kit.outcome.ItemFacts;
 import cn.gov.birth.platform.handlers.EventHandlers;
-import cn.gov.birth.platform.outbox.Outbox;
-import java.time.Clock;
+import cn.gov.birth.platform.rendezvous.Rendezvous;
 
 /** Declares a department's {@link DependentItem}s: what each waits for, and its work. */
 public class DependentItems {
 
     private final Rendezvous rendezvous;
-    private final Outbox outbox;
-    private final ItemOutcomes outcomes;
-    private final Clock clock;
+    private final ItemFacts facts;
 
-    public DependentItems(Rendezvous rendezvous, Outbox outbox, ItemOutcomes outcomes, Clock clock) {
+    public DependentItems(Rendezvous rendezvous, ItemFacts facts) {
         this.rendezvous = rendezvous;
-        this.outbox = outbox;
-        this.outcomes = outcomes;
-        this.clock = clock;
+        this.facts = facts;
     }
 
     /**
@@ -31,6 +25,6 @@ public class DependentItems {
         if (!item.requires().contains(upstream)) {
             throw new IllegalArgumentException(item + " does not wait for " + upstream);
         }
-        return new DependentItem(item, upstream, rendezvous, outbox, outcomes, clock, work).handlers();
+        return new DependentItem(item, upstream, rendezvous, facts, work).handlers();
     }
 }

@@ -18,6 +18,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -29,17 +30,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnBean(Dataset.class)
+@Import(ReferenceDataController.class)
 public class ReferenceDataConfiguration {
 
     @Bean
     TableImport referenceData(List<Dataset> datasets, JdbcClient jdbc, TransactionTemplate transactions) {
         return new TableImport(datasets.stream().map(Dataset::table).toList(), jdbc, transactions);
-    }
-
-    @Bean
-    ReferenceDataController referenceDataController(TableImport data,
-                                                    @Value("${birth.department}") Department department) {
-        return new ReferenceDataController(data, department);
     }
 
     /** A department's reference data is its administrators' alone. */
@@ -60,19 +56,20 @@ public class ReferenceDataConfiguration {
                                                    @Value("${birth.reference-data.dir:}") String dir,
                                                    @Value("${birth.department}") Department department) {
         return () -> {
-            if (!dir.isBlank()) {
-                Path root = Path.of(dir);
-                if (!Files.isDirectory(root)) {
-                    throw new IllegalStateException("birth.reference-data.dir is not a folder: " + root.toAbsolutePath());
-                }
-                Path folder = root.resolve(department.name().toLowerCase(Locale.ROOT));
+            if (dir.isBlank()) {
+                return;
+            }
+            Path root = Path.of(dir);
+            if (!Files.isDirectory(root)) {
+                throw new IllegalStateException("birth.reference-data.dir is not a folder: " + root.toAbsolutePath());
+            }
+            Path folder = root.resolve(department.name().toLowerCase(Locale.ROOT));
+            try {
                 if (Files.isDirectory(folder)) {
-                    try {
-                        data.importFolder(folder);
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
+                    data.importFolder(folder);
                 }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
         };
     }

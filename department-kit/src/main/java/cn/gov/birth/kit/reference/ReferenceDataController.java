@@ -5,6 +5,7 @@ import cn.gov.birth.platform.table.TableImport;
 import cn.gov.birth.platform.web.ProblemException;
 import java.io.StringReader;
 import java.util.Map;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -24,7 +25,7 @@ class ReferenceDataController {
     private final TableImport data;
     private final Department department;
 
-    ReferenceDataController(TableImport data, Department department) {
+    ReferenceDataController(TableImport data, @Value("${birth.department}") Department department) {
         this.data = data;
         this.department = department;
     }

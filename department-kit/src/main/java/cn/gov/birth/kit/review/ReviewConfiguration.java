@@ -7,16 +7,13 @@ import org.springframework.http.HttpMethod;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 
 /** The endpoints of a department service's staff review queue, for a service that declares one ({@link ReviewQueue}). */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnBean(ReviewQueue.class)
+@Import(ReviewController.class)
 public class ReviewConfiguration {
-
-    @Bean
-    ReviewController<?> reviewController(ReviewQueue<?> queue) {
-        return new ReviewController<>(queue);
-    }
 
     /** The queue is its department's officers' alone. */
     @Bean

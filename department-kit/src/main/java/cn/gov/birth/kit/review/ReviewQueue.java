@@ -1,16 +1,12 @@
 package cn.gov.birth.kit.review;
 
-import cn.gov.birth.kit.outcome.ItemOutcomes;
 import cn.gov.birth.contracts.Department;
 import cn.gov.birth.contracts.Item;
-import cn.gov.birth.contracts.Topics;
 import cn.gov.birth.contracts.events.ItemAwaitingReview;
-import cn.gov.birth.contracts.events.ItemRejected;
-import cn.gov.birth.contracts.events.ItemReturned;
-import cn.gov.birth.platform.events.EventCodec;
-import cn.gov.birth.platform.outbox.Outbox;
+import cn.gov.birth.kit.outcome.ItemFacts;
 import cn.gov.birth.kit.review.ReviewTask.Decision;
 import cn.gov.birth.kit.review.ReviewTask.Status;
+import cn.gov.birth.platform.events.EventCodec;
 import cn.gov.birth.platform.web.Page;
 import cn.gov.birth.platform.web.ProblemException;
 import java.sql.ResultSet;
@@ -19,6 +15,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
@@ -32,10 +29,8 @@ import org.springframework.transaction.annotation.Transactional;
  * A department's staff review queue (人工审核): an item its rules cannot decide waits here, the
  * applicant is told why ({@link ItemAwaitingReview}), and staff approve, return or reject it. The
  * task, its decision and the resulting fact are written in one transaction. A department service
- * declares its queue as a bean, with the record it keeps for staff ({@code C}); the services that
- * open tasks register what approval does ({@link #onApproval}), so the queue never depends on them.
- *
- * @param <C> what the department stores for staff to decide on, kept as JSON
+ * declares its queue as a bean, with the record it keeps for staff ({@code C}, as JSON); the services
+ * that open tasks register what approval does ({@link #onApproval}), so the queue never depends on them.
  */
 public class ReviewQueue<C> {
 
@@ -51,35 +46,28 @@ public class ReviewQueue<C> {
         void approve(ReviewTask<C> task);
     }
 
-    private final Department department;
-    private final String topic;
     private final Class<C> contextType;
     private final Map<Item, Approval<C>> approvals = new ConcurrentHashMap<>();
     private final JdbcClient jdbc;
-    private final Outbox outbox;
-    private final ItemOutcomes outcomes;
+    private final ItemFacts facts;
     private final Clock clock;
 
-    ReviewQueue(Department department, Class<C> contextType, JdbcClient jdbc, Outbox outbox, ItemOutcomes outcomes,
-                Clock clock) {
-        this.department = department;
-        this.topic = Topics.of(department);
+    ReviewQueue(Class<C> contextType, JdbcClient jdbc, ItemFacts facts, Clock clock) {
         this.contextType = contextType;
         this.jdbc = jdbc;
-        this.outbox = outbox;
-        this.outcomes = outcomes;
+        this.facts = facts;
         this.clock = clock;
     }
 
     /** What approving a task of {@code item} does; registered once, when the service is put together. */
     public void onApproval(Item item, Approval<C> approval) {
-        if (item.department() != department || approvals.putIfAbsent(item, approval) != null) {
-            throw new IllegalStateException("approval of " + item + " registered twice or not " + department + "'s");
+        if (item.department() != department() || approvals.putIfAbsent(item, approval) != null) {
+            throw new IllegalStateException("approval of " + item + " registered twice or not " + department() + "'s");
         }
     }
 
     public Department department() {
-        return department;
+        return facts.department();
     }
 
     /** Queues the item for staff, once: an item already waiting is not queued again. */
@@ -95,9 +83,8 @@ public class ReviewQueue<C> {
                         EventCodec.mapper().writeValueAsString(context), Timestamp.from(now))
                 .update();
         if (queued == 1) {
-            log.info("{} of application {} waits for {} staff: {}", item, applicationId, department, reasonCode);
-            outbox.publish(topic, new ItemAwaitingReview(UUID.randomUUID(), applicationId, now, item, reasonCode,
-                    message));
+            log.info("{} of application {} waits for {} staff: {}", item, applicationId, department(), reasonCode);
+            facts.publish(new ItemAwaitingReview(UUID.randomUUID(), applicationId, now, item, reasonCode, message));
         }
     }
 
@@ -130,12 +117,12 @@ public class ReviewQueue<C> {
                 .query(this::task)
                 .optional()
                 .orElseThrow(() -> new ProblemException(HttpStatus.NOT_FOUND, "Task not found",
-                        "No review task " + taskId + " in " + department + "."));
+                        "No review task " + taskId + " in " + department() + "."));
         if (task.status() == Status.CANCELLED) {
             throw new ProblemException(HttpStatus.CONFLICT, "Application withdrawn", "申请人已撤回申请，该任务已关闭。");
         }
         if (task.status() == Status.CLOSED
-                || task.status() == Status.OPEN && outcomes.hasFinished(task.applicationId(), task.item())) {
+                || task.status() == Status.OPEN && facts.hasFinished(task.applicationId(), task.item())) {
             // The item ended another way meanwhile (a payment reported, say): nothing is left to decide.
             throw new ProblemException(HttpStatus.CONFLICT, "Item already finished",
                     "该事项已办结或已终止，无需再作决定。");
@@ -144,30 +131,21 @@ public class ReviewQueue<C> {
             throw new ProblemException(HttpStatus.CONFLICT, "Task already decided",
                     "该任务已于 " + task.decidedAt() + " 由 " + task.decidedBy() + " 作出决定（" + task.decision() + "）。");
         }
-        Instant now = clock.instant();
         switch (decision) {
-            case APPROVE -> approvalOf(task.item()).approve(task);
-            case RETURN -> outbox.publish(topic, new ItemReturned(UUID.randomUUID(), task.applicationId(), now,
-                    task.item(), reasonCode, message));
-            case REJECT -> outbox.publish(topic, new ItemRejected(UUID.randomUUID(), task.applicationId(), now,
-                    task.item(), reasonCode, message));
+            case APPROVE -> Optional.ofNullable(approvals.get(task.item()))
+                    .orElseThrow(() -> new IllegalStateException("no approval of " + task.item() + " registered"))
+                    .approve(task);
+            case RETURN -> facts.returned(task.applicationId(), task.item(), reasonCode, message);
+            case REJECT -> facts.rejected(task.applicationId(), task.item(), reasonCode, message);
         }
         jdbc.sql("""
                         update review_task set status = 'DECIDED', decision = ?, decision_reason_code = ?,
                                decision_message = ?, decided_by = ?, decided_at = ?
                         where id = ?""")
-                .params(decision.name(), reasonCode, message, staff, Timestamp.from(now), taskId)
+                .params(decision.name(), reasonCode, message, staff, Timestamp.from(clock.instant()), taskId)
                 .update();
-        log.info("{} task {} decided {} by staff {}", department, taskId, decision, staff);
+        log.info("{} task {} decided {} by staff {}", department(), taskId, decision, staff);
         return jdbc.sql("select * from review_task where id = ?").param(taskId).query(this::task).single();
-    }
-
-    private Approval<C> approvalOf(Item item) {
-        Approval<C> approval = approvals.get(item);
-        if (approval == null) {
-            throw new IllegalStateException("no approval of " + item + " registered");
-        }
-        return approval;
     }
 
     private ReviewTask<C> task(ResultSet rs, int row) throws SQLException {

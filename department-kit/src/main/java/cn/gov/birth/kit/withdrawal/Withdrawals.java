@@ -1,14 +1,10 @@
 package cn.gov.birth.kit.withdrawal;
 
-import cn.gov.birth.kit.outcome.ItemOutcomes;
-import cn.gov.birth.contracts.Department;
 import cn.gov.birth.contracts.Item;
-import cn.gov.birth.contracts.Topics;
 import cn.gov.birth.contracts.events.ApplicationWithdrawn;
-import cn.gov.birth.contracts.events.ItemCancelled;
-import cn.gov.birth.platform.outbox.Outbox;
+import cn.gov.birth.kit.outcome.ItemFacts;
+import cn.gov.birth.kit.outcome.ItemOutcomes;
 import cn.gov.birth.kit.review.ReviewQueue;
-import java.time.Clock;
 import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -25,19 +21,12 @@ public class Withdrawals {
 
     private static final Logger log = LoggerFactory.getLogger(Withdrawals.class);
 
-    private final Department department;
-    private final Outbox outbox;
-    private final ItemOutcomes outcomes;
+    private final ItemFacts facts;
     private final Optional<ReviewQueue<?>> review;
-    private final Clock clock;
 
-    public Withdrawals(Department department, Outbox outbox, ItemOutcomes outcomes, Optional<ReviewQueue<?>> review,
-                       Clock clock) {
-        this.department = department;
-        this.outbox = outbox;
-        this.outcomes = outcomes;
+    public Withdrawals(ItemFacts facts, Optional<ReviewQueue<?>> review) {
+        this.facts = facts;
         this.review = review;
-        this.clock = clock;
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
@@ -46,9 +35,8 @@ public class Withdrawals {
         // The review tasks first, as a staff decision locks them first: the two never wait on each other in a circle.
         review.ifPresent(queue -> queue.cancelOpen(id));
         for (Item item : withdrawn.openItems()) {
-            if (item.department() == department && !outcomes.hasFinished(id, item)) {
-                outbox.publish(Topics.of(department), new ItemCancelled(UUID.randomUUID(), id, clock.instant(), item,
-                        "WITHDRAWN", "申请人已撤回申请，本事项不再办理"));
+            if (item.department() == facts.department() && !facts.hasFinished(id, item)) {
+                facts.cancelled(id, item, "WITHDRAWN", "申请人已撤回申请，本事项不再办理");
                 log.info("{} of application {} cancelled: withdrawn", item, id);
             }
         }

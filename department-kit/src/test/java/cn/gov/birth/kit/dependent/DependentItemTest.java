@@ -3,6 +3,7 @@ package cn.gov.birth.kit.dependent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.gov.birth.events.BirthEventCatalog;
+import cn.gov.birth.kit.outcome.ItemFacts;
 import cn.gov.birth.kit.outcome.ItemOutcomes;
 import cn.gov.birth.contracts.Department;
 import cn.gov.birth.contracts.EventTypes;
@@ -50,10 +51,9 @@ class DependentItemTest {
         Clock clock = Clock.systemUTC();
         Outbox outbox = new Outbox(jdbc, new OutboxRelay(jdbc, DATABASE.transactions(), null, "dependent-test", 1, 1),
                 new BirthEventCatalog(), List.of(new ItemOutcomes(jdbc)));
-        ItemOutcomes outcomes = new ItemOutcomes(jdbc);
-        DependentItems dependentItems = new DependentItems(new Rendezvous(jdbc, new BirthEventCatalog()), outbox,
-                outcomes, clock);
-        Withdrawals withdrawals = new Withdrawals(Department.POLICE, outbox, outcomes, Optional.empty(), clock);
+        ItemFacts facts = new ItemFacts(Department.POLICE, outbox, new ItemOutcomes(jdbc), clock);
+        DependentItems dependentItems = new DependentItems(new Rendezvous(jdbc, new BirthEventCatalog()), facts);
+        Withdrawals withdrawals = new Withdrawals(facts, Optional.empty());
         listeners = new EventHandlerListeners(EventHandlers.forTopic(Topics.APPLICATION)
                 .on(ApplicationWithdrawn.class, withdrawals::onWithdrawn)
                 .include(dependentItems.waiting(Item.HUKOU, Item.BIRTH_CERT,

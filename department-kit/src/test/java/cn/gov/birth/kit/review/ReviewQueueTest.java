@@ -13,6 +13,7 @@ import cn.gov.birth.contracts.events.ItemAwaitingReview;
 import cn.gov.birth.contracts.events.ItemCancelled;
 import cn.gov.birth.contracts.events.ItemRejected;
 import cn.gov.birth.events.BirthEventCatalog;
+import cn.gov.birth.kit.outcome.ItemFacts;
 import cn.gov.birth.kit.outcome.ItemOutcomes;
 import cn.gov.birth.kit.review.ReviewTask.Decision;
 import cn.gov.birth.kit.review.ReviewTask.Status;
@@ -50,8 +51,9 @@ class ReviewQueueTest {
     private final Outbox outbox = new Outbox(DATABASE.jdbc(),
             new OutboxRelay(DATABASE.jdbc(), DATABASE.transactions(), null, "review-test", 1, 1),
             new BirthEventCatalog(), List.of(outcomes));
-    private final ReviewQueues queues = new ReviewQueues(Department.POLICE, DATABASE.jdbc(), outbox, outcomes,
-            new TickingClock());
+    private final Clock clock = new TickingClock();
+    private final ReviewQueues queues = new ReviewQueues(DATABASE.jdbc(),
+            new ItemFacts(Department.POLICE, outbox, outcomes, clock), clock);
     private final ReviewQueue<Birth> queue = queues.of(Birth.class);
     private final List<ReviewTask<Birth>> approved = new CopyOnWriteArrayList<>();
 

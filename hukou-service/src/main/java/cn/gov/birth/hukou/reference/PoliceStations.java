@@ -12,9 +12,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The police station that registers births for a household county, {@code police-stations.csv}:
- * county (GB/T 2260), code (what the station's printing notices are listed by), name, address.
- * Keyed by county.
+ * The police station that registers births for a household county, {@code police-stations.csv}; its
+ * code is what the station's printing notices are listed by.
  */
 @Component
 public class PoliceStations extends Dataset {

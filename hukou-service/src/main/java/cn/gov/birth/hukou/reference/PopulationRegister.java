@@ -17,10 +17,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The population register (常住人口登记) of parents and household heads, {@code population-register.csv}:
- * idNumber, name, householdDivision (GB/T 2260 county), householdNumber (户号), headIdNumber,
- * relationToHead (GB/T 4761), ethnicity (GB/T 3304), status ({@code ACTIVE} or {@code CANCELLED},
- * 户口已注销). Keyed by idNumber.
+ * The population register (常住人口登记) of parents and household heads, {@code population-register.csv};
+ * householdNumber is the 户号, a {@code CANCELLED} status a 户口已注销.
  */
 @Component
 public class PopulationRegister extends Dataset {
@@ -49,10 +47,7 @@ public class PopulationRegister extends Dataset {
     }
 
     public Optional<Resident> find(String idNumber) {
-        if (idNumber == null) {
-            return Optional.empty();
-        }
-        return byKey(Resident.class, idNumber);
+        return Optional.ofNullable(idNumber).flatMap(id -> byKey(Resident.class, id));
     }
 
     /** The head is the one member whose relation is 02. */

@@ -36,10 +36,8 @@ public class CitizenIdNumbers {
                         returning last""")
                 .params(division, birthDate, sex, first)
                 .query(Integer.class).single();
-        if (sequence > MAX_SEQUENCE) {
-            return Optional.empty();
-        }
-        return Optional.of(ResidentIdNumber.of(division, birthDate, sequence));
+        return sequence > MAX_SEQUENCE ? Optional.empty()
+                : Optional.of(ResidentIdNumber.of(division, birthDate, sequence));
     }
 
     /** Boys (GB/T 2261.1 code 1) start at 1 and stay odd; girls (2) start at 2 and stay even. */

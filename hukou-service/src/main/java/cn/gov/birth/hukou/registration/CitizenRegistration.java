@@ -27,13 +27,13 @@ import org.springframework.transaction.annotation.Transactional;
  * {@link HouseholdRegistered}, in one transaction.
  */
 @Component
-class CitizenRegistration {
+public class CitizenRegistration {
 
     private static final Logger log = LoggerFactory.getLogger(CitizenRegistration.class);
 
     /** What a registration needs to know of the birth; also what staff see in a review task. */
-    record Birth(String region, String division, LocalDate birthDate, String sex, String newbornName,
-                 String householdNumber) {
+    public record Birth(String region, String division, LocalDate birthDate, String sex, String newbornName,
+                        String householdNumber) {
     }
 
     /** How a registration went; anything but {@code REGISTERED} wrote nothing. */

@@ -2,19 +2,14 @@ package cn.gov.birth.hukou.registration;
 
 import cn.gov.birth.contracts.ChinaTime;
 import cn.gov.birth.contracts.Item;
-import cn.gov.birth.contracts.Topics;
 import cn.gov.birth.contracts.events.ApplicationSubmitted;
 import cn.gov.birth.contracts.events.BirthCertificateIssued;
 import cn.gov.birth.contracts.events.ItemCompleted;
-import cn.gov.birth.contracts.events.ItemFact;
-import cn.gov.birth.contracts.events.ItemRejected;
-import cn.gov.birth.contracts.events.ItemReturned;
-import cn.gov.birth.platform.outbox.Outbox;
 import cn.gov.birth.hukou.registration.CitizenRegistration.Birth;
+import cn.gov.birth.kit.outcome.ItemFacts;
 import cn.gov.birth.kit.review.ReviewQueue;
 import cn.gov.birth.kit.review.ReviewTask;
 import cn.gov.birth.platform.web.ProblemException;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.Optional;
@@ -34,22 +29,19 @@ import org.springframework.stereotype.Service;
 @Service
 public class HouseholdRegistrations {
 
-
     private final RegisterCheck registerCheck;
     private final CitizenRegistration citizenRegistration;
     private final ReviewQueue<Birth> review;
     private final HukouProperties properties;
-    private final Outbox outbox;
-    private final Clock clock;
+    private final ItemFacts facts;
 
     HouseholdRegistrations(RegisterCheck registerCheck, CitizenRegistration citizenRegistration,
-                           ReviewQueue<Birth> review, HukouProperties properties, Outbox outbox, Clock clock) {
+                           ReviewQueue<Birth> review, HukouProperties properties, ItemFacts facts) {
         this.registerCheck = registerCheck;
         this.citizenRegistration = citizenRegistration;
         this.review = review;
         this.properties = properties;
-        this.outbox = outbox;
-        this.clock = clock;
+        this.facts = facts;
         review.onApproval(Item.HUKOU, this::approve);
     }
 
@@ -57,13 +49,12 @@ public class HouseholdRegistrations {
     public void register(ApplicationSubmitted application, ItemCompleted certificate) {
         UUID id = application.applicationId();
         RegisterCheck.Finding finding = registerCheck.check(application);
+        if (finding.rejects()) {
+            facts.rejected(id, Item.HUKOU, finding.reasonCode(), finding.message());
+            return;
+        }
         if (!finding.matches()) {
-            ItemFact outcome = finding.rejects()
-                    ? new ItemRejected(UUID.randomUUID(), id, clock.instant(), Item.HUKOU, finding.reasonCode(),
-                    finding.message())
-                    : new ItemReturned(UUID.randomUUID(), id, clock.instant(), Item.HUKOU, finding.reasonCode(),
-                    finding.message());
-            outbox.publish(Topics.HUKOU, outcome);
+            facts.returned(id, Item.HUKOU, finding.reasonCode(), finding.message());
             return;
         }
         var newborn = application.newborn();

@@ -6,6 +6,8 @@ import cn.gov.birth.platform.web.Page;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,7 +27,7 @@ public class Notifications {
     private static final String MESSAGE = """
             select n.id, n.application_id, n.reference, n.version, n.status, n.item, n.channel, n.text, n.created_at
             from notification n join application_audience a on a.application_id = n.application_id
-            where (a.submitted_by = ? or a.parent_indexes @> array[cast(? as text)])""";
+            where (a.submitted_by = :subject or a.parent_indexes @> array[cast(:parentIndex as text)])""";
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -63,25 +65,21 @@ public class Notifications {
 
     /** The messages about one application the reader may see, oldest first. */
     public Page<Message> of(UUID applicationId, Reader reader, Page.Request page) {
-        String where = " and n.application_id = ?";
-        return page(MESSAGE + where + " order by n.version, n.id", reader, page, applicationId);
+        return page(MESSAGE + " and n.application_id = :applicationId order by n.version, n.id", reader, page,
+                new HashMap<>(Map.of("applicationId", applicationId)));
     }
 
     /** Every message the reader may see, newest first. */
     public Page<Message> of(Reader reader, Page.Request page) {
-        return page(MESSAGE + " order by n.created_at desc, n.id desc", reader, page);
+        return page(MESSAGE + " order by n.created_at desc, n.id desc", reader, page, new HashMap<>());
     }
 
-    private Page<Message> page(String query, Reader reader, Page.Request page, Object... more) {
-        Object[] params = new Object[2 + more.length];
-        params[0] = reader.subject();
-        params[1] = reader.parentIndex();
-        System.arraycopy(more, 0, params, 2, more.length);
+    private Page<Message> page(String query, Reader reader, Page.Request page, Map<String, Object> params) {
+        params.put("subject", reader.subject());
+        params.put("parentIndex", reader.parentIndex());
         long total = jdbc.sql("select count(*) from (" + query + ") visible").params(params).query(Long.class).single();
-        Object[] paged = java.util.Arrays.copyOf(params, params.length + 2);
-        paged[params.length] = page.size();
-        paged[params.length + 1] = page.offset();
-        return page.of(jdbc.sql(query + " limit ? offset ?").params(paged)
+        return page.of(jdbc.sql(query + " limit :size offset :offset").params(params)
+                .param("size", page.size()).param("offset", page.offset())
                 .query((rs, n) -> new Message(rs.getLong(1), rs.getObject(2, UUID.class), rs.getString(3),
                         rs.getLong(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
                         rs.getTimestamp(9).toInstant()))

@@ -1,5 +1,5 @@
 package cn.gov.birth.vaccination.certificate;
 
 /** A first dose the hospital recorded as deferred: what CDC staff see, and what the certificate then records. */
-record DeferredDose(String region, String hospitalCode, String vaccine, String status) {
+public record DeferredDose(String region, String hospitalCode, String vaccine, String status) {
 }

@@ -1,18 +1,13 @@
 package cn.gov.birth.vaccination.certificate;
 
-import cn.gov.birth.kit.outcome.ItemOutcomes;
 import cn.gov.birth.contracts.Item;
-import cn.gov.birth.contracts.Topics;
 import cn.gov.birth.contracts.events.ApplicationSubmitted;
 import cn.gov.birth.contracts.events.ApplicationSupplemented;
 import cn.gov.birth.contracts.events.ApplicationWithdrawn;
-import cn.gov.birth.contracts.events.ItemRejected;
-import cn.gov.birth.contracts.events.ItemReturned;
-import cn.gov.birth.contracts.events.ItemStarted;
 import cn.gov.birth.contracts.events.VaccinationCertificateIssued;
-import cn.gov.birth.platform.masking.Mask;
-import cn.gov.birth.platform.outbox.Outbox;
+import cn.gov.birth.kit.outcome.ItemFacts;
 import cn.gov.birth.kit.review.ReviewQueue;
+import cn.gov.birth.platform.masking.Mask;
 import cn.gov.birth.vaccination.reference.FirstDoses;
 import cn.gov.birth.vaccination.reference.FirstDoses.FirstDose;
 import java.sql.Timestamp;
@@ -57,18 +52,16 @@ public class VaccinationCertificates {
     private static final Duration SAME_BIRTH = Duration.ofDays(2);
 
     private final JdbcClient jdbc;
-    private final Outbox outbox;
-    private final ItemOutcomes outcomes;
+    private final ItemFacts facts;
     private final FirstDoses doses;
     private final ReviewQueue<DeferredDose> review;
     private final VaccinationProperties properties;
     private final Clock clock;
 
-    VaccinationCertificates(JdbcClient jdbc, Outbox outbox, ItemOutcomes outcomes, FirstDoses doses, ReviewQueue<DeferredDose> review,
+    VaccinationCertificates(JdbcClient jdbc, ItemFacts facts, FirstDoses doses, ReviewQueue<DeferredDose> review,
                             VaccinationProperties properties, Clock clock) {
         this.jdbc = jdbc;
-        this.outbox = outbox;
-        this.outcomes = outcomes;
+        this.facts = facts;
         this.doses = doses;
         this.review = review;
         this.properties = properties;
@@ -86,13 +79,10 @@ public class VaccinationCertificates {
     /** Decides on an accepted application, or on a corrected one after a return. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void on(ApplicationSubmitted application) {
-        UUID id = application.applicationId();
-        if (!application.requests(Item.VACCINATION) || outcomes.hasFinished(id, Item.VACCINATION)) {
-            return;
+        if (facts.start(application, Item.VACCINATION)) {
+            doses.lockForDecision(application.mother().idNumber());
+            decideOn(application);
         }
-        outbox.publish(Topics.VACCINATION, new ItemStarted(UUID.randomUUID(), id, clock.instant(), Item.VACCINATION));
-        doses.lockForDecision(application.mother().idNumber());
-        decideOn(application);
     }
 
     /**
@@ -163,9 +153,8 @@ public class VaccinationCertificates {
                 .toInstant();
         Optional<Period> deadline = properties.certificateDeadlineOf(form.region());
         if (deadline.isPresent() && birthTime.plus(deadline.get()).toInstant().isBefore(submittedAt)) {
-            outbox.publish(Topics.VACCINATION, new ItemRejected(UUID.randomUUID(), id, clock.instant(),
-                    Item.VACCINATION, "CERTIFICATE_PERIOD_EXPIRED", "新生儿出生已超过" + describe(deadline.get())
-                    + "，预防接种证不能通过联办办理，请携带新生儿和接种记录到居住地社区预防接种门诊办理"));
+            facts.rejected(id, Item.VACCINATION, "CERTIFICATE_PERIOD_EXPIRED", "新生儿出生已超过"
+                    + describe(deadline.get()) + "，预防接种证不能通过联办办理，请携带新生儿和接种记录到居住地社区预防接种门诊办理");
             return;
         }
         decide(new Request(id, form.region(), form.mother().idNumber(),
@@ -198,8 +187,7 @@ public class VaccinationCertificates {
         if (waits) {
             log.info("Vaccination of application {} waits for the hospital's hepatitis B first-dose record", id);
         } else if (mismatch != null) {
-            outbox.publish(Topics.VACCINATION, new ItemReturned(UUID.randomUUID(), id, clock.instant(),
-                    Item.VACCINATION, mismatch, MESSAGES.get(mismatch)));
+            facts.returned(id, Item.VACCINATION, mismatch, MESSAGES.get(mismatch));
         } else if (hepatitisB.get().status().equals(FirstDoses.DEFERRED)) {
             review.open(id, Item.VACCINATION, "FIRST_DOSE_DEFERRED", MESSAGES.get("FIRST_DOSE_DEFERRED"),
                     new DeferredDose(request.region(), request.hospitalCode(), FirstDoses.HEPATITIS_B,
@@ -219,21 +207,13 @@ public class VaccinationCertificates {
                         values (?, ?, ?, ?, ?, ?)""")
                 .params(id, number, region, hospitalCode, Timestamp.from(now), firstDoseDeferred)
                 .update();
-        outbox.publish(Topics.VACCINATION, new VaccinationCertificateIssued(UUID.randomUUID(), id, now, number));
+        facts.publish(new VaccinationCertificateIssued(UUID.randomUUID(), id, now, number));
     }
 
     /** {@code P1Y} → 1年, {@code P6M} → 6个月, as the message to the applicant says it. */
     private static String describe(Period period) {
-        StringBuilder text = new StringBuilder();
-        if (period.getYears() > 0) {
-            text.append(period.getYears()).append("年");
-        }
-        if (period.getMonths() > 0) {
-            text.append(period.getMonths()).append("个月");
-        }
-        if (period.getDays() > 0) {
-            text.append(period.getDays()).append("天");
-        }
-        return text.toString();
+        return (period.getYears() > 0 ? period.getYears() + "年" : "")
+                + (period.getMonths() > 0 ? period.getMonths() + "个月" : "")
+                + (period.getDays() > 0 ? period.getDays() + "天" : "");
     }
 }

@@ -21,12 +21,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * First doses the delivery hospital reports (新生儿首针接种记录: hepatitis B and BCG at birth),
- * {@code first-doses.csv}: hospitalCode, motherIdNumber, birthTime, vaccine ({@code HEPB} or
- * {@code BCG}), status ({@code GIVEN}, or {@code DEFERRED} for a contraindication), dosedAt and
- * batchNumber (both given for a dose GIVEN, both blank when DEFERRED). One row per dose, keyed by
- * mother, birth time (to the minute, as the delivery register writes it) and vaccine. Every row
- * stored announces {@link Recorded}, so items waiting for the record are decided in the import's
- * transaction.
+ * {@code first-doses.csv}, one row per dose; {@code DEFERRED} is a contraindication. Birth times are
+ * kept to the minute, as the delivery register writes them. Every row stored announces
+ * {@link Recorded}, so items waiting for the record are decided in the import's transaction.
  */
 @Component
 public class FirstDoses extends Dataset {
@@ -79,23 +76,18 @@ public class FirstDoses extends Dataset {
 
     /** A dose GIVEN has its time and batch, a dose DEFERRED neither; none is given before the birth. */
     private static void doseComplete(Row row) {
-        if (GIVEN.equals(row.text("status"))) {
-            for (String column : List.of("dosedAt", "batchNumber")) {
-                if (row.text(column) == null) {
-                    row.reject(column, "REQUIRED", column + " 不能为空（已接种 GIVEN 须填写接种时间和疫苗批号）");
-                }
+        String status = row.text("status");
+        for (String column : List.of("dosedAt", "batchNumber")) {
+            if (GIVEN.equals(status) && row.text(column) == null) {
+                row.reject(column, "REQUIRED", column + " 不能为空（已接种 GIVEN 须填写接种时间和疫苗批号）");
+            } else if (DEFERRED.equals(status) && row.text(column) != null) {
+                row.reject(column, "NOT_ALLOWED", column + " 应为空（暂缓接种 DEFERRED 没有接种时间和疫苗批号）");
             }
-            OffsetDateTime birthTime = row.value("birthTime");
-            OffsetDateTime dosedAt = row.value("dosedAt");
-            if (birthTime != null && dosedAt != null && dosedAt.isBefore(birthTime)) {
-                row.reject("dosedAt", "BEFORE_BIRTH", "dosedAt 不能早于新生儿出生时间");
-            }
-        } else if (DEFERRED.equals(row.text("status"))) {
-            for (String column : List.of("dosedAt", "batchNumber")) {
-                if (row.text(column) != null) {
-                    row.reject(column, "NOT_ALLOWED", column + " 应为空（暂缓接种 DEFERRED 没有接种时间和疫苗批号）");
-                }
-            }
+        }
+        OffsetDateTime birthTime = row.value("birthTime");
+        OffsetDateTime dosedAt = row.value("dosedAt");
+        if (GIVEN.equals(status) && birthTime != null && dosedAt != null && dosedAt.isBefore(birthTime)) {
+            row.reject("dosedAt", "BEFORE_BIRTH", "dosedAt 不能早于新生儿出生时间");
         }
     }
 

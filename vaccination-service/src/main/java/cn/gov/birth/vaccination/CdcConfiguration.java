@@ -4,16 +4,20 @@ import cn.gov.birth.contracts.Topics;
 import cn.gov.birth.contracts.events.ApplicationSubmitted;
 import cn.gov.birth.contracts.events.ApplicationSupplemented;
 import cn.gov.birth.contracts.events.ApplicationWithdrawn;
-import cn.gov.birth.platform.handlers.EventHandlers;
+import cn.gov.birth.kit.review.ReviewQueue;
+import cn.gov.birth.kit.review.ReviewQueues;
 import cn.gov.birth.kit.withdrawal.Withdrawals;
+import cn.gov.birth.platform.handlers.EventHandlers;
+import cn.gov.birth.vaccination.certificate.DeferredDose;
 import cn.gov.birth.vaccination.certificate.VaccinationCertificates;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** What the CDC's service does with each event: applications, supplements and withdrawals go to the vaccination certificate. */
+/** What the CDC's service adds to the kit: its event table and its review queue. */
 @Configuration(proxyBeanMethods = false)
-class CdcEventHandlers {
+class CdcConfiguration {
 
+    /** Applications, supplements and withdrawals go to the vaccination certificate. */
     @Bean
     EventHandlers eventHandlers(VaccinationCertificates certificates, Withdrawals withdrawals) {
         return EventHandlers.forTopic(Topics.APPLICATION)
@@ -23,5 +27,14 @@ class CdcEventHandlers {
                 .on(ApplicationWithdrawn.class, certificates::onWithdrawn)
                 .on(ApplicationWithdrawn.class, withdrawals::onWithdrawn)
                 .build();
+    }
+
+    /**
+     * The review of a deferred hepatitis B first dose: approval (the doctor noted the deferral) issues
+     * the certificate, which records it; a return or a rejection carries the officer's reason.
+     */
+    @Bean
+    ReviewQueue<DeferredDose> reviewQueue(ReviewQueues queues) {
+        return queues.of(DeferredDose.class);
     }
 }
