@@ -12,7 +12,6 @@ import cn.gov.birth.kit.dependent.DependentItems;
 import cn.gov.birth.kit.withdrawal.Withdrawals;
 import cn.gov.birth.platform.handlers.EventHandlers;
 import cn.gov.birth.platform.security.PartnerRoute;
-import java.time.Clock;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -28,11 +27,6 @@ public class InsuranceServiceApplication {
 
     public static void main(String[] args) {
         SpringApplication.run(InsuranceServiceApplication.class, args);
-    }
-
-    @Bean
-    Clock clock() {
-        return Clock.systemUTC();
     }
 
     /**

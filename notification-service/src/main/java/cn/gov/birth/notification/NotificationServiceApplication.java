@@ -1,11 +1,22 @@
 package cn.gov.birth.notification;
 
+import static cn.gov.birth.security.Role.CITIZEN;
+import static cn.gov.birth.security.Role.CLERK;
+import static cn.gov.birth.security.Role.HOSPITAL;
+
+import cn.gov.birth.contracts.Topics;
+import cn.gov.birth.contracts.events.ApplicationStatusChanged;
+import cn.gov.birth.notification.messages.Notifications;
+import cn.gov.birth.platform.handlers.EventHandlers;
+import cn.gov.birth.platform.security.Access;
+import cn.gov.birth.platform.security.AccessRules;
 import java.time.Clock;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpMethod;
 
-/** Messages to applicants about their application's progress. */
+/** Messages to applicants about their application's progress; its wiring. */
 @SpringBootApplication
 public class NotificationServiceApplication {
 
@@ -16,5 +27,20 @@ public class NotificationServiceApplication {
     @Bean
     Clock clock() {
         return Clock.systemUTC();
+    }
+
+    /** A status change becomes a message for the applicant. */
+    @Bean
+    EventHandlers eventHandlers(Notifications notifications) {
+        return EventHandlers.forTopic(Topics.APPLICATION_STATUS)
+                .on(ApplicationStatusChanged.class, notifications::on)
+                .build();
+    }
+
+    /** Messages are their families' (and the clerks' and hospital staff's who filed for them). */
+    @Bean
+    AccessRules notificationAccess() {
+        return routes -> routes.requestMatchers(HttpMethod.GET, "/api/v1/notifications")
+                .access(Access.anyRole(CITIZEN, CLERK, HOSPITAL));
     }
 }

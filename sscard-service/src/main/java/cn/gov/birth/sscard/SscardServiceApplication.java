@@ -9,7 +9,6 @@ import cn.gov.birth.platform.handlers.EventHandlers;
 import cn.gov.birth.platform.security.PartnerRoute;
 import cn.gov.birth.sscard.bank.CardCallbacks;
 import cn.gov.birth.sscard.card.CardApplications;
-import java.time.Clock;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -25,11 +24,6 @@ public class SscardServiceApplication {
 
     public static void main(String[] args) {
         SpringApplication.run(SscardServiceApplication.class, args);
-    }
-
-    @Bean
-    Clock clock() {
-        return Clock.systemUTC();
     }
 
     /** What the service does with each event: the card waits for the household registration. */

@@ -71,8 +71,9 @@ final class FlakyBank implements ResponseDefinitionTransformerV2 {
         boolean first = accepted.add(requestId);
         if (first) {
             String callbackUrl = body.get("callbackUrl").asString();
-            // Late enough that a call the service gave up on is resent before the card is reported.
-            callbacks.schedule(() -> callBack(callbackUrl, requestId), delay + 3000L, TimeUnit.MILLISECONDS);
+            // Late enough that a call the service gave up on is resent before the card is reported, even
+            // when the open breaker holds the resend back for a few seconds on a busy machine.
+            callbacks.schedule(() -> callBack(callbackUrl, requestId), delay + 6000L, TimeUnit.MILLISECONDS);
         }
         return new ResponseDefinitionBuilder().withStatus(first ? 202 : 409)
                 .withHeader("Content-Type", "application/json")
