@@ -31,6 +31,8 @@ public final class LocalSecrets {
     public static final String BLIND_INDEX_KEY = "blind-index";
     /** The master secret each partner's secret is derived from ({@link PartnerSecrets}). */
     public static final String PARTNER_MASTER = "partner-master";
+    /** The master key that wraps a service's field-encryption data keys ({@code crypto.MasterKey}). */
+    public static final String FIELD_MASTER = "field-master";
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
