@@ -1,5 +1,6 @@
 package cn.gov.birth.platform;
 
+import cn.gov.birth.platform.crypto.FieldEncryptionConfiguration;
 import cn.gov.birth.platform.db.DatabaseCreator;
 import cn.gov.birth.platform.db.Migrations;
 import cn.gov.birth.platform.events.EventCatalog;
@@ -39,7 +40,7 @@ import tools.jackson.databind.type.LogicalType;
 
 /** The conventions every service shares; it knows no domain: the events are the system's {@link EventCatalog}'s. */
 @AutoConfiguration
-@Import(PlatformSecurityConfiguration.class)
+@Import({PlatformSecurityConfiguration.class, FieldEncryptionConfiguration.class})
 public class PlatformAutoConfiguration {
 
     @Bean
