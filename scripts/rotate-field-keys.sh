@@ -82,7 +82,7 @@ for service in "${targets[@]}"; do
   url="http://$host:${PORTS[$service]}/actuator/fieldkeys"
   case "$action" in
     status) request=(-X GET) ;;
-    resume) request=(-X POST -H 'Content-Type: application/json' --data '{"resume":true}') ;;
+    resume) request=(-X POST -H 'Content-Type: application/json' --data '{"action":"resume"}') ;;
     *) request=(-X POST -H 'Content-Type: application/json' --data '{}') ;;
   esac
   # Re-encrypting a large table takes a while: no time limit on the answer, only on connecting.

@@ -1,6 +1,7 @@
 package cn.gov.birth.platform.crypto;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.gov.birth.security.crypto.Algorithm;
 import cn.gov.birth.security.crypto.MasterKey;
@@ -11,6 +12,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.actuate.endpoint.InvalidEndpointRequestException;
 
 /** After a key rotation every row still reads, and new rows use the new key. */
 class KeyRotationTest {
@@ -155,10 +157,13 @@ class KeyRotationTest {
         assertThat(status.columns()).containsExactly(new KeyRotation.Pending("person", "phone", 20),
                 new KeyRotation.Pending("person", "address", 20 - withoutAddress(20)));
 
-        assertThat(endpoint.rotate(true).activeKeyId()).isEqualTo(status.activeKey());
+        assertThat(endpoint.rotate("resume").activeKeyId()).isEqualTo(status.activeKey());
         assertThat(endpoint.status().columns()).extracting(KeyRotation.Pending::notUnderActiveKey).containsOnly(0L);
         assertThat(endpoint.rotate(null).activeKeyId()).isNotEqualTo(status.activeKey());
         assertThat(endpoint.status().keys()).hasSize(3);
+        assertThat(endpoint.rotate("rotate").activeKeyId()).isNotIn(status.keys());
+        assertThatThrownBy(() -> endpoint.rotate("everything")).isInstanceOf(InvalidEndpointRequestException.class);
+        assertThat(endpoint.status().keys()).hasSize(4);
     }
 
     private void assertEveryRowReads(FieldEncryption encryption, String keyId) {
