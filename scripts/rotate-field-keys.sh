@@ -69,6 +69,12 @@ if [ ${#targets[@]} -eq 0 ]; then
   exit 1
 fi
 
+case "$host" in
+  127.0.0.1|localhost|::1) ;;
+  *) echo "--host $host: the services' management ports speak plain HTTP, and an OPS token must not cross" \
+       "the network in clear: run this script on that host." >&2; exit 2 ;;
+esac
+
 token="${OPS_TOKEN:-}"
 if [ -z "$token" ]; then
   token=$(scripts/dev-token.sh --role OPS --subject ops-field-keys --gateway "${GATEWAY_URL:-http://127.0.0.1:8080}") || {
@@ -83,11 +89,12 @@ for service in "${targets[@]}"; do
   case "$action" in
     status) request=(-X GET) ;;
     resume) request=(-X POST -H 'Content-Type: application/json' --data '{"action":"resume"}') ;;
-    *) request=(-X POST -H 'Content-Type: application/json' --data '{}') ;;
+    *) request=(-X POST -H 'Content-Type: application/json' --data '{"action":"rotate"}') ;;
   esac
   # Re-encrypting a large table takes a while: no time limit on the answer, only on connecting.
-  if answer=$(curl -sS --connect-timeout 5 "${request[@]}" -H "Authorization: Bearer $token" "$url" \
-      -w '\n%{http_code}'); then
+  # The token goes to curl on its standard input, never in its arguments (which ps shows).
+  if answer=$(printf 'header = "Authorization: Bearer %s"\n' "$token" \
+      | curl -sS --connect-timeout 5 -K - "${request[@]}" "$url" -w '\n%{http_code}'); then
     status=${answer##*$'\n'}
     body=${answer%$'\n'*}
     if [ "$status" = 200 ]; then

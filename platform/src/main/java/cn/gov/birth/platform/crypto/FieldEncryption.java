@@ -85,8 +85,8 @@ public final class FieldEncryption {
     }
 
     /**
-     * {@code plaintext} encrypted under the active data key and bound to {@code place} (no place:
-     * null); null for null.
+     * {@code plaintext} encrypted under the active data key and bound to {@code place} (say
+     * {@code application.form}: a value moved to another column does not read); null for null.
      */
     public String seal(String plaintext, String place) {
         if (plaintext == null) {
@@ -128,11 +128,6 @@ public final class FieldEncryption {
         return value != null && value.startsWith(FieldCipher.PREFIX);
     }
 
-    /** Whether {@code value} is a cipher text under the active key (which a rotation leaves as it is). */
-    public boolean isUnderActiveKey(String value) {
-        return value != null && value.startsWith(activePrefix());
-    }
-
     /** What every cipher text under the active key starts with. */
     String activePrefix() {
         return FieldCipher.PREFIX + keyring.activeId() + ":";
@@ -151,16 +146,6 @@ public final class FieldEncryption {
     /** What new data keys encrypt with. */
     public Algorithm algorithm() {
         return algorithm;
-    }
-
-    /** Whether values left in the clear read as themselves. */
-    public boolean acceptsPlaintext() {
-        return acceptPlaintext;
-    }
-
-    /** The cipher itself, for a value made without a place ({@link FieldCipher#encrypt(String)}). */
-    public FieldCipher cipher() {
-        return cipher;
     }
 
     /**
@@ -232,7 +217,11 @@ public final class FieldEncryption {
         return end < 0 ? null : cipherText.substring(FieldCipher.PREFIX.length(), end);
     }
 
+    /** Every value has a place: an unbound one could be moved anywhere unnoticed. */
     private static String placeOf(String place) {
-        return place == null ? "" : place;
+        if (place == null || place.isBlank()) {
+            throw new IllegalArgumentException("a sealed value needs its place (table and column)");
+        }
+        return place;
     }
 }

@@ -5,7 +5,9 @@ import cn.gov.birth.security.LocalSecrets;
 import cn.gov.birth.security.crypto.KeyWrapper;
 import cn.gov.birth.security.crypto.MasterKey;
 import io.micrometer.core.instrument.MeterRegistry;
+import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.context.annotation.Bean;
@@ -26,17 +28,24 @@ public class FieldEncryptionConfiguration {
     /** Made at start-up: a service without its master key (outside {@code dev}) does not start. */
     @Bean
     @DependsOnDatabaseInitialization
-    FieldEncryption fieldEncryption(CryptoSettings settings, SecuritySettings security, JdbcClient jdbc,
+    FieldEncryption fieldEncryption(KeyWrapper masterKey, CryptoSettings settings, JdbcClient jdbc,
                                     TransactionTemplate transactions) {
-        return new FieldEncryption(masterKey(settings, security), settings.algorithm(), settings.acceptPlaintext(),
+        return new FieldEncryption(masterKey, settings.algorithm(), settings.acceptPlaintext(),
                 settings.refreshInterval(), jdbc, transactions);
     }
 
+    /** A KMS stands in by being a {@link KeyWrapper} bean of its own. */
     @Bean
-    KeyRotation keyRotation(FieldEncryption encryption, ObjectProvider<EncryptedColumn> columns, JdbcClient jdbc,
-                            TransactionTemplate transactions, CryptoSettings settings,
+    @ConditionalOnMissingBean
+    KeyWrapper fieldMasterKey(CryptoSettings settings, SecuritySettings security) {
+        return masterKey(settings, security);
+    }
+
+    @Bean
+    KeyRotation keyRotation(FieldEncryption encryption, ObjectProvider<EncryptedColumn> columns,
+                            DataSource dataSource, TransactionTemplate transactions, CryptoSettings settings,
                             ObjectProvider<MeterRegistry> meters) {
-        return new KeyRotation(encryption, columns.orderedStream().toList(), jdbc, transactions,
+        return new KeyRotation(encryption, columns.orderedStream().toList(), dataSource, transactions,
                 settings.batchSize(), meters.getIfAvailable());
     }
 

@@ -3,9 +3,15 @@ package cn.gov.birth.platform.crypto;
 import cn.gov.birth.security.crypto.FieldCryptoException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
+import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -18,7 +24,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * {@code birth.crypto.accept-plaintext} is on. Re-encrypting is idempotent and resumable: it only
  * touches what is not under the active key yet, so running it again after an interruption finishes
  * the work. Values that do not read (altered, under a key that is gone, in the clear while plaintext
- * is not accepted) are counted and left as they are. Logs ids and counts, never values.
+ * is not accepted) are counted and left as they are. Logs ids and counts, never values. One rotation
+ * at a time across all instances of the service (a session advisory lock on a connection of its
+ * own): two at once would each re-encrypt what the other just moved.
  */
 public final class KeyRotation {
 
@@ -46,35 +54,77 @@ public final class KeyRotation {
     private record Batch(int rows, Object lastId, long reencrypted, long encrypted, long unreadable) {
     }
 
+    /** Another instance (or call) is rotating or re-encrypting right now. */
+    public static final class RotationRunning extends RuntimeException {
+
+        RotationRunning() {
+            super("a field-key rotation is running in another instance of this service: try again when it ended");
+        }
+    }
+
+    private static final long LOCK = 0x6669656c646b6579L; // "fieldkey"
+
     private final FieldEncryption encryption;
     private final List<EncryptedColumn> columns;
+    private final DataSource dataSource;
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
     private final int batchSize;
     private final MeterRegistry meters;
 
     /** @param meters where to count re-encrypted values ({@code birth.crypto.reencrypted}); null: nowhere */
-    public KeyRotation(FieldEncryption encryption, List<EncryptedColumn> columns, JdbcClient jdbc,
+    public KeyRotation(FieldEncryption encryption, List<EncryptedColumn> columns, DataSource dataSource,
                        TransactionTemplate transactions, int batchSize, MeterRegistry meters) {
         if (batchSize < 1) {
             throw new IllegalArgumentException("a rotation's batch size is at least 1, not " + batchSize);
         }
         this.encryption = encryption;
         this.columns = List.copyOf(columns);
-        this.jdbc = jdbc;
+        this.dataSource = dataSource;
+        this.jdbc = JdbcClient.create(dataSource);
         this.transactions = transactions;
         this.batchSize = batchSize;
         this.meters = meters;
     }
 
     /** Makes a new active data key, then {@link #reencrypt re-encrypts} every declared column under it. */
-    public synchronized Report rotate() {
-        encryption.rotate();
-        return reencrypt();
+    public Report rotate() {
+        return exclusively(() -> {
+            encryption.rotate();
+            return reencryptAll();
+        });
     }
 
     /** Re-encrypts under the active key what is not under it yet: finishes an interrupted rotation. */
-    public synchronized Report reencrypt() {
+    public Report reencrypt() {
+        return exclusively(this::reencryptAll);
+    }
+
+    private Report exclusively(Supplier<Report> work) {
+        try (Connection lockHolder = dataSource.getConnection()) {
+            if (!tryLock(lockHolder, "select pg_try_advisory_lock(?)")) {
+                throw new RotationRunning();
+            }
+            try {
+                return work.get();
+            } finally {
+                tryLock(lockHolder, "select pg_advisory_unlock(?)");
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("the rotation lock could not be taken or given back", e);
+        }
+    }
+
+    private static boolean tryLock(Connection connection, String sql) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setLong(1, LOCK);
+            try (ResultSet result = statement.executeQuery()) {
+                return result.next() && result.getBoolean(1);
+            }
+        }
+    }
+
+    private Report reencryptAll() {
         String activeId = encryption.activeKeyId();
         List<ColumnCount> counts = new ArrayList<>();
         for (EncryptedColumn column : columns) {
@@ -91,11 +141,6 @@ public final class KeyRotation {
                 jdbc.sql("select count(*) from " + column.table() + " where " + column.column()
                                 + " is not null and not starts_with(" + column.column() + ", :prefix)")
                         .param("prefix", prefix).query(Long.class).single())).toList();
-    }
-
-    /** Every declared column. */
-    public List<EncryptedColumn> columns() {
-        return columns;
     }
 
     private ColumnCount reencrypt(EncryptedColumn column, String prefix) {

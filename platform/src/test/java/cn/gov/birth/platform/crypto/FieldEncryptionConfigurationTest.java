@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.concurrent.atomic.AtomicReference;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -134,6 +135,7 @@ class FieldEncryptionConfigurationTest {
 
     private static ApplicationContextRunner runner() {
         return new ApplicationContextRunner()
+                .withBean(DataSource.class, () -> database.dataSource)
                 .withBean(JdbcClient.class, () -> database.jdbc)
                 .withBean(TransactionTemplate.class, () -> database.transactions)
                 .withUserConfiguration(FieldEncryptionConfiguration.class);

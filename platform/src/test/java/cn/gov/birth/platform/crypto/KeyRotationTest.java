@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import cn.gov.birth.security.crypto.Algorithm;
 import cn.gov.birth.security.crypto.MasterKey;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +15,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.actuate.endpoint.InvalidEndpointRequestException;
+import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
 
 /** After a key rotation every row still reads, and new rows use the new key. */
 class KeyRotationTest {
@@ -157,13 +160,35 @@ class KeyRotationTest {
         assertThat(status.columns()).containsExactly(new KeyRotation.Pending("person", "phone", 20),
                 new KeyRotation.Pending("person", "address", 20 - withoutAddress(20)));
 
-        assertThat(endpoint.rotate("resume").activeKeyId()).isEqualTo(status.activeKey());
+        assertThat(report(endpoint.rotate("resume")).activeKeyId()).isEqualTo(status.activeKey());
         assertThat(endpoint.status().columns()).extracting(KeyRotation.Pending::notUnderActiveKey).containsOnly(0L);
-        assertThat(endpoint.rotate(null).activeKeyId()).isNotEqualTo(status.activeKey());
-        assertThat(endpoint.status().keys()).hasSize(3);
-        assertThat(endpoint.rotate("rotate").activeKeyId()).isNotIn(status.keys());
+        assertThat(report(endpoint.rotate("rotate")).activeKeyId()).isNotIn(status.keys());
+        assertThatThrownBy(() -> endpoint.rotate(null)).isInstanceOf(InvalidEndpointRequestException.class);
         assertThatThrownBy(() -> endpoint.rotate("everything")).isInstanceOf(InvalidEndpointRequestException.class);
-        assertThat(endpoint.status().keys()).hasSize(4);
+        assertThat(endpoint.status().keys()).hasSize(3);
+    }
+
+    @Test
+    void shouldRefuseARotationWhileAnotherInstanceRotates() throws Exception {
+        FieldEncryption encryption = encryption(false);
+        FieldKeysEndpoint endpoint = new FieldKeysEndpoint(encryption, rotation(encryption));
+        String active = encryption.activeKeyId();
+        try (Connection other = database.dataSource.getConnection();
+             Statement statement = other.createStatement()) {
+            // What KeyRotation holds while it works, taken here as another instance would.
+            statement.execute("select pg_advisory_lock(" + 0x6669656c646b6579L + ")");
+
+            WebEndpointResponse<Object> refused = endpoint.rotate("rotate");
+
+            assertThat(refused.getStatus()).isEqualTo(FieldKeysEndpoint.CONFLICT);
+            assertThat(encryption.activeKeyId()).isEqualTo(active);
+        }
+        assertThat(report(endpoint.rotate("rotate")).activeKeyId()).isNotEqualTo(active);
+    }
+
+    private static KeyRotation.Report report(WebEndpointResponse<Object> response) {
+        assertThat(response.getStatus()).isEqualTo(WebEndpointResponse.STATUS_OK);
+        return (KeyRotation.Report) response.getBody();
     }
 
     private void assertEveryRowReads(FieldEncryption encryption, String keyId) {
@@ -210,6 +235,6 @@ class KeyRotationTest {
     }
 
     private KeyRotation rotation(FieldEncryption encryption) {
-        return new KeyRotation(encryption, COLUMNS, database.jdbc, database.transactions, BATCH, meters);
+        return new KeyRotation(encryption, COLUMNS, database.dataSource, database.transactions, BATCH, meters);
     }
 }

@@ -12,6 +12,12 @@ class MaskTest {
     }
 
     @Test
+    void shouldKeepOnlyAFirstCharacterAndTwoLastOfAPassportOrPermitNumber() {
+        assertThat(Mask.idNumber("E12345678")).isEqualTo("E******78");
+        assertThat(Mask.idNumber("H1234567801")).isEqualTo("H********01");
+    }
+
+    @Test
     void shouldHideTheMiddleOfAPhoneNumber() {
         assertThat(Mask.phone("13800138000")).isEqualTo("138****8000");
     }
