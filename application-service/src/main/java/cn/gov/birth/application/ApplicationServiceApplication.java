@@ -1,5 +1,7 @@
 package cn.gov.birth.application;
 
+import cn.gov.birth.application.core.ApplicationRepository;
+import cn.gov.birth.platform.crypto.EncryptedColumn;
 import java.time.Clock;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -18,5 +20,16 @@ public class ApplicationServiceApplication {
     @Bean
     Clock clock() {
         return Clock.systemUTC();
+    }
+
+    /** The sealed columns of the application tables: a key rotation re-encrypts them. */
+    @Bean
+    EncryptedColumn applicationForm() {
+        return ApplicationRepository.FORM;
+    }
+
+    @Bean
+    EncryptedColumn applicationItemResult() {
+        return ApplicationRepository.RESULT;
     }
 }

@@ -5,7 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import cn.gov.birth.contracts.Item;
 import cn.gov.birth.contracts.Topics;
+import cn.gov.birth.contracts.Department;
 import cn.gov.birth.contracts.events.ApplicationStatusChanged;
+import cn.gov.birth.contracts.events.ApplicationForm;
 import cn.gov.birth.contracts.events.ApplicationSubmitted;
 import cn.gov.birth.contracts.events.ApplicationSupplemented;
 import cn.gov.birth.contracts.events.ItemReturned;
@@ -40,11 +42,15 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** application-service against a real PostgreSQL and a real Kafka broker. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ApplicationServiceIntegrationTest extends ServiceIntegrationTest {
+
+    /** The police's application topic: every test family asks for all seven items, so it gets every application. */
+    private static final String APPLICATIONS = Topics.applicationsFor(Department.POLICE);
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
@@ -85,11 +91,62 @@ class ApplicationServiceIntegrationTest extends ServiceIntegrationTest {
         assertThat(LocalDate.parse(item(body, "HUKOU").get("deadline").asString())).isAfter(LocalDate.now());
         assertThat(item(body, "PARENTING_GUIDANCE").get("deadline").isNull()).isTrue();
         assertThat(LocalDate.parse(body.get("deadline").asString())).isAfter(LocalDate.now().plusDays(23));
-        var submitted = probe.awaitEvent(Topics.APPLICATION, ApplicationSubmitted.class,
+        var submitted = probe.awaitEvent(APPLICATIONS, ApplicationSubmitted.class,
                 e -> e.applicationId().equals(id));
         assertThat(submitted.items()).containsExactlyInAnyOrder(Item.values());
         assertThat(submitted.household().division()).isEqualTo("520102");
         probe.awaitEvent(Topics.APPLICATION_STATUS, ApplicationStatusChanged.class, e -> e.applicationId().equals(id));
+    }
+
+    @Test
+    void shouldSendEachDepartmentOnlyItsViewOfTheForm() {
+        ObjectNode form = newFamily();
+        form.putObject("reimbursement").put("bankName", "中国工商银行").put("accountNumber", "6222020200112233445")
+                .put("accountHolder", form.get("mother").get("name").asString());
+        // A manual maternity claim: the bank account and the claim's materials.
+        for (String material : List.of("INSURANCE_VOUCHER", "HOSPITAL_RECEIPTS", "DISCHARGE_RECORD")) {
+            ((ArrayNode) form.get("materials")).addObject().put("type", material).put("documentId", "D-" + material);
+        }
+        JsonNode filed = http.post("/api/v1/applications", form).json();
+        assertThat(filed.get("status").asString()).isEqualTo("ACCEPTED");
+        UUID id = UUID.fromString(filed.get("id").asString());
+
+        var health = probe.awaitEvent(Topics.applicationsFor(Department.HEALTH), ApplicationSubmitted.class,
+                e -> e.applicationId().equals(id));
+        var cdc = probe.awaitEvent(Topics.applicationsFor(Department.CDC), ApplicationSubmitted.class,
+                e -> e.applicationId().equals(id));
+        var police = probe.awaitEvent(APPLICATIONS, ApplicationSubmitted.class, e -> e.applicationId().equals(id));
+        var insurance = probe.awaitEvent(Topics.applicationsFor(Department.MEDICAL_INSURANCE),
+                ApplicationSubmitted.class, e -> e.applicationId().equals(id));
+        var cards = probe.awaitEvent(Topics.applicationsFor(Department.HUMAN_RESOURCES), ApplicationSubmitted.class,
+                e -> e.applicationId().equals(id));
+
+        String motherId = form.get("mother").get("idNumber").asString();
+        assertThat(List.of(health, cdc, police, insurance, cards)).allSatisfy(view -> {
+            assertThat(view.applicant().phone()).isNull();
+            assertThat(view.newborn().birthTime()).isNotNull();
+        });
+        assertThat(List.of(health, cdc, insurance)).allSatisfy(view -> {
+            assertThat(view.mother().idNumber()).isEqualTo(motherId);
+            assertThat(view.mother().phone()).isNull();
+            assertThat(view.mother().householdAddress()).isNull();
+            assertThat(view.father()).isNull();
+        });
+        assertThat(police.father().idNumber()).isEqualTo(form.get("father").get("idNumber").asString());
+        assertThat(police.father().phone()).isNull();
+        assertThat(police.household()).isNotNull();
+        assertThat(cards.mother()).isNull();
+        assertThat(cards.socialSecurityCard()).isNotNull();
+        assertThat(insurance.reimbursement()).isEqualTo(new ApplicationForm.Reimbursement(
+                form.get("reimbursement").get("bankName").asString(),
+                form.get("reimbursement").get("accountNumber").asString(),
+                form.get("reimbursement").get("accountHolder").asString()));
+        assertThat(List.of(health, cdc, police, cards)).allSatisfy(view -> {
+            assertThat(view.reimbursement()).isNull();
+            assertThat(view.insurance()).isNull();
+        });
+        assertThat(List.of(health, cdc, police, insurance, cards)).extracting(ApplicationSubmitted::eventId)
+                .doesNotHaveDuplicates();
     }
 
     @Test
@@ -134,6 +191,22 @@ class ApplicationServiceIntegrationTest extends ServiceIntegrationTest {
         assertThat(item(body, "HUKOU").get("result").get("citizenIdNumber").asString()).isEqualTo("520102202611200024");
         assertThat(item(body, "BIRTH_CERT").get("result").get("certificateNumber").asString()).isEqualTo("Q000000042");
         assertThat(body.get("timeline")).hasSize(1 + 1 + facts.size());
+        assertThat(jdbc.sql("select result from application_item where application_id = ? and item = 'HUKOU'")
+                .param(id).query(String.class).single()).startsWith("ENC1:").doesNotContain("520102202611200024");
+    }
+
+    @Test
+    void shouldStoreTheFormSealedAndFindTheMotherOnlyByTheIndexOfHerIdNumber() {
+        ObjectNode form = newFamily();
+        UUID id = UUID.fromString(http.post("/api/v1/applications", form).json().get("id").asString());
+
+        String stored = jdbc.sql("select form from application where id = ?").param(id).query(String.class).single();
+        assertThat(stored).startsWith("ENC1:")
+                .doesNotContain(form.get("mother").get("idNumber").asString())
+                .doesNotContain(form.get("applicant").get("phone").asString());
+        assertThat(jdbc.sql("select column_name from information_schema.columns where table_name = 'application'")
+                .query(String.class).list()).doesNotContain("mother_id_number");
+        assertThat(http.post("/api/v1/applications", form).status()).isEqualTo(409);
     }
 
     @Test
@@ -189,7 +262,7 @@ class ApplicationServiceIntegrationTest extends ServiceIntegrationTest {
         assertThat(body.get("status").asString()).isEqualTo("NOT_ACCEPTED");
         assertThat(body.get("acceptance").get("reasons").get(0).get("code").asString()).isEqualTo("NEWBORN_UNNAMED");
         probe.awaitEvent(Topics.APPLICATION_STATUS, ApplicationStatusChanged.class, e -> e.applicationId().equals(id));
-        assertThat(probe.events(Topics.APPLICATION, ApplicationSubmitted.class, id)).isEmpty();
+        assertThat(probe.events(APPLICATIONS, ApplicationSubmitted.class, id)).isEmpty();
         JsonNode notice = http.get("/api/v1/applications/" + id + "/notice").json();
         assertThat(notice.get("title").asString()).isEqualTo("不予受理通知书");
         assertThat(notice.get("text").asString()).contains(body.get("reference").asString()).contains("NEWBORN_UNNAMED");
@@ -290,7 +363,7 @@ class ApplicationServiceIntegrationTest extends ServiceIntegrationTest {
         JsonNode notice = http.get("/api/v1/applications/" + id + "/notice").json();
         assertThat(notice.get("title").asString()).isEqualTo("受理通知书");
         assertThat(notice.get("text").asString()).contains("HUKOU").contains("前办结");
-        var submitted = probe.awaitEvent(Topics.APPLICATION, ApplicationSubmitted.class,
+        var submitted = probe.awaitEvent(APPLICATIONS, ApplicationSubmitted.class,
                 e -> e.applicationId().equals(id));
         assertThat(submitted.household().settleWith()).isEqualTo("FATHER");
         assertThat(http.post("/api/v1/applications/" + id + "/supplements",
@@ -314,14 +387,14 @@ class ApplicationServiceIntegrationTest extends ServiceIntegrationTest {
 
         assertThat(supplemented.status()).isEqualTo(200);
         assertThat(supplemented.json().get("status").asString()).isEqualTo("ACCEPTED");
-        assertThat(probe.awaitEvent(Topics.APPLICATION, ApplicationSubmitted.class,
+        assertThat(probe.awaitEvent(APPLICATIONS, ApplicationSubmitted.class,
                 e -> e.applicationId().equals(id)).reference()).isEqualTo(filed.get("reference").asString());
     }
 
     @Test
     void shouldWithdrawADistributedApplicationAndTellTheDepartmentsWhatIsOpen() {
         UUID id = submit(newFamily());
-        probe.awaitEvent(Topics.APPLICATION, ApplicationSubmitted.class, e -> e.applicationId().equals(id));
+        probe.awaitEvent(APPLICATIONS, ApplicationSubmitted.class, e -> e.applicationId().equals(id));
         probe.publish(Topics.BIRTH_CERT, new BirthCertificateIssued(UUID.randomUUID(), id, Instant.now(), "Q000000077",
                 false));
         await().atMost(Duration.ofSeconds(30)).until(() -> itemStatus(id, "BIRTH_CERT").equals("COMPLETED"));
@@ -330,7 +403,7 @@ class ApplicationServiceIntegrationTest extends ServiceIntegrationTest {
 
         assertThat(withdrawn.status()).isEqualTo(200);
         assertThat(withdrawn.json().get("status").asString()).isEqualTo("WITHDRAWN");
-        var event = probe.awaitEvent(Topics.APPLICATION, ApplicationWithdrawn.class, e -> e.applicationId().equals(id));
+        var event = probe.awaitEvent(APPLICATIONS, ApplicationWithdrawn.class, e -> e.applicationId().equals(id));
         assertThat(event.openItems()).hasSize(6).doesNotContain(Item.BIRTH_CERT);
         assertThat(event.reason()).isEqualTo("家庭情况变化");
         probe.publish(Topics.HUKOU, new ItemCancelled(UUID.randomUUID(), id, Instant.now(), Item.HUKOU, "WITHDRAWN",
@@ -354,7 +427,7 @@ class ApplicationServiceIntegrationTest extends ServiceIntegrationTest {
         assertThat(withdrawn.json().get("status").asString()).isEqualTo("WITHDRAWN");
         probe.awaitEvent(Topics.APPLICATION_STATUS, ApplicationStatusChanged.class,
                 e -> e.applicationId().equals(id) && e.status() == cn.gov.birth.contracts.ApplicationStatus.WITHDRAWN);
-        assertThat(probe.events(Topics.APPLICATION, ApplicationWithdrawn.class, id)).isEmpty();
+        assertThat(probe.events(APPLICATIONS, ApplicationWithdrawn.class, id)).isEmpty();
         assertThat(http.post("/api/v1/applications/" + id + "/supplements", "{\"household\": {}}").status())
                 .isEqualTo(409);
     }
@@ -385,7 +458,7 @@ class ApplicationServiceIntegrationTest extends ServiceIntegrationTest {
     void shouldResumeAReturnedItemWithTheCorrectionAndTellItsDepartment() {
         ObjectNode form = newFamily();
         UUID id = submit(form);
-        probe.awaitEvent(Topics.APPLICATION, ApplicationSubmitted.class, e -> e.applicationId().equals(id));
+        probe.awaitEvent(APPLICATIONS, ApplicationSubmitted.class, e -> e.applicationId().equals(id));
         probe.publish(Topics.BIRTH_CERT, new ItemReturned(UUID.randomUUID(), id, Instant.now(), Item.BIRTH_CERT,
                 "BIRTH_TIME_MISMATCH", "出生时间与医院分娩记录不一致，请核对后补正"));
         await().atMost(Duration.ofSeconds(30)).until(() -> status(id).equals("ACTION_REQUIRED"));
@@ -404,7 +477,7 @@ class ApplicationServiceIntegrationTest extends ServiceIntegrationTest {
         assertThat(supplemented.status()).as(supplemented.body()).isEqualTo(200);
         assertThat(supplemented.json().get("status").asString()).isEqualTo("IN_PROGRESS");
         assertThat(itemStatus(supplemented.json(), "BIRTH_CERT")).isEqualTo("IN_PROGRESS");
-        var event = probe.awaitEvent(Topics.APPLICATION, ApplicationSupplemented.class,
+        var event = probe.awaitEvent(APPLICATIONS, ApplicationSupplemented.class,
                 e -> e.applicationId().equals(id));
         assertThat(event.resumedItems()).containsExactly(Item.BIRTH_CERT);
         assertThat(event.newborn().birthTime().toInstant())
@@ -417,7 +490,7 @@ class ApplicationServiceIntegrationTest extends ServiceIntegrationTest {
     @Test
     void shouldRefuseACorrectionThatMakesTheApplicationNotAcceptable() {
         UUID id = submit(newFamily());
-        probe.awaitEvent(Topics.APPLICATION, ApplicationSubmitted.class, e -> e.applicationId().equals(id));
+        probe.awaitEvent(APPLICATIONS, ApplicationSubmitted.class, e -> e.applicationId().equals(id));
         probe.publish(Topics.BIRTH_CERT, new ItemReturned(UUID.randomUUID(), id, Instant.now(), Item.BIRTH_CERT,
                 "MOTHER_IDENTITY_MISMATCH", "母亲身份证号码与医院分娩记录不一致，请核对后补正"));
         await().atMost(Duration.ofSeconds(30)).until(() -> status(id).equals("ACTION_REQUIRED"));
@@ -430,7 +503,7 @@ class ApplicationServiceIntegrationTest extends ServiceIntegrationTest {
         assertThat(refused.status()).isEqualTo(422);
         assertThat(refused.body()).contains("PARENTS_DIFFERENT_ETHNICITY");
         assertThat(status(id)).isEqualTo("ACTION_REQUIRED");
-        assertThat(probe.events(Topics.APPLICATION, ApplicationSupplemented.class, id)).isEmpty();
+        assertThat(probe.events(APPLICATIONS, ApplicationSupplemented.class, id)).isEmpty();
     }
 
     @Test

@@ -4,6 +4,7 @@ import cn.gov.birth.birthcert.certificate.BirthCertificates;
 import cn.gov.birth.birthcert.certificate.Certification;
 import cn.gov.birth.birthcert.guidance.ParentingGuidance;
 import cn.gov.birth.contracts.Item;
+import cn.gov.birth.contracts.Department;
 import cn.gov.birth.contracts.Topics;
 import cn.gov.birth.contracts.events.ApplicationSubmitted;
 import cn.gov.birth.contracts.events.ApplicationSupplemented;
@@ -35,7 +36,7 @@ public class BirthCertServiceApplication {
     /** Accepted applications go to the certificate and the guidance enrollment. */
     @Bean
     EventHandlers eventHandlers(BirthCertificates certificates, ParentingGuidance guidance, Withdrawals withdrawals) {
-        return EventHandlers.forTopic(Topics.APPLICATION)
+        return EventHandlers.forTopic(Topics.applicationsFor(Department.HEALTH))
                 .on(ApplicationSubmitted.class, certificates::on)
                 .on(ApplicationSubmitted.class, guidance::on)
                 .on(ApplicationSupplemented.class, supplement -> {

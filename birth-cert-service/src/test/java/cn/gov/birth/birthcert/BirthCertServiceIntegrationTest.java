@@ -3,6 +3,7 @@ package cn.gov.birth.birthcert;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.gov.birth.contracts.Item;
+import cn.gov.birth.contracts.Department;
 import cn.gov.birth.contracts.Topics;
 import cn.gov.birth.contracts.codes.ResidentIdNumber;
 import cn.gov.birth.contracts.events.ApplicationForm.Newborn;
@@ -43,6 +44,9 @@ import tools.jackson.databind.JsonNode;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class BirthCertServiceIntegrationTest extends ServiceIntegrationTest {
+
+    /** The department's application topic (tests send the whole form: a view is a part of it). */
+    private static final String APPLICATIONS = Topics.applicationsFor(Department.HEALTH);
 
     private static final String HOSPITAL = "H520102001";
     private static final String UNQUALIFIED = "H520102900";
@@ -142,7 +146,7 @@ class BirthCertServiceIntegrationTest extends ServiceIntegrationTest {
         assertThat(returned(id).reasonCode()).isEqualTo("BIRTH_TIME_MISMATCH");
 
         family.birthTime = recorded;
-        probe.publish(Topics.APPLICATION, ApplicationSupplemented.of(UUID.randomUUID(), Instant.now(),
+        probe.publish(APPLICATIONS, ApplicationSupplemented.of(UUID.randomUUID(), Instant.now(),
                 List.of(Item.BIRTH_CERT), family.application(id)));
 
         var issued = probe.awaitEvent(Topics.BIRTH_CERT, BirthCertificateIssued.class, e -> e.applicationId().equals(id));
@@ -279,7 +283,7 @@ class BirthCertServiceIntegrationTest extends ServiceIntegrationTest {
     @Test
     void shouldEnrollParentingGuidanceUntilTheFirstBirthday() {
         UUID id = UUID.randomUUID();
-        probe.publish(Topics.APPLICATION, SampleEvents.applicationSubmitted(id, Item.PARENTING_GUIDANCE));
+        probe.publish(APPLICATIONS, SampleEvents.applicationSubmitted(id, Item.PARENTING_GUIDANCE));
 
         var enrolled = probe.awaitEvent(Topics.BIRTH_CERT, ParentingGuidanceEnrolled.class,
                 e -> e.applicationId().equals(id));
@@ -330,10 +334,10 @@ class BirthCertServiceIntegrationTest extends ServiceIntegrationTest {
         family.delivered("2", null);
         UUID id = UUID.randomUUID();
         ApplicationSubmitted application = family.application(id);
-        probe.publish(Topics.APPLICATION, application);
-        probe.publish(Topics.APPLICATION, application);
+        probe.publish(APPLICATIONS, application);
+        probe.publish(APPLICATIONS, application);
 
-        awaitQuiet(Topics.APPLICATION);
+        awaitQuiet(APPLICATIONS);
         probe.awaitEvent(Topics.BIRTH_CERT, BirthCertificateIssued.class, e -> e.applicationId().equals(id));
         assertThat(probe.events(Topics.BIRTH_CERT, BirthCertificateIssued.class, id)).hasSize(1);
     }
@@ -451,7 +455,7 @@ class BirthCertServiceIntegrationTest extends ServiceIntegrationTest {
 
         UUID apply() {
             UUID id = UUID.randomUUID();
-            probe.publish(Topics.APPLICATION, application(id));
+            probe.publish(APPLICATIONS, application(id));
             return id;
         }
 

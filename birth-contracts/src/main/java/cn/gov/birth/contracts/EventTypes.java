@@ -33,8 +33,8 @@ public final class EventTypes {
     private static final Map<String, Class<? extends BirthEvent>> BY_TYPE = new LinkedHashMap<>();
 
     static {
-        BY_TYPE.put("cn.gov.birth.ApplicationSubmitted.v1", ApplicationSubmitted.class);
-        BY_TYPE.put("cn.gov.birth.ApplicationSupplemented.v1", ApplicationSupplemented.class);
+        BY_TYPE.put("cn.gov.birth.ApplicationSubmitted.v2", ApplicationSubmitted.class);
+        BY_TYPE.put("cn.gov.birth.ApplicationSupplemented.v2", ApplicationSupplemented.class);
         BY_TYPE.put("cn.gov.birth.ApplicationWithdrawn.v1", ApplicationWithdrawn.class);
         BY_TYPE.put("cn.gov.birth.ApplicationStatusChanged.v1", ApplicationStatusChanged.class);
         BY_TYPE.put("cn.gov.birth.ItemStarted.v1", ItemStarted.class);

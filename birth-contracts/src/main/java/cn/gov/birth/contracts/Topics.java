@@ -1,11 +1,13 @@
 package cn.gov.birth.contracts;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
 
-/** Kafka topic names: one per producing service, versioned, never derived from class names. */
+/** Kafka topic names: one per producing service (application-service: one per department), versioned, never derived from class names. */
 public final class Topics {
 
-    public static final String APPLICATION = "birth.application.v1";
     public static final String APPLICATION_STATUS = "birth.application-status.v1";
     public static final String BIRTH_CERT = "birth.birthcert.v1";
     public static final String VACCINATION = "birth.vaccination.v1";
@@ -13,9 +15,23 @@ public final class Topics {
     public static final String INSURANCE = "birth.insurance.v1";
     public static final String SSCARD = "birth.sscard.v1";
 
+    /**
+     * Accepted applications, their supplements and withdrawals, one topic per department, each
+     * carrying only that department's view of the form ({@link cn.gov.birth.contracts.events.DepartmentViews}):
+     * {@code birth.application.health.v2}, ... (they replace {@code birth.application.v1}, which
+     * carried the whole form to everyone and is retired).
+     */
+    public static String applicationsFor(Department department) {
+        return "birth.application." + department.name().toLowerCase(Locale.ROOT).replace('_', '-') + ".v2";
+    }
+
+    /** The departments' application topics, in {@link Department} order. */
+    public static final List<String> APPLICATIONS =
+            Arrays.stream(Department.values()).map(Topics::applicationsFor).toList();
+
     /** Every topic of the platform, in the order facts flow. */
-    public static final List<String> ALL =
-            List.of(APPLICATION, BIRTH_CERT, VACCINATION, HUKOU, INSURANCE, SSCARD, APPLICATION_STATUS);
+    public static final List<String> ALL = Stream.concat(APPLICATIONS.stream(),
+            Stream.of(BIRTH_CERT, VACCINATION, HUKOU, INSURANCE, SSCARD, APPLICATION_STATUS)).toList();
 
     /** The topics carrying department facts about items. */
     public static final List<String> DEPARTMENT_FACTS = List.of(BIRTH_CERT, VACCINATION, HUKOU, INSURANCE, SSCARD);

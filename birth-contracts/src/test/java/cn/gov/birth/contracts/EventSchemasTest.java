@@ -2,7 +2,11 @@ package cn.gov.birth.contracts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.gov.birth.contracts.events.ApplicationSubmitted;
+import cn.gov.birth.contracts.events.ApplicationSupplemented;
+import cn.gov.birth.contracts.events.ApplicationWithdrawn;
 import cn.gov.birth.contracts.events.BirthEvent;
+import cn.gov.birth.contracts.events.DepartmentViews;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -57,23 +61,28 @@ class EventSchemasTest {
             .build();
 
     /** Which events each topic carries: the producers' code, written down once more. */
-    private static final Map<String, Set<String>> EVENTS_BY_TOPIC = Map.of(
-            Topics.APPLICATION, Set.of("ApplicationSubmitted", "ApplicationSupplemented", "ApplicationWithdrawn"),
+    private static final Map<String, Set<String>> EVENTS_BY_TOPIC = new HashMap<>(Map.of(
             Topics.APPLICATION_STATUS, Set.of("ApplicationStatusChanged"),
             Topics.BIRTH_CERT, itemFactsAnd("BirthCertificateIssued", "ParentingGuidanceEnrolled"),
             Topics.VACCINATION, itemFactsAnd("VaccinationCertificateIssued"),
             Topics.HUKOU, itemFactsAnd("HouseholdRegistered"),
             Topics.INSURANCE, itemFactsAnd("MedicalInsuranceEnrolled", "MaternityReimbursementSettled", "PaymentRequested"),
-            Topics.SSCARD, itemFactsAnd("SocialSecurityCardApplied"));
+            Topics.SSCARD, itemFactsAnd("SocialSecurityCardApplied")));
 
-    private static final Map<String, String> SERVICE_BY_TOPIC = Map.of(
-            Topics.APPLICATION, "application-service",
+    private static final Map<String, String> SERVICE_BY_TOPIC = new HashMap<>(Map.of(
             Topics.APPLICATION_STATUS, "application-service",
             Topics.BIRTH_CERT, "birth-cert-service",
             Topics.VACCINATION, "vaccination-service",
             Topics.HUKOU, "hukou-service",
             Topics.INSURANCE, "insurance-service",
-            Topics.SSCARD, "sscard-service");
+            Topics.SSCARD, "sscard-service"));
+
+    static {
+        Topics.APPLICATIONS.forEach(topic -> {
+            EVENTS_BY_TOPIC.put(topic, Set.of("ApplicationSubmitted", "ApplicationSupplemented", "ApplicationWithdrawn"));
+            SERVICE_BY_TOPIC.put(topic, "application-service");
+        });
+    }
 
     // ---------------------------------------------------------------- the schema files
 
@@ -174,6 +183,18 @@ class EventSchemasTest {
     @Test
     void shouldValidateSamplesWithTheOptionalPartsLeftOut() {
         assertThat(errors(EventSamples.variants(), EventJson.MAPPER)).isEmpty();
+    }
+
+    @Test
+    void shouldValidateEveryDepartmentsViewOfAnApplication() {
+        List<BirthEvent> views = Stream.concat(EventSamples.all().values().stream(), EventSamples.variants().stream())
+                .filter(sample -> sample instanceof ApplicationSubmitted || sample instanceof ApplicationSupplemented
+                        || sample instanceof ApplicationWithdrawn)
+                .flatMap(sample -> DepartmentViews.of(sample).stream().map(DepartmentViews.Addressed::event))
+                .toList();
+
+        assertThat(views).isNotEmpty();
+        assertThat(errors(views, EventJson.MAPPER)).isEmpty();
     }
 
     @Test

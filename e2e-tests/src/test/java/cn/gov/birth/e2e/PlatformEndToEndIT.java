@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import cn.gov.birth.contracts.Item;
+import cn.gov.birth.contracts.Department;
 import cn.gov.birth.contracts.Topics;
 import cn.gov.birth.contracts.codes.ResidentIdNumber;
 import cn.gov.birth.contracts.events.ApplicationSubmitted;
@@ -47,7 +48,7 @@ class PlatformEndToEndIT {
         platform = Platform.shared();
         portal = new Portal(platform.gatewayUrl());
         List<String> topics = new ArrayList<>(Topics.DEPARTMENT_FACTS);
-        topics.add(Topics.APPLICATION);
+        topics.add(Topics.applicationsFor(Department.HEALTH));
         probe = new EventProbe(platform.kafkaBootstrapServers(), topics.toArray(String[]::new));
     }
 
@@ -223,8 +224,8 @@ class PlatformEndToEndIT {
         UUID later = submit();
         awaitCompleted(later);
 
-        probe.awaitEvent(Topics.APPLICATION, ApplicationSubmitted.class, e -> e.applicationId().equals(later));
-        assertThat(probe.events(Topics.APPLICATION, ApplicationSubmitted.class, refusedId)).isEmpty();
+        probe.awaitEvent(Topics.applicationsFor(Department.HEALTH), ApplicationSubmitted.class, e -> e.applicationId().equals(later));
+        assertThat(probe.events(Topics.applicationsFor(Department.HEALTH), ApplicationSubmitted.class, refusedId)).isEmpty();
         assertThat(family(refusedId).get("/api/v1/applications/" + refusedId).json().get("status").asString())
                 .isEqualTo("NOT_ACCEPTED");
     }

@@ -1,6 +1,7 @@
 package cn.gov.birth.hukou;
 
 import cn.gov.birth.contracts.Item;
+import cn.gov.birth.contracts.Department;
 import cn.gov.birth.contracts.Topics;
 import cn.gov.birth.contracts.events.ApplicationWithdrawn;
 import cn.gov.birth.hukou.registration.CitizenRegistration.Birth;
@@ -32,7 +33,7 @@ public class HukouServiceApplication {
     @Bean
     EventHandlers eventHandlers(DependentItems dependentItems, HouseholdRegistrations registrations,
                                 Withdrawals withdrawals) {
-        return EventHandlers.forTopic(Topics.APPLICATION)
+        return EventHandlers.forTopic(Topics.applicationsFor(Department.POLICE))
                 .on(ApplicationWithdrawn.class, withdrawals::onWithdrawn)
                 .include(dependentItems.waiting(Item.HUKOU, Item.BIRTH_CERT, registrations::register))
                 .build();

@@ -1,6 +1,7 @@
 package cn.gov.birth.insurance;
 
 import cn.gov.birth.contracts.Item;
+import cn.gov.birth.contracts.Department;
 import cn.gov.birth.contracts.Topics;
 import cn.gov.birth.contracts.events.ApplicationSubmitted;
 import cn.gov.birth.contracts.events.ApplicationSupplemented;
@@ -36,7 +37,7 @@ public class InsuranceServiceApplication {
     @Bean
     EventHandlers eventHandlers(DependentItems dependentItems, Enrollments enrollments,
                                 MaternityReimbursements maternity, Withdrawals withdrawals) {
-        return EventHandlers.forTopic(Topics.APPLICATION)
+        return EventHandlers.forTopic(Topics.applicationsFor(Department.MEDICAL_INSURANCE))
                 .on(ApplicationSubmitted.class, maternity::on)
                 .on(ApplicationSupplemented.class, supplement -> {
                     if (supplement.resumes(Item.MATERNITY_REIMBURSEMENT)) {

@@ -10,6 +10,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.gov.birth.contracts.Item;
+import cn.gov.birth.contracts.Department;
 import cn.gov.birth.contracts.Topics;
 import cn.gov.birth.contracts.codes.ResidentIdNumber;
 import cn.gov.birth.contracts.events.ApplicationForm.Insurance;
@@ -70,6 +71,9 @@ import tools.jackson.databind.JsonNode;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class InsuranceServiceIntegrationTest extends ServiceIntegrationTest {
+
+    /** The department's application topic (tests send the whole form: a view is a part of it). */
+    private static final String APPLICATIONS = Topics.applicationsFor(Department.MEDICAL_INSURANCE);
 
     private static final String HOSPITAL = "H520102001";
     private static final String UNDESIGNATED = "H520102900";
@@ -233,7 +237,7 @@ class InsuranceServiceIntegrationTest extends ServiceIntegrationTest {
         assertThat(callback("{\"orderId\":\"%s\",\"status\":\"EXPIRED\"}".formatted(orderOf(id, 1))).status())
                 .isEqualTo(200);
 
-        probe.publish(Topics.APPLICATION, ApplicationSupplemented.of(UUID.randomUUID(), Instant.now(),
+        probe.publish(APPLICATIONS, ApplicationSupplemented.of(UUID.randomUUID(), Instant.now(),
                 List.of(Item.MEDICAL_INSURANCE), family.application(id, Item.MEDICAL_INSURANCE)));
         var second = probe.awaitEvent(Topics.INSURANCE, PaymentRequested.class,
                 e -> e.applicationId().equals(id) && !e.paymentReference().equals(first.paymentReference()));
@@ -244,7 +248,7 @@ class InsuranceServiceIntegrationTest extends ServiceIntegrationTest {
                 e -> e.applicationId().equals(id));
         assertThat(enrolled.coverageStart()).isEqualTo(family.birthDate());
         assertThat(paid(second.paymentReference()).status()).isEqualTo(200);
-        awaitQuiet(Topics.APPLICATION);
+        awaitQuiet(APPLICATIONS);
         assertThat(probe.events(Topics.INSURANCE, MedicalInsuranceEnrolled.class, id)).hasSize(1);
     }
 
@@ -341,7 +345,7 @@ class InsuranceServiceIntegrationTest extends ServiceIntegrationTest {
         UUID id = UUID.randomUUID();
         probe.publish(Topics.HUKOU, new ItemRejected(UUID.randomUUID(), id, Instant.now(), Item.HUKOU,
                 "PARENT_NOT_IN_REGISTER", "父母户籍信息未找到"));
-        probe.publish(Topics.APPLICATION, SampleEvents.applicationSubmitted(id, Item.MEDICAL_INSURANCE));
+        probe.publish(APPLICATIONS, SampleEvents.applicationSubmitted(id, Item.MEDICAL_INSURANCE));
 
         var cancelled = probe.awaitEvent(Topics.INSURANCE, ItemCancelled.class, e -> e.applicationId().equals(id));
 
@@ -397,7 +401,7 @@ class InsuranceServiceIntegrationTest extends ServiceIntegrationTest {
         assertThat(returned(id).reasonCode()).isEqualTo("BANK_ACCOUNT_REQUIRED");
 
         family.reimbursement = new Reimbursement("中国工商银行贵阳分行", "6222020200001234567", "王芳");
-        probe.publish(Topics.APPLICATION, ApplicationSupplemented.of(UUID.randomUUID(), Instant.now(),
+        probe.publish(APPLICATIONS, ApplicationSupplemented.of(UUID.randomUUID(), Instant.now(),
                 List.of(Item.MATERNITY_REIMBURSEMENT), family.application(id, Item.MATERNITY_REIMBURSEMENT)));
 
         var waiting = probe.awaitEvent(Topics.INSURANCE, ItemAwaitingReview.class, e -> e.applicationId().equals(id));
@@ -696,7 +700,7 @@ class InsuranceServiceIntegrationTest extends ServiceIntegrationTest {
 
         /** The application, and the household registration that gives the newborn its ID number. */
         UUID applyForInsurance(UUID id) {
-            probe.publish(Topics.APPLICATION, application(id, Item.MEDICAL_INSURANCE));
+            probe.publish(APPLICATIONS, application(id, Item.MEDICAL_INSURANCE));
             probe.publish(Topics.HUKOU, new HouseholdRegistered(UUID.randomUUID(), id, Instant.now(), newbornId,
                     "520102", "花果园派出所"));
             return id;
@@ -704,7 +708,7 @@ class InsuranceServiceIntegrationTest extends ServiceIntegrationTest {
 
         UUID apply(Item item) {
             UUID id = UUID.randomUUID();
-            probe.publish(Topics.APPLICATION, application(id, item));
+            probe.publish(APPLICATIONS, application(id, item));
             return id;
         }
 

@@ -8,6 +8,8 @@ import cn.gov.birth.platform.handlers.EventHandlerListeners;
 import cn.gov.birth.platform.handlers.EventHandlers;
 import cn.gov.birth.platform.inbox.IdempotentConsumer;
 import cn.gov.birth.platform.outbound.Outbound;
+import cn.gov.birth.platform.crypto.EncryptedColumn;
+import cn.gov.birth.platform.crypto.FieldEncryption;
 import cn.gov.birth.platform.outbox.Outbox;
 import cn.gov.birth.platform.outbox.OutboxRelay;
 import cn.gov.birth.platform.rendezvous.Rendezvous;
@@ -56,15 +58,21 @@ public class PlatformAutoConfiguration {
 
     @Bean
     OutboxRelay outboxRelay(JdbcClient jdbc, TransactionTemplate transactions, KafkaTemplate<String, Object> kafka,
-                            @Value("${spring.application.name}") String serviceName,
+                            FieldEncryption encryption, @Value("${spring.application.name}") String serviceName,
                             @Value("${birth.outbox.batch-size:200}") int batchSize,
                             @Value("${birth.outbox.poll-interval:PT0.5S}") Duration pollInterval) {
-        return new OutboxRelay(jdbc, transactions, kafka, serviceName, batchSize, pollInterval.toMillis());
+        return new OutboxRelay(jdbc, transactions, kafka, encryption, serviceName, batchSize, pollInterval.toMillis());
     }
 
     @Bean
-    Outbox outbox(JdbcClient jdbc, OutboxRelay relay, EventCatalog catalog, List<Outbox.Check> checks) {
-        return new Outbox(jdbc, relay, catalog, checks);
+    Outbox outbox(JdbcClient jdbc, OutboxRelay relay, EventCatalog catalog, List<Outbox.Check> checks,
+                  FieldEncryption encryption) {
+        return new Outbox(jdbc, relay, catalog, checks, encryption);
+    }
+
+    @Bean
+    EncryptedColumn outboxPayload() {
+        return Outbox.PAYLOAD;
     }
 
     @Bean
@@ -97,8 +105,13 @@ public class PlatformAutoConfiguration {
     }
 
     @Bean
-    Rendezvous rendezvous(JdbcClient jdbc, EventCatalog catalog) {
-        return new Rendezvous(jdbc, catalog);
+    Rendezvous rendezvous(JdbcClient jdbc, EventCatalog catalog, FieldEncryption encryption) {
+        return new Rendezvous(jdbc, catalog, encryption);
+    }
+
+    @Bean
+    EncryptedColumn rendezvousPayload() {
+        return Rendezvous.PAYLOAD;
     }
 
     /**

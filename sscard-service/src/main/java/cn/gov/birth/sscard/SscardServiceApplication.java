@@ -1,6 +1,7 @@
 package cn.gov.birth.sscard;
 
 import cn.gov.birth.contracts.Item;
+import cn.gov.birth.contracts.Department;
 import cn.gov.birth.contracts.Topics;
 import cn.gov.birth.contracts.events.ApplicationWithdrawn;
 import cn.gov.birth.kit.dependent.DependentItems;
@@ -29,7 +30,7 @@ public class SscardServiceApplication {
     /** What the service does with each event: the card waits for the household registration. */
     @Bean
     EventHandlers eventHandlers(DependentItems dependentItems, CardApplications cards, Withdrawals withdrawals) {
-        return EventHandlers.forTopic(Topics.APPLICATION)
+        return EventHandlers.forTopic(Topics.applicationsFor(Department.HUMAN_RESOURCES))
                 .on(ApplicationWithdrawn.class, withdrawals::onWithdrawn)
                 .include(dependentItems.waiting(Item.SOCIAL_SECURITY_CARD, Item.HUKOU, cards::apply))
                 .build();

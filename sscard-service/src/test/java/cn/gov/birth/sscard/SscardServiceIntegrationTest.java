@@ -12,6 +12,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.gov.birth.contracts.Item;
+import cn.gov.birth.contracts.Department;
 import cn.gov.birth.contracts.Topics;
 import cn.gov.birth.contracts.codes.ResidentIdNumber;
 import cn.gov.birth.contracts.events.ApplicationForm.Card;
@@ -73,6 +74,9 @@ import tools.jackson.databind.JsonNode;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 class SscardServiceIntegrationTest extends ServiceIntegrationTest {
+
+    /** The department's application topic (tests send the whole form: a view is a part of it). */
+    private static final String APPLICATIONS = Topics.applicationsFor(Department.HUMAN_RESOURCES);
 
     /** The service's port, fixed before start so that the callback URL the banks get names it. */
     private static final int PORT = freePort();
@@ -172,7 +176,7 @@ class SscardServiceIntegrationTest extends ServiceIntegrationTest {
     void shouldCompleteWhenTheBankReportsTheCardMade() {
         UUID id = UUID.randomUUID();
         String citizenId = newCitizenId();
-        probe.publish(Topics.APPLICATION, application(id, "ICBC", "PICKUP"));
+        probe.publish(APPLICATIONS, application(id, "ICBC", "PICKUP"));
         probe.publish(Topics.HUKOU, registered(id, citizenId));
 
         var applied = probe.awaitEvent(Topics.SSCARD, SocialSecurityCardApplied.class, e -> e.applicationId().equals(id));
@@ -206,7 +210,7 @@ class SscardServiceIntegrationTest extends ServiceIntegrationTest {
                 idNumber,cardNumber,bankCode,issuedAt
                 %s,SS0000000001,ICBC,2026-11-21T10:00:00+08:00
                 """.formatted(citizenId));
-        probe.publish(Topics.APPLICATION, application(id, "ICBC", "PICKUP"));
+        probe.publish(APPLICATIONS, application(id, "ICBC", "PICKUP"));
         probe.publish(Topics.HUKOU, registered(id, citizenId));
 
         var rejected = probe.awaitEvent(Topics.SSCARD, ItemRejected.class, e -> e.applicationId().equals(id));
@@ -221,10 +225,10 @@ class SscardServiceIntegrationTest extends ServiceIntegrationTest {
         UUID first = UUID.randomUUID();
         UUID second = UUID.randomUUID();
         String citizenId = newCitizenId();
-        probe.publish(Topics.APPLICATION, application(first, "ICBC", "PICKUP"));
+        probe.publish(APPLICATIONS, application(first, "ICBC", "PICKUP"));
         probe.publish(Topics.HUKOU, registered(first, citizenId));
         probe.awaitEvent(Topics.SSCARD, SocialSecurityCardApplied.class, e -> e.applicationId().equals(first));
-        probe.publish(Topics.APPLICATION, application(second, "ICBC", "PICKUP"));
+        probe.publish(APPLICATIONS, application(second, "ICBC", "PICKUP"));
         probe.publish(Topics.HUKOU, registered(second, citizenId));
 
         var rejected = probe.awaitEvent(Topics.SSCARD, ItemRejected.class, e -> e.applicationId().equals(second));
@@ -236,13 +240,13 @@ class SscardServiceIntegrationTest extends ServiceIntegrationTest {
     void shouldReturnWhenTheBankIsNotACardBankOfTheRegionAndCompleteWithTheBankChosenInTheSupplement() {
         UUID id = UUID.randomUUID();
         ApplicationSubmitted application = application(id, "LZBANK", "PICKUP");
-        probe.publish(Topics.APPLICATION, application);
+        probe.publish(APPLICATIONS, application);
         probe.publish(Topics.HUKOU, registered(id, newCitizenId()));
 
         var returned = probe.awaitEvent(Topics.SSCARD, ItemReturned.class, e -> e.applicationId().equals(id));
         assertThat(returned.reasonCode()).isEqualTo("BANK_NOT_AVAILABLE");
 
-        probe.publish(Topics.APPLICATION, ApplicationSupplemented.of(UUID.randomUUID(), Instant.now(),
+        probe.publish(APPLICATIONS, ApplicationSupplemented.of(UUID.randomUUID(), Instant.now(),
                 List.of(Item.SOCIAL_SECURITY_CARD), application(id, "ICBC", "PICKUP")));
 
         var applied = probe.awaitEvent(Topics.SSCARD, SocialSecurityCardApplied.class, e -> e.applicationId().equals(id));
@@ -356,7 +360,7 @@ class SscardServiceIntegrationTest extends ServiceIntegrationTest {
     @Test
     void shouldCancelTheCardWhenTheHouseholdRegistrationWasCancelled() {
         UUID id = UUID.randomUUID();
-        probe.publish(Topics.APPLICATION, SampleEvents.applicationSubmitted(id, Item.SOCIAL_SECURITY_CARD));
+        probe.publish(APPLICATIONS, SampleEvents.applicationSubmitted(id, Item.SOCIAL_SECURITY_CARD));
         probe.publish(Topics.HUKOU, new ItemCancelled(UUID.randomUUID(), id, Instant.now(), Item.HUKOU,
                 "UPSTREAM_NOT_COMPLETED", "出生医学证明未办结"));
 
@@ -414,7 +418,7 @@ class SscardServiceIntegrationTest extends ServiceIntegrationTest {
         for (int i = 0; i < applications; i++) {
             UUID id = UUID.randomUUID();
             ids.add(id);
-            probe.publish(Topics.APPLICATION, application(id, "FLAKY", "PICKUP"));
+            probe.publish(APPLICATIONS, application(id, "FLAKY", "PICKUP"));
             probe.publish(Topics.HUKOU, registered(id, newCitizenId()));
         }
 
@@ -455,7 +459,7 @@ class SscardServiceIntegrationTest extends ServiceIntegrationTest {
         BANKS.stubFor(post(urlPathEqualTo("/bank/ICBC/card-applications")).atPriority(1)
                 .withRequestBody(matchingJsonPath("$.citizenIdNumber", equalTo(citizenId)))
                 .willReturn(aResponse().withStatus(202)));
-        probe.publish(Topics.APPLICATION, application(id, "ICBC", "PICKUP"));
+        probe.publish(APPLICATIONS, application(id, "ICBC", "PICKUP"));
         probe.publish(Topics.HUKOU, registered(id, citizenId));
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> "SENT".equals(requestState(id)));
         String report = "{\"requestId\":\"" + requestIdOf(id) + "\",\"status\":\"MADE\",\"cardNumber\":\"SS0000000123\"}";
@@ -561,7 +565,7 @@ class SscardServiceIntegrationTest extends ServiceIntegrationTest {
     /** An application for the card whose newborn the police registered with a new citizen ID number. */
     private UUID applyAfterRegistration(String bankCode, String cardDelivery) {
         UUID id = UUID.randomUUID();
-        probe.publish(Topics.APPLICATION, application(id, bankCode, cardDelivery));
+        probe.publish(APPLICATIONS, application(id, bankCode, cardDelivery));
         probe.publish(Topics.HUKOU, registered(id, newCitizenId()));
         return id;
     }

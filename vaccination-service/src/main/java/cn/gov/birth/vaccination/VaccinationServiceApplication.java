@@ -1,5 +1,6 @@
 package cn.gov.birth.vaccination;
 
+import cn.gov.birth.contracts.Department;
 import cn.gov.birth.contracts.Topics;
 import cn.gov.birth.contracts.events.ApplicationSubmitted;
 import cn.gov.birth.contracts.events.ApplicationSupplemented;
@@ -27,7 +28,7 @@ public class VaccinationServiceApplication {
     /** Applications, supplements and withdrawals go to the vaccination certificate. */
     @Bean
     EventHandlers eventHandlers(VaccinationCertificates certificates, Withdrawals withdrawals) {
-        return EventHandlers.forTopic(Topics.APPLICATION)
+        return EventHandlers.forTopic(Topics.applicationsFor(Department.CDC))
                 .on(ApplicationSubmitted.class, certificates::on)
                 .on(ApplicationSupplemented.class, certificates::onSupplement)
                 // The item stops waiting for its dose record before the withdrawal cancels it.

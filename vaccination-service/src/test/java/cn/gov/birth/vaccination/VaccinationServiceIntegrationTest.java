@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import cn.gov.birth.contracts.Item;
+import cn.gov.birth.contracts.Department;
 import cn.gov.birth.contracts.Topics;
 import cn.gov.birth.contracts.codes.ResidentIdNumber;
 import cn.gov.birth.contracts.events.ApplicationForm.Newborn;
@@ -47,6 +48,9 @@ import tools.jackson.databind.JsonNode;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class VaccinationServiceIntegrationTest extends ServiceIntegrationTest {
 
+    /** The department's application topic (tests send the whole form: a view is a part of it). */
+    private static final String APPLICATIONS = Topics.applicationsFor(Department.CDC);
+
     private static final String HOSPITAL = "H520102001";
     private static final String HEADER = "hospitalCode,motherIdNumber,birthTime,vaccine,status,dosedAt,batchNumber\n";
 
@@ -77,12 +81,12 @@ class VaccinationServiceIntegrationTest extends ServiceIntegrationTest {
         family.dosed("HEPB", "GIVEN");
         UUID without = UUID.randomUUID();
         UUID twice = UUID.randomUUID();
-        probe.publish(Topics.APPLICATION, SampleEvents.applicationSubmitted(without, Item.BIRTH_CERT));
+        probe.publish(APPLICATIONS, SampleEvents.applicationSubmitted(without, Item.BIRTH_CERT));
         ApplicationSubmitted application = family.application(twice);
-        probe.publish(Topics.APPLICATION, application);
-        probe.publish(Topics.APPLICATION, application);
+        probe.publish(APPLICATIONS, application);
+        probe.publish(APPLICATIONS, application);
 
-        awaitQuiet(Topics.APPLICATION);
+        awaitQuiet(APPLICATIONS);
         probe.awaitEvent(Topics.VACCINATION, VaccinationCertificateIssued.class, e -> e.applicationId().equals(twice));
         assertThat(probe.events(Topics.VACCINATION, VaccinationCertificateIssued.class, twice)).hasSize(1);
         assertThat(probe.events(Topics.VACCINATION, ItemStarted.class, without)).isEmpty();
@@ -93,7 +97,7 @@ class VaccinationServiceIntegrationTest extends ServiceIntegrationTest {
         Family family = new Family();
         UUID id = family.apply();
         probe.awaitEvent(Topics.VACCINATION, ItemStarted.class, e -> e.applicationId().equals(id));
-        awaitQuiet(Topics.APPLICATION);
+        awaitQuiet(APPLICATIONS);
         assertThat(waitingForDose(id)).isTrue();
 
         family.dosed("BCG", "GIVEN");
@@ -155,7 +159,7 @@ class VaccinationServiceIntegrationTest extends ServiceIntegrationTest {
         assertThat(returned(id).reasonCode()).isEqualTo("BIRTH_TIME_MISMATCH");
 
         family.birthTime = recorded;
-        probe.publish(Topics.APPLICATION, ApplicationSupplemented.of(UUID.randomUUID(), Instant.now(),
+        probe.publish(APPLICATIONS, ApplicationSupplemented.of(UUID.randomUUID(), Instant.now(),
                 List.of(Item.VACCINATION), family.application(id)));
 
         var issued = probe.awaitEvent(Topics.VACCINATION, VaccinationCertificateIssued.class,
@@ -217,7 +221,7 @@ class VaccinationServiceIntegrationTest extends ServiceIntegrationTest {
         UUID id = family.apply();
         probe.awaitEvent(Topics.VACCINATION, ItemStarted.class, e -> e.applicationId().equals(id));
 
-        probe.publish(Topics.APPLICATION, new ApplicationWithdrawn(UUID.randomUUID(), id, Instant.now(),
+        probe.publish(APPLICATIONS, new ApplicationWithdrawn(UUID.randomUUID(), id, Instant.now(),
                 List.of(Item.VACCINATION), "不再需要"));
         var cancelled = probe.awaitEvent(Topics.VACCINATION, ItemCancelled.class, e -> e.applicationId().equals(id));
         family.dosed("HEPB", "GIVEN");
@@ -359,7 +363,7 @@ class VaccinationServiceIntegrationTest extends ServiceIntegrationTest {
 
         UUID apply() {
             UUID id = UUID.randomUUID();
-            probe.publish(Topics.APPLICATION, application(id));
+            probe.publish(APPLICATIONS, application(id));
             return id;
         }
 

@@ -9,6 +9,9 @@ import cn.gov.birth.contracts.ChinaTime;
 import cn.gov.birth.contracts.Topics;
 import cn.gov.birth.contracts.events.ApplicationStatusChanged;
 import cn.gov.birth.contracts.events.BirthEvent;
+import cn.gov.birth.contracts.events.DepartmentViews;
+import cn.gov.birth.platform.crypto.EncryptedColumn;
+import cn.gov.birth.platform.crypto.FieldEncryption;
 import cn.gov.birth.platform.events.EventCodec;
 import cn.gov.birth.platform.outbox.Outbox;
 import java.sql.Timestamp;
@@ -30,7 +33,11 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Loads and saves {@link Application}s: the only writer of {@code application},
  * {@code application_item} and {@code timeline_entry}. Saving writes what the aggregate changed and
- * the events it returned, in the caller's transaction (outbox).
+ * the events it returned, in the caller's transaction (outbox): the status to the applicant's
+ * topic, the application events as each department's view to its topic ({@link DepartmentViews}). The form and the items' results carry
+ * personal data (ID numbers, phones, the bank account, the newborn's citizen ID number): they are
+ * stored sealed ({@link #FORM}, {@link #RESULT}); the parents are found by keyed indexes of their ID
+ * numbers ({@link Parties}).
  */
 @Repository
 public class ApplicationRepository {
@@ -39,14 +46,22 @@ public class ApplicationRepository {
     private static final String FINISHED = String.join(", ", Arrays.stream(ApplicationStatus.values())
             .filter(ApplicationStatus::isFinal).map(status -> "'" + status + "'").toList());
 
+    /** The application form as filed (or last corrected), sealed. */
+    public static final EncryptedColumn FORM = new EncryptedColumn("application", "id", "form", "application.form");
+    /** An item's result (certificate and card numbers, the newborn's citizen ID number), sealed. */
+    public static final EncryptedColumn RESULT =
+            new EncryptedColumn("application_item", "id", "result", "application_item.result");
+
     private final JdbcClient jdbc;
     private final JdbcTemplate batches;
     private final Outbox outbox;
+    private final FieldEncryption encryption;
 
-    ApplicationRepository(JdbcClient jdbc, JdbcTemplate batches, Outbox outbox) {
+    ApplicationRepository(JdbcClient jdbc, JdbcTemplate batches, Outbox outbox, FieldEncryption encryption) {
         this.jdbc = jdbc;
         this.batches = batches;
         this.outbox = outbox;
+        this.encryption = encryption;
     }
 
     /** The application with its items, locked until the caller's transaction ends (facts of one application queue here). */
@@ -54,11 +69,18 @@ public class ApplicationRepository {
     public Optional<Application> lock(UUID id) {
         // The row first: its lock is what keeps the items still while they are read.
         return jdbc.sql("select * from application where id = ? for update").param(id).query(Row.class).optional()
-                .map(row -> row.application(jdbc.sql("""
-                                select item, status, deadline, reason_code, reason_message, result::text as result_json,
+                .map(row -> row.application(encryption.open(row.form(), FORM.place()), jdbc.sql("""
+                                select item, status, deadline, reason_code, reason_message, result as result_json,
                                        updated_at, pulled_in
                                 from application_item where application_id = ?""")
-                        .param(id).query(ApplicationItem.class).list()));
+                        .param(id).query(ApplicationItem.class).list().stream().map(this::opened).toList()));
+    }
+
+    /** The item as stored, its result opened. */
+    public ApplicationItem opened(ApplicationItem item) {
+        return item.resultJson() == null ? item : new ApplicationItem(item.item(), item.status(), item.deadline(),
+                item.reasonCode(), item.reasonMessage(), encryption.open(item.resultJson(), RESULT.place()),
+                item.updatedAt(), item.pulledIn());
     }
 
     /** Writes what the application's command changed and publishes the events it caused. */
@@ -71,12 +93,13 @@ public class ApplicationRepository {
             batches.batchUpdate("""
                             insert into application_item (application_id, item, status, deadline, reason_code,
                                                           reason_message, result, updated_at, pulled_in)
-                            values (?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?)
+                            values (?, ?, ?, ?, ?, ?, ?, ?, ?)
                             on conflict (application_id, item) do update set status = excluded.status,
                                    reason_code = excluded.reason_code, reason_message = excluded.reason_message,
                                    result = excluded.result, updated_at = excluded.updated_at""",
                     items.stream().map(item -> new Object[]{id, item.item().name(), item.status().name(),
-                            item.deadline(), item.reasonCode(), item.reasonMessage(), item.resultJson(),
+                            item.deadline(), item.reasonCode(), item.reasonMessage(),
+                            encryption.seal(item.resultJson(), RESULT.place()),
                             Timestamp.from(item.updatedAt()), item.pulledIn()}).toList());
         }
         List<TimelineEntry> entries = application.newEntries();
@@ -86,8 +109,11 @@ public class ApplicationRepository {
                             entry.item() == null ? null : entry.item().name(), entry.detail()}).toList());
         }
         for (BirthEvent event : events) {
-            outbox.publish(event instanceof ApplicationStatusChanged ? Topics.APPLICATION_STATUS : Topics.APPLICATION,
-                    event);
+            if (event instanceof ApplicationStatusChanged) {
+                outbox.publish(Topics.APPLICATION_STATUS, event);
+            } else {
+                DepartmentViews.of(event).forEach(copy -> outbox.publish(copy.topic(), copy.event()));
+            }
         }
     }
 
@@ -107,25 +133,26 @@ public class ApplicationRepository {
     }
 
     /**
-     * The open application for the newborn (the same mother and birth time, or the same birth
-     * certificate number), other than {@code self}. Submissions for one newborn queue on a lock
-     * until the caller's transaction ends, so that two at once cannot both find none.
+     * The open application for the newborn (the same mother, by the index of her ID number, and
+     * birth time, or the same birth certificate number), other than {@code self}. Submissions for
+     * one newborn queue on a lock until the caller's transaction ends, so that two at once cannot
+     * both find none.
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public Optional<Open> lockOpenApplicationOf(ApplicationRequest form, UUID self) {
+    public Optional<Open> lockOpenApplicationOf(ApplicationRequest form, String motherIndex, UUID self) {
         Instant birth = form.newborn().birthTimeValue().toInstant();
         String certificate = form.newborn().birthCertificateNumber();
-        Stream.of("newborn:" + form.mother().idNumber() + "@" + birth, certificate == null ? null
+        Stream.of("newborn:" + motherIndex + "@" + birth, certificate == null ? null
                 : "certificate:" + certificate).filter(Objects::nonNull).forEach(key ->
                 jdbc.sql("select pg_advisory_xact_lock(hashtextextended(?, 0))").param(key).query().singleRow());
         return jdbc.sql("""
                         select reference, submitted_by, mother_index, father_index from application
                         where status not in (%s)
-                          and ((mother_id_number = ? and newborn_birth_time = ?)
+                          and ((mother_index = ? and newborn_birth_time = ?)
                                or (birth_certificate_number = cast(? as text)))
                           and (cast(? as uuid) is null or id <> cast(? as uuid))
                         limit 1""".formatted(FINISHED))
-                .params(form.mother().idNumber(), Timestamp.from(birth), certificate, self, self)
+                .params(motherIndex, Timestamp.from(birth), certificate, self, self)
                 .query((rs, n) -> new Open(rs.getString(1), new Parties(rs.getString(2), rs.getString(3),
                         rs.getString(4))))
                 .optional();
@@ -144,38 +171,37 @@ public class ApplicationRepository {
     }
 
     private void write(Application application) {
-        Row row = Row.of(application);
+        Row row = Row.of(application, encryption.seal(json(application.form()), FORM.place()));
         if (application.isNew()) {
             jdbc.sql("""
                             insert into application (id, reference, region, channel, idempotency_key, request_hash,
                                                      submitted_at, status, version, acceptance, form, submitted_by,
                                                      mother_index, father_index, deadline, completed_at,
-                                                     mother_id_number, newborn_birth_time, birth_certificate_number)
+                                                     newborn_birth_time, birth_certificate_number)
                             values (:id, :reference, :region, :channel, :idempotencyKey, :requestHash, :submittedAt,
-                                    :status, :version, cast(:acceptance as jsonb), cast(:form as jsonb), :submittedBy,
-                                    :motherIndex, :fatherIndex, :deadline, :completedAt, :motherIdNumber,
-                                    :newbornBirthTime, :birthCertificateNumber)""")
+                                    :status, :version, cast(:acceptance as jsonb), :form, :submittedBy,
+                                    :motherIndex, :fatherIndex, :deadline, :completedAt, :newbornBirthTime,
+                                    :birthCertificateNumber)""")
                     .paramSource(row).update();
             return;
         }
         // The form and what the row keeps of it change only with a supplement or a correction.
         jdbc.sql("update application set status = :status, version = :version, deadline = :deadline, "
                         + "completed_at = :completedAt" + (!application.formChanged() ? "" : """
-                        , acceptance = cast(:acceptance as jsonb), form = cast(:form as jsonb),
-                        mother_id_number = :motherIdNumber, newborn_birth_time = :newbornBirthTime,
+                        , acceptance = cast(:acceptance as jsonb), form = :form,
+                        newborn_birth_time = :newbornBirthTime,
                         birth_certificate_number = :birthCertificateNumber, mother_index = :motherIndex,
                         father_index = :fatherIndex""") + " where id = :id")
                 .paramSource(row).update();
     }
 
-    /** The application's own row, column by column: read by name, and written from the aggregate. */
+    /** The application's own row, column by column (the form sealed): read by name, and written from the aggregate. */
     private record Row(UUID id, String reference, String region, String channel, String idempotencyKey,
                        String requestHash, Timestamp submittedAt, String status, long version, String acceptance,
                        String form, String submittedBy, String motherIndex, String fatherIndex, LocalDate deadline,
-                       Timestamp completedAt, String motherIdNumber, Timestamp newbornBirthTime,
-                       String birthCertificateNumber) {
+                       Timestamp completedAt, Timestamp newbornBirthTime, String birthCertificateNumber) {
 
-        static Row of(Application application) {
+        static Row of(Application application, String sealedForm) {
             Submission submission = application.submission();
             ApplicationRequest form = application.form();
             Parties parties = application.parties();
@@ -183,17 +209,17 @@ public class ApplicationRepository {
             return new Row(application.id(), application.reference(), form.region(),
                     submission.channel().name(), submission.idempotencyKey(), submission.requestHash(),
                     Timestamp.from(application.submittedAt()), application.status().name(), application.version(),
-                    json(application.acceptance()), json(form), parties.submittedBy(), parties.motherIndex(),
+                    json(application.acceptance()), sealedForm, parties.submittedBy(), parties.motherIndex(),
                     parties.fatherIndex(), application.deadline(), completedAt == null ? null
-                    : Timestamp.from(completedAt), form.mother().idNumber(), Timestamp.from(form.newborn()
-                    .birthTimeValue().toInstant()), form.newborn().birthCertificateNumber());
+                    : Timestamp.from(completedAt), Timestamp.from(form.newborn().birthTimeValue().toInstant()),
+                    form.newborn().birthCertificateNumber());
         }
 
-        Application application(List<ApplicationItem> items) {
+        Application application(String openedForm, List<ApplicationItem> items) {
             return new Application(id, reference, new Submission(Channel.valueOf(channel), idempotencyKey,
                     requestHash), submittedAt.toInstant(), ApplicationStatus.valueOf(status), version,
                     EventCodec.mapper().readValue(acceptance, Acceptance.class),
-                    EventCodec.mapper().readValue(form, ApplicationRequest.class),
+                    EventCodec.mapper().readValue(openedForm, ApplicationRequest.class),
                     new Parties(submittedBy, motherIndex, fatherIndex), deadline,
                     completedAt == null ? null : completedAt.toInstant(), items, false);
         }

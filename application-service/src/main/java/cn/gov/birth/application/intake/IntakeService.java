@@ -179,11 +179,12 @@ public class IntakeService {
 
     /** One open application per newborn; only the open application's own people are told which one it is. */
     private void refuseSecondOpenApplication(ApplicationRequest form, UUID self, Caller caller) {
-        applications.lockOpenApplicationOf(form, self).ifPresent(open -> {
-            String reference = access.mayAct(caller, open.parties()) ? "（编号 " + open.reference() + "）" : "";
-            throw new ProblemException(HttpStatus.CONFLICT, "Application already open",
-                    "此新生儿已有办理中的申请" + reference + "，请勿重复申请，可查询该申请的办理进度。");
-        });
+        applications.lockOpenApplicationOf(form, access.parentIndex(form.mother().idNumber()), self)
+                .ifPresent(open -> {
+                    String reference = access.mayAct(caller, open.parties()) ? "（编号 " + open.reference() + "）" : "";
+                    throw new ProblemException(HttpStatus.CONFLICT, "Application already open",
+                            "此新生儿已有办理中的申请" + reference + "，请勿重复申请，可查询该申请的办理进度。");
+                });
     }
 
     private static void logDecision(Application application, Acceptance acceptance) {

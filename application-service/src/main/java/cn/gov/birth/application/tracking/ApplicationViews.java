@@ -3,6 +3,7 @@ package cn.gov.birth.application.tracking;
 import cn.gov.birth.application.core.Parties;
 import cn.gov.birth.application.core.Acceptance;
 import cn.gov.birth.application.core.Application.ApplicationItem;
+import cn.gov.birth.application.core.ApplicationRepository;
 import cn.gov.birth.application.core.Application.TimelineEntry;
 import cn.gov.birth.application.tracking.ApplicationView.ItemView;
 import cn.gov.birth.application.tracking.ApplicationView.Reason;
@@ -30,9 +31,11 @@ public class ApplicationViews {
     };
 
     private final JdbcClient jdbc;
+    private final ApplicationRepository applications;
 
-    ApplicationViews(JdbcClient jdbc) {
+    ApplicationViews(JdbcClient jdbc, ApplicationRepository applications) {
         this.jdbc = jdbc;
+        this.applications = applications;
     }
 
     @Transactional(readOnly = true)
@@ -83,10 +86,10 @@ public class ApplicationViews {
 
     private List<ItemView> items(UUID id) {
         return jdbc.sql("""
-                        select item, status, deadline, reason_code, reason_message, result::text as result_json,
+                        select item, status, deadline, reason_code, reason_message, result as result_json,
                                updated_at, pulled_in
                         from application_item where application_id = ?""")
-                .param(id).query(ApplicationItem.class).list().stream()
+                .param(id).query(ApplicationItem.class).list().stream().map(applications::opened)
                 .map(item -> new ItemView(item.item(), item.item().department(), item.status(), item.deadline(),
                         item.reasonCode() == null ? null : new Reason(item.reasonCode(), item.reasonMessage()),
                         item.resultJson() == null ? null : EventCodec.mapper().readValue(item.resultJson(), MAP),

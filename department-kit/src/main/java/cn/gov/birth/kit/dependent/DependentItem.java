@@ -50,7 +50,7 @@ public class DependentItem {
 
     /** What the item listens to: applications and supplements, and the upstream department's facts on its topic. */
     EventHandlers handlers() {
-        return EventHandlers.forTopic(Topics.APPLICATION)
+        return EventHandlers.forTopic(Topics.applicationsFor(item.department()))
                 .on(ApplicationSubmitted.class, this::onApplication)
                 .on(ApplicationSupplemented.class, this::onSupplement)
                 .forTopic(Topics.of(upstream.department()))

@@ -40,6 +40,9 @@ import org.junit.jupiter.api.Test;
 /** Household registration waiting for the birth certificate, as hukou-service declares it, on the platform's tables. */
 class DependentItemTest {
 
+    /** The department's application topic (tests send the whole form: a view is a part of it). */
+    private static final String APPLICATIONS = Topics.applicationsFor(Department.POLICE);
+
     private static final PlatformDatabase DATABASE = new PlatformDatabase("kit_dependent_item", "classpath:db/kit");
 
     /** What the registration's work was given, by application. */
@@ -49,12 +52,12 @@ class DependentItemTest {
     DependentItemTest() {
         var jdbc = DATABASE.jdbc();
         Clock clock = Clock.systemUTC();
-        Outbox outbox = new Outbox(jdbc, new OutboxRelay(jdbc, DATABASE.transactions(), null, "dependent-test", 1, 1),
-                new BirthEventCatalog(), List.of(new ItemOutcomes(jdbc)));
+        Outbox outbox = new Outbox(jdbc, new OutboxRelay(jdbc, DATABASE.transactions(), null, DATABASE.fieldEncryption(), "dependent-test", 1, 1),
+                new BirthEventCatalog(), List.of(new ItemOutcomes(jdbc)), DATABASE.fieldEncryption());
         ItemFacts facts = new ItemFacts(Department.POLICE, outbox, new ItemOutcomes(jdbc), clock);
-        DependentItems dependentItems = new DependentItems(new Rendezvous(jdbc, new BirthEventCatalog()), facts);
+        DependentItems dependentItems = new DependentItems(new Rendezvous(jdbc, new BirthEventCatalog(), DATABASE.fieldEncryption()), facts);
         Withdrawals withdrawals = new Withdrawals(facts, Optional.empty());
-        listeners = new EventHandlerListeners(EventHandlers.forTopic(Topics.APPLICATION)
+        listeners = new EventHandlerListeners(EventHandlers.forTopic(APPLICATIONS)
                 .on(ApplicationWithdrawn.class, withdrawals::onWithdrawn)
                 .include(dependentItems.waiting(Item.HUKOU, Item.BIRTH_CERT,
                         (application, certificate) -> registered.put(application.applicationId(), certificate)))
@@ -64,7 +67,7 @@ class DependentItemTest {
     @Test
     void shouldStartTheItemWhenTheUpstreamCompletesAfterTheApplication() {
         UUID id = UUID.randomUUID();
-        deliver(Topics.APPLICATION, SampleEvents.applicationSubmitted(id, Item.HUKOU));
+        deliver(APPLICATIONS, SampleEvents.applicationSubmitted(id, Item.HUKOU));
         assertThat(published(id)).isEmpty();
 
         BirthCertificateIssued certificate = certificate(id);
@@ -82,7 +85,7 @@ class DependentItemTest {
         deliver(Topics.BIRTH_CERT, certificate);
         assertThat(registered).doesNotContainKey(id);
 
-        deliver(Topics.APPLICATION, SampleEvents.applicationSubmitted(id, Item.HUKOU));
+        deliver(APPLICATIONS, SampleEvents.applicationSubmitted(id, Item.HUKOU));
 
         assertThat(published(id)).singleElement().isInstanceOf(ItemStarted.class);
         assertThat(registered).containsEntry(id, certificate);
@@ -91,7 +94,7 @@ class DependentItemTest {
     @Test
     void shouldCancelTheItemWithTheUpstreamsReasonWhenTheUpstreamWasNotCompleted() {
         UUID id = UUID.randomUUID();
-        deliver(Topics.APPLICATION, SampleEvents.applicationSubmitted(id, Item.HUKOU));
+        deliver(APPLICATIONS, SampleEvents.applicationSubmitted(id, Item.HUKOU));
 
         deliver(Topics.BIRTH_CERT, new ItemRejected(UUID.randomUUID(), id, Instant.now(), Item.BIRTH_CERT,
                 "HOSPITAL_NOT_QUALIFIED", "不是助产机构"));
@@ -107,8 +110,8 @@ class DependentItemTest {
     @Test
     void shouldNeverStartAnItemWithdrawnWhileItWaited() {
         UUID id = UUID.randomUUID();
-        deliver(Topics.APPLICATION, SampleEvents.applicationSubmitted(id, Item.HUKOU));
-        deliver(Topics.APPLICATION, new ApplicationWithdrawn(UUID.randomUUID(), id, Instant.now(),
+        deliver(APPLICATIONS, SampleEvents.applicationSubmitted(id, Item.HUKOU));
+        deliver(APPLICATIONS, new ApplicationWithdrawn(UUID.randomUUID(), id, Instant.now(),
                 List.of(Item.HUKOU), "不再需要"));
 
         deliver(Topics.BIRTH_CERT, certificate(id));
@@ -130,7 +133,8 @@ class DependentItemTest {
     private static List<BirthEvent> published(UUID id) {
         return DATABASE.jdbc().sql("select event_type, payload from outbox_event where event_key = ? and topic = ? order by id")
                 .params(id.toString(), Topics.HUKOU)
-                .query((rs, row) -> (BirthEvent) EventCodec.mapper().readValue(rs.getBytes(2),
+                .query((rs, row) -> (BirthEvent) EventCodec.mapper().readValue(
+                        DATABASE.fieldEncryption().open(rs.getString(2), Outbox.PAYLOAD.place()),
                         EventTypes.classOf(rs.getString(1)).orElseThrow()))
                 .list();
     }

@@ -49,8 +49,8 @@ class ReviewQueueTest {
     private final Birth context = new Birth("520102199403121220", "出生超过一年");
     private final ItemOutcomes outcomes = new ItemOutcomes(DATABASE.jdbc());
     private final Outbox outbox = new Outbox(DATABASE.jdbc(),
-            new OutboxRelay(DATABASE.jdbc(), DATABASE.transactions(), null, "review-test", 1, 1),
-            new BirthEventCatalog(), List.of(outcomes));
+            new OutboxRelay(DATABASE.jdbc(), DATABASE.transactions(), null, DATABASE.fieldEncryption(), "review-test", 1, 1),
+            new BirthEventCatalog(), List.of(outcomes), DATABASE.fieldEncryption());
     private final Clock clock = new TickingClock();
     private final ReviewQueues queues = new ReviewQueues(DATABASE.jdbc(),
             new ItemFacts(Department.POLICE, outbox, outcomes, clock), clock);
@@ -234,7 +234,8 @@ class ReviewQueueTest {
     private static List<BirthEvent> published(UUID id) {
         return DATABASE.jdbc().sql("select event_type, payload from outbox_event where event_key = ? and topic = ? order by id")
                 .params(id.toString(), Topics.HUKOU)
-                .query((rs, row) -> (BirthEvent) EventCodec.mapper().readValue(rs.getBytes(2),
+                .query((rs, row) -> (BirthEvent) EventCodec.mapper().readValue(
+                        DATABASE.fieldEncryption().open(rs.getString(2), Outbox.PAYLOAD.place()),
                         EventTypes.classOf(rs.getString(1)).orElseThrow()))
                 .list();
     }

@@ -3,6 +3,7 @@ package cn.gov.birth.hukou.registration;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.gov.birth.contracts.Item;
+import cn.gov.birth.contracts.Department;
 import cn.gov.birth.contracts.Topics;
 import cn.gov.birth.contracts.codes.ResidentIdNumber;
 import cn.gov.birth.contracts.events.ApplicationForm.Household;
@@ -55,6 +56,9 @@ import tools.jackson.databind.JsonNode;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class HukouServiceIntegrationTest extends ServiceIntegrationTest {
+
+    /** The department's application topic (tests send the whole form: a view is a part of it). */
+    private static final String APPLICATIONS = Topics.applicationsFor(Department.POLICE);
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
@@ -216,7 +220,7 @@ class HukouServiceIntegrationTest extends ServiceIntegrationTest {
         assertThat(returned(id).reasonCode()).isEqualTo("PARENT_NAME_MISMATCH");
 
         family.fatherName = "张卫";
-        probe.publish(Topics.APPLICATION, ApplicationSupplemented.of(UUID.randomUUID(), Instant.now(),
+        probe.publish(APPLICATIONS, ApplicationSupplemented.of(UUID.randomUUID(), Instant.now(),
                 List.of(Item.HUKOU), family.application(id)));
 
         probe.awaitEvent(Topics.HUKOU, HouseholdRegistered.class, e -> e.applicationId().equals(id));
@@ -253,7 +257,7 @@ class HukouServiceIntegrationTest extends ServiceIntegrationTest {
     @Test
     void shouldRegisterAGirlWithAValidEvenCitizenIdNumberOnceTheCertificateIsIssued() {
         UUID id = UUID.randomUUID();
-        probe.publish(Topics.APPLICATION, SampleEvents.applicationSubmitted(id, Item.HUKOU));
+        probe.publish(APPLICATIONS, SampleEvents.applicationSubmitted(id, Item.HUKOU));
         probe.publish(Topics.BIRTH_CERT, issued(id));
 
         var registered = probe.awaitEvent(Topics.HUKOU, HouseholdRegistered.class, e -> e.applicationId().equals(id));
@@ -268,7 +272,7 @@ class HukouServiceIntegrationTest extends ServiceIntegrationTest {
     void shouldRegisterWhenTheCertificateArrivesBeforeTheApplication() {
         UUID id = UUID.randomUUID();
         probe.publish(Topics.BIRTH_CERT, issued(id));
-        probe.publish(Topics.APPLICATION, SampleEvents.applicationSubmitted(id, "1",
+        probe.publish(APPLICATIONS, SampleEvents.applicationSubmitted(id, "1",
                 OffsetDateTime.parse("2026-11-21T23:30:00+08:00"), Item.HUKOU));
 
         var registered = probe.awaitEvent(Topics.HUKOU, HouseholdRegistered.class, e -> e.applicationId().equals(id));
@@ -280,7 +284,7 @@ class HukouServiceIntegrationTest extends ServiceIntegrationTest {
     @Test
     void shouldCancelRegistrationWhenTheBirthCertificateIsRejected() {
         UUID id = UUID.randomUUID();
-        probe.publish(Topics.APPLICATION, SampleEvents.applicationSubmitted(id, Item.HUKOU));
+        probe.publish(APPLICATIONS, SampleEvents.applicationSubmitted(id, Item.HUKOU));
         probe.publish(Topics.BIRTH_CERT, new ItemRejected(UUID.randomUUID(), id, Instant.now(), Item.BIRTH_CERT,
                 "MOTHER_IDENTITY_MISMATCH", "母亲身份与分娩记录不符"));
 
@@ -317,7 +321,7 @@ class HukouServiceIntegrationTest extends ServiceIntegrationTest {
                         on conflict (division, birth_date, sex) do update set last = excluded.last""")
                 .params(LocalDate.of(2026, 11, 19), CitizenIdNumbers.MAX_SEQUENCE - 1).update();
         UUID id = UUID.randomUUID();
-        probe.publish(Topics.APPLICATION, SampleEvents.applicationSubmitted(id, "2",
+        probe.publish(APPLICATIONS, SampleEvents.applicationSubmitted(id, "2",
                 OffsetDateTime.parse("2026-11-19T10:00:00+08:00"), Item.HUKOU));
         probe.publish(Topics.BIRTH_CERT, issued(id));
 
@@ -336,7 +340,7 @@ class HukouServiceIntegrationTest extends ServiceIntegrationTest {
     @Test
     void shouldQueueALateRegistrationAndRegisterItOnceAnOfficerApproves() {
         UUID id = UUID.randomUUID();
-        probe.publish(Topics.APPLICATION, SampleEvents.applicationSubmitted(id, "1",
+        probe.publish(APPLICATIONS, SampleEvents.applicationSubmitted(id, "1",
                 OffsetDateTime.parse("2025-10-01T10:00:00+08:00"), Item.HUKOU));
         probe.publish(Topics.BIRTH_CERT, issued(id));
         var awaiting = probe.awaitEvent(Topics.HUKOU, ItemAwaitingReview.class, e -> e.applicationId().equals(id));
@@ -378,14 +382,14 @@ class HukouServiceIntegrationTest extends ServiceIntegrationTest {
     @Test
     void shouldRegisterWithTheCorrectedBirthDateWhenASupplementArrivesWhileWaitingForTheCertificate() {
         UUID id = UUID.randomUUID();
-        probe.publish(Topics.APPLICATION, SampleEvents.applicationSubmitted(id, "2",
+        probe.publish(APPLICATIONS, SampleEvents.applicationSubmitted(id, "2",
                 OffsetDateTime.parse("2026-11-19T23:50:00+08:00"), Item.HUKOU));
         ApplicationSubmitted corrected = SampleEvents.applicationSubmitted(id, "2",
                 OffsetDateTime.parse("2026-11-20T00:10:00+08:00"), Item.HUKOU);
-        probe.publish(Topics.APPLICATION, ApplicationSupplemented.of(UUID.randomUUID(), Instant.now(),
+        probe.publish(APPLICATIONS, ApplicationSupplemented.of(UUID.randomUUID(), Instant.now(),
                 List.of(Item.BIRTH_CERT), corrected));
         // The certificate comes on another topic: only once the supplement is in is it "while waiting".
-        awaitQuiet(Topics.APPLICATION);
+        awaitQuiet(APPLICATIONS);
         probe.publish(Topics.BIRTH_CERT, issued(id));
 
         var registered = probe.awaitEvent(Topics.HUKOU, HouseholdRegistered.class, e -> e.applicationId().equals(id));
@@ -396,9 +400,9 @@ class HukouServiceIntegrationTest extends ServiceIntegrationTest {
     @Test
     void shouldRegisterTheCertifiedBirthWhenTheCertificateArrivesBeforeTheCorrectedForm() {
         UUID id = UUID.randomUUID();
-        probe.publish(Topics.APPLICATION, SampleEvents.applicationSubmitted(id, "2",
+        probe.publish(APPLICATIONS, SampleEvents.applicationSubmitted(id, "2",
                 OffsetDateTime.parse("2026-11-19T23:50:00+08:00"), Item.HUKOU));
-        awaitQuiet(Topics.APPLICATION);
+        awaitQuiet(APPLICATIONS);
         // Issued on the corrected form, whose supplement this service has not read yet.
         probe.publish(Topics.BIRTH_CERT, new BirthCertificateIssued(UUID.randomUUID(), id, Instant.now(),
                 "Q000000002", false, OffsetDateTime.parse("2026-11-20T00:10:00+08:00"), "2"));
@@ -415,7 +419,7 @@ class HukouServiceIntegrationTest extends ServiceIntegrationTest {
                 OffsetDateTime.parse("2025-09-01T10:00:00+08:00"), Item.HUKOU);
         // Applied within Guizhou's year; the certificate (rare characters, say) took until now.
         Instant applied = Instant.parse("2026-08-01T02:00:00Z");
-        probe.publish(Topics.APPLICATION, new ApplicationSubmitted(sample.eventId(), id, applied, sample.reference(),
+        probe.publish(APPLICATIONS, new ApplicationSubmitted(sample.eventId(), id, applied, sample.reference(),
                 sample.region(), sample.items(), sample.applicant(), sample.mother(), sample.father(),
                 sample.newborn(), sample.household(), sample.insurance(), sample.reimbursement(),
                 sample.socialSecurityCard(), sample.delivery()));
@@ -435,7 +439,7 @@ class HukouServiceIntegrationTest extends ServiceIntegrationTest {
                  "message": "出生日期超过登记期限，请核对出生日期"}""", "police-0042");
         probe.awaitEvent(Topics.HUKOU, ItemReturned.class, e -> e.applicationId().equals(id));
 
-        probe.publish(Topics.APPLICATION, ApplicationSupplemented.of(UUID.randomUUID(), Instant.now(),
+        probe.publish(APPLICATIONS, ApplicationSupplemented.of(UUID.randomUUID(), Instant.now(),
                 List.of(Item.HUKOU), SampleEvents.applicationSubmitted(id, "2",
                         OffsetDateTime.parse("2026-09-01T10:00:00+08:00"), Item.HUKOU)));
 
@@ -470,8 +474,8 @@ class HukouServiceIntegrationTest extends ServiceIntegrationTest {
     @Test
     void shouldCancelAWithdrawnRegistrationAndNeverRegisterItWhenTheCertificateArrivesLater() {
         UUID id = UUID.randomUUID();
-        probe.publish(Topics.APPLICATION, SampleEvents.applicationSubmitted(id, Item.HUKOU));
-        probe.publish(Topics.APPLICATION, new ApplicationWithdrawn(UUID.randomUUID(), id, Instant.now(),
+        probe.publish(APPLICATIONS, SampleEvents.applicationSubmitted(id, Item.HUKOU));
+        probe.publish(APPLICATIONS, new ApplicationWithdrawn(UUID.randomUUID(), id, Instant.now(),
                 List.of(Item.BIRTH_CERT, Item.HUKOU), null));
 
         var cancelled = probe.awaitEvent(Topics.HUKOU, ItemCancelled.class, e -> e.applicationId().equals(id));
@@ -488,17 +492,17 @@ class HukouServiceIntegrationTest extends ServiceIntegrationTest {
     void shouldCloseAWithdrawnApplicationsReviewTaskAndKeepARegistrationAlreadyMade() {
         UUID waiting = lateApplication();
         UUID registered = UUID.randomUUID();
-        probe.publish(Topics.APPLICATION, SampleEvents.applicationSubmitted(registered, Item.HUKOU));
+        probe.publish(APPLICATIONS, SampleEvents.applicationSubmitted(registered, Item.HUKOU));
         probe.publish(Topics.BIRTH_CERT, issued(registered));
         probe.awaitEvent(Topics.HUKOU, HouseholdRegistered.class, e -> e.applicationId().equals(registered));
         JsonNode task = openTask(waiting);
 
-        probe.publish(Topics.APPLICATION, new ApplicationWithdrawn(UUID.randomUUID(), waiting, Instant.now(),
+        probe.publish(APPLICATIONS, new ApplicationWithdrawn(UUID.randomUUID(), waiting, Instant.now(),
                 List.of(Item.HUKOU), "家庭情况变化"));
-        probe.publish(Topics.APPLICATION, new ApplicationWithdrawn(UUID.randomUUID(), registered, Instant.now(),
+        probe.publish(APPLICATIONS, new ApplicationWithdrawn(UUID.randomUUID(), registered, Instant.now(),
                 List.of(Item.HUKOU), null));
         probe.awaitEvent(Topics.HUKOU, ItemCancelled.class, e -> e.applicationId().equals(waiting));
-        awaitQuiet(Topics.APPLICATION);
+        awaitQuiet(APPLICATIONS);
 
         assertThat(decide(task, "{\"decision\": \"APPROVE\"}", "police-0042").status()).isEqualTo(409);
         assertThat(probe.events(Topics.HUKOU, ItemCancelled.class, registered)).isEmpty();
@@ -564,7 +568,7 @@ class HukouServiceIntegrationTest extends ServiceIntegrationTest {
 
     private UUID lateApplication() {
         UUID id = UUID.randomUUID();
-        probe.publish(Topics.APPLICATION, SampleEvents.applicationSubmitted(id, "2",
+        probe.publish(APPLICATIONS, SampleEvents.applicationSubmitted(id, "2",
                 OffsetDateTime.parse("2025-09-01T10:00:00+08:00"), Item.HUKOU));
         probe.publish(Topics.BIRTH_CERT, issued(id));
         probe.awaitEvent(Topics.HUKOU, ItemAwaitingReview.class, e -> e.applicationId().equals(id));
@@ -639,7 +643,7 @@ class HukouServiceIntegrationTest extends ServiceIntegrationTest {
 
         UUID apply() {
             UUID id = UUID.randomUUID();
-            probe.publish(Topics.APPLICATION, application(id));
+            probe.publish(APPLICATIONS, application(id));
             probe.publish(Topics.BIRTH_CERT, issued(id));
             return id;
         }

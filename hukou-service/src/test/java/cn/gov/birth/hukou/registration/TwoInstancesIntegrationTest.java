@@ -3,6 +3,7 @@ package cn.gov.birth.hukou.registration;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.gov.birth.contracts.Item;
+import cn.gov.birth.contracts.Department;
 import cn.gov.birth.contracts.Topics;
 import cn.gov.birth.contracts.codes.ResidentIdNumber;
 import cn.gov.birth.contracts.events.ApplicationForm.Person;
@@ -40,6 +41,9 @@ import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
  * once, and a used-up sequence space sends the rest to an officer, never to a duplicate.
  */
 class TwoInstancesIntegrationTest {
+
+    /** The department's application topic (tests send the whole form: a view is a part of it). */
+    private static final String APPLICATIONS = Topics.applicationsFor(Department.POLICE);
 
     private static final String COUNTY = "520103";
     private static final List<ConfigurableApplicationContext> INSTANCES = new ArrayList<>();
@@ -84,7 +88,7 @@ class TwoInstancesIntegrationTest {
         return instance.getBean(KafkaListenerEndpointRegistry.class).getListenerContainers().stream()
                 .flatMap(container -> container.getAssignedPartitions() == null ? java.util.stream.Stream.empty()
                         : container.getAssignedPartitions().stream())
-                .filter(partition -> partition.topic().equals(Topics.APPLICATION))
+                .filter(partition -> partition.topic().equals(APPLICATIONS))
                 .map(org.apache.kafka.common.TopicPartition::partition).toList();
     }
 
@@ -104,7 +108,7 @@ class TwoInstancesIntegrationTest {
             UUID id = UUID.randomUUID();
             String sex = i % 2 == 0 ? "1" : "2";
             sexes.put(id, sex);
-            probe.publish(Topics.APPLICATION, inCounty(SampleEvents.applicationSubmitted(id, sex, born, Item.HUKOU)));
+            probe.publish(APPLICATIONS, inCounty(SampleEvents.applicationSubmitted(id, sex, born, Item.HUKOU)));
             probe.publish(Topics.BIRTH_CERT, new BirthCertificateIssued(UUID.randomUUID(), id, Instant.now(),
                     "Q%09d".formatted(i), false));
         }
@@ -131,7 +135,7 @@ class TwoInstancesIntegrationTest {
         for (int i = 0; i < 6; i++) {
             UUID id = UUID.randomUUID();
             ids.add(id);
-            probe.publish(Topics.APPLICATION, inCounty(SampleEvents.applicationSubmitted(id, "2", born, Item.HUKOU)));
+            probe.publish(APPLICATIONS, inCounty(SampleEvents.applicationSubmitted(id, "2", born, Item.HUKOU)));
             probe.publish(Topics.BIRTH_CERT, new BirthCertificateIssued(UUID.randomUUID(), id, Instant.now(),
                     "R%09d".formatted(i), false));
         }

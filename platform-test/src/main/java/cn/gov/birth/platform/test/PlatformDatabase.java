@@ -1,5 +1,9 @@
 package cn.gov.birth.platform.test;
 
+import cn.gov.birth.platform.crypto.FieldEncryption;
+import cn.gov.birth.security.crypto.Algorithm;
+import cn.gov.birth.security.crypto.MasterKey;
+import java.time.Duration;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -16,6 +20,7 @@ public final class PlatformDatabase {
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
+    private FieldEncryption fieldEncryption;
 
     public PlatformDatabase(String name, String... moreMigrations) {
         var server = TestInfrastructure.databaseServer();
@@ -35,5 +40,14 @@ public final class PlatformDatabase {
 
     public TransactionTemplate transactions() {
         return transactions;
+    }
+
+    /** The database's field encryption (AES-256-GCM), under a master key fixed for tests. */
+    public synchronized FieldEncryption fieldEncryption() {
+        if (fieldEncryption == null) {
+            fieldEncryption = new FieldEncryption(new MasterKey("test", new byte[32]), Algorithm.AES_256_GCM, false,
+                    Duration.ofSeconds(30), jdbc, transactions);
+        }
+        return fieldEncryption;
     }
 }

@@ -87,7 +87,7 @@ class OutboxRelayTest {
             events.add(started(second));
         }
         // Ten events in batches of three: the order must hold across the relay's rounds too.
-        publishInOneTransaction(new Outbox(DATABASE.jdbc(), relay, new BirthEventCatalog(), List.of()), events);
+        publishInOneTransaction(new Outbox(DATABASE.jdbc(), relay, new BirthEventCatalog(), List.of(), DATABASE.fieldEncryption()), events);
 
         start(relay);
 
@@ -98,9 +98,26 @@ class OutboxRelayTest {
     }
 
     @Test
+    void shouldKeepEventBodiesSealedInTheOutboxAndSendThemReadable() {
+        OutboxRelay relay = relay(kafka, 10);
+        ItemStarted event = started(UUID.randomUUID());
+        publishInOneTransaction(new Outbox(DATABASE.jdbc(), relay, new BirthEventCatalog(), List.of(),
+                DATABASE.fieldEncryption()), List.of(event));
+
+        assertThat(DATABASE.jdbc().sql("select payload from outbox_event").query(String.class).single())
+                .startsWith("ENC1:").doesNotContain(event.applicationId().toString());
+        start(relay);
+
+        awaitOutboxEmpty();
+        assertThat(sentTo(TOPIC)).filteredOn(sent -> sent.key().equals(event.applicationId().toString()))
+                .singleElement().satisfies(sent -> assertThat(new String(sent.value(), StandardCharsets.UTF_8))
+                        .contains(event.eventId().toString()));
+    }
+
+    @Test
     void shouldSendNothingForATransactionThatRolledBack() {
         OutboxRelay relay = start(relay(kafka, 10));
-        Outbox outbox = new Outbox(DATABASE.jdbc(), relay, new BirthEventCatalog(), List.of());
+        Outbox outbox = new Outbox(DATABASE.jdbc(), relay, new BirthEventCatalog(), List.of(), DATABASE.fieldEncryption());
         UUID application = UUID.randomUUID();
         ItemStarted rolledBack = started(application);
         ItemStarted committed = started(application);
@@ -120,7 +137,7 @@ class OutboxRelayTest {
     void shouldSendEachEventOnceWhenTwoRelaysOfTheServiceRunTogether() {
         OutboxRelay first = relay(kafka, 4);
         OutboxRelay second = relay(kafka, 4);
-        Outbox outbox = new Outbox(DATABASE.jdbc(), first, new BirthEventCatalog(), List.of());
+        Outbox outbox = new Outbox(DATABASE.jdbc(), first, new BirthEventCatalog(), List.of(), DATABASE.fieldEncryption());
         List<UUID> applications = List.of(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID());
         List<ItemStarted> events = new ArrayList<>();
         for (int transaction = 0; transaction < 6; transaction++) {
@@ -145,7 +162,7 @@ class OutboxRelayTest {
         StalledKafka stalled = new StalledKafka();
         OutboxRelay active = relay(stalled, 10);
         OutboxRelay standby = relay(kafka, 10);
-        publishInOneTransaction(new Outbox(DATABASE.jdbc(), active, new BirthEventCatalog(), List.of()),
+        publishInOneTransaction(new Outbox(DATABASE.jdbc(), active, new BirthEventCatalog(), List.of(), DATABASE.fieldEncryption()),
                 List.of(started(UUID.randomUUID()), started(UUID.randomUUID())));
 
         start(active);
@@ -164,7 +181,7 @@ class OutboxRelayTest {
         OutboxRelay standby = relay(kafka, 10);
         UUID application = UUID.randomUUID();
         List<ItemStarted> events = List.of(started(application), started(application), started(application));
-        publishInOneTransaction(new Outbox(DATABASE.jdbc(), active, new BirthEventCatalog(), List.of()), events);
+        publishInOneTransaction(new Outbox(DATABASE.jdbc(), active, new BirthEventCatalog(), List.of(), DATABASE.fieldEncryption()), events);
         start(active);
         await().atMost(Duration.ofSeconds(30)).until(() -> stalled.sends.get() > 0);
         // Started once the active relay holds the lock, so that it finds the events taken and stands by.
@@ -196,7 +213,7 @@ class OutboxRelayTest {
     }
 
     private static OutboxRelay relay(KafkaTemplate<String, Object> kafka, int batchSize) {
-        return new OutboxRelay(DATABASE.jdbc(), DATABASE.transactions(), kafka, SERVICE, batchSize, 100);
+        return new OutboxRelay(DATABASE.jdbc(), DATABASE.transactions(), kafka, DATABASE.fieldEncryption(), SERVICE, batchSize, 100);
     }
 
     private OutboxRelay start(OutboxRelay relay) {

@@ -30,7 +30,7 @@ class RendezvousTest {
     private static final String CERTIFICATE = "certificate";
     private static final Set<String> NEEDED = Set.of(APPLICATION, CERTIFICATE);
 
-    private final Rendezvous rendezvous = new Rendezvous(DATABASE.jdbc(), new BirthEventCatalog());
+    private final Rendezvous rendezvous = new Rendezvous(DATABASE.jdbc(), new BirthEventCatalog(), DATABASE.fieldEncryption());
     private final UUID id = UUID.randomUUID();
     private final String key = "hukou:" + id;
     private final ApplicationSubmitted application = SampleEvents.applicationSubmitted(id, Item.HUKOU);
@@ -48,6 +48,17 @@ class RendezvousTest {
         assertThat(arrive(CERTIFICATE, certificate)).isEmpty();
 
         assertThat(arrive(APPLICATION, application)).hasValueSatisfying(this::hasBoth);
+    }
+
+    @Test
+    void shouldKeepThePartsSealedAndJoinThemReadable() {
+        arrive(APPLICATION, application);
+
+        String stored = DATABASE.jdbc().sql("select payload from rendezvous_part where join_key = ? and part = ?")
+                .params(key, APPLICATION).query(String.class).single();
+        assertThat(stored).startsWith("ENC1:").doesNotContain(application.mother().idNumber());
+        assertThat(arrive(CERTIFICATE, certificate)).hasValueSatisfying(parts ->
+                assertThat(parts.get(APPLICATION, ApplicationSubmitted.class)).isEqualTo(application));
     }
 
     @Test

@@ -1,6 +1,8 @@
 package cn.gov.birth.platform.outbox;
 
+import cn.gov.birth.platform.crypto.FieldEncryption;
 import cn.gov.birth.platform.events.CloudEventRecords;
+import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
@@ -34,6 +36,7 @@ public class OutboxRelay implements SmartLifecycle {
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
     private final KafkaTemplate<String, Object> kafka;
+    private final FieldEncryption encryption;
     private final String source;
     private final long lockKey;
     private final int batchSize;
@@ -43,10 +46,11 @@ public class OutboxRelay implements SmartLifecycle {
     private ScheduledExecutorService executor;
 
     public OutboxRelay(JdbcClient jdbc, TransactionTemplate transactions, KafkaTemplate<String, Object> kafka,
-                       String serviceName, int batchSize, long pollMillis) {
+                       FieldEncryption encryption, String serviceName, int batchSize, long pollMillis) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.kafka = kafka;
+        this.encryption = encryption;
         this.source = "/birth/" + serviceName;
         this.lockKey = ("outbox-relay:" + serviceName).hashCode();
         this.batchSize = batchSize;
@@ -114,7 +118,8 @@ public class OutboxRelay implements SmartLifecycle {
                     .param(batchSize)
                     .query((rs, n) -> new Pending(rs.getLong(1), CloudEventRecords.of(rs.getString(3), rs.getString(4),
                             rs.getString(5), rs.getObject(2, UUID.class), source, rs.getTimestamp(8).toInstant(),
-                            rs.getString(7), rs.getBytes(6))))
+                            rs.getString(7), encryption.open(rs.getString(6), Outbox.PAYLOAD.place())
+                                    .getBytes(StandardCharsets.UTF_8))))
                     .list();
             if (rows.isEmpty()) {
                 return 0;

@@ -1,5 +1,7 @@
 package cn.gov.birth.platform.rendezvous;
 
+import cn.gov.birth.platform.crypto.EncryptedColumn;
+import cn.gov.birth.platform.crypto.FieldEncryption;
 import cn.gov.birth.platform.events.EventCatalog;
 import cn.gov.birth.platform.events.EventCodec;
 import java.util.HashMap;
@@ -13,16 +15,23 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Joins facts that arrive on different topics in any order: a step that needs, say, the
  * application and the household registration runs once, when the last of them arrives. Facts
- * travel on separate topics, so either may come first, and either may arrive again.
+ * travel on separate topics, so either may come first, and either may arrive again. Parts are
+ * stored sealed ({@link #PAYLOAD}): they carry personal data.
  */
 public class Rendezvous {
 
+    /** The parts' event bodies, sealed for this place. */
+    public static final EncryptedColumn PAYLOAD =
+            new EncryptedColumn("rendezvous_part", "id", "payload", "rendezvous_part.payload");
+
     private final JdbcClient jdbc;
     private final EventCatalog catalog;
+    private final FieldEncryption encryption;
 
-    public Rendezvous(JdbcClient jdbc, EventCatalog catalog) {
+    public Rendezvous(JdbcClient jdbc, EventCatalog catalog, FieldEncryption encryption) {
         this.jdbc = jdbc;
         this.catalog = catalog;
+        this.encryption = encryption;
     }
 
     /**
@@ -60,7 +69,8 @@ public class Rendezvous {
         jdbc.sql("select pg_advisory_xact_lock(hashtextextended(?, 0))").param(key).query().singleRow();
         jdbc.sql("insert into rendezvous_part (join_key, part, event_type, payload) values (?, ?, ?, ?) on conflict "
                         + onConflict)
-                .params(key, part, catalog.typeOf(event), EventCodec.mapper().writeValueAsBytes(event))
+                .params(key, part, catalog.typeOf(event),
+                        encryption.seal(EventCodec.mapper().writeValueAsString(event), PAYLOAD.place()))
                 .update();
     }
 
@@ -68,7 +78,8 @@ public class Rendezvous {
         Map<String, Object> parts = new HashMap<>();
         jdbc.sql("select part, event_type, payload from rendezvous_part where join_key = ?").param(key)
                 .query(rs -> {
-                    parts.put(rs.getString(1), EventCodec.mapper().readValue(rs.getBytes(3),
+                    parts.put(rs.getString(1), EventCodec.mapper().readValue(
+                            encryption.open(rs.getString(3), PAYLOAD.place()),
                             catalog.classOf(rs.getString(2)).orElseThrow(
                                     () -> new IllegalStateException("unknown event type in a rendezvous"))));
                 });
