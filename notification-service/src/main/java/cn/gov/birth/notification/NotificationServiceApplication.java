@@ -7,6 +7,7 @@ import static cn.gov.birth.security.Role.HOSPITAL;
 import cn.gov.birth.contracts.Topics;
 import cn.gov.birth.contracts.events.ApplicationStatusChanged;
 import cn.gov.birth.notification.messages.Notifications;
+import cn.gov.birth.platform.crypto.EncryptedColumn;
 import cn.gov.birth.platform.handlers.EventHandlers;
 import cn.gov.birth.platform.security.Access;
 import cn.gov.birth.platform.security.AccessRules;
@@ -22,6 +23,17 @@ public class NotificationServiceApplication {
 
     public static void main(String[] args) {
         SpringApplication.run(NotificationServiceApplication.class, args);
+    }
+
+    /** The sealed columns of the messages: a key rotation re-encrypts them. */
+    @Bean
+    EncryptedColumn notificationRecipient() {
+        return Notifications.RECIPIENT;
+    }
+
+    @Bean
+    EncryptedColumn notificationText() {
+        return Notifications.TEXT;
     }
 
     @Bean

@@ -1,6 +1,8 @@
 package cn.gov.birth.notification.messages;
 
 import cn.gov.birth.contracts.events.ApplicationStatusChanged;
+import cn.gov.birth.platform.crypto.EncryptedColumn;
+import cn.gov.birth.platform.crypto.FieldEncryption;
 import cn.gov.birth.platform.masking.Mask;
 import cn.gov.birth.platform.web.Page;
 import java.sql.Timestamp;
@@ -18,7 +20,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * One in-app message per status change, addressed to the applicant's mobile number, readable by
- * the application's audience only: its submitter and its parents.
+ * the application's audience only: its submitter and its parents. The number and the text (which
+ * may name results such as the newborn's citizen ID number) are stored sealed.
  */
 @Service
 public class Notifications {
@@ -29,12 +32,18 @@ public class Notifications {
             from notification n join application_audience a on a.application_id = n.application_id
             where (a.submitted_by = :subject or a.parent_indexes @> array[cast(:parentIndex as text)])""";
 
+    public static final EncryptedColumn RECIPIENT =
+            new EncryptedColumn("notification", "id", "recipient", "notification.recipient");
+    public static final EncryptedColumn TEXT = new EncryptedColumn("notification", "id", "text", "notification.text");
+
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final FieldEncryption encryption;
 
-    Notifications(JdbcClient jdbc, Clock clock) {
+    Notifications(JdbcClient jdbc, Clock clock, FieldEncryption encryption) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.encryption = encryption;
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
@@ -46,7 +55,8 @@ public class Notifications {
                         values (?, ?, ?, ?, ?, ?, 'IN_APP', ?, ?, ?) on conflict (source_event) do nothing""")
                 .params(change.eventId(), change.applicationId(), change.reference(), change.version(),
                         change.status().name(), change.changedItem() == null ? null : change.changedItem().name(),
-                        change.applicantPhone(), text, Timestamp.from(clock.instant()))
+                        encryption.seal(change.applicantPhone(), RECIPIENT.place()), encryption.seal(text, TEXT.place()),
+                        Timestamp.from(clock.instant()))
                 .update();
         if (change.audience() != null) {
             jdbc.sql("""
@@ -81,7 +91,8 @@ public class Notifications {
         return page.of(jdbc.sql(query + " limit :size offset :offset").params(params)
                 .param("size", page.size()).param("offset", page.offset())
                 .query((rs, n) -> new Message(rs.getLong(1), rs.getObject(2, UUID.class), rs.getString(3),
-                        rs.getLong(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
+                        rs.getLong(4), rs.getString(5), rs.getString(6), rs.getString(7),
+                        encryption.open(rs.getString(8), TEXT.place()),
                         rs.getTimestamp(9).toInstant()))
                 .list(), total);
     }
