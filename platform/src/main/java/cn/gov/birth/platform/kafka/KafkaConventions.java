@@ -10,6 +10,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.beans.factory.annotation.Value;
@@ -119,12 +120,20 @@ public class KafkaConventions {
         return factory;
     }
 
-    /** Declares every topic and its dead-letter topic; creation is idempotent across services. */
+    /**
+     * Declares every topic and its dead-letter topic; creation is idempotent across services. Dead
+     * letters are kept {@code birth.retention.dead-letters} (set when the topic is created).
+     */
     @Bean
     KafkaAdmin.NewTopics birthTopics(EventCatalog catalog, @Value("${birth.kafka.partitions:12}") int partitions,
-                                     @Value("${birth.kafka.replication-factor:1}") short replicationFactor) {
+                                     @Value("${birth.kafka.replication-factor:1}") short replicationFactor,
+                                     @Value("${birth.retention.dead-letters:P30D}") Duration deadLetters) {
+        Map<String, String> deadLetterConfig = Map.of(TopicConfig.RETENTION_MS_CONFIG,
+                String.valueOf(deadLetters.toMillis()));
         return new KafkaAdmin.NewTopics(catalog.topics().stream()
-                .flatMap(topic -> Stream.of(topic, catalog.deadLetterTopic(topic)))
-                .map(topic -> new NewTopic(topic, partitions, replicationFactor)).toArray(NewTopic[]::new));
+                .flatMap(topic -> Stream.of(new NewTopic(topic, partitions, replicationFactor),
+                        new NewTopic(catalog.deadLetterTopic(topic), partitions, replicationFactor)
+                                .configs(deadLetterConfig)))
+                .toArray(NewTopic[]::new));
     }
 }
