@@ -4,6 +4,7 @@ import cn.gov.birth.platform.events.EventCatalog;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -128,12 +129,17 @@ public class KafkaConventions {
     KafkaAdmin.NewTopics birthTopics(EventCatalog catalog, @Value("${birth.kafka.partitions:12}") int partitions,
                                      @Value("${birth.kafka.replication-factor:1}") short replicationFactor,
                                      @Value("${birth.retention.dead-letters:P30D}") Duration deadLetters) {
+        return new KafkaAdmin.NewTopics(topics(catalog, partitions, replicationFactor, deadLetters)
+                .toArray(NewTopic[]::new));
+    }
+
+    static List<NewTopic> topics(EventCatalog catalog, int partitions, short replicationFactor, Duration deadLetters) {
         Map<String, String> deadLetterConfig = Map.of(TopicConfig.RETENTION_MS_CONFIG,
                 String.valueOf(deadLetters.toMillis()));
-        return new KafkaAdmin.NewTopics(catalog.topics().stream()
+        return catalog.topics().stream()
                 .flatMap(topic -> Stream.of(new NewTopic(topic, partitions, replicationFactor),
                         new NewTopic(catalog.deadLetterTopic(topic), partitions, replicationFactor)
                                 .configs(deadLetterConfig)))
-                .toArray(NewTopic[]::new));
+                .toList();
     }
 }
