@@ -2,7 +2,10 @@ package cn.gov.birth.application;
 
 import cn.gov.birth.application.core.ApplicationRepository;
 import cn.gov.birth.platform.crypto.EncryptedColumn;
+import cn.gov.birth.platform.retention.Purge;
 import java.time.Clock;
+import java.time.Duration;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -31,5 +34,11 @@ public class ApplicationServiceApplication {
     @Bean
     EncryptedColumn applicationItemResult() {
         return ApplicationRepository.RESULT;
+    }
+
+    /** Finished applications go, with their items and timeline, {@code birth.retention.finished-applications} after. */
+    @Bean
+    Purge finishedApplicationPurge(@Value("${birth.retention.finished-applications}") Duration period) {
+        return ApplicationRepository.finishedApplications(period);
     }
 }

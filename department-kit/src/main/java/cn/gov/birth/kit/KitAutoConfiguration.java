@@ -1,5 +1,6 @@
 package cn.gov.birth.kit;
 
+import cn.gov.birth.kit.dependent.DependentItem;
 import cn.gov.birth.kit.dependent.DependentItems;
 import cn.gov.birth.kit.outcome.ItemFacts;
 import cn.gov.birth.kit.outcome.ItemOutcomes;
@@ -9,6 +10,8 @@ import cn.gov.birth.kit.review.ReviewQueues;
 import cn.gov.birth.kit.withdrawal.Withdrawals;
 import cn.gov.birth.platform.PlatformAutoConfiguration;
 import cn.gov.birth.platform.db.Migrations;
+import cn.gov.birth.platform.retention.Purge;
+import cn.gov.birth.platform.retention.RetentionSettings;
 import java.time.Clock;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -37,5 +40,16 @@ public class KitAutoConfiguration {
     @ConditionalOnMissingBean
     Clock clock() {
         return Clock.systemUTC();
+    }
+
+    /** The rendezvous parts of a dependent item stay until it is finished, then go after {@code rendezvous-parts}. */
+    @Bean
+    Purge.Keep dependentItemParts() {
+        return DependentItem.partsUntilFinished();
+    }
+
+    @Bean
+    Purge finishedItemPartPurge(RetentionSettings settings) {
+        return DependentItem.partsOfFinishedItems(settings.rendezvousParts());
     }
 }

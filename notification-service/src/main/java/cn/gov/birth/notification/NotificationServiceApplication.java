@@ -9,9 +9,12 @@ import cn.gov.birth.contracts.events.ApplicationStatusChanged;
 import cn.gov.birth.notification.messages.Notifications;
 import cn.gov.birth.platform.crypto.EncryptedColumn;
 import cn.gov.birth.platform.handlers.EventHandlers;
+import cn.gov.birth.platform.retention.Purge;
 import cn.gov.birth.platform.security.Access;
 import cn.gov.birth.platform.security.AccessRules;
 import java.time.Clock;
+import java.time.Duration;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
@@ -54,5 +57,11 @@ public class NotificationServiceApplication {
     AccessRules notificationAccess() {
         return routes -> routes.requestMatchers(HttpMethod.GET, "/api/v1/notifications")
                 .access(Access.anyRole(CITIZEN, CLERK, HOSPITAL));
+    }
+
+    /** The messages of finished applications go {@code birth.retention.notifications} after the last one. */
+    @Bean
+    Purge notificationPurge(@Value("${birth.retention.notifications}") Duration period) {
+        return Notifications.finishedApplications(period);
     }
 }

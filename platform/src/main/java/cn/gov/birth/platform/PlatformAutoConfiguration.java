@@ -13,6 +13,7 @@ import cn.gov.birth.platform.crypto.FieldEncryption;
 import cn.gov.birth.platform.outbox.Outbox;
 import cn.gov.birth.platform.outbox.OutboxRelay;
 import cn.gov.birth.platform.rendezvous.Rendezvous;
+import cn.gov.birth.platform.retention.RetentionConfiguration;
 import cn.gov.birth.platform.security.PlatformSecurityConfiguration;
 import cn.gov.birth.platform.web.Problems;
 import io.github.resilience4j.bulkhead.BulkheadRegistry;
@@ -42,7 +43,7 @@ import tools.jackson.databind.type.LogicalType;
 
 /** The conventions every service shares; it knows no domain: the events are the system's {@link EventCatalog}'s. */
 @AutoConfiguration
-@Import({PlatformSecurityConfiguration.class, FieldEncryptionConfiguration.class})
+@Import({PlatformSecurityConfiguration.class, FieldEncryptionConfiguration.class, RetentionConfiguration.class})
 public class PlatformAutoConfiguration {
 
     @Bean

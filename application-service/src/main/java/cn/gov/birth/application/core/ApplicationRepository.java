@@ -14,7 +14,9 @@ import cn.gov.birth.platform.crypto.EncryptedColumn;
 import cn.gov.birth.platform.crypto.FieldEncryption;
 import cn.gov.birth.platform.events.EventCodec;
 import cn.gov.birth.platform.outbox.Outbox;
+import cn.gov.birth.platform.retention.Purge;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -227,5 +229,19 @@ public class ApplicationRepository {
 
     private static String json(Object value) {
         return EventCodec.mapper().writeValueAsString(value);
+    }
+
+    /**
+     * Finished applications ({@link ApplicationStatus#isFinal()}) whose last event (the newest timeline
+     * entry: completion, withdrawal, refusal or a late fact) is older than {@code period}, with their
+     * items and timeline, for the service's purges. An open application stays, however old.
+     */
+    public static Purge finishedApplications(Duration period) {
+        return Purge.of("finished-applications", "application", """
+                        coalesce((select max(t.at) from timeline_entry t where t.application_id = application.id),
+                                 application.submitted_at)""", period)
+                .where("status in (" + FINISHED + ")")
+                .keyedBy("id", new Purge.Dependent("application_item", "application_id"),
+                        new Purge.Dependent("timeline_entry", "application_id"));
     }
 }

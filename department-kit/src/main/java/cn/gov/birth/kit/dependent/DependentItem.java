@@ -12,6 +12,9 @@ import cn.gov.birth.contracts.events.ItemStarted;
 import cn.gov.birth.kit.outcome.ItemFacts;
 import cn.gov.birth.platform.handlers.EventHandlers;
 import cn.gov.birth.platform.rendezvous.Rendezvous;
+import cn.gov.birth.platform.retention.Purge;
+import cn.gov.birth.platform.retention.RetentionConfiguration;
+import java.time.Duration;
 import java.util.Set;
 import java.util.UUID;
 
@@ -27,6 +30,12 @@ public class DependentItem {
     private static final String APPLICATION = "application";
     private static final String UPSTREAM = "upstream";
     private static final Set<String> NEEDED = Set.of(APPLICATION, UPSTREAM);
+    /** Whether a rendezvous part is of a join of {@link #key this form} whose item has its final outcome. */
+    private static final String ITEM_FINISHED = """
+            case when rendezvous_part.join_key ~ '^[A-Z_]+:[0-9a-f-]{36}$' then exists (
+                select 1 from item_outcome o where o.item = split_part(rendezvous_part.join_key, ':', 1)
+                and o.application_id = cast(split_part(rendezvous_part.join_key, ':', 2) as uuid))
+            else false end""";
 
     /** The item's work, given the application and upstream completion; after {@link ItemStarted}, same transaction. */
     @FunctionalInterface
@@ -109,5 +118,21 @@ public class DependentItem {
         }
         facts.started(id, item);
         work.start(application, (ItemCompleted) outcome);
+    }
+
+    /**
+     * A join's parts stay while its item is not finished, whenever the join fired: a returned item
+     * that the applicant corrects later runs again on them ({@link #onSupplement}).
+     */
+    public static Purge.Keep partsUntilFinished() {
+        return new Purge.Keep(RetentionConfiguration.RENDEZVOUS_PARTS, "not (" + ITEM_FINISHED + ")");
+    }
+
+    /**
+     * The parts of a finished item's join, {@code period} after they arrived, whether or not it fired:
+     * a corrected form that comes after the item finished is stored for a join that never runs again.
+     */
+    public static Purge partsOfFinishedItems(Duration period) {
+        return Purge.of("finished-item-parts", "rendezvous_part", "arrived_at", period).where(ITEM_FINISHED);
     }
 }

@@ -1,13 +1,17 @@
 package cn.gov.birth.notification.messages;
 
+import cn.gov.birth.contracts.ApplicationStatus;
 import cn.gov.birth.contracts.events.ApplicationStatusChanged;
 import cn.gov.birth.platform.crypto.EncryptedColumn;
 import cn.gov.birth.platform.crypto.FieldEncryption;
 import cn.gov.birth.platform.masking.Mask;
+import cn.gov.birth.platform.retention.Purge;
 import cn.gov.birth.platform.web.Page;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -31,6 +35,9 @@ public class Notifications {
             select n.id, n.application_id, n.reference, n.version, n.status, n.item, n.channel, n.text, n.created_at
             from notification n join application_audience a on a.application_id = n.application_id
             where (a.submitted_by = :subject or a.parent_indexes @> array[cast(:parentIndex as text)])""";
+    /** The finished states, as SQL, from the one definition ({@link ApplicationStatus#isFinal()}). */
+    private static final String FINISHED = String.join(", ", Arrays.stream(ApplicationStatus.values())
+            .filter(ApplicationStatus::isFinal).map(status -> "'" + status + "'").toList());
 
     public static final EncryptedColumn RECIPIENT =
             new EncryptedColumn("notification", "id", "recipient", "notification.recipient");
@@ -103,5 +110,22 @@ public class Notifications {
 
     public record Message(long id, UUID applicationId, String reference, long version, String status, String item,
                           String channel, String text, Instant createdAt) {
+    }
+
+    /**
+     * The messages of applications that finished (their newest version's status is final) and got no
+     * message for {@code period}, all of an application's at once, with who may read them, for the
+     * service's purges. The messages of an open application stay, however old.
+     */
+    public static Purge finishedApplications(Duration period) {
+        return Purge.of("notifications", "notification", "created_at", period)
+                .where("""
+                        (select newest.status from notification newest
+                         where newest.application_id = notification.application_id
+                         order by newest.version desc, newest.id desc limit 1) in (%s)
+                        and not exists (select 1 from notification recent
+                                        where recent.application_id = notification.application_id
+                                          and recent.created_at >= :cutoff)""".formatted(FINISHED))
+                .keyedBy("application_id", new Purge.Dependent("application_audience", "application_id"));
     }
 }

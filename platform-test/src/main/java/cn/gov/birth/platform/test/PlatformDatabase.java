@@ -18,13 +18,14 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 public final class PlatformDatabase {
 
+    private final DataSource dataSource;
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
     private FieldEncryption fieldEncryption;
 
     public PlatformDatabase(String name, String... moreMigrations) {
         var server = TestInfrastructure.databaseServer();
-        DataSource dataSource = new DriverManagerDataSource(TestInfrastructure.freshDatabase(name), server.user(),
+        dataSource = new DriverManagerDataSource(TestInfrastructure.freshDatabase(name), server.user(),
                 server.password());
         Flyway.configure().dataSource(dataSource)
                 .locations(Stream.concat(Stream.of("classpath:db/platform"), Stream.of(moreMigrations))
@@ -32,6 +33,10 @@ public final class PlatformDatabase {
                 .load().migrate();
         this.jdbc = JdbcClient.create(dataSource);
         this.transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+    }
+
+    public DataSource dataSource() {
+        return dataSource;
     }
 
     public JdbcClient jdbc() {

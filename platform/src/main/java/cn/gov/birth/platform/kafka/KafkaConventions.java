@@ -4,12 +4,14 @@ import cn.gov.birth.platform.events.EventCatalog;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.beans.factory.annotation.Value;
@@ -119,12 +121,25 @@ public class KafkaConventions {
         return factory;
     }
 
-    /** Declares every topic and its dead-letter topic; creation is idempotent across services. */
+    /**
+     * Declares every topic and its dead-letter topic; creation is idempotent across services. Dead
+     * letters are kept {@code birth.retention.dead-letters} (set when the topic is created).
+     */
     @Bean
     KafkaAdmin.NewTopics birthTopics(EventCatalog catalog, @Value("${birth.kafka.partitions:12}") int partitions,
-                                     @Value("${birth.kafka.replication-factor:1}") short replicationFactor) {
-        return new KafkaAdmin.NewTopics(catalog.topics().stream()
-                .flatMap(topic -> Stream.of(topic, catalog.deadLetterTopic(topic)))
-                .map(topic -> new NewTopic(topic, partitions, replicationFactor)).toArray(NewTopic[]::new));
+                                     @Value("${birth.kafka.replication-factor:1}") short replicationFactor,
+                                     @Value("${birth.retention.dead-letters:P30D}") Duration deadLetters) {
+        return new KafkaAdmin.NewTopics(topics(catalog, partitions, replicationFactor, deadLetters)
+                .toArray(NewTopic[]::new));
+    }
+
+    static List<NewTopic> topics(EventCatalog catalog, int partitions, short replicationFactor, Duration deadLetters) {
+        Map<String, String> deadLetterConfig = Map.of(TopicConfig.RETENTION_MS_CONFIG,
+                String.valueOf(deadLetters.toMillis()));
+        return catalog.topics().stream()
+                .flatMap(topic -> Stream.of(new NewTopic(topic, partitions, replicationFactor),
+                        new NewTopic(catalog.deadLetterTopic(topic), partitions, replicationFactor)
+                                .configs(deadLetterConfig)))
+                .toList();
     }
 }
