@@ -25,7 +25,7 @@ database_password() {
   dir="${DB_PASSWORD_DIR:-$ROOT/.run/dev-keys}"
   file="$dir/db-$db.password"
   if [ ! -s "$file" ]; then
-    mkdir -p "$dir"
+    (umask 077 && mkdir -p "$dir")
     (umask 077 && openssl rand -hex 24 > "$file.tmp" && mv "$file.tmp" "$file")
   fi
   cat "$file"
