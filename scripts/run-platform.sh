@@ -112,7 +112,7 @@ if command -v psql >/dev/null 2>&1; then
 fi
 
 # Least privilege: each service connects as its own role, which owns its database and may connect
-# to no other (passwords made once in .run/dev-keys unless DB_PASSWORD_<DATABASE> is set).
+# to no other (passwords made once in DEV_KEYS_DIR unless DB_PASSWORD_<DATABASE> is set).
 # shellcheck source=scripts/lib/service-databases.sh
 . scripts/lib/service-databases.sh
 declare -A DATABASES=()

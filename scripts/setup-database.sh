@@ -12,7 +12,7 @@
 #   DB_HOST, DB_PORT                  the server (127.0.0.1, 5432; a socket directory works too)
 #   DB_ADMIN_USER, DB_ADMIN_PASSWORD  a superuser to do it as (postgres, none)
 #   DB_PASSWORD_<DATABASE>            a role's password, e.g. DB_PASSWORD_BIRTH_HUKOU; when unset, one
-#                                     is made once in DB_PASSWORD_DIR (.run/dev-keys) as db-<database>.password
+#                                     is made once in DEV_KEYS_DIR (.run/dev-keys) as db-<database>.password
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 # shellcheck source=scripts/lib/service-databases.sh

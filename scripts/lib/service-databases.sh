@@ -14,7 +14,7 @@ service_databases() {
 }
 
 # The password of a service's role: DB_PASSWORD_<DATABASE> (upper case) if set, else one made
-# once for local runs in DB_PASSWORD_DIR (default $ROOT/.run/dev-keys, mode 600).
+# once for local runs with the other local secrets, in DEV_KEYS_DIR (default $ROOT/.run/dev-keys).
 database_password() {
   local db="$1" var dir file
   var="DB_PASSWORD_$(echo "$db" | tr '[:lower:]' '[:upper:]')"
@@ -22,7 +22,7 @@ database_password() {
     echo "${!var}"
     return 0
   fi
-  dir="${DB_PASSWORD_DIR:-$ROOT/.run/dev-keys}"
+  dir="${DEV_KEYS_DIR:-$ROOT/.run/dev-keys}"
   file="$dir/db-$db.password"
   if [ ! -s "$file" ]; then
     (umask 077 && mkdir -p "$dir")
