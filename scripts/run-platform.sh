@@ -10,7 +10,9 @@
 #   --timeout SECONDS    how long to wait for readiness (default $READY_TIMEOUT or 240)
 # Environment: JAVA_OPTS (service JVM options), KAFKA_JAVA_OPTS (broker JVM options),
 #   KAFKA_BOOTSTRAP_SERVERS (use this Kafka instead of starting one), LOCAL_KAFKA_PORT (9092),
-#   LOCAL_KAFKA_CONTROLLER_PORT (9093), DB_HOST/DB_PORT/DB_USER/DB_PASSWORD, DB_POOL_SIZE, KAFKA_PARTITIONS,
+#   LOCAL_KAFKA_CONTROLLER_PORT (9093), DB_HOST/DB_PORT, DB_POOL_SIZE, KAFKA_PARTITIONS,
+#   DB_USER/DB_PASSWORD (unset: scripts/setup-database.sh gives each service a role of its own, as
+#   DB_ADMIN_USER/DB_ADMIN_PASSWORD, and each service connects as it; set: every service connects as that user),
 #   DEMO_FAMILIES (20: the generated data set the departments load; REFERENCE_DATA_DIR: use another),
 #   SIMULATOR_PORT (8089), SPRING_PROFILES_ACTIVE (dev: local tokens from POST /api/v1/dev/tokens and
 #   local secrets in .run/dev-keys; set it and the AUTH_*/secret variables of the README to run otherwise).
@@ -19,7 +21,7 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 
-usage() { sed -n '2,17s/^# \{0,1\}//p' "$0"; }
+usage() { sed -n '2,19s/^# \{0,1\}//p' "$0"; }
 
 build=1
 TIMEOUT="${READY_TIMEOUT:-240}"
@@ -107,6 +109,16 @@ if command -v psql >/dev/null 2>&1; then
          "(7 x DB_POOL_SIZE=${DB_POOL_SIZE:-10}); services may fail with 'too many clients'." >&2
     echo "         Stop other users of the database (e.g. a running test suite) or set DB_POOL_SIZE lower (e.g. 4)." >&2
   fi
+fi
+
+# Least privilege: each service connects as its own role, which owns its database and may connect
+# to no other (passwords made once in DEV_KEYS_DIR unless DB_PASSWORD_<DATABASE> is set).
+# shellcheck source=scripts/lib/service-databases.sh
+. scripts/lib/service-databases.sh
+declare -A DATABASES=()
+if [ -z "${DB_USER:-}" ]; then
+  scripts/setup-database.sh
+  while read -r module db; do DATABASES[$module]="$db"; done < <(service_databases)
 fi
 
 if [ "$build" = 1 ]; then
@@ -220,9 +232,17 @@ for service in "${SERVICES[@]}"; do
   port="${PORTS[$service]}"
   echo "Starting $service on port $port (log: logs/$service.log) ..."
   started=1
-  # shellcheck disable=SC2086
-  SERVER_PORT="$port" nohup "$JAVA_HOME/bin/java" $JAVA_OPTS -jar "$(jar "$service")" \
-    > "logs/$service.log" 2>&1 < /dev/null &
+  (
+    # Its own role's credentials in its environment only (not on a command line, where ps shows them).
+    if [ -n "${DATABASES[$service]:-}" ]; then
+      DB_USER="${DATABASES[$service]}"
+      DB_PASSWORD="$(database_password "$DB_USER")"
+      export DB_USER DB_PASSWORD
+    fi
+    # shellcheck disable=SC2086
+    SERVER_PORT="$port" exec nohup "$JAVA_HOME/bin/java" $JAVA_OPTS -jar "$(jar "$service")" \
+      > "logs/$service.log" 2>&1 < /dev/null
+  ) &
   echo $! > "$PIDS/$service.pid"
 done
 

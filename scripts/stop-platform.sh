@@ -80,8 +80,9 @@ if [ "$clean" = 1 ]; then
 fi
 
 if [ "$drop" = 1 ]; then
-  for db in birth_application birth_birthcert birth_vaccination birth_hukou birth_insurance birth_sscard \
-            birth_notification; do
+  # shellcheck source=scripts/lib/service-databases.sh
+  . scripts/lib/service-databases.sh
+  for db in $(service_databases | awk '{ print $2 }'); do
     PGPASSWORD="${DB_PASSWORD:-}" psql -h "${DB_HOST:-127.0.0.1}" -p "${DB_PORT:-5432}" -U "${DB_USER:-postgres}" \
       -d postgres -qc "drop database if exists $db with (force)"
   done

@@ -100,6 +100,23 @@ for name, port in ports.items():
         for key, value in {"DB_HOST": "postgres", "KAFKA_BOOTSTRAP_SERVERS": "kafka:9092"}.items():
             if e.get(key) != value:
                 errors.append(f"{name}: {key} is not {value}")
+# Least privilege: PostgreSQL with a password (no trust), each service connecting as its own role,
+# one of the databases its init script makes (docker/postgres-init.sh).
+postgres_env = env("postgres") if "postgres" in services else {}
+if not postgres_env.get("POSTGRES_PASSWORD"):
+    errors.append("postgres: POSTGRES_PASSWORD is not set")
+if postgres_env.get("POSTGRES_HOST_AUTH_METHOD", "") == "trust":
+    errors.append("postgres: POSTGRES_HOST_AUTH_METHOD is trust (passwords, please)")
+db_users = {name: env(name).get("DB_USER", "") for name in backends if name in services}
+for name, user in db_users.items():
+    if user in ("", postgres_env.get("POSTGRES_USER", "postgres")):
+        errors.append(f"{name}: DB_USER is not a role of its own")
+    elif user not in postgres_env.get("BIRTH_DATABASES", "").split():
+        errors.append(f"{name}: DB_USER {user} is not one of postgres's BIRTH_DATABASES")
+    if not env(name).get("DB_PASSWORD"):
+        errors.append(f"{name}: DB_PASSWORD is empty")
+if len(set(db_users.values())) != len(db_users):
+    errors.append("two services share a DB_USER")
 departments = ["birth-cert-service", "vaccination-service", "hukou-service", "insurance-service", "sscard-service"]
 for name in departments:
     if name in services and env(name).get("REFERENCE_DATA_DIR") != "/reference-data":

@@ -28,6 +28,7 @@ import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
@@ -46,7 +47,9 @@ import tools.jackson.databind.type.LogicalType;
 @Import({PlatformSecurityConfiguration.class, FieldEncryptionConfiguration.class, RetentionConfiguration.class})
 public class PlatformAutoConfiguration {
 
+    /** Off in production (DB_CREATE_ON_START=false): scripts/setup-database.sh makes the database, owned by the service's role. */
     @Bean
+    @ConditionalOnBooleanProperty(name = "birth.create-database-on-start", matchIfMissing = true)
     static DatabaseCreator databaseCreator(DataSourceProperties properties) {
         return new DatabaseCreator(properties);
     }

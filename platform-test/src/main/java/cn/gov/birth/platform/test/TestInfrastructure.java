@@ -103,7 +103,8 @@ public final class TestInfrastructure {
         }
     }
 
-    private static boolean useContainers() {
+    /** Whether the tests' PostgreSQL and Kafka run in containers rather than on this machine. */
+    public static boolean useContainers() {
         String forced = System.getenv("BIRTH_TEST_INFRA");
         if ("local".equals(forced)) {
             return false;
