@@ -12,8 +12,13 @@ public final class Topics {
     public static final String HUKOU = "birth.hukou.v1";
     public static final String INSURANCE = "birth.insurance.v1";
     public static final String SSCARD = "birth.sscard.v1";
+    /**
+     * Every service's audit entries (the platform's {@code AuditRecorded}, keyed by the service), for
+     * application-service's auditors' copy: internal, not one of the topics department systems read.
+     */
+    public static final String AUDIT = "birth.audit.v1";
 
-    /** Every topic of the platform, in the order facts flow. */
+    /** Every topic of the platform's facts, in the order they flow (the audit topic is apart). */
     public static final List<String> ALL =
             List.of(APPLICATION, BIRTH_CERT, VACCINATION, HUKOU, INSURANCE, SSCARD, APPLICATION_STATUS);
 

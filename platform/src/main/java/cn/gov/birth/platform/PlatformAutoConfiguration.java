@@ -1,5 +1,6 @@
 package cn.gov.birth.platform;
 
+import cn.gov.birth.platform.audit.AuditConfiguration;
 import cn.gov.birth.platform.crypto.FieldEncryptionConfiguration;
 import cn.gov.birth.platform.db.DatabaseCreator;
 import cn.gov.birth.platform.db.Migrations;
@@ -40,7 +41,7 @@ import tools.jackson.databind.type.LogicalType;
 
 /** The conventions every service shares; it knows no domain: the events are the system's {@link EventCatalog}'s. */
 @AutoConfiguration
-@Import({PlatformSecurityConfiguration.class, FieldEncryptionConfiguration.class})
+@Import({PlatformSecurityConfiguration.class, FieldEncryptionConfiguration.class, AuditConfiguration.class})
 public class PlatformAutoConfiguration {
 
     @Bean
