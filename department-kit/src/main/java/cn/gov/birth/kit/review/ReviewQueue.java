@@ -150,7 +150,7 @@ public class ReviewQueue<C> {
                 .params(decision.name(), reasonCode, message, staff, Timestamp.from(clock.instant()), taskId)
                 .update();
         log.info("{} task {} decided {} by staff {}", department(), taskId, decision, staff);
-        // Last in the transaction: the audit chain's lock is held only until it commits.
+        // The decision's last write: the audit chain's lock is then held only until it commits.
         audit.record(AuditAction.DECIDE, task.applicationId(), "task=" + taskId + ",item=" + task.item()
                 + ",decision=" + decision + (reasonCode == null ? "" : ",reasonCode=" + reasonCode));
         return jdbc.sql("select * from review_task where id = ?").param(taskId).query(this::task).single();
