@@ -230,6 +230,27 @@ class BirthCertServiceIntegrationTest extends ServiceIntegrationTest {
     }
 
     @Test
+    void shouldAuditTheStaffsReadOfTheTaskTheirDecisionAndTheImportOfTheRecord() {
+        Family family = newFamily();
+        family.delivered("2", null);
+        family.givenName = "𠮷乐";
+        UUID id = family.apply();
+        probe.awaitEvent(Topics.BIRTH_CERT, ItemAwaitingReview.class, e -> e.applicationId().equals(id));
+        String taskId = task(id).get("id").asString();
+
+        assertThat(staff("health-007").post("/api/v1/departments/HEALTH/tasks/" + taskId + "/decisions",
+                "{\"decision\":\"APPROVE\",\"message\":\"字形已核对\"}").status()).isEqualTo(200);
+
+        assertThat(jdbc.sql("select actor || ' ' || action from audit_entry where application_id = ? order by seq")
+                .param(id).query(String.class).list())
+                .contains("staff-health READ_REVIEW_TASK").endsWith("health-007 DECIDE");
+        assertThat(jdbc.sql("select detail from audit_entry where actor = 'admin-health' and action = ?")
+                .param("IMPORT_REFERENCE_DATA").query(String.class).list()).contains("dataset=delivery-records,rows=1");
+        assertThat(http().as(Tokens.of(Role.OPS)).get("/actuator/auditchain").json().get("intact").asBoolean())
+                .isTrue();
+    }
+
+    @Test
     void shouldImportAllRowsOrNoneAndListEveryBadLine() {
         long before = deliveryRecords();
 

@@ -14,6 +14,11 @@ public final class Topics {
     public static final String HUKOU = "birth.hukou.v1";
     public static final String INSURANCE = "birth.insurance.v1";
     public static final String SSCARD = "birth.sscard.v1";
+    /**
+     * Every service's audit entries (the platform's {@code AuditRecorded}, keyed by the service), for
+     * application-service's auditors' copy: internal, not one of the topics department systems read.
+     */
+    public static final String AUDIT = "birth.audit.v1";
 
     /**
      * Accepted applications, their supplements and withdrawals, one topic per department, each
@@ -29,7 +34,7 @@ public final class Topics {
     public static final List<String> APPLICATIONS =
             Arrays.stream(Department.values()).map(Topics::applicationsFor).toList();
 
-    /** Every topic of the platform, in the order facts flow. */
+    /** Every topic of the platform's facts, in the order they flow (the audit topic is apart). */
     public static final List<String> ALL = Stream.concat(APPLICATIONS.stream(),
             Stream.of(BIRTH_CERT, VACCINATION, HUKOU, INSURANCE, SSCARD, APPLICATION_STATUS)).toList();
 

@@ -160,6 +160,21 @@ class GatewayRoutingTest {
     }
 
     @Test
+    void shouldRouteTheAuditTrailToApplicationServiceForAuditorsOnly() {
+        client.get().uri("/api/v1/audit?applicationId=1").headers(h -> h.setBearerAuth(citizen()))
+                .exchange().expectStatus().isForbidden();
+        client.get().uri("/api/v1/audit").headers(h -> h.setBearerAuth(token("ops-1", "OPS", null)))
+                .exchange().expectStatus().isForbidden();
+        assertThat(SEEN).doesNotContainKey("GET /api/v1/audit");
+
+        client.get().uri("/api/v1/audit?applicationId=1")
+                .headers(h -> h.setBearerAuth(token("auditor-1", "AUDITOR", null)))
+                .exchange().expectStatus().isCreated();
+
+        assertThat(SEEN).containsKey("GET /api/v1/audit");
+    }
+
+    @Test
     void shouldLetManyConcurrentCallsThroughToOneUpstream() throws Exception {
         List<Integer> statuses;
         try (ExecutorService callers = Executors.newVirtualThreadPerTaskExecutor()) {

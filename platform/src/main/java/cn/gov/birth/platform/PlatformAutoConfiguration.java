@@ -1,5 +1,6 @@
 package cn.gov.birth.platform;
 
+import cn.gov.birth.platform.audit.AuditConfiguration;
 import cn.gov.birth.platform.crypto.FieldEncryptionConfiguration;
 import cn.gov.birth.platform.db.DatabaseCreator;
 import cn.gov.birth.platform.db.Migrations;
@@ -44,7 +45,8 @@ import tools.jackson.databind.type.LogicalType;
 
 /** The conventions every service shares; it knows no domain: the events are the system's {@link EventCatalog}'s. */
 @AutoConfiguration
-@Import({PlatformSecurityConfiguration.class, FieldEncryptionConfiguration.class, RetentionConfiguration.class})
+@Import({PlatformSecurityConfiguration.class, FieldEncryptionConfiguration.class, RetentionConfiguration.class,
+        AuditConfiguration.class})
 public class PlatformAutoConfiguration {
 
     /** Off in production (DB_CREATE_ON_START=false): scripts/setup-database.sh makes the database, owned by the service's role. */

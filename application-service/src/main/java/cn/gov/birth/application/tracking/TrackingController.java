@@ -1,8 +1,10 @@
 package cn.gov.birth.application.tracking;
 
 import cn.gov.birth.application.access.ApplicationAccess;
+import cn.gov.birth.application.audit.ApplicationReads;
 import cn.gov.birth.platform.security.Caller;
 import cn.gov.birth.platform.web.Page;
+import java.util.List;
 import java.util.UUID;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -13,6 +15,7 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * {@code GET /api/v1/applications/{id}}: the one status the applicant follows, for the
  * application's own people only; and {@code GET /api/v1/applications}: the caller's applications.
+ * What is shown to anyone outside the family goes into the audit trail ({@link ApplicationReads}).
  */
 @RestController
 @RequestMapping("/api/v1/applications")
@@ -21,29 +24,43 @@ class TrackingController {
     private final ApplicationViews views;
     private final AcceptanceNotices notices;
     private final ApplicationAccess access;
+    private final ApplicationReads reads;
 
-    TrackingController(ApplicationViews views, AcceptanceNotices notices, ApplicationAccess access) {
+    TrackingController(ApplicationViews views, AcceptanceNotices notices, ApplicationAccess access,
+                       ApplicationReads reads) {
         this.views = views;
         this.notices = notices;
         this.access = access;
+        this.reads = reads;
     }
 
     /** Those the caller submitted or is a parent on (a clerk's or a hospital's: those they filed), newest first. */
     @GetMapping
     Page<ApplicationViews.Summary> mine(@RequestParam(defaultValue = "0") int page,
                                         @RequestParam(defaultValue = "20") int size, Caller caller) {
-        return views.of(caller.subject(), access.callerIndex(caller), new Page.Request(page, size));
+        Page<ApplicationViews.Summary> mine = views.of(caller.subject(), access.callerIndex(caller),
+                new Page.Request(page, size));
+        reads.shown(caller, mine.items().stream().map(ApplicationViews.Summary::id).toList(), "list");
+        return mine;
     }
 
     @GetMapping("/{id}")
     ApplicationView get(@PathVariable UUID id, Caller caller) {
-        return views.find(id, parties -> access.mayAct(caller, parties))
-                .orElseThrow(() -> ApplicationAccess.notFound(id));
+        ApplicationView view = find(id, caller);
+        reads.shown(caller, List.of(id), "application");
+        return view;
     }
 
     /** The written notice of the decision (受理通知书 / 一次性告知书 / 不予受理通知书). */
     @GetMapping("/{id}/notice")
     AcceptanceNotices.Notice notice(@PathVariable UUID id, Caller caller) {
-        return notices.of(get(id, caller));
+        AcceptanceNotices.Notice notice = notices.of(find(id, caller));
+        reads.shown(caller, List.of(id), "notice");
+        return notice;
+    }
+
+    private ApplicationView find(UUID id, Caller caller) {
+        return views.find(id, parties -> access.mayAct(caller, parties))
+                .orElseThrow(() -> ApplicationAccess.notFound(id));
     }
 }

@@ -1,6 +1,7 @@
 package cn.gov.birth.kit.reference;
 
 import cn.gov.birth.contracts.Department;
+import cn.gov.birth.platform.audit.AuditTrail;
 import cn.gov.birth.platform.security.Access;
 import cn.gov.birth.platform.security.AccessRules;
 import cn.gov.birth.platform.table.Dataset;
@@ -34,8 +35,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class ReferenceDataConfiguration {
 
     @Bean
-    TableImport referenceData(List<Dataset> datasets, JdbcClient jdbc, TransactionTemplate transactions) {
-        return new TableImport(datasets.stream().map(Dataset::table).toList(), jdbc, transactions);
+    TableImport referenceData(List<Dataset> datasets, JdbcClient jdbc, TransactionTemplate transactions,
+                              AuditTrail audit) {
+        return new TableImport(datasets.stream().map(Dataset::table).toList(), jdbc, transactions, audit);
     }
 
     /** A department's reference data is its administrators' alone. */

@@ -2,6 +2,8 @@ package cn.gov.birth.kit.review;
 
 import cn.gov.birth.kit.review.ReviewTask.Decision;
 import cn.gov.birth.kit.review.ReviewTask.Status;
+import cn.gov.birth.platform.audit.AuditAction;
+import cn.gov.birth.platform.audit.AuditTrail;
 import cn.gov.birth.platform.web.InvalidInputException;
 import cn.gov.birth.platform.web.InvalidInputException.FieldError;
 import cn.gov.birth.platform.security.Caller;
@@ -23,6 +25,7 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * The department's review queue for its staff (api.md): the tasks, a page at a time, and a
  * decision on one, recorded as made by the token's subject (never by a header a client sets).
+ * Every task shown is an entry in the audit trail (the application it is about was read).
  */
 @RestController
 @RequestMapping("/api/v1/departments/{department}/tasks")
@@ -31,9 +34,11 @@ class ReviewController<C> {
     private static final int MAX_TEXT = 500;
 
     private final ReviewQueue<C> queue;
+    private final AuditTrail audit;
 
-    ReviewController(ReviewQueue<C> queue) {
+    ReviewController(ReviewQueue<C> queue, AuditTrail audit) {
         this.queue = queue;
+        this.audit = audit;
     }
 
     @GetMapping
@@ -45,7 +50,11 @@ class ReviewController<C> {
             throw new InvalidInputException(List.of(new FieldError("status", "UNKNOWN_CODE",
                     "status 应为 OPEN、DECIDED、CANCELLED 或 CLOSED")));
         }
-        return queue.tasks(Status.valueOf(status), request);
+        Page<ReviewTask<C>> tasks = queue.tasks(Status.valueOf(status), request);
+        audit.record(tasks.items().stream().map(task -> new AuditTrail.Entry(AuditAction.READ_REVIEW_TASK,
+                task.applicationId(), "task=" + task.id() + ",item=" + task.item() + ",status=" + task.status()))
+                .toList());
+        return tasks;
     }
 
     @PostMapping("/{taskId}/decisions")

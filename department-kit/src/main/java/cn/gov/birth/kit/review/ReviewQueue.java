@@ -6,6 +6,8 @@ import cn.gov.birth.contracts.events.ItemAwaitingReview;
 import cn.gov.birth.kit.outcome.ItemFacts;
 import cn.gov.birth.kit.review.ReviewTask.Decision;
 import cn.gov.birth.kit.review.ReviewTask.Status;
+import cn.gov.birth.platform.audit.AuditAction;
+import cn.gov.birth.platform.audit.AuditTrail;
 import cn.gov.birth.platform.events.EventCodec;
 import cn.gov.birth.platform.web.Page;
 import cn.gov.birth.platform.web.ProblemException;
@@ -31,6 +33,7 @@ import org.springframework.transaction.annotation.Transactional;
  * task, its decision and the resulting fact are written in one transaction. A department service
  * declares its queue as a bean, with the record it keeps for staff ({@code C}, as JSON); the services
  * that open tasks register what approval does ({@link #onApproval}), so the queue never depends on them.
+ * Each decision is in the service's audit trail, committed with it.
  */
 public class ReviewQueue<C> {
 
@@ -51,12 +54,14 @@ public class ReviewQueue<C> {
     private final JdbcClient jdbc;
     private final ItemFacts facts;
     private final Clock clock;
+    private final AuditTrail audit;
 
-    ReviewQueue(Class<C> contextType, JdbcClient jdbc, ItemFacts facts, Clock clock) {
+    ReviewQueue(Class<C> contextType, JdbcClient jdbc, ItemFacts facts, Clock clock, AuditTrail audit) {
         this.contextType = contextType;
         this.jdbc = jdbc;
         this.facts = facts;
         this.clock = clock;
+        this.audit = audit;
     }
 
     /** What approving a task of {@code item} does; registered once, when the service is put together. */
@@ -145,6 +150,9 @@ public class ReviewQueue<C> {
                 .params(decision.name(), reasonCode, message, staff, Timestamp.from(clock.instant()), taskId)
                 .update();
         log.info("{} task {} decided {} by staff {}", department(), taskId, decision, staff);
+        // The decision's last write: the audit chain's lock is then held only until it commits.
+        audit.record(AuditAction.DECIDE, task.applicationId(), "task=" + taskId + ",item=" + task.item()
+                + ",decision=" + decision + (reasonCode == null ? "" : ",reasonCode=" + reasonCode));
         return jdbc.sql("select * from review_task where id = ?").param(taskId).query(this::task).single();
     }
 

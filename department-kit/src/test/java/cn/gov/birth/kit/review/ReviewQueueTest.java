@@ -17,6 +17,8 @@ import cn.gov.birth.kit.outcome.ItemFacts;
 import cn.gov.birth.kit.outcome.ItemOutcomes;
 import cn.gov.birth.kit.review.ReviewTask.Decision;
 import cn.gov.birth.kit.review.ReviewTask.Status;
+import cn.gov.birth.platform.audit.AuditRecorded;
+import cn.gov.birth.platform.audit.AuditTrail;
 import cn.gov.birth.platform.events.EventCodec;
 import cn.gov.birth.platform.outbox.Outbox;
 import cn.gov.birth.platform.outbox.OutboxRelay;
@@ -53,7 +55,8 @@ class ReviewQueueTest {
             new BirthEventCatalog(), List.of(outcomes), DATABASE.fieldEncryption());
     private final Clock clock = new TickingClock();
     private final ReviewQueues queues = new ReviewQueues(DATABASE.jdbc(),
-            new ItemFacts(Department.POLICE, outbox, outcomes, clock), clock);
+            new ItemFacts(Department.POLICE, outbox, outcomes, clock), clock,
+            new AuditTrail(DATABASE.jdbc(), DATABASE.transactions(), outbox, Topics.AUDIT, "hukou-service", clock));
     private final ReviewQueue<Birth> queue = queues.of(Birth.class);
     private final List<ReviewTask<Birth>> approved = new CopyOnWriteArrayList<>();
 
@@ -68,7 +71,7 @@ class ReviewQueueTest {
     /** Tasks are listed across the whole table: each test starts from an empty queue. */
     @BeforeEach
     void emptyTheQueue() {
-        DATABASE.jdbc().sql("truncate review_task, item_outcome, outbox_event").update();
+        DATABASE.jdbc().sql("truncate review_task, item_outcome, outbox_event, audit_entry").update();
     }
 
     @Test
@@ -168,6 +171,27 @@ class ReviewQueueTest {
     }
 
     @Test
+    void shouldRecordEachDecisionInTheAuditTrailWithItsTaskAndPublishIt() {
+        UUID id = UUID.randomUUID();
+        open(queue, id);
+        UUID taskId = taskOf(id);
+
+        decide(taskId, Decision.RETURN, "MATERIALS_UNCLEAR", "户口簿照片不清晰");
+
+        assertThat(DATABASE.jdbc().sql("select action, application_id, detail from audit_entry order by seq")
+                .query((rs, n) -> rs.getString(1) + " " + rs.getObject(2) + " " + rs.getString(3)).list())
+                .containsExactly("DECIDE " + id + " task=" + taskId + ",item=HUKOU,decision=RETURN,"
+                        + "reasonCode=MATERIALS_UNCLEAR");
+        assertThat(DATABASE.jdbc().sql("select payload from outbox_event where topic = ?").param(Topics.AUDIT)
+                .query((rs, n) -> EventCodec.mapper().readValue(rs.getBytes(1), AuditRecorded.class)).list())
+                .singleElement().satisfies(entry -> {
+                    assertThat(entry.service()).isEqualTo("hukou-service");
+                    assertThat(entry.action()).isEqualTo("DECIDE");
+                    assertThat(entry.applicationId()).isEqualTo(id);
+                });
+    }
+
+    @Test
     void shouldRefuseASecondDecisionOnADecidedTask() {
         UUID id = UUID.randomUUID();
         open(queue, id);
@@ -213,6 +237,7 @@ class ReviewQueueTest {
 
         assertThat(failing.tasks(Status.OPEN, FIRST_PAGE).items()).extracting(ReviewTask::id).containsExactly(taskId);
         assertThat(published(id)).singleElement().isInstanceOf(ItemAwaitingReview.class);
+        assertThat(DATABASE.jdbc().sql("select count(*) from audit_entry").query(Long.class).single()).isZero();
     }
 
     private void open(ReviewQueue<Birth> queue, UUID id) {

@@ -5,8 +5,10 @@ import cn.gov.birth.security.Role;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.jwt.Jwt;
 
 /**
@@ -26,6 +28,11 @@ public record Caller(String subject, Set<Role> roles, String department, String 
                 .collect(Collectors.toSet());
         return new Caller(jwt.getSubject(), roles, jwt.getClaimAsString(Claims.DEPARTMENT),
                 jwt.getClaimAsString(Claims.ID_NUMBER));
+    }
+
+    /** The caller of the request this thread serves, from its verified token; empty outside one (a Kafka listener, start-up). */
+    public static Optional<Caller> current() {
+        return Optional.ofNullable(Access.callerOf(SecurityContextHolder.getContext().getAuthentication()));
     }
 
     public boolean has(Role role) {

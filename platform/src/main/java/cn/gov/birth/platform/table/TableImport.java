@@ -1,5 +1,7 @@
 package cn.gov.birth.platform.table;
 
+import cn.gov.birth.platform.audit.AuditAction;
+import cn.gov.birth.platform.audit.AuditTrail;
 import cn.gov.birth.platform.web.InvalidInputException;
 import cn.gov.birth.platform.web.InvalidInputException.FieldError;
 import cn.gov.birth.platform.web.ProblemException;
@@ -21,7 +23,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Imports files into {@link Table tables}: in one transaction every row is read and checked, then
  * either all are stored or none is and every problem is reported by its line, so a half-imported
- * register never decides a case.
+ * register never decides a case. Each import is an entry in the audit trail, committed with it.
  */
 public class TableImport {
 
@@ -32,11 +34,13 @@ public class TableImport {
     private final Map<String, Table> tables = new LinkedHashMap<>();
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
+    private final AuditTrail audit;
 
-    public TableImport(List<Table> tables, JdbcClient jdbc, TransactionTemplate transactions) {
+    public TableImport(List<Table> tables, JdbcClient jdbc, TransactionTemplate transactions, AuditTrail audit) {
         tables.forEach(table -> this.tables.put(table.name(), table));
         this.jdbc = jdbc;
         this.transactions = transactions;
+        this.audit = audit;
     }
 
     public Map<String, Long> counts() {
@@ -67,6 +71,7 @@ public class TableImport {
                 throw new InvalidInputException(errors);
             }
             rows.forEach(row -> table.store(jdbc, row));
+            audit.record(AuditAction.IMPORT_REFERENCE_DATA, null, "dataset=" + name + ",rows=" + rows.size());
             return rows.size();
         });
         log.info("Imported {} rows into {}", stored, name);
