@@ -183,7 +183,9 @@ class ReviewQueueTest {
                 .containsExactly("DECIDE " + id + " task=" + taskId + ",item=HUKOU,decision=RETURN,"
                         + "reasonCode=MATERIALS_UNCLEAR");
         assertThat(DATABASE.jdbc().sql("select payload from outbox_event where topic = ?").param(Topics.AUDIT)
-                .query((rs, n) -> EventCodec.mapper().readValue(rs.getBytes(1), AuditRecorded.class)).list())
+                .query((rs, n) -> EventCodec.mapper().readValue(
+                        DATABASE.fieldEncryption().open(rs.getString(1), Outbox.PAYLOAD.place()), AuditRecorded.class))
+                .list())
                 .singleElement().satisfies(entry -> {
                     assertThat(entry.service()).isEqualTo("hukou-service");
                     assertThat(entry.action()).isEqualTo("DECIDE");
