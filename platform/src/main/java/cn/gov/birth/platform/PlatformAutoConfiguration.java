@@ -1,5 +1,6 @@
 package cn.gov.birth.platform;
 
+import cn.gov.birth.platform.crypto.FieldEncryption;
 import cn.gov.birth.platform.crypto.FieldEncryptionConfiguration;
 import cn.gov.birth.platform.db.DatabaseCreator;
 import cn.gov.birth.platform.db.Migrations;
@@ -12,7 +13,9 @@ import cn.gov.birth.platform.outbox.Outbox;
 import cn.gov.birth.platform.outbox.OutboxRelay;
 import cn.gov.birth.platform.rendezvous.Rendezvous;
 import cn.gov.birth.platform.security.PlatformSecurityConfiguration;
+import cn.gov.birth.platform.table.ColumnProtection;
 import cn.gov.birth.platform.web.Problems;
+import cn.gov.birth.security.BlindIndex;
 import io.github.resilience4j.bulkhead.BulkheadRegistry;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.retry.RetryRegistry;
@@ -22,6 +25,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -42,6 +46,12 @@ import tools.jackson.databind.type.LogicalType;
 @AutoConfiguration
 @Import({PlatformSecurityConfiguration.class, FieldEncryptionConfiguration.class})
 public class PlatformAutoConfiguration {
+
+    /** Personal data columns: sealed by the service's field encryption, indexed under the blind-index key. */
+    @Bean
+    ColumnProtection columnProtection(FieldEncryption encryption, ObjectProvider<BlindIndex> blindIndex) {
+        return new ColumnProtection(encryption, blindIndex::getObject);
+    }
 
     @Bean
     static DatabaseCreator databaseCreator(DataSourceProperties properties) {

@@ -3,6 +3,7 @@ package cn.gov.birth.kit.reference;
 import cn.gov.birth.contracts.Department;
 import cn.gov.birth.platform.security.Access;
 import cn.gov.birth.platform.security.AccessRules;
+import cn.gov.birth.platform.table.ColumnProtection;
 import cn.gov.birth.platform.table.Dataset;
 import cn.gov.birth.platform.table.TableImport;
 import cn.gov.birth.security.Role;
@@ -34,8 +35,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class ReferenceDataConfiguration {
 
     @Bean
-    TableImport referenceData(List<Dataset> datasets, JdbcClient jdbc, TransactionTemplate transactions) {
-        return new TableImport(datasets.stream().map(Dataset::table).toList(), jdbc, transactions);
+    TableImport referenceData(List<Dataset> datasets, JdbcClient jdbc, TransactionTemplate transactions,
+                              ColumnProtection protection) {
+        return new TableImport(datasets.stream().map(Dataset::table).toList(), jdbc, transactions, protection);
     }
 
     /** A department's reference data is its administrators' alone. */

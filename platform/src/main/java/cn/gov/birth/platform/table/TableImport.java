@@ -32,11 +32,14 @@ public class TableImport {
     private final Map<String, Table> tables = new LinkedHashMap<>();
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
+    private final ColumnProtection protection;
 
-    public TableImport(List<Table> tables, JdbcClient jdbc, TransactionTemplate transactions) {
+    public TableImport(List<Table> tables, JdbcClient jdbc, TransactionTemplate transactions,
+                       ColumnProtection protection) {
         tables.forEach(table -> this.tables.put(table.name(), table));
         this.jdbc = jdbc;
         this.transactions = transactions;
+        this.protection = protection;
     }
 
     public Map<String, Long> counts() {
@@ -58,7 +61,7 @@ public class TableImport {
             List<FieldError> errors = new ArrayList<>();
             CsvReader.read(csv, table.columns().stream().map(Column::name).toList(), line -> {
                 Row row = table.read(line);
-                table.checkFixed(jdbc, row);
+                table.checkFixed(jdbc, protection, row);
                 row.errors().stream().limit(MAX_REPORTED - errors.size()).forEach(error -> errors.add(
                         new FieldError("line " + row.line() + "." + error.field(), error.code(), error.message())));
                 rows.add(row);
@@ -66,7 +69,7 @@ public class TableImport {
             if (!errors.isEmpty()) {
                 throw new InvalidInputException(errors);
             }
-            rows.forEach(row -> table.store(jdbc, row));
+            rows.forEach(row -> table.store(jdbc, protection, row));
             return rows.size();
         });
         log.info("Imported {} rows into {}", stored, name);
