@@ -17,13 +17,20 @@ import cn.gov.birth.kit.outcome.ItemFacts;
 import cn.gov.birth.kit.outcome.ItemOutcomes;
 import cn.gov.birth.kit.review.ReviewTask.Decision;
 import cn.gov.birth.kit.review.ReviewTask.Status;
+import cn.gov.birth.platform.crypto.EncryptedColumn;
+import cn.gov.birth.platform.crypto.FieldEncryption;
 import cn.gov.birth.platform.events.EventCodec;
 import cn.gov.birth.platform.outbox.Outbox;
 import cn.gov.birth.platform.outbox.OutboxRelay;
 import cn.gov.birth.platform.test.PlatformDatabase;
 import cn.gov.birth.platform.web.Page;
+import cn.gov.birth.platform.table.ColumnProtection;
 import cn.gov.birth.platform.web.ProblemException;
+import cn.gov.birth.security.crypto.Algorithm;
+import cn.gov.birth.security.crypto.MasterKey;
+import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -41,6 +48,11 @@ class ReviewQueueTest {
     private static final PlatformDatabase DATABASE = new PlatformDatabase("kit_review_queue", "classpath:db/kit");
     private static final Page.Request FIRST_PAGE = new Page.Request(0, 50);
     private static final String OFFICER = "officer-0001";
+    private static final ColumnProtection PROTECTION = new ColumnProtection(new FieldEncryption(
+            new MasterKey("m1", randomKey()), Algorithm.AES_256_GCM, false,
+            Duration.ofSeconds(30), DATABASE.jdbc(), DATABASE.transactions()), () -> {
+                throw new AssertionError("the review context is sealed, never indexed");
+            });
 
     /** What the police keep for staff to decide on. */
     record Birth(String motherId, String note) {
@@ -52,7 +64,7 @@ class ReviewQueueTest {
             new OutboxRelay(DATABASE.jdbc(), DATABASE.transactions(), null, "review-test", 1, 1),
             new BirthEventCatalog(), List.of(outcomes));
     private final Clock clock = new TickingClock();
-    private final ReviewQueues queues = new ReviewQueues(DATABASE.jdbc(),
+    private final ReviewQueues queues = new ReviewQueues(DATABASE.jdbc(), PROTECTION,
             new ItemFacts(Department.POLICE, outbox, outcomes, clock), clock);
     private final ReviewQueue<Birth> queue = queues.of(Birth.class);
     private final List<ReviewTask<Birth>> approved = new CopyOnWriteArrayList<>();
@@ -63,6 +75,12 @@ class ReviewQueueTest {
             outbox.publish(Topics.HUKOU, new HouseholdRegistered(UUID.randomUUID(), task.applicationId(), Instant.now(),
                     "520102202611200021", "520102", "南明分局花果园派出所"));
         });
+    }
+
+    private static byte[] randomKey() {
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        return key;
     }
 
     /** Tasks are listed across the whole table: each test starts from an empty queue. */
@@ -90,6 +108,20 @@ class ReviewQueueTest {
             assertThat(awaiting.reasonCode()).isEqualTo("LATE_REGISTRATION");
             assertThat(awaiting.message()).isEqualTo("出生超过一年，需派出所人工审核");
         });
+    }
+
+    @Test
+    void shouldStoreTheContextSealedAndShowItOpenedToStaff() {
+        UUID id = UUID.randomUUID();
+
+        open(queue, id);
+
+        String stored = DATABASE.jdbc().sql("select context from review_task where application_id = ?").param(id)
+                .query(String.class).single();
+        assertThat(stored).startsWith("ENC1:").doesNotContain(context.motherId());
+        assertThat(queues.encryptedColumns()).extracting(EncryptedColumn::name).containsExactly("review_task.context");
+        assertThat(queue.tasks(Status.OPEN, FIRST_PAGE).items()).extracting(ReviewTask::context)
+                .containsExactly(context);
     }
 
     @Test
