@@ -16,7 +16,8 @@ import org.springframework.jdbc.support.JdbcUtils;
 /**
  * Writes and reads {@link ProtectedColumn}s: the blind index of a value (an ID number; {@link
  * BlindIndex}), a value sealed for its column and opened again ({@link FieldEncryption}). The index
- * key is asked for only when a first index is made, so a service that indexes nothing needs none.
+ * key is asked for only by what indexes ({@link #requireIndexKey()}), so a service that indexes
+ * nothing needs none.
  */
 public final class ColumnProtection {
 
@@ -26,6 +27,11 @@ public final class ColumnProtection {
     public ColumnProtection(FieldEncryption encryption, Supplier<BlindIndex> blindIndex) {
         this.encryption = encryption;
         this.blindIndex = blindIndex;
+    }
+
+    /** Fails now, not at the first lookup, when there is no index key (BLIND_INDEX_KEY outside {@code dev}). */
+    public void requireIndexKey() {
+        blindIndex.get();
     }
 
     /** What an indexed column holds for {@code value}, and what a lookup by {@code value} compares it with. */

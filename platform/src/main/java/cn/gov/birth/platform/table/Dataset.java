@@ -31,6 +31,9 @@ public abstract class Dataset implements EncryptedColumns {
         this.jdbc = jdbc;
         this.protection = protection;
         this.table = table;
+        if (table.protectedColumns().stream().anyMatch(ProtectedColumn::indexed)) {
+            protection.requireIndexKey();
+        }
     }
 
     public Table table() {
