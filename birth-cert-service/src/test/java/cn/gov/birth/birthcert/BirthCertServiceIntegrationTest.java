@@ -21,6 +21,7 @@ import cn.gov.birth.platform.test.SampleEvents;
 import cn.gov.birth.platform.test.ServiceIntegrationTest;
 import cn.gov.birth.platform.test.TestInfrastructure;
 import cn.gov.birth.platform.test.Tokens;
+import cn.gov.birth.security.BlindIndex;
 import cn.gov.birth.security.Role;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -32,6 +33,7 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -59,6 +61,9 @@ class BirthCertServiceIntegrationTest extends ServiceIntegrationTest {
     @LocalServerPort
     int port;
 
+    @Autowired
+    BlindIndex blindIndex;
+
     @BeforeEach
     void hospitals() {
         importCsv("hospitals", """
@@ -81,6 +86,20 @@ class BirthCertServiceIntegrationTest extends ServiceIntegrationTest {
         assertThat(issued.birthTime().toInstant()).isEqualTo(family.birthTime.toInstant());
         assertThat(issued.sex()).isEqualTo("2");
         assertThat(probe.events(Topics.BIRTH_CERT, ItemStarted.class, id)).hasSize(1);
+    }
+
+    @Test
+    void shouldKeepOnlyTheIndexOfTheMothersIdNumberOnTheDeliveryRecordAndStillMatchIt() {
+        Family family = newFamily();
+        family.delivered("2", null);
+        UUID id = family.apply();
+
+        probe.awaitEvent(Topics.BIRTH_CERT, BirthCertificateIssued.class, e -> e.applicationId().equals(id));
+
+        var stored = jdbc.sql("select * from delivery_record where record_number = ?").param(family.recordNumber)
+                .query().singleRow();
+        assertThat(stored.get("mother_id_number_index")).isEqualTo(blindIndex.idNumber(family.mother));
+        assertThat(stored.values()).noneMatch(value -> family.mother.equals(value));
     }
 
     @Test
@@ -291,9 +310,10 @@ class BirthCertServiceIntegrationTest extends ServiceIntegrationTest {
                 .map(e -> e.get("field").asString() + " " + e.get("code").asString()).toList())
                 .containsExactly("line 3.motherIdNumber FIXED_ONCE_USED");
         assertThat(deliveryRecords()).isEqualTo(before);
-        assertThat(jdbc.sql("select mother_id_number, certificate_number from delivery_record where record_number = ?")
+        assertThat(jdbc.sql("select mother_id_number_index, certificate_number from delivery_record "
+                        + "where record_number = ?")
                 .param(family.recordNumber).query((rs, n) -> List.of(rs.getString(1), rs.getString(2))).single())
-                .containsExactly(family.mother, issued.certificateNumber());
+                .containsExactly(blindIndex.idNumber(family.mother), issued.certificateNumber());
         // The same record with its own mother, birth and hospital is still taken (a discharge time added, say).
         assertThat(importCsv("delivery-records", """
                 recordNumber,hospitalCode,motherIdNumber,birthTime,sex,dischargedAt,certificateNumber

@@ -35,6 +35,7 @@ import cn.gov.birth.platform.test.SampleEvents;
 import cn.gov.birth.platform.test.ServiceIntegrationTest;
 import cn.gov.birth.platform.test.TestInfrastructure;
 import cn.gov.birth.platform.test.Tokens;
+import cn.gov.birth.security.BlindIndex;
 import cn.gov.birth.security.LocalSecrets;
 import cn.gov.birth.security.PartnerSecrets;
 import cn.gov.birth.security.PartnerSignature;
@@ -58,6 +59,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -108,6 +110,9 @@ class InsuranceServiceIntegrationTest extends ServiceIntegrationTest {
     @LocalServerPort
     int port;
 
+    @Autowired
+    BlindIndex blindIndex;
+
     @BeforeEach
     void referenceData() throws IOException {
         TAX_CHANNEL.resetAll();
@@ -149,6 +154,31 @@ class InsuranceServiceIntegrationTest extends ServiceIntegrationTest {
         assertThat(enrolled.contributionDue()).isEqualByComparingTo(individual(year));
         assertThat(enrolled.coverageStart()).isEqualTo(family.birthDate());
         assertThat(enrolled.coverageEnd()).isEqualTo(LocalDate.of(year, 12, 31));
+    }
+
+    @Test
+    void shouldSealTheCitizenIdNumberOfThePaymentOrderAndKeepOnlyIndexesOfIdNumbersYetSendAndFindThem() {
+        Family family = new Family();
+        family.insuredMother();
+        family.settledAtDischarge(HOSPITAL, "2876.50");
+        UUID id = family.applyForInsurance();
+        UUID maternity = family.apply(Item.MATERNITY_REIMBURSEMENT);
+
+        probe.awaitEvent(Topics.INSURANCE, MedicalInsuranceEnrolled.class, e -> e.applicationId().equals(id));
+        probe.awaitEvent(Topics.INSURANCE, MaternityReimbursementSettled.class,
+                e -> e.applicationId().equals(maternity));
+
+        assertThat(jdbc.sql("select citizen_id_number from payment_order where application_id = ?").param(id)
+                .query(String.class).single()).startsWith("ENC1:");
+        assertThat(TAX_CHANNEL.findAll(postRequestedFor(urlPathEqualTo("/tax/payment-orders"))
+                .withRequestBody(ofNewborn(family.newbornId)))).isNotEmpty();
+        assertThat(jdbc.sql("select citizen_id_number_index from insurance_enrollment where application_id = ?")
+                .param(id).query(String.class).single()).isEqualTo(blindIndex.idNumber(family.newbornId));
+        assertThat(jdbc.sql("select count(*) from insured_person where id_number_index in (?, ?)")
+                .params(blindIndex.idNumber(family.newbornId), blindIndex.idNumber(family.mother))
+                .query(Long.class).single()).isEqualTo(2);
+        assertThat(jdbc.sql("select count(*) from direct_settlement where mother_id_number_index = ?")
+                .param(blindIndex.idNumber(family.mother)).query(Long.class).single()).isEqualTo(1);
     }
 
     @Test

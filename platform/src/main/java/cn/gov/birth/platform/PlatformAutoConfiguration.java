@@ -1,5 +1,6 @@
 package cn.gov.birth.platform;
 
+import cn.gov.birth.platform.crypto.FieldEncryption;
 import cn.gov.birth.platform.audit.AuditConfiguration;
 import cn.gov.birth.platform.crypto.FieldEncryptionConfiguration;
 import cn.gov.birth.platform.db.DatabaseCreator;
@@ -16,7 +17,9 @@ import cn.gov.birth.platform.outbox.OutboxRelay;
 import cn.gov.birth.platform.rendezvous.Rendezvous;
 import cn.gov.birth.platform.retention.RetentionConfiguration;
 import cn.gov.birth.platform.security.PlatformSecurityConfiguration;
+import cn.gov.birth.platform.table.ColumnProtection;
 import cn.gov.birth.platform.web.Problems;
+import cn.gov.birth.security.BlindIndex;
 import io.github.resilience4j.bulkhead.BulkheadRegistry;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.retry.RetryRegistry;
@@ -26,6 +29,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -48,6 +52,12 @@ import tools.jackson.databind.type.LogicalType;
 @Import({PlatformSecurityConfiguration.class, FieldEncryptionConfiguration.class, RetentionConfiguration.class,
         AuditConfiguration.class})
 public class PlatformAutoConfiguration {
+
+    /** Personal data columns: sealed by the service's field encryption, indexed under the blind-index key. */
+    @Bean
+    ColumnProtection columnProtection(FieldEncryption encryption, ObjectProvider<BlindIndex> blindIndex) {
+        return new ColumnProtection(encryption, blindIndex::getObject);
+    }
 
     /** Off in production (DB_CREATE_ON_START=false): scripts/setup-database.sh makes the database, owned by the service's role. */
     @Bean

@@ -33,6 +33,7 @@ import cn.gov.birth.platform.test.SampleEvents;
 import cn.gov.birth.platform.test.ServiceIntegrationTest;
 import cn.gov.birth.platform.test.TestInfrastructure;
 import cn.gov.birth.platform.test.Tokens;
+import cn.gov.birth.security.BlindIndex;
 import cn.gov.birth.security.Role;
 import cn.gov.birth.sscard.bank.CardCallbacks;
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -138,6 +139,9 @@ class SscardServiceIntegrationTest extends ServiceIntegrationTest {
     @Autowired
     CircuitBreakerRegistry breakers;
 
+    @Autowired
+    BlindIndex blindIndex;
+
     @BeforeEach
     void referenceData() {
         String bank = BANK_URLS;
@@ -198,7 +202,8 @@ class SscardServiceIntegrationTest extends ServiceIntegrationTest {
                 .withRequestBody(matchingJsonPath("$.delivery.branchCode", equalTo("ICBC-520102-01")))
                 .withRequestBody(matchingJsonPath("$.requestId"))
                 .withRequestBody(matchingJsonPath("$.callbackUrl")));
-        assertThat(jdbc.sql("select bank_code from issued_card where id_number = ?").param(citizenId)
+        assertThat(jdbc.sql("select bank_code from issued_card where id_number_index = ?")
+                .param(blindIndex.idNumber(citizenId))
                 .query(String.class).single()).isEqualTo("ICBC");
     }
 
@@ -275,6 +280,24 @@ class SscardServiceIntegrationTest extends ServiceIntegrationTest {
                 .withRequestBody(matchingJsonPath("$.requestId", equalTo(requestIdOf(id))))
                 .withRequestBody(matchingJsonPath("$.delivery.method", equalTo("MAIL")))
                 .withRequestBody(matchingJsonPath("$.delivery.address", equalTo("贵州省贵阳市南明区花果园路1号"))));
+    }
+
+    @Test
+    void shouldSealTheCardRequestsCitizenIdNumberAndMailingDataAndLookItUpByItsIndex() {
+        UUID id = applyAfterRegistration("CCB", "MAIL");
+
+        probe.awaitEvent(Topics.SSCARD, SocialSecurityCardApplied.class, e -> e.applicationId().equals(id));
+
+        var sent = BANKS.findAll(postRequestedFor(urlPathEqualTo("/bank/CCB/card-applications"))
+                .withRequestBody(matchingJsonPath("$.requestId", equalTo(requestIdOf(id)))));
+        String citizenId = JsonHttp.JSON.readTree(sent.getFirst().getBodyAsString()).get("citizenIdNumber").asString();
+        var stored = jdbc.sql("select citizen_id_number, citizen_id_number_index, payload from card_request "
+                + "where application_id = ?").param(id).query().singleRow();
+        assertThat((String) stored.get("citizen_id_number")).startsWith("ENC1:");
+        assertThat((String) stored.get("payload")).startsWith("ENC1:").doesNotContain("花果园");
+        assertThat(stored.get("citizen_id_number_index")).isEqualTo(blindIndex.idNumber(citizenId));
+        assertThat(jdbc.sql("select count(*) from issued_card where id_number_index = ?")
+                .param(blindIndex.idNumber(citizenId)).query(Long.class).single()).isEqualTo(1);
     }
 
     @Test
@@ -475,7 +498,8 @@ class SscardServiceIntegrationTest extends ServiceIntegrationTest {
         assertThat(byTheTaxChannel.status()).isEqualTo(403);
         assertThat(byStaff.status()).isEqualTo(401);
         assertThat(requestState(id)).isIn("PENDING", "SENT");
-        assertThat(jdbc.sql("select count(*) from issued_card where id_number = ?").param(citizenId)
+        assertThat(jdbc.sql("select count(*) from issued_card where id_number_index = ?")
+                .param(blindIndex.idNumber(citizenId))
                 .query(Long.class).single()).isZero();
         assertThat(probe.events(Topics.SSCARD, SocialSecurityCardApplied.class, id)).isEmpty();
 

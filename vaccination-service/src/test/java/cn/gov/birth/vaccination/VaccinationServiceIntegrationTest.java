@@ -24,6 +24,7 @@ import cn.gov.birth.platform.test.SampleEvents;
 import cn.gov.birth.platform.test.ServiceIntegrationTest;
 import cn.gov.birth.platform.test.TestInfrastructure;
 import cn.gov.birth.platform.test.Tokens;
+import cn.gov.birth.security.BlindIndex;
 import cn.gov.birth.security.Role;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,6 +36,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -61,6 +63,9 @@ class VaccinationServiceIntegrationTest extends ServiceIntegrationTest {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    BlindIndex blindIndex;
 
     @Test
     void shouldIssueElectronicVaccinationCertificateWhenTheHepatitisBFirstDoseIsRecorded() {
@@ -110,6 +115,25 @@ class VaccinationServiceIntegrationTest extends ServiceIntegrationTest {
         assertThat(issued.certificateNumber()).matches("V520000\\d{8}");
         assertThat(probe.events(Topics.VACCINATION, ItemNotCompleted.class, id)).isEmpty();
         assertThat(waitingForDose(id)).isFalse();
+    }
+
+    @Test
+    void shouldKeepOnlyTheIndexOfTheMothersIdNumberYetFindHerWaitingItemWhenHerDoseArrives() {
+        Family family = new Family();
+        UUID id = family.apply();
+        probe.awaitEvent(Topics.VACCINATION, ItemStarted.class, e -> e.applicationId().equals(id));
+        awaitQuiet(APPLICATIONS);
+
+        family.dosed("HEPB", "GIVEN");
+
+        assertThat(certificatesOf(id)).isEqualTo(1);
+        String index = blindIndex.idNumber(family.mother);
+        assertThat(jdbc.sql("select mother_id_number_index from vaccination_request where application_id = ?")
+                .param(id).query(String.class).single()).isEqualTo(index);
+        assertThat(jdbc.sql("select count(*) from first_dose where mother_id_number_index = ?").param(index)
+                .query(Long.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("select count(*) from first_dose where mother_id_number_index = ?").param(family.mother)
+                .query(Long.class).single()).isZero();
     }
 
     @Test

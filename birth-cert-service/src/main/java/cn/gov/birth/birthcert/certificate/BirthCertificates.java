@@ -108,7 +108,7 @@ public class BirthCertificates {
     private Match match(Newborn newborn, String motherIdNumber) {
         List<DeliveryRecord> thatMinute = records.at(newborn.hospitalCode(), newborn.birthTime());
         Optional<DeliveryRecord> found = thatMinute.stream()
-                .filter(r -> r.motherIdNumber().equals(motherIdNumber)).findFirst();
+                .filter(r -> records.isOfMother(r, motherIdNumber)).findFirst();
         if (found.isEmpty()) {
             if (!records.ofMother(newborn.hospitalCode(), motherIdNumber).isEmpty()) {
                 return new Match(null, "BIRTH_TIME_MISMATCH");

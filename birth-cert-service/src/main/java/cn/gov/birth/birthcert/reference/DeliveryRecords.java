@@ -6,6 +6,7 @@ import static cn.gov.birth.platform.table.Check.pattern;
 import static cn.gov.birth.platform.table.Column.optional;
 import static cn.gov.birth.platform.table.Column.required;
 
+import cn.gov.birth.platform.table.ColumnProtection;
 import cn.gov.birth.platform.table.Dataset;
 import cn.gov.birth.platform.table.Row;
 import cn.gov.birth.platform.table.Table;
@@ -25,11 +26,13 @@ import org.springframework.stereotype.Component;
 @Component
 public class DeliveryRecords extends Dataset {
 
-    DeliveryRecords(JdbcClient jdbc, DeliveryHospitals hospitals) {
+    DeliveryRecords(JdbcClient jdbc, ColumnProtection protection, DeliveryHospitals hospitals) {
         // A number once on a record stays: a later export (which may not carry it) never frees the birth
-        // for a second certificate, and one number belongs to one birth.
-        super(jdbc, Table.of("delivery-records", "delivery_record", List.of("recordNumber"),
-                        required("recordNumber"), required("hospitalCode"), required("motherIdNumber", residentId()),
+        // for a second certificate, and one number belongs to one birth. The mother's ID number is only
+        // compared: its index is kept.
+        super(jdbc, protection, Table.of("delivery-records", "delivery_record", List.of("recordNumber"),
+                        required("recordNumber"), required("hospitalCode"),
+                        required("motherIdNumber", residentId()).indexed(),
                         required("birthTime", Type.DATE_TIME_TO_MINUTE), required("sex", oneOf("1", "2")),
                         optional("dischargedAt", Type.DATE_TIME),
                         optional("certificateNumber", pattern("[A-Z]\\d{9}")).keepingStored())
@@ -38,8 +41,13 @@ public class DeliveryRecords extends Dataset {
                 .fixedOnceSet("certificate_number", "motherIdNumber", "birthTime", "hospitalCode"));
     }
 
-    public record DeliveryRecord(String recordNumber, String hospitalCode, String motherIdNumber,
+    public record DeliveryRecord(String recordNumber, String hospitalCode, String motherIdNumberIndex,
                                  OffsetDateTime birthTime, String sex, String certificateNumber) {
+    }
+
+    /** Whether the record is of the mother of {@code idNumber}. */
+    public boolean isOfMother(DeliveryRecord record, String idNumber) {
+        return idNumber != null && protection.index(idNumber).equals(record.motherIdNumberIndex());
     }
 
     public Optional<DeliveryRecord> find(String recordNumber) {
@@ -48,19 +56,13 @@ public class DeliveryRecords extends Dataset {
 
     /** Records of deliveries at the hospital at that minute. */
     public List<DeliveryRecord> at(String hospitalCode, OffsetDateTime birthTime) {
-        return where("birth_time", hospitalCode, birthTime.truncatedTo(ChronoUnit.MINUTES));
+        return where(DeliveryRecord.class, List.of("hospitalCode", "birthTime"), hospitalCode,
+                birthTime.truncatedTo(ChronoUnit.MINUTES));
     }
 
     /** The mother's records at the hospital, any time. */
     public List<DeliveryRecord> ofMother(String hospitalCode, String motherIdNumber) {
-        return where("mother_id_number", hospitalCode, motherIdNumber);
-    }
-
-    private List<DeliveryRecord> where(String column, String hospitalCode, Object value) {
-        return jdbc.sql("select * from delivery_record where hospital_code = ? and " + column + " = ?")
-                .params(hospitalCode, value)
-                .query(DeliveryRecord.class)
-                .list();
+        return where(DeliveryRecord.class, List.of("hospitalCode", "motherIdNumber"), hospitalCode, motherIdNumber);
     }
 
     private static void hospitalKnown(DeliveryHospitals hospitals, Row row) {

@@ -4,6 +4,7 @@ import cn.gov.birth.contracts.Department;
 import cn.gov.birth.platform.audit.AuditTrail;
 import cn.gov.birth.platform.security.Access;
 import cn.gov.birth.platform.security.AccessRules;
+import cn.gov.birth.platform.table.ColumnProtection;
 import cn.gov.birth.platform.table.Dataset;
 import cn.gov.birth.platform.table.TableImport;
 import cn.gov.birth.security.Role;
@@ -36,8 +37,8 @@ public class ReferenceDataConfiguration {
 
     @Bean
     TableImport referenceData(List<Dataset> datasets, JdbcClient jdbc, TransactionTemplate transactions,
-                              AuditTrail audit) {
-        return new TableImport(datasets.stream().map(Dataset::table).toList(), jdbc, transactions, audit);
+                              ColumnProtection protection, AuditTrail audit) {
+        return new TableImport(datasets.stream().map(Dataset::table).toList(), jdbc, transactions, protection, audit);
     }
 
     /** A department's reference data is its administrators' alone. */

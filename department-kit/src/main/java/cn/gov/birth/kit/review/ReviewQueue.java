@@ -9,6 +9,7 @@ import cn.gov.birth.kit.review.ReviewTask.Status;
 import cn.gov.birth.platform.audit.AuditAction;
 import cn.gov.birth.platform.audit.AuditTrail;
 import cn.gov.birth.platform.events.EventCodec;
+import cn.gov.birth.platform.table.ColumnProtection;
 import cn.gov.birth.platform.web.Page;
 import cn.gov.birth.platform.web.ProblemException;
 import java.sql.ResultSet;
@@ -52,13 +53,16 @@ public class ReviewQueue<C> {
     private final Class<C> contextType;
     private final Map<Item, Approval<C>> approvals = new ConcurrentHashMap<>();
     private final JdbcClient jdbc;
+    private final ColumnProtection protection;
     private final ItemFacts facts;
     private final Clock clock;
     private final AuditTrail audit;
 
-    ReviewQueue(Class<C> contextType, JdbcClient jdbc, ItemFacts facts, Clock clock, AuditTrail audit) {
+    ReviewQueue(Class<C> contextType, JdbcClient jdbc, ColumnProtection protection, ItemFacts facts, Clock clock,
+                AuditTrail audit) {
         this.contextType = contextType;
         this.jdbc = jdbc;
+        this.protection = protection;
         this.facts = facts;
         this.clock = clock;
         this.audit = audit;
@@ -82,10 +86,11 @@ public class ReviewQueue<C> {
         int queued = jdbc.sql("""
                         insert into review_task (id, application_id, item, reason_code, reason_message, context,
                                                  status, created_at)
-                        values (?, ?, ?, ?, ?, ?::jsonb, 'OPEN', ?)
+                        values (?, ?, ?, ?, ?, ?, 'OPEN', ?)
                         on conflict (application_id, item) where status = 'OPEN' do nothing""")
                 .params(UUID.randomUUID(), applicationId, item.name(), reasonCode, message,
-                        EventCodec.mapper().writeValueAsString(context), Timestamp.from(now))
+                        protection.seal(ReviewQueues.CONTEXT, EventCodec.mapper().writeValueAsString(context)),
+                        Timestamp.from(now))
                 .update();
         if (queued == 1) {
             log.info("{} of application {} waits for {} staff: {}", item, applicationId, department(), reasonCode);
@@ -161,7 +166,8 @@ public class ReviewQueue<C> {
         String decision = rs.getString("decision");
         return new ReviewTask<>(rs.getObject("id", UUID.class), rs.getObject("application_id", UUID.class),
                 Item.valueOf(rs.getString("item")), rs.getString("reason_code"), rs.getString("reason_message"),
-                EventCodec.mapper().readValue(rs.getString("context"), contextType), Status.valueOf(rs.getString("status")),
+                EventCodec.mapper().readValue(protection.open(ReviewQueues.CONTEXT, rs.getString("context")), contextType),
+                Status.valueOf(rs.getString("status")),
                 rs.getTimestamp("created_at").toInstant(), decision == null ? null : Decision.valueOf(decision),
                 rs.getString("decision_reason_code"), rs.getString("decision_message"), rs.getString("decided_by"),
                 decidedAt == null ? null : decidedAt.toInstant());

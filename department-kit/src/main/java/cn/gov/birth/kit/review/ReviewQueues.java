@@ -2,25 +2,42 @@ package cn.gov.birth.kit.review;
 
 import cn.gov.birth.kit.outcome.ItemFacts;
 import cn.gov.birth.platform.audit.AuditTrail;
+import cn.gov.birth.platform.crypto.EncryptedColumn;
+import cn.gov.birth.platform.crypto.EncryptedColumns;
+import cn.gov.birth.platform.table.ColumnProtection;
+import cn.gov.birth.platform.table.ProtectedColumn;
 import java.time.Clock;
+import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** Makes the department's review queue for its own context record: {@code queues.of(Certification.class)}. */
-public class ReviewQueues {
+/**
+ * Makes the department's review queue for its own context record: {@code queues.of(Certification.class)}.
+ * The context may name the family (ID numbers, a phone, an address): it is stored sealed.
+ */
+public class ReviewQueues implements EncryptedColumns {
+
+    static final ProtectedColumn CONTEXT = ProtectedColumn.sealed("review_task", "id", "context");
 
     private final JdbcClient jdbc;
+    private final ColumnProtection protection;
     private final ItemFacts facts;
     private final Clock clock;
     private final AuditTrail audit;
 
-    public ReviewQueues(JdbcClient jdbc, ItemFacts facts, Clock clock, AuditTrail audit) {
+    public ReviewQueues(JdbcClient jdbc, ColumnProtection protection, ItemFacts facts, Clock clock, AuditTrail audit) {
         this.jdbc = jdbc;
+        this.protection = protection;
         this.facts = facts;
         this.clock = clock;
         this.audit = audit;
     }
 
     public <C> ReviewQueue<C> of(Class<C> contextType) {
-        return new ReviewQueue<>(contextType, jdbc, facts, clock, audit);
+        return new ReviewQueue<>(contextType, jdbc, protection, facts, clock, audit);
+    }
+
+    @Override
+    public List<EncryptedColumn> encryptedColumns() {
+        return List.of(CONTEXT.encryptedColumn());
     }
 }

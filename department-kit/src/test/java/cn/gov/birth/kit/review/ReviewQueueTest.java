@@ -19,11 +19,13 @@ import cn.gov.birth.kit.review.ReviewTask.Decision;
 import cn.gov.birth.kit.review.ReviewTask.Status;
 import cn.gov.birth.platform.audit.AuditRecorded;
 import cn.gov.birth.platform.audit.AuditTrail;
+import cn.gov.birth.platform.crypto.EncryptedColumn;
 import cn.gov.birth.platform.events.EventCodec;
 import cn.gov.birth.platform.outbox.Outbox;
 import cn.gov.birth.platform.outbox.OutboxRelay;
 import cn.gov.birth.platform.test.PlatformDatabase;
 import cn.gov.birth.platform.web.Page;
+import cn.gov.birth.platform.table.ColumnProtection;
 import cn.gov.birth.platform.web.ProblemException;
 import java.time.Clock;
 import java.time.Instant;
@@ -43,6 +45,9 @@ class ReviewQueueTest {
     private static final PlatformDatabase DATABASE = new PlatformDatabase("kit_review_queue", "classpath:db/kit");
     private static final Page.Request FIRST_PAGE = new Page.Request(0, 50);
     private static final String OFFICER = "officer-0001";
+    private static final ColumnProtection PROTECTION = new ColumnProtection(DATABASE.fieldEncryption(), () -> {
+        throw new AssertionError("the review context is sealed, never indexed");
+    });
 
     /** What the police keep for staff to decide on. */
     record Birth(String motherId, String note) {
@@ -54,7 +59,7 @@ class ReviewQueueTest {
             new OutboxRelay(DATABASE.jdbc(), DATABASE.transactions(), null, DATABASE.fieldEncryption(), "review-test", 1, 1),
             new BirthEventCatalog(), List.of(outcomes), DATABASE.fieldEncryption());
     private final Clock clock = new TickingClock();
-    private final ReviewQueues queues = new ReviewQueues(DATABASE.jdbc(),
+    private final ReviewQueues queues = new ReviewQueues(DATABASE.jdbc(), PROTECTION,
             new ItemFacts(Department.POLICE, outbox, outcomes, clock), clock,
             new AuditTrail(DATABASE.jdbc(), DATABASE.transactions(), outbox, Topics.AUDIT, "hukou-service", clock));
     private final ReviewQueue<Birth> queue = queues.of(Birth.class);
@@ -93,6 +98,20 @@ class ReviewQueueTest {
             assertThat(awaiting.reasonCode()).isEqualTo("LATE_REGISTRATION");
             assertThat(awaiting.message()).isEqualTo("出生超过一年，需派出所人工审核");
         });
+    }
+
+    @Test
+    void shouldStoreTheContextSealedAndShowItOpenedToStaff() {
+        UUID id = UUID.randomUUID();
+
+        open(queue, id);
+
+        String stored = DATABASE.jdbc().sql("select context from review_task where application_id = ?").param(id)
+                .query(String.class).single();
+        assertThat(stored).startsWith("ENC1:").doesNotContain(context.motherId());
+        assertThat(queues.encryptedColumns()).extracting(EncryptedColumn::name).containsExactly("review_task.context");
+        assertThat(queue.tasks(Status.OPEN, FIRST_PAGE).items()).extracting(ReviewTask::context)
+                .containsExactly(context);
     }
 
     @Test

@@ -1,5 +1,9 @@
 package cn.gov.birth.hukou.printing;
 
+import cn.gov.birth.platform.crypto.EncryptedColumn;
+import cn.gov.birth.platform.crypto.EncryptedColumns;
+import cn.gov.birth.platform.table.ColumnProtection;
+import cn.gov.birth.platform.table.ProtectedColumn;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
@@ -14,12 +18,23 @@ import org.springframework.transaction.annotation.Transactional;
  * newborn's household register page, which the applicant collects there.
  */
 @Component
-public class PrintingNotices {
+public class PrintingNotices implements EncryptedColumns {
+
+    /** The station prints the newborn's citizen ID number: sealed. */
+    static final ProtectedColumn CITIZEN_ID_NUMBER = ProtectedColumn.sealed("printing_notice", "application_id",
+            "citizen_id_number");
 
     private final JdbcClient jdbc;
+    private final ColumnProtection protection;
 
-    PrintingNotices(JdbcClient jdbc) {
+    PrintingNotices(JdbcClient jdbc, ColumnProtection protection) {
         this.jdbc = jdbc;
+        this.protection = protection;
+    }
+
+    @Override
+    public List<EncryptedColumn> encryptedColumns() {
+        return List.of(CITIZEN_ID_NUMBER.encryptedColumn());
     }
 
     public record PrintingNotice(UUID applicationId, String stationCode, String citizenIdNumber, String newbornName,
@@ -33,7 +48,8 @@ public class PrintingNotices {
                         insert into printing_notice (application_id, station_code, citizen_id_number, newborn_name,
                                                      household_number, created_at)
                         values (?, ?, ?, ?, ?, ?)""")
-                .params(notice.applicationId(), notice.stationCode(), notice.citizenIdNumber(), notice.newbornName(),
+                .params(notice.applicationId(), notice.stationCode(),
+                        protection.seal(CITIZEN_ID_NUMBER, notice.citizenIdNumber()), notice.newbornName(),
                         notice.householdNumber(), Timestamp.from(notice.createdAt()))
                 .update();
     }
@@ -47,8 +63,9 @@ public class PrintingNotices {
                         order by created_at desc, application_id limit ?""")
                 .params(stationCode, limit)
                 .query((rs, row) -> new PrintingNotice(rs.getObject("application_id", UUID.class),
-                        rs.getString("station_code"), rs.getString("citizen_id_number"), rs.getString("newborn_name"),
-                        rs.getString("household_number"), rs.getTimestamp("created_at").toInstant()))
+                        rs.getString("station_code"), protection.open(CITIZEN_ID_NUMBER, rs.getString("citizen_id_number")),
+                        rs.getString("newborn_name"), rs.getString("household_number"),
+                        rs.getTimestamp("created_at").toInstant()))
                 .list();
     }
 }

@@ -7,11 +7,16 @@ import cn.gov.birth.hukou.printing.PrintingNotices.PrintingNotice;
 import cn.gov.birth.hukou.reference.PoliceStations;
 import cn.gov.birth.hukou.reference.PoliceStations.Station;
 import cn.gov.birth.platform.masking.Mask;
+import cn.gov.birth.platform.crypto.EncryptedColumn;
+import cn.gov.birth.platform.crypto.EncryptedColumns;
 import cn.gov.birth.platform.outbox.Outbox;
+import cn.gov.birth.platform.table.ColumnProtection;
+import cn.gov.birth.platform.table.ProtectedColumn;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -27,7 +32,11 @@ import org.springframework.transaction.annotation.Transactional;
  * {@link HouseholdRegistered}, in one transaction.
  */
 @Component
-public class CitizenRegistration {
+public class CitizenRegistration implements EncryptedColumns {
+
+    /** Read back and one per person: sealed, and indexed for its uniqueness. */
+    static final ProtectedColumn CITIZEN_ID_NUMBER = ProtectedColumn.sealed("household_registration",
+            "application_id", "citizen_id_number").andIndexed();
 
     private static final Logger log = LoggerFactory.getLogger(CitizenRegistration.class);
 
@@ -43,17 +52,24 @@ public class CitizenRegistration {
     private final PoliceStations stations;
     private final PrintingNotices printingNotices;
     private final JdbcClient jdbc;
+    private final ColumnProtection protection;
     private final Outbox outbox;
     private final Clock clock;
 
     CitizenRegistration(CitizenIdNumbers citizenIds, PoliceStations stations, PrintingNotices printingNotices,
-                        JdbcClient jdbc, Outbox outbox, Clock clock) {
+                        JdbcClient jdbc, ColumnProtection protection, Outbox outbox, Clock clock) {
         this.citizenIds = citizenIds;
         this.stations = stations;
         this.printingNotices = printingNotices;
         this.jdbc = jdbc;
+        this.protection = protection;
         this.outbox = outbox;
         this.clock = clock;
+    }
+
+    @Override
+    public List<EncryptedColumn> encryptedColumns() {
+        return List.of(CITIZEN_ID_NUMBER.encryptedColumn());
     }
 
     /**
@@ -72,10 +88,12 @@ public class CitizenRegistration {
         }
         Instant now = clock.instant();
         jdbc.sql("""
-                        insert into household_registration (application_id, citizen_id_number, division,
-                                                            police_station, registered_at)
-                        values (?, ?, ?, ?, ?)""")
-                .params(applicationId, number.get(), birth.division(), station.get().name(), Timestamp.from(now))
+                        insert into household_registration (application_id, citizen_id_number,
+                                                            citizen_id_number_index, division, police_station,
+                                                            registered_at)
+                        values (?, ?, ?, ?, ?, ?)""")
+                .params(applicationId, protection.seal(CITIZEN_ID_NUMBER, number.get()), protection.index(number.get()),
+                        birth.division(), station.get().name(), Timestamp.from(now))
                 .update();
         printingNotices.leave(new PrintingNotice(applicationId, station.get().code(), number.get(),
                 birth.newbornName(), birth.householdNumber(), now));

@@ -59,7 +59,7 @@ class RegisterCheck {
                     "落户方" + parent + "的户籍不在所填户籍所在地（" + form.householdDivision() + "），请核对后补正");
         }
         String headId = application.household().headIdNumber();
-        boolean headOfThatHousehold = headId != null && headId.equals(settling.headIdNumber())
+        boolean headOfThatHousehold = register.headIs(settling, headId)
                 && register.find(headId).filter(head -> head.householdNumber().equals(settling.householdNumber()))
                 .isPresent();
         if (!headOfThatHousehold) {

@@ -24,6 +24,7 @@ import cn.gov.birth.platform.test.SampleEvents;
 import cn.gov.birth.platform.test.ServiceIntegrationTest;
 import cn.gov.birth.platform.test.TestInfrastructure;
 import cn.gov.birth.platform.test.Tokens;
+import cn.gov.birth.security.BlindIndex;
 import cn.gov.birth.security.Role;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -74,6 +75,9 @@ class HukouServiceIntegrationTest extends ServiceIntegrationTest {
     @Autowired
     TransactionTemplate transactions;
 
+    @Autowired
+    BlindIndex blindIndex;
+
     private static final AtomicInteger FAMILIES = new AtomicInteger();
 
     /** The sample family (settling with the father, head of a household in 520102) and its county's station. */
@@ -110,6 +114,31 @@ class HukouServiceIntegrationTest extends ServiceIntegrationTest {
         assertThat(notice.get("newbornName").asString()).isEqualTo("李安然");
         assertThat(notice.get("householdNumber").asString()).isEqualTo(rows.settling.get("householdNumber"));
         assertThat(staff().get("/api/v1/departments/POLICE/printing-notices").status()).isEqualTo(400);
+    }
+
+    @Test
+    void shouldKeepTheRegisterAsIndexesAndTheNewbornsCitizenIdNumberSealedYetFindAndShowThem() {
+        Family family = new Family();
+        load(family.rows());
+
+        UUID id = family.apply();
+
+        var registered = probe.awaitEvent(Topics.HUKOU, HouseholdRegistered.class, e -> e.applicationId().equals(id));
+        String citizenId = registered.citizenIdNumber();
+        assertThat(jdbc.sql("select id_number_index from population_register where id_number_index = ?")
+                .param(blindIndex.idNumber(family.fatherId)).query(String.class).list()).hasSize(1);
+        assertThat(jdbc.sql("select count(*) from population_register where id_number_index = ? "
+                        + "or head_id_number_index = ?").params(family.fatherId, family.fatherId)
+                .query(Long.class).single()).isZero();
+        var stored = jdbc.sql("select citizen_id_number, citizen_id_number_index from household_registration "
+                + "where application_id = ?").param(id).query().singleRow();
+        assertThat((String) stored.get("citizen_id_number")).startsWith("ENC1:").doesNotContain(citizenId);
+        assertThat(stored.get("citizen_id_number_index")).isEqualTo(blindIndex.idNumber(citizenId));
+        assertThat(jdbc.sql("select citizen_id_number from printing_notice where application_id = ?").param(id)
+                .query(String.class).single()).startsWith("ENC1:");
+        assertThat(staff().get("/api/v1/departments/POLICE/printing-notices?station=" + RegisterRows.stationCode("520102"))
+                .json().valueStream().filter(n -> n.get("applicationId").asString().equals(id.toString()))
+                .map(n -> n.get("citizenIdNumber").asString())).containsExactly(citizenId);
     }
 
     @Test

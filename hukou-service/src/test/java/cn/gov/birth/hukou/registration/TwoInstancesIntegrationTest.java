@@ -122,7 +122,7 @@ class TwoInstancesIntegrationTest {
                 .allMatch(ResidentIdNumber::isValid).allMatch(n -> n.startsWith(COUNTY + "20261118"));
         assertThat(registered).allSatisfy(e -> assertThat(ResidentIdNumber.sex(e.citizenIdNumber()))
                 .isEqualTo(sexes.get(e.applicationId())));
-        assertThat(jdbc.sql("select count(distinct citizen_id_number) from household_registration")
+        assertThat(jdbc.sql("select count(distinct citizen_id_number_index) from household_registration")
                 .query(Long.class).single()).isEqualTo(400);
     }
 

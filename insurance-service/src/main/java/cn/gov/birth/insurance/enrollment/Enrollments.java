@@ -19,7 +19,10 @@ import cn.gov.birth.insurance.reference.Contributions.Contribution;
 import cn.gov.birth.insurance.reference.InsuredPersons;
 import cn.gov.birth.insurance.review.InsuranceCase;
 import cn.gov.birth.insurance.review.InsuranceCase.Enrollment;
+import cn.gov.birth.platform.crypto.EncryptedColumn;
+import cn.gov.birth.platform.crypto.EncryptedColumns;
 import cn.gov.birth.platform.outbox.Outbox;
+import cn.gov.birth.platform.table.ColumnProtection;
 import cn.gov.birth.kit.review.ReviewQueue;
 import cn.gov.birth.kit.review.ReviewTask;
 import cn.gov.birth.platform.web.ProblemException;
@@ -47,7 +50,7 @@ import org.springframework.transaction.annotation.Transactional;
  * reports the payment of the order made for it; an order not paid in time returns the item.
  */
 @Service
-public class Enrollments {
+public class Enrollments implements EncryptedColumns {
 
     private static final Logger log = LoggerFactory.getLogger(Enrollments.class);
     private static final Item ITEM = Item.MEDICAL_INSURANCE;
@@ -58,22 +61,31 @@ public class Enrollments {
     private final PaymentOrders orders;
     private final ReviewQueue<InsuranceCase> review;
     private final JdbcClient jdbc;
+    private final ColumnProtection protection;
     private final Outbox outbox;
     private final ItemOutcomes outcomes;
     private final Clock clock;
 
     Enrollments(InsurancePolicy policy, InsuredPersons persons, Contributions contributions, PaymentOrders orders,
-                ReviewQueue<InsuranceCase> review, JdbcClient jdbc, Outbox outbox, ItemOutcomes outcomes, Clock clock) {
+                ReviewQueue<InsuranceCase> review, JdbcClient jdbc, ColumnProtection protection, Outbox outbox,
+                ItemOutcomes outcomes, Clock clock) {
         this.policy = policy;
         this.persons = persons;
         this.contributions = contributions;
         this.orders = orders;
         this.review = review;
         this.jdbc = jdbc;
+        this.protection = protection;
         this.outbox = outbox;
         this.outcomes = outcomes;
         this.clock = clock;
         review.onApproval(ITEM, this::approve);
+    }
+
+    /** The payment orders' citizen ID numbers, sealed ({@link PaymentOrders}). */
+    @Override
+    public List<EncryptedColumn> encryptedColumns() {
+        return List.of(PaymentOrders.CITIZEN_ID_NUMBER.encryptedColumn());
     }
 
     /**
@@ -200,11 +212,11 @@ public class Enrollments {
         var coverage = CoverageRule.coverage(rules, order.birthDate(), order.insuredYears(), paidOn);
         Instant now = clock.instant();
         jdbc.sql("""
-                        insert into insurance_enrollment (application_id, citizen_id_number, region, insured_years,
-                                                          contribution_due, coverage_start, coverage_end,
-                                                          enrolled_at, paid_at)
+                        insert into insurance_enrollment (application_id, citizen_id_number_index, region,
+                                                          insured_years, contribution_due, coverage_start,
+                                                          coverage_end, enrolled_at, paid_at)
                         values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(order.applicationId(), order.citizenIdNumber(), order.region(),
+                .params(order.applicationId(), protection.index(order.citizenIdNumber()), order.region(),
                         order.insuredYears().toArray(Integer[]::new), order.amount(), coverage.start(), coverage.end(),
                         Timestamp.from(now), Timestamp.from(paidAt))
                 .update();

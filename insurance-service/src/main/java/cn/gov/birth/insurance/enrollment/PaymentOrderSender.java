@@ -8,6 +8,7 @@ import cn.gov.birth.platform.outbound.Outbound;
 import cn.gov.birth.platform.outbound.OutboundSender;
 import cn.gov.birth.platform.outbound.PartnerAnswerException;
 import cn.gov.birth.platform.security.PartnerClient;
+import cn.gov.birth.platform.table.ColumnProtection;
 import cn.gov.birth.security.PartnerSecrets;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -39,8 +40,9 @@ class PaymentOrderSender extends OutboundSender<PaymentOrder, String> {
     private final ItemOutcomes outcomes;
 
     PaymentOrderSender(Outbound outbound, Enrollments enrollments, PartnerSecrets secrets, Environment environment,
-                       ItemOutcomes outcomes, TaxChannelProperties properties, Clock clock) {
-        super(outbound, PaymentOrders.OUTBOUND, properties.sender());
+                       ItemOutcomes outcomes, TaxChannelProperties properties, ColumnProtection protection,
+                       Clock clock) {
+        super(outbound, PaymentOrders.outbound(protection), properties.sender());
         this.enrollments = enrollments;
         this.client = new PartnerClient(secrets, properties.connectTimeout(), clock);
         this.properties = properties;

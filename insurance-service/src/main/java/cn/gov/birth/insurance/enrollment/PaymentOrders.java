@@ -2,6 +2,8 @@ package cn.gov.birth.insurance.enrollment;
 
 import cn.gov.birth.insurance.review.InsuranceCase.Enrollment;
 import cn.gov.birth.platform.outbound.OutboundTable;
+import cn.gov.birth.platform.table.ColumnProtection;
+import cn.gov.birth.platform.table.ProtectedColumn;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -34,24 +36,41 @@ class PaymentOrders {
                         BigDecimal amount, LocalDate payBy, State state, String paymentReference) {
     }
 
-    /** Reads a row by its column names; the insured years are an {@code integer[]}, which JDBC gives as an Array. */
-    private static final RowMapper<PaymentOrder> ROWS = new DataClassRowMapper<>(PaymentOrder.class) {
-        @Override
-        protected Object getColumnValue(ResultSet rs, int index, Class<?> type) throws SQLException {
-            return type == List.class ? List.of((Integer[]) rs.getArray(index).getArray())
-                    : super.getColumnValue(rs, index, type);
-        }
-    };
+    /** Sent to the tax channel: sealed. */
+    static final ProtectedColumn CITIZEN_ID_NUMBER = ProtectedColumn.sealed("payment_order", "order_id",
+            "citizen_id_number");
+
+    /**
+     * Reads a row by its column names; the insured years are an {@code integer[]}, which JDBC gives as
+     * an Array; the citizen ID number is opened.
+     */
+    static RowMapper<PaymentOrder> rows(ColumnProtection protection) {
+        return new DataClassRowMapper<>(PaymentOrder.class) {
+            @Override
+            protected Object getColumnValue(ResultSet rs, int index, Class<?> type) throws SQLException {
+                return type == List.class ? List.of((Integer[]) rs.getArray(index).getArray())
+                        : CITIZEN_ID_NUMBER.column().equals(rs.getMetaData().getColumnName(index))
+                        ? protection.open(CITIZEN_ID_NUMBER, rs.getString(index))
+                        : super.getColumnValue(rs, index, type);
+            }
+        };
+    }
 
     /** What the sender keeps of an order: issued ones are sent again when their report is overdue. */
-    static final OutboundTable<PaymentOrder> OUTBOUND = new OutboundTable<>("payment_order", "order_id", "state",
-            List.of("PENDING", "ISSUED"), "send_attempts", "next_attempt_at", null, ROWS);
+    static OutboundTable<PaymentOrder> outbound(ColumnProtection protection) {
+        return new OutboundTable<>("payment_order", "order_id", "state", List.of("PENDING", "ISSUED"),
+                "send_attempts", "next_attempt_at", null, rows(protection));
+    }
 
     private final JdbcClient jdbc;
+    private final ColumnProtection protection;
+    private final RowMapper<PaymentOrder> rows;
     private final Clock clock;
 
-    PaymentOrders(JdbcClient jdbc, Clock clock) {
+    PaymentOrders(JdbcClient jdbc, ColumnProtection protection, Clock clock) {
         this.jdbc = jdbc;
+        this.protection = protection;
+        this.rows = rows(protection);
         this.clock = clock;
     }
 
@@ -70,7 +89,8 @@ class PaymentOrders {
                                                    insured_division, newborn_name, birth_date, insured_years, amount,
                                                    pay_by, state, next_attempt_at, created_at)
                         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', ?, ?)""")
-                .params(orderId, applicationId, attempt, request.citizenIdNumber(), request.region(),
+                .params(orderId, applicationId, attempt, protection.seal(CITIZEN_ID_NUMBER, request.citizenIdNumber()),
+                        request.region(),
                         request.insuredDivision(), request.newbornName(), request.birthDate(),
                         due.years().toArray(Integer[]::new), due.amount(), due.payBy(), now, now)
                 .update();
@@ -78,7 +98,7 @@ class PaymentOrders {
     }
 
     Optional<PaymentOrder> find(String orderId) {
-        return jdbc.sql("select * from payment_order where order_id = ?").param(orderId).query(ROWS).optional();
+        return jdbc.sql("select * from payment_order where order_id = ?").param(orderId).query(rows).optional();
     }
 
     /** The order by its id or, failing that, by the channel's reference, locked for the caller's transaction. */
@@ -86,7 +106,7 @@ class PaymentOrders {
         return jdbc.sql("""
                         select * from payment_order where order_id = ? or payment_reference = ?
                         order by (order_id = ?) desc limit 1 for update""")
-                .params(orderId, paymentReference, orderId).query(ROWS).optional();
+                .params(orderId, paymentReference, orderId).query(rows).optional();
     }
 
     /**

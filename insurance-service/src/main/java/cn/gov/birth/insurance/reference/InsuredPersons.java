@@ -5,6 +5,7 @@ import static cn.gov.birth.kit.reference.ReferenceChecks.residentId;
 import static cn.gov.birth.platform.table.Check.oneOf;
 import static cn.gov.birth.platform.table.Column.required;
 
+import cn.gov.birth.platform.table.ColumnProtection;
 import cn.gov.birth.platform.table.CsvReader;
 import cn.gov.birth.platform.table.Dataset;
 import cn.gov.birth.platform.table.Table;
@@ -18,14 +19,15 @@ import org.springframework.stereotype.Component;
 @Component
 public class InsuredPersons extends Dataset {
 
-    InsuredPersons(JdbcClient jdbc) {
-        super(jdbc, Table.of("insured-persons", "insured_person", List.of("idNumber"),
-                required("idNumber", residentId()), required("name"),
+    InsuredPersons(JdbcClient jdbc, ColumnProtection protection) {
+        // Looked up by ID number, never read back: its index is kept.
+        super(jdbc, protection, Table.of("insured-persons", "insured_person", List.of("idNumber"),
+                required("idNumber", residentId()).indexed(), required("name"),
                 required("insuredDivision", county()), required("scheme", oneOf("EMPLOYEE", "RESIDENT")),
                 required("status", oneOf("ACTIVE", "SUSPENDED"))));
     }
 
-    public record InsuredPerson(String idNumber, String name, String insuredDivision, String scheme, String status) {
+    public record InsuredPerson(String idNumberIndex, String name, String insuredDivision, String scheme, String status) {
 
         public boolean active() {
             return "ACTIVE".equals(status);
@@ -38,7 +40,7 @@ public class InsuredPersons extends Dataset {
 
     /** Records a newborn the department enrolled, so that a second enrollment finds it insured. */
     public void enrolled(String idNumber, String name, String insuredDivision) {
-        table().store(jdbc, table().read(new CsvReader.Line(0, Map.of("idNumber", idNumber, "name", name,
+        table().store(jdbc, protection, table().read(new CsvReader.Line(0, Map.of("idNumber", idNumber, "name", name,
                 "insuredDivision", insuredDivision, "scheme", "RESIDENT", "status", "ACTIVE"))));
     }
 }

@@ -5,6 +5,8 @@ import cn.gov.birth.security.LocalSecrets;
 import cn.gov.birth.security.crypto.KeyWrapper;
 import cn.gov.birth.security.crypto.MasterKey;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.List;
+import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -18,7 +20,8 @@ import org.springframework.util.StringUtils;
 
 /**
  * Field encryption in every service ({@link CryptoSettings}): the {@link FieldEncryption} of its
- * data keys, the {@link KeyRotation} of the {@link EncryptedColumn}s it declares, and the
+ * data keys, the {@link KeyRotation} of the {@link EncryptedColumn}s it declares (alone or as
+ * {@link EncryptedColumns}), and the
  * {@code fieldkeys} actuator endpoint.
  */
 @Configuration(proxyBeanMethods = false)
@@ -43,10 +46,13 @@ public class FieldEncryptionConfiguration {
 
     @Bean
     KeyRotation keyRotation(FieldEncryption encryption, ObjectProvider<EncryptedColumn> columns,
-                            DataSource dataSource, TransactionTemplate transactions, CryptoSettings settings,
+                            ObjectProvider<EncryptedColumns> declared, DataSource dataSource,
+                            TransactionTemplate transactions, CryptoSettings settings,
                             ObjectProvider<MeterRegistry> meters) {
-        return new KeyRotation(encryption, columns.orderedStream().toList(), dataSource, transactions,
-                settings.batchSize(), meters.getIfAvailable());
+        List<EncryptedColumn> all = Stream.concat(columns.orderedStream(),
+                declared.orderedStream().flatMap(group -> group.encryptedColumns().stream())).toList();
+        return new KeyRotation(encryption, all, dataSource, transactions, settings.batchSize(),
+                meters.getIfAvailable());
     }
 
     @Bean

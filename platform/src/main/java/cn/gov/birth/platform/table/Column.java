@@ -5,17 +5,19 @@ import java.util.Locale;
 
 /**
  * One column of a {@link Table}: its CSV name ({@code motherIdNumber}), its SQL name derived from
- * it ({@code mother_id_number}), its type and checks, and whether an update keeps a value already
- * stored ({@code coalesce(stored, new)}).
+ * it ({@code mother_id_number}), its type and checks, whether an update keeps a value already
+ * stored ({@code coalesce(stored, new)}), and whether it holds personal data kept {@link #sealed()
+ * sealed} or {@link #indexed() indexed} ({@link ProtectedColumn}).
  */
-public record Column(String name, String sql, Type type, boolean required, List<Check> checks, boolean keepStored) {
+public record Column(String name, String sql, Type type, boolean required, List<Check> checks, boolean keepStored,
+                     boolean isSealed, boolean isIndexed) {
 
     public static Column required(String name, Check... checks) {
         return required(name, Type.TEXT, checks);
     }
 
     public static Column required(String name, Type type, Check... checks) {
-        return new Column(name, snakeCase(name), type, true, List.of(checks), false);
+        return new Column(name, snakeCase(name), type, true, List.of(checks), false, false, false);
     }
 
     public static Column optional(String name, Check... checks) {
@@ -23,12 +25,43 @@ public record Column(String name, String sql, Type type, boolean required, List<
     }
 
     public static Column optional(String name, Type type, Check... checks) {
-        return new Column(name, snakeCase(name), type, false, List.of(checks), false);
+        return new Column(name, snakeCase(name), type, false, List.of(checks), false, false, false);
     }
 
     /** An update keeps a value already stored: a later file without it (or with another) never takes it back. */
     public Column keepingStored() {
-        return new Column(name, sql, type, required, checks, true);
+        return new Column(name, sql, type, required, checks, true, isSealed, isIndexed);
+    }
+
+    /** Read back (sent to a partner, shown to its owner): stored sealed in its SQL column. */
+    public Column sealed() {
+        return new Column(name, sql, type, required, checks, keepStored, true, isIndexed);
+    }
+
+    /**
+     * Looked up or compared by its value (an ID number): its blind index is stored in {@code <sql>_index}
+     * and lookups compare the index of the value asked for; alone, the value itself is not stored.
+     */
+    public Column indexed() {
+        return new Column(name, sql, type, required, checks, keepStored, isSealed, true);
+    }
+
+    boolean isProtected() {
+        return isSealed || isIndexed;
+    }
+
+    /** The SQL columns it is stored in: its own, its index, or both. */
+    List<String> storedSql() {
+        String index = sql + "_index";
+        return isSealed && isIndexed ? List.of(sql, index) : isIndexed ? List.of(index) : List.of(sql);
+    }
+
+    /** The SQL column a lookup or an identity check compares: its index when it has one. */
+    String comparedSql() {
+        if (isSealed && !isIndexed) {
+            throw new IllegalStateException("column " + name + " is sealed without an index: it cannot be compared");
+        }
+        return isIndexed ? sql + "_index" : sql;
     }
 
     /** Reads the column's cell of the row: its value, or its first problem (the value then stays null). */

@@ -34,12 +34,15 @@ public class TableImport {
     private final Map<String, Table> tables = new LinkedHashMap<>();
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
+    private final ColumnProtection protection;
     private final AuditTrail audit;
 
-    public TableImport(List<Table> tables, JdbcClient jdbc, TransactionTemplate transactions, AuditTrail audit) {
+    public TableImport(List<Table> tables, JdbcClient jdbc, TransactionTemplate transactions,
+                       ColumnProtection protection, AuditTrail audit) {
         tables.forEach(table -> this.tables.put(table.name(), table));
         this.jdbc = jdbc;
         this.transactions = transactions;
+        this.protection = protection;
         this.audit = audit;
     }
 
@@ -62,7 +65,7 @@ public class TableImport {
             List<FieldError> errors = new ArrayList<>();
             CsvReader.read(csv, table.columns().stream().map(Column::name).toList(), line -> {
                 Row row = table.read(line);
-                table.checkFixed(jdbc, row);
+                table.checkFixed(jdbc, protection, row);
                 row.errors().stream().limit(MAX_REPORTED - errors.size()).forEach(error -> errors.add(
                         new FieldError("line " + row.line() + "." + error.field(), error.code(), error.message())));
                 rows.add(row);
@@ -70,7 +73,7 @@ public class TableImport {
             if (!errors.isEmpty()) {
                 throw new InvalidInputException(errors);
             }
-            rows.forEach(row -> table.store(jdbc, row));
+            rows.forEach(row -> table.store(jdbc, protection, row));
             audit.record(AuditAction.IMPORT_REFERENCE_DATA, null, "dataset=" + name + ",rows=" + rows.size());
             return rows.size();
         });

@@ -13,13 +13,13 @@ import org.springframework.transaction.support.TransactionTemplate;
  * {@code TEST_DB_PORT}, {@code TEST_DB_USER}, {@code TEST_DB_PASSWORD}; defaults 127.0.0.1:5432
  * postgres), named behind {@code BIRTH_TEST_DB_PREFIX}.
  */
-final class CryptoDatabase {
+public final class CryptoDatabase {
 
-    final DataSource dataSource;
-    final JdbcClient jdbc;
-    final TransactionTemplate transactions;
+    public final DataSource dataSource;
+    public final JdbcClient jdbc;
+    public final TransactionTemplate transactions;
 
-    CryptoDatabase(String name) {
+    public CryptoDatabase(String name) {
         String url = "jdbc:postgresql://" + env("TEST_DB_HOST", "127.0.0.1") + ":" + env("TEST_DB_PORT", "5432") + "/";
         String user = env("TEST_DB_USER", "postgres");
         String password = env("TEST_DB_PASSWORD", "");

@@ -106,6 +106,24 @@ class TableTest {
     }
 
     @Test
+    void shouldStoreAndCompareProtectedColumnsByTheirIndexAndKeepSealedOnesInTheirOwnColumn() {
+        Table persons = Table.of("persons", "person", List.of("idNumber"), required("idNumber").indexed(),
+                        required("phone").sealed().indexed(), optional("address").sealed(), required("ward"))
+                .fixedOnceSet("ward", "phone");
+
+        assertThat(persons.upsertSql()).isEqualTo("insert into person (id_number_index, phone, phone_index, address, "
+                + "ward) values (?, ?, ?, ?, ?) on conflict (id_number_index) do update set phone = excluded.phone, "
+                + "phone_index = excluded.phone_index, address = excluded.address, ward = excluded.ward");
+        assertThat(persons.findSql()).isEqualTo("select id_number_index, phone, phone_index, address, ward "
+                + "from person where id_number_index = ?");
+        assertThat(persons.fixedSql()).startsWith("select phone_index is distinct from ? from person");
+        assertThat(persons.protectedColumns()).containsExactly(
+                ProtectedColumn.indexed("person", "id_number"),
+                ProtectedColumn.sealed("person", "id_number_index", "phone").andIndexed(),
+                ProtectedColumn.sealed("person", "id_number_index", "address"));
+    }
+
+    @Test
     void shouldRefuseAKeyColumnItDoesNotHave() {
         assertThatThrownBy(() -> Table.of("t", "t", List.of("id"), required("code", Type.TEXT)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("id");

@@ -51,7 +51,7 @@ class CardRequestSender extends OutboundSender<CardRequest, PartnerClient.Reply>
     CardRequestSender(Outbound outbound, CardRequests requests, CardBanks banks, PartnerSecrets secrets,
                       CardApplications cards, ItemOutcomes outcomes, CardProperties properties, BankApi bankApi,
                       Clock clock) {
-        super(outbound, CardRequests.OUTBOUND, properties.sender().outbound());
+        super(outbound, requests.outbound(), properties.sender().outbound());
         this.requests = requests;
         this.banks = banks;
         this.http = new PartnerClient(secrets, bankApi.connectTimeout(), clock);

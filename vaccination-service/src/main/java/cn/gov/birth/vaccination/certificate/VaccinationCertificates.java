@@ -8,6 +8,7 @@ import cn.gov.birth.contracts.events.VaccinationCertificateIssued;
 import cn.gov.birth.kit.outcome.ItemFacts;
 import cn.gov.birth.kit.review.ReviewQueue;
 import cn.gov.birth.platform.masking.Mask;
+import cn.gov.birth.platform.table.ColumnProtection;
 import cn.gov.birth.vaccination.reference.FirstDoses;
 import cn.gov.birth.vaccination.reference.FirstDoses.FirstDose;
 import java.sql.Timestamp;
@@ -52,15 +53,17 @@ public class VaccinationCertificates {
     private static final Duration SAME_BIRTH = Duration.ofDays(2);
 
     private final JdbcClient jdbc;
+    private final ColumnProtection protection;
     private final ItemFacts facts;
     private final FirstDoses doses;
     private final ReviewQueue<DeferredDose> review;
     private final VaccinationProperties properties;
     private final Clock clock;
 
-    VaccinationCertificates(JdbcClient jdbc, ItemFacts facts, FirstDoses doses, ReviewQueue<DeferredDose> review,
-                            VaccinationProperties properties, Clock clock) {
+    VaccinationCertificates(JdbcClient jdbc, ColumnProtection protection, ItemFacts facts, FirstDoses doses,
+                            ReviewQueue<DeferredDose> review, VaccinationProperties properties, Clock clock) {
         this.jdbc = jdbc;
+        this.protection = protection;
         this.facts = facts;
         this.doses = doses;
         this.review = review;
@@ -120,11 +123,14 @@ public class VaccinationCertificates {
     /** Items waiting for the mother's dose record are decided in the transaction of the import that brought it. */
     @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
     public void onDoseRecorded(FirstDoses.Recorded recorded) {
+        // Only the mother's index is stored: the waiting items are hers, her ID number is the record's.
         List<Request> waiting = jdbc.sql("""
-                        select application_id, region, mother_id_number, birth_time, hospital_code
-                        from vaccination_request where mother_id_number = ? and waiting_for_dose for update""")
-                .param(recorded.motherIdNumber())
-                .query(Request.class)
+                        select application_id, region, birth_time, hospital_code
+                        from vaccination_request where mother_id_number_index = ? and waiting_for_dose for update""")
+                .param(protection.index(recorded.motherIdNumber()))
+                .query((rs, row) -> new Request(rs.getObject("application_id", UUID.class), rs.getString("region"),
+                        recorded.motherIdNumber(), rs.getObject("birth_time", OffsetDateTime.class),
+                        rs.getString("hospital_code")))
                 .list();
         waiting.forEach(this::decide);
         if (!waiting.isEmpty()) {
@@ -139,14 +145,14 @@ public class VaccinationCertificates {
         OffsetDateTime birthTime = form.newborn().birthTime();
         // The submission time is kept from the first form: a correction does not move the deadline.
         Instant submittedAt = jdbc.sql("""
-                        insert into vaccination_request (application_id, region, mother_id_number, birth_time,
+                        insert into vaccination_request (application_id, region, mother_id_number_index, birth_time,
                                                          hospital_code, submitted_at)
                         values (?, ?, ?, ?, ?, ?)
                         on conflict (application_id) do update set region = excluded.region,
-                               mother_id_number = excluded.mother_id_number, birth_time = excluded.birth_time,
-                               hospital_code = excluded.hospital_code
+                               mother_id_number_index = excluded.mother_id_number_index,
+                               birth_time = excluded.birth_time, hospital_code = excluded.hospital_code
                         returning submitted_at""")
-                .params(id, form.region(), form.mother().idNumber(), Timestamp.from(FirstDoses.minute(birthTime)),
+                .params(id, form.region(), protection.index(form.mother().idNumber()), Timestamp.from(FirstDoses.minute(birthTime)),
                         form.newborn().hospitalCode(), Timestamp.from(form.occurredAt()))
                 .query(Timestamp.class)
                 .single()

@@ -7,6 +7,7 @@ import static cn.gov.birth.platform.table.Check.pattern;
 import static cn.gov.birth.platform.table.Column.optional;
 import static cn.gov.birth.platform.table.Column.required;
 
+import cn.gov.birth.platform.table.ColumnProtection;
 import cn.gov.birth.platform.table.Dataset;
 import cn.gov.birth.platform.table.Row;
 import cn.gov.birth.platform.table.Table;
@@ -32,9 +33,10 @@ public class FirstDoses extends Dataset {
     public static final String GIVEN = "GIVEN";
     public static final String DEFERRED = "DEFERRED";
 
-    FirstDoses(JdbcClient jdbc, ApplicationEventPublisher events) {
-        super(jdbc, Table.of("first-doses", "first_dose", List.of("motherIdNumber", "birthTime", "vaccine"),
-                        required("hospitalCode", hospitalCode()), required("motherIdNumber", residentId()),
+    FirstDoses(JdbcClient jdbc, ColumnProtection protection, ApplicationEventPublisher events) {
+        // Found by the mother's ID number, never read back: its index is kept.
+        super(jdbc, protection, Table.of("first-doses", "first_dose", List.of("motherIdNumber", "birthTime", "vaccine"),
+                        required("hospitalCode", hospitalCode()), required("motherIdNumber", residentId()).indexed(),
                         required("birthTime", Type.DATE_TIME_TO_MINUTE), required("vaccine", oneOf(HEPATITIS_B, "BCG")),
                         required("status", oneOf(GIVEN, DEFERRED)), optional("dosedAt", Type.DATE_TIME),
                         optional("batchNumber", pattern("[A-Za-z0-9-]{1,40}")))
@@ -42,7 +44,7 @@ public class FirstDoses extends Dataset {
                 .onStored(row -> recorded(jdbc, events, row)));
     }
 
-    public record FirstDose(String hospitalCode, String motherIdNumber, OffsetDateTime birthTime, String vaccine,
+    public record FirstDose(String hospitalCode, String motherIdNumberIndex, OffsetDateTime birthTime, String vaccine,
                             String status, OffsetDateTime dosedAt, String batchNumber) {
     }
 
@@ -52,12 +54,7 @@ public class FirstDoses extends Dataset {
 
     /** Every dose recorded for the mother's newborns, any hospital, any birth time. */
     public List<FirstDose> ofMother(String motherIdNumber) {
-        return jdbc.sql("""
-                        select hospital_code, mother_id_number, birth_time, vaccine, status, dosed_at, batch_number
-                        from first_dose where mother_id_number = ?""")
-                .param(motherIdNumber)
-                .query(FirstDose.class)
-                .list();
+        return where(FirstDose.class, List.of("motherIdNumber"), motherIdNumber);
     }
 
     /**

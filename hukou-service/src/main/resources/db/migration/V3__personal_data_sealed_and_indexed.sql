@@ -1,0 +1,16 @@
+-- Personal data at rest (platform ProtectedColumn): a value only looked up is kept as its blind
+-- index (<column>_index), a value read back is sealed (ENC1:...) in its column, indexed beside it
+-- when also looked up. Rows from before hold clear values: the registers are imported again (the
+-- index cannot be made in SQL: its key is not the database's), and FIELD_ACCEPT_PLAINTEXT with a key
+-- rotation seals the sealed ones.
+
+-- The register is looked up by a parent's ID number and compares the head's: indexes only.
+alter table population_register rename column id_number to id_number_index;
+alter table population_register rename column head_id_number to head_id_number_index;
+
+-- The newborn's citizen ID number is read back (the printing notice, a redelivered registration) and
+-- one per person: sealed, with the uniqueness on its index.
+alter table household_registration drop constraint household_registration_citizen_id_number_key;
+alter table household_registration add column citizen_id_number_index text unique;
+
+-- The station prints it: sealed (the column keeps its name and type).
