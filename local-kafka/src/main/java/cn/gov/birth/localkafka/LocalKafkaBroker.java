@@ -20,10 +20,11 @@ import org.slf4j.LoggerFactory;
  * from the Maven artifacts alone, for local runs and end-to-end tests where no Docker runs.
  *
  * <p>Usage: {@code java -jar local-kafka.jar [--data-dir DIR] [--port 9092] [--controller-port 9093]
- * [--sasl-ssl-port PORT]}; without an option, the environment variables {@code LOCAL_KAFKA_DATA_DIR},
- * {@code LOCAL_KAFKA_PORT}, {@code LOCAL_KAFKA_CONTROLLER_PORT} and {@code LOCAL_KAFKA_SASL_SSL_PORT} apply,
- * then the defaults {@code .run/kafka-data}, 9092, 9093 and no SASL_SSL listener. With one, the broker
- * also listens with SASL_SSL and the services' ACLs there ({@link SaslSslListener}).
+ * [--sasl-ssl-port PORT [--partitions 12]]}; without an option, the environment variables
+ * {@code LOCAL_KAFKA_DATA_DIR}, {@code LOCAL_KAFKA_PORT}, {@code LOCAL_KAFKA_CONTROLLER_PORT},
+ * {@code LOCAL_KAFKA_SASL_SSL_PORT} and {@code KAFKA_PARTITIONS} apply, then the defaults
+ * {@code .run/kafka-data}, 9092, 9093, no SASL_SSL listener and 12. With one, the broker also listens
+ * with SASL_SSL and the services' ACLs there, and creates the topics itself ({@link SaslSslListener}).
  * The storage is formatted on first start; later starts on the same data directory keep topics and
  * records. Prints {@code Kafka broker ready on 127.0.0.1:<port>} once the port accepts connections,
  * and runs until killed (SIGTERM shuts the broker down cleanly).
@@ -52,7 +53,8 @@ public final class LocalKafkaBroker {
                 fail("--sasl-ssl-port must differ from --port and --controller-port (" + securePort + ")");
             }
             requireFree(securePort, "--sasl-ssl-port");
-            secure = SaslSslListener.prepare(dataDir, securePort);
+            int partitions = count(option(args, "--partitions", "KAFKA_PARTITIONS", "12"), "--partitions");
+            secure = SaslSslListener.prepare(dataDir, securePort, partitions);
         }
 
         Path config = writeConfig(dataDir, port, controllerPort, secure);
@@ -177,6 +179,19 @@ public final class LocalKafkaBroker {
             fail(name + " " + port + " is not free on " + HOST + " (" + e.getMessage()
                     + "); is another broker running?");
         }
+    }
+
+    private static int count(String value, String name) {
+        try {
+            int count = Integer.parseInt(value.trim());
+            if (count > 0) {
+                return count;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        fail(name + " must be a positive number, not '" + value + "'");
+        return -1;
     }
 
     private static int port(String value, String name) {

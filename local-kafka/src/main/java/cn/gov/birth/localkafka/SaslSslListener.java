@@ -1,6 +1,7 @@
 package cn.gov.birth.localkafka;
 
 import cn.gov.birth.contracts.TopicAccess;
+import cn.gov.birth.contracts.Topics;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -26,6 +27,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.ScramCredentialInfo;
 import org.apache.kafka.clients.admin.ScramMechanism;
 import org.apache.kafka.clients.admin.UserScramCredentialAlteration;
@@ -36,8 +38,10 @@ import org.apache.kafka.common.acl.AclBindingFilter;
 /**
  * The broker's optional SASL_SSL listener, beside the plaintext one: TLS with a server certificate
  * (SAN localhost and 127.0.0.1) from a CA made on first start, SCRAM-SHA-512 users ({@value #ADMIN}
- * and one principal per service of {@link TopicAccess}), the KRaft {@code StandardAuthorizer} and the
- * services' ACLs ({@link ServiceAcls}).
+ * and one principal per service of {@link TopicAccess}), the KRaft {@code StandardAuthorizer}, the
+ * services' ACLs ({@link ServiceAcls}) and every topic with its dead-letter topic, created by the broker
+ * as an administrator would on a secured cluster (the services do not create topics there:
+ * {@code KAFKA_CREATE_TOPICS=false}).
  *
  * <p>SCRAM rather than PLAIN: the broker keeps salted hashes in its metadata log instead of clear
  * passwords in a JAAS file, the password never crosses the wire (not even inside TLS), and users are
@@ -60,16 +64,21 @@ final class SaslSslListener {
 
     private final Path dir;
     private final int port;
+    private final int partitions;
     private final Properties secrets;
 
-    private SaslSslListener(Path dir, int port, Properties secrets) {
+    private SaslSslListener(Path dir, int port, int partitions, Properties secrets) {
         this.dir = dir;
         this.port = port;
+        this.partitions = partitions;
         this.secrets = secrets;
     }
 
-    /** Makes (once) the passwords, the CA and the broker's key store in {@code <data-dir>/sasl-ssl}. */
-    static SaslSslListener prepare(Path dataDir, int port) throws IOException, InterruptedException {
+    /**
+     * Makes (once) the passwords, the CA and the broker's key store in {@code <data-dir>/sasl-ssl}; the topics
+     * will have {@code partitions} partitions, as the services' {@code KAFKA_PARTITIONS} says.
+     */
+    static SaslSslListener prepare(Path dataDir, int port, int partitions) throws IOException, InterruptedException {
         Path dir = dataDir.resolve("sasl-ssl");
         Files.createDirectories(dir);
         Properties secrets = new Properties();
@@ -86,7 +95,7 @@ final class SaslSslListener {
         if (secrets.size() != known) {
             writePrivately(file, secrets);
         }
-        SaslSslListener listener = new SaslSslListener(dir, port, secrets);
+        SaslSslListener listener = new SaslSslListener(dir, port, partitions, secrets);
         if (!Files.exists(dir.resolve(KEYSTORE)) || !Files.exists(dir.resolve(TRUSTSTORE))) {
             listener.makeStores();
         }
@@ -115,8 +124,8 @@ final class SaslSslListener {
     }
 
     /**
-     * Once the broker answers on {@code plaintext}: the SCRAM users with their passwords, and exactly the
-     * ACLs of {@link TopicAccess} for its principals (a grant the table no longer has is removed).
+     * Once the broker answers on {@code plaintext}: the SCRAM users with their passwords, exactly the ACLs of
+     * {@link TopicAccess} for its principals (a grant the table no longer has is removed), and the topics.
      */
     void provision(String plaintext) throws Exception {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, plaintext))) {
@@ -137,6 +146,12 @@ final class SaslSslListener {
                 admin.deleteAcls(stale).all().get(60, TimeUnit.SECONDS);
             }
             admin.createAcls(wanted).all().get(60, TimeUnit.SECONDS);
+
+            Set<String> existing = admin.listTopics().names().get(60, TimeUnit.SECONDS);
+            List<NewTopic> missing = Topics.ALL.stream().flatMap(topic -> Stream.of(topic, Topics.deadLetter(topic)))
+                    .filter(topic -> !existing.contains(topic))
+                    .map(topic -> new NewTopic(topic, partitions, (short) 1)).toList();
+            admin.createTopics(missing).all().get(60, TimeUnit.SECONDS);
         }
     }
 

@@ -12,9 +12,10 @@ import org.apache.kafka.common.resource.ResourcePattern;
 import org.apache.kafka.common.resource.ResourceType;
 
 /**
- * The ACLs of the services' principals, derived from {@code TopicAccess}: a service writes (and may
- * create) its own topics and the dead-letter topics of what it consumes, reads what it consumes, and
- * uses its own consumer group. Nothing else: no wildcard, no prefix.
+ * The ACLs of the services' principals, derived from {@code TopicAccess}: a service writes its own
+ * topics and the dead-letter topics of what it consumes, reads what it consumes, and uses its own
+ * consumer group. Nothing else: no wildcard, no prefix, no topic creation (the administrator
+ * provisions topics on a secured cluster).
  */
 final class ServiceAcls {
 
@@ -23,7 +24,7 @@ final class ServiceAcls {
         for (Client client : clients) {
             String principal = principal(client.principal());
             for (String topic : client.writes()) {
-                for (AclOperation operation : List.of(AclOperation.WRITE, AclOperation.DESCRIBE, AclOperation.CREATE)) {
+                for (AclOperation operation : List.of(AclOperation.WRITE, AclOperation.DESCRIBE)) {
                     bindings.add(allow(principal, ResourceType.TOPIC, topic, operation));
                 }
             }

@@ -16,9 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.errors.SaslAuthenticationException;
@@ -60,15 +57,11 @@ class SaslSslListenerTest {
         int port = BrokerProcess.freePort();
         saslSslPort = BrokerProcess.freePort();
         broker = BrokerProcess.launch(dir, "--port", String.valueOf(port), "--controller-port",
-                String.valueOf(BrokerProcess.freePort()), "--sasl-ssl-port", String.valueOf(saslSslPort));
+                String.valueOf(BrokerProcess.freePort()), "--sasl-ssl-port", String.valueOf(saslSslPort), "--partitions", "3");
         BrokerProcess.awaitReady(broker, dir);
         credentials = new Properties();
         try (InputStream in = Files.newInputStream(dir.resolve("kafka/sasl-ssl").resolve(SaslSslListener.CREDENTIALS))) {
             credentials.load(in);
-        }
-        // What application-service would have created: birth-cert-service may read it, not create it.
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:" + port))) {
-            admin.createTopics(List.of(new NewTopic(Topics.APPLICATION, 3, (short) 1))).all().get(30, TimeUnit.SECONDS);
         }
         service = start(SERVICE, credentials.getProperty("user." + SERVICE));
     }
@@ -128,7 +121,7 @@ class SaslSslListenerTest {
         return new SpringApplicationBuilder(ServiceKafka.class).web(WebApplicationType.NONE).run(
                 "--spring.config.import=classpath:birth-platform-defaults.yml",
                 "--spring.application.name=" + name,
-                "--birth.kafka.partitions=3",
+                "--KAFKA_CREATE_TOPICS=false",
                 "--KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:" + saslSslPort,
                 "--KAFKA_SECURITY_PROTOCOL=SASL_SSL",
                 "--KAFKA_PASSWORD=" + password,
