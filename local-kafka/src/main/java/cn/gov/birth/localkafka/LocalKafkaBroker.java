@@ -19,9 +19,12 @@ import org.slf4j.LoggerFactory;
  * A single-node Kafka broker (KRaft: broker and controller in one process) on loopback, made
  * from the Maven artifacts alone, for local runs and end-to-end tests where no Docker runs.
  *
- * <p>Usage: {@code java -jar local-kafka.jar [--data-dir DIR] [--port 9092] [--controller-port 9093]};
- * without an option, the environment variables {@code LOCAL_KAFKA_DATA_DIR}, {@code LOCAL_KAFKA_PORT}
- * and {@code LOCAL_KAFKA_CONTROLLER_PORT} apply, then the defaults {@code .run/kafka-data}, 9092, 9093.
+ * <p>Usage: {@code java -jar local-kafka.jar [--data-dir DIR] [--port 9092] [--controller-port 9093]
+ * [--sasl-ssl-port PORT [--partitions 12]]}; without an option, the environment variables
+ * {@code LOCAL_KAFKA_DATA_DIR}, {@code LOCAL_KAFKA_PORT}, {@code LOCAL_KAFKA_CONTROLLER_PORT},
+ * {@code LOCAL_KAFKA_SASL_SSL_PORT} and {@code KAFKA_PARTITIONS} apply, then the defaults
+ * {@code .run/kafka-data}, 9092, 9093, no SASL_SSL listener and 12. With one, the broker also listens
+ * with SASL_SSL and the services' ACLs there, and creates the topics itself ({@link SaslSslListener}).
  * The storage is formatted on first start; later starts on the same data directory keep topics and
  * records. Prints {@code Kafka broker ready on 127.0.0.1:<port>} once the port accepts connections,
  * and runs until killed (SIGTERM shuts the broker down cleanly).
@@ -42,18 +45,30 @@ public final class LocalKafkaBroker {
         }
         requireFree(port, "--port");
         requireFree(controllerPort, "--controller-port");
+        String saslSslPort = option(args, "--sasl-ssl-port", "LOCAL_KAFKA_SASL_SSL_PORT", "");
+        SaslSslListener secure = null;
+        if (!saslSslPort.isBlank()) {
+            int securePort = port(saslSslPort, "--sasl-ssl-port");
+            if (securePort == port || securePort == controllerPort) {
+                fail("--sasl-ssl-port must differ from --port and --controller-port (" + securePort + ")");
+            }
+            requireFree(securePort, "--sasl-ssl-port");
+            int partitions = count(option(args, "--partitions", "KAFKA_PARTITIONS", "12"), "--partitions");
+            secure = SaslSslListener.prepare(dataDir, securePort, partitions);
+        }
 
-        Path config = writeConfig(dataDir, port, controllerPort);
+        Path config = writeConfig(dataDir, port, controllerPort, secure);
         formatIfNeeded(dataDir, config);
 
-        Thread ready = new Thread(() -> announceWhenReady(port), "kafka-ready");
+        SaslSslListener listener = secure;
+        Thread ready = new Thread(() -> announceWhenReady(port, listener), "kafka-ready");
         ready.setDaemon(true);
         ready.start();
         // Starts KafkaRaftServer, installs a shutdown hook and blocks until the broker stops.
         kafka.Kafka.main(new String[]{config.toString()});
     }
 
-    static Path writeConfig(Path dataDir, int port, int controllerPort) throws IOException {
+    static Path writeConfig(Path dataDir, int port, int controllerPort, SaslSslListener secure) throws IOException {
         Path logDir = dataDir.resolve("logs");
         Files.createDirectories(logDir);
         Properties p = new Properties();
@@ -93,7 +108,13 @@ public final class LocalKafkaBroker {
         p.setProperty("log.index.size.max.bytes", String.valueOf(1024 * 1024));
         p.setProperty("log.retention.hours", "168");
         p.setProperty("queued.max.requests", "200");
+        if (secure != null) {
+            secure.configure(p, HOST);
+        }
         Path config = dataDir.resolve("server.properties");
+        // Owner-only: with SASL_SSL it holds the key store's password.
+        Files.deleteIfExists(config);
+        SaslSslListener.createPrivately(config);
         try (OutputStream out = Files.newOutputStream(config)) {
             p.store(out, "single-node KRaft broker for local runs (written by LocalKafkaBroker on every start)");
         }
@@ -118,10 +139,14 @@ public final class LocalKafkaBroker {
         }
     }
 
-    private static void announceWhenReady(int port) {
+    /** Announces the broker once it answers; with SASL_SSL, once its users and ACLs are in place too. */
+    private static void announceWhenReady(int port, SaslSslListener secure) {
         while (true) {
             try (Socket socket = new Socket()) {
                 socket.connect(new InetSocketAddress(HOST, port), 500);
+                if (secure != null) {
+                    provision(secure, HOST + ":" + port);
+                }
                 log.info("Kafka broker ready on {}:{}", HOST, port);
                 return;
             } catch (IOException e) {
@@ -135,6 +160,16 @@ public final class LocalKafkaBroker {
         }
     }
 
+    private static void provision(SaslSslListener secure, String plaintext) {
+        try {
+            secure.provision(plaintext);
+            log.info("SASL_SSL ({}) on {}:{} with the services' ACLs; passwords and trust store: {}",
+                    SaslSslListener.MECHANISM, HOST, secure.port(), secure.credentials());
+        } catch (Exception e) {
+            fail("cannot create the SASL users and ACLs: " + e);
+        }
+    }
+
     /** Fails fast if the port is taken: otherwise the readiness poll could announce another process. */
     private static void requireFree(int port, String name) {
         try (ServerSocket socket = new ServerSocket()) {
@@ -144,6 +179,19 @@ public final class LocalKafkaBroker {
             fail(name + " " + port + " is not free on " + HOST + " (" + e.getMessage()
                     + "); is another broker running?");
         }
+    }
+
+    private static int count(String value, String name) {
+        try {
+            int count = Integer.parseInt(value.trim());
+            if (count > 0) {
+                return count;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        fail(name + " must be a positive number, not '" + value + "'");
+        return -1;
     }
 
     private static int port(String value, String name) {

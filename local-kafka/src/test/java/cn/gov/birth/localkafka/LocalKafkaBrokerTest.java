@@ -30,7 +30,7 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The broker as the run script and the end-to-end tests start it: its own process, on loopback. */
+/** The broker as the run script and the end-to-end tests start it (BrokerProcess): its own process, on loopback. */
 class LocalKafkaBrokerTest {
 
     @TempDir
@@ -38,8 +38,8 @@ class LocalKafkaBrokerTest {
 
     @Test
     void shouldServeProduceAndConsumeOnLoopback() throws Exception {
-        int port = freePort();
-        int controllerPort = freePort();
+        int port = BrokerProcess.freePort();
+        int controllerPort = BrokerProcess.freePort();
         Process broker = start(port, controllerPort);
         try {
             String servers = "127.0.0.1:" + port;
@@ -85,7 +85,7 @@ class LocalKafkaBrokerTest {
     void shouldRefuseToStartWhenThePortIsTaken() throws Exception {
         try (ServerSocket taken = new ServerSocket()) {
             taken.bind(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0));
-            Process broker = launch(taken.getLocalPort(), freePort());
+            Process broker = launch(taken.getLocalPort(), BrokerProcess.freePort());
             assertThat(broker.waitFor(30, TimeUnit.SECONDS)).as("exits at once").isTrue();
             assertThat(broker.exitValue()).isEqualTo(2);
             assertThat(Files.readString(data.resolve("broker.log")))
@@ -104,13 +104,8 @@ class LocalKafkaBrokerTest {
     }
 
     private Process launch(int port, int controllerPort) throws IOException {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        return new ProcessBuilder(java, "-Xmx384m", "-cp", System.getProperty("java.class.path"),
-                LocalKafkaBroker.class.getName(), "--data-dir", data.resolve("kafka").toString(),
-                "--port", String.valueOf(port), "--controller-port", String.valueOf(controllerPort))
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(data.resolve("broker.log").toFile()))
-                .start();
+        return BrokerProcess.launch(data, "--port", String.valueOf(port), "--controller-port",
+                String.valueOf(controllerPort));
     }
 
     private static boolean accepts(int port) {
@@ -119,12 +114,6 @@ class LocalKafkaBrokerTest {
             return true;
         } catch (IOException e) {
             return false;
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 }

@@ -1,6 +1,10 @@
 package cn.gov.birth.platform.test;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.gov.birth.contracts.TopicAccess;
 import cn.gov.birth.contracts.Topics;
+import cn.gov.birth.platform.handlers.EventHandlers;
 import java.util.ArrayList;
 import java.util.List;
 import java.time.Duration;
@@ -10,6 +14,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
@@ -38,6 +43,16 @@ public abstract class ServiceIntegrationTest {
 
     @Value("${spring.application.name}")
     private String serviceName;
+
+    @Autowired
+    private EventHandlers eventHandlers;
+
+    /** On a cluster with ACLs the service may read only what TopicAccess says it consumes. */
+    @Test
+    void shouldConsumeExactlyTheTopicsItsKafkaAclsLetItRead() {
+        assertThat(eventHandlers.topics())
+                .containsExactlyInAnyOrderElementsOf(TopicAccess.client(serviceName).orElseThrow().consumes());
+    }
 
     /** Waits until the service consumed everything on the topic and sent everything it published. */
     protected void awaitQuiet(String topic) {
