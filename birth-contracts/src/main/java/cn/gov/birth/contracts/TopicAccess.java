@@ -1,13 +1,15 @@
 package cn.gov.birth.contracts;
 
-import static cn.gov.birth.contracts.Topics.APPLICATION;
+import static cn.gov.birth.contracts.Topics.APPLICATIONS;
 import static cn.gov.birth.contracts.Topics.APPLICATION_STATUS;
+import static cn.gov.birth.contracts.Topics.AUDIT;
 import static cn.gov.birth.contracts.Topics.BIRTH_CERT;
 import static cn.gov.birth.contracts.Topics.DEPARTMENT_FACTS;
 import static cn.gov.birth.contracts.Topics.HUKOU;
 import static cn.gov.birth.contracts.Topics.INSURANCE;
 import static cn.gov.birth.contracts.Topics.SSCARD;
 import static cn.gov.birth.contracts.Topics.VACCINATION;
+import static cn.gov.birth.contracts.Topics.applicationsFor;
 
 import java.util.List;
 import java.util.Optional;
@@ -39,13 +41,20 @@ public final class TopicAccess {
         }
     }
 
+    /**
+     * Each department service reads only its department's view of applications; every service that
+     * records audit entries writes the audit topic, which application-service reads for the auditors.
+     */
     public static final List<Client> CLIENTS = List.of(
-            new Client("application-service", List.of(APPLICATION, APPLICATION_STATUS), DEPARTMENT_FACTS),
-            new Client("birth-cert-service", List.of(BIRTH_CERT), List.of(APPLICATION)),
-            new Client("vaccination-service", List.of(VACCINATION), List.of(APPLICATION)),
-            new Client("hukou-service", List.of(HUKOU), List.of(APPLICATION, BIRTH_CERT)),
-            new Client("insurance-service", List.of(INSURANCE), List.of(APPLICATION, HUKOU)),
-            new Client("sscard-service", List.of(SSCARD), List.of(APPLICATION, HUKOU)),
+            new Client("application-service", Stream.concat(APPLICATIONS.stream(), Stream.of(APPLICATION_STATUS, AUDIT))
+                    .toList(), Stream.concat(DEPARTMENT_FACTS.stream(), Stream.of(AUDIT)).toList()),
+            new Client("birth-cert-service", List.of(BIRTH_CERT, AUDIT), List.of(applicationsFor(Department.HEALTH))),
+            new Client("vaccination-service", List.of(VACCINATION, AUDIT), List.of(applicationsFor(Department.CDC))),
+            new Client("hukou-service", List.of(HUKOU, AUDIT), List.of(applicationsFor(Department.POLICE), BIRTH_CERT)),
+            new Client("insurance-service", List.of(INSURANCE, AUDIT),
+                    List.of(applicationsFor(Department.MEDICAL_INSURANCE), HUKOU)),
+            new Client("sscard-service", List.of(SSCARD, AUDIT),
+                    List.of(applicationsFor(Department.HUMAN_RESOURCES), HUKOU)),
             new Client("notification-service", List.of(), List.of(APPLICATION_STATUS)));
 
     public static Optional<Client> client(String principal) {

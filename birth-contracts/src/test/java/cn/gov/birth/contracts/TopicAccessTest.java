@@ -3,31 +3,44 @@ package cn.gov.birth.contracts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.gov.birth.contracts.TopicAccess.Client;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 class TopicAccessTest {
 
     @Test
-    void shouldHaveExactlyOnePublisherForEveryTopic() {
+    void shouldHaveExactlyOnePublisherForEveryFactTopic() {
         for (String topic : Topics.ALL) {
             assertThat(TopicAccess.CLIENTS).as(topic).filteredOn(client -> client.publishes().contains(topic))
                     .hasSize(1);
         }
-        assertThat(TopicAccess.CLIENTS.stream().flatMap(client -> client.publishes().stream()))
+        assertThat(TopicAccess.CLIENTS.stream().flatMap(client -> client.publishes().stream())
+                .filter(topic -> !topic.equals(Topics.AUDIT)))
                 .containsExactlyInAnyOrderElementsOf(Topics.ALL);
     }
 
     @Test
     void shouldConsumeOnlyTopicsThatSomeonePublishes() {
         assertThat(TopicAccess.CLIENTS.stream().flatMap(client -> client.consumes().stream()))
-                .allMatch(Topics.ALL::contains);
+                .allMatch(topic -> Stream.concat(Topics.ALL.stream(), Stream.of(Topics.AUDIT)).anyMatch(topic::equals));
+    }
+
+    @Test
+    void shouldLetEachDepartmentReadOnlyItsOwnViewOfApplications() {
+        for (Client client : TopicAccess.CLIENTS) {
+            assertThat(client.consumes().stream().filter(Topics.APPLICATIONS::contains)).as(client.principal())
+                    .hasSizeLessThanOrEqualTo(1);
+        }
+        assertThat(TopicAccess.CLIENTS.stream().flatMap(client -> client.consumes().stream())
+                .filter(Topics.APPLICATIONS::contains)).doesNotHaveDuplicates();
     }
 
     @Test
     void shouldWriteItsOwnTopicsAndTheDeadLettersOfWhatItConsumes() {
         Client hukou = TopicAccess.client("hukou-service").orElseThrow();
 
-        assertThat(hukou.writes()).containsExactly(Topics.HUKOU, "birth.application.v1.dlt", "birth.birthcert.v1.dlt");
+        assertThat(hukou.writes()).containsExactly(Topics.HUKOU, Topics.AUDIT, "birth.application.police.v2.dlt",
+                "birth.birthcert.v1.dlt");
         assertThat(hukou.group()).isEqualTo("hukou-service");
         assertThat(TopicAccess.client("gateway-service")).isEmpty();
     }

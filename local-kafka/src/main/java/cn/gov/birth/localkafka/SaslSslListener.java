@@ -148,7 +148,8 @@ final class SaslSslListener {
             admin.createAcls(wanted).all().get(60, TimeUnit.SECONDS);
 
             Set<String> existing = admin.listTopics().names().get(60, TimeUnit.SECONDS);
-            List<NewTopic> missing = Topics.ALL.stream().flatMap(topic -> Stream.of(topic, Topics.deadLetter(topic)))
+            List<NewTopic> missing = Stream.concat(Topics.ALL.stream(), Stream.of(Topics.AUDIT))
+                    .flatMap(topic -> Stream.of(topic, Topics.deadLetter(topic)))
                     .filter(topic -> !existing.contains(topic))
                     .map(topic -> new NewTopic(topic, partitions, (short) 1)).toList();
             admin.createTopics(missing).all().get(60, TimeUnit.SECONDS);

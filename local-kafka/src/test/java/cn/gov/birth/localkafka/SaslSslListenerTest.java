@@ -3,6 +3,7 @@ package cn.gov.birth.localkafka;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cn.gov.birth.contracts.Department;
 import cn.gov.birth.contracts.Topics;
 import cn.gov.birth.events.BirthEventsAutoConfiguration;
 import cn.gov.birth.platform.kafka.KafkaConventions;
@@ -92,13 +93,13 @@ class SaslSslListenerTest {
     @Test
     void shouldReadATopicItConsumesInItsOwnGroup() throws Exception {
         try (var publisher = start("application-service", credentials.getProperty("user.application-service"))) {
-            template(publisher).send(Topics.APPLICATION, "key", bytes("for the departments")).get(30, TimeUnit.SECONDS);
+            template(publisher).send(Topics.applicationsFor(Department.HEALTH), "key", bytes("for the departments")).get(30, TimeUnit.SECONDS);
         }
         // The service's consumer configuration (group, security); strings instead of its CloudEvents deserializer.
         Map<String, Object> config = service.getBean(ConsumerFactory.class).getConfigurationProperties();
         try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
             assertThat(consumer.groupMetadata().groupId()).isEqualTo(SERVICE);
-            consumer.subscribe(List.of(Topics.APPLICATION));
+            consumer.subscribe(List.of(Topics.applicationsFor(Department.HEALTH)));
             List<ConsumerRecord<String, String>> received = new ArrayList<>();
             Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> {
                 consumer.poll(Duration.ofMillis(200)).forEach(received::add);
