@@ -11,12 +11,15 @@
 #   --service NAME  only this service (repeatable; default every running one)
 #   --host HOST     where the services listen (default 127.0.0.1; ports as scripts/run-platform.sh)
 # Environment: OPS_TOKEN (an access token with role OPS; default: a dev token from the gateway,
-#   scripts/dev-token.sh, which works under the dev profile only), GATEWAY_URL (http://127.0.0.1:8080).
+#   scripts/dev-token.sh, which works under the dev profile only), GATEWAY_URL (http://127.0.0.1:8080),
+#   FIELD_KEY_SETTLE (seconds, default 35: after a rotation, other instances of a service may seal
+#   under the old key until they look for the new one, every birth.crypto.refresh-interval (30 s);
+#   the script waits that long and re-encrypts once more; 0: no second pass).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 
-usage() { sed -n '2,15s/^# \{0,1\}//p' "$0"; }
+usage() { sed -n '2,18s/^# \{0,1\}//p' "$0"; }
 
 SERVICES=(application-service birth-cert-service vaccination-service hukou-service insurance-service
           sscard-service notification-service)
@@ -83,29 +86,40 @@ if [ -z "$token" ]; then
   }
 fi
 
-failed=0
-for service in "${targets[@]}"; do
-  url="http://$host:${PORTS[$service]}/actuator/fieldkeys"
-  case "$action" in
-    status) request=(-X GET) ;;
-    resume) request=(-X POST -H 'Content-Type: application/json' --data '{"action":"resume"}') ;;
-    *) request=(-X POST -H 'Content-Type: application/json' --data '{"action":"rotate"}') ;;
-  esac
-  # Re-encrypting a large table takes a while: no time limit on the answer, only on connecting.
-  # The token goes to curl on its standard input, never in its arguments (which ps shows).
-  if answer=$(printf 'header = "Authorization: Bearer %s"\n' "$token" \
-      | curl -sS --connect-timeout 5 -K - "${request[@]}" "$url" -w '\n%{http_code}'); then
-    status=${answer##*$'\n'}
-    body=${answer%$'\n'*}
-    if [ "$status" = 200 ]; then
-      echo "$service: $body"
-      continue
+call() {
+  local action="$1" failed=0 service url request answer status body
+  for service in "${targets[@]}"; do
+    url="http://$host:${PORTS[$service]}/actuator/fieldkeys"
+    case "$action" in
+      status) request=(-X GET) ;;
+      resume) request=(-X POST -H 'Content-Type: application/json' --data '{"action":"resume"}') ;;
+      *) request=(-X POST -H 'Content-Type: application/json' --data '{"action":"rotate"}') ;;
+    esac
+    # Re-encrypting a large table takes a while: no time limit on the answer, only on connecting.
+    # The token goes to curl on its standard input, never in its arguments (which ps shows).
+    if answer=$(printf 'header = "Authorization: Bearer %s"\n' "$token" \
+        | curl -sS --connect-timeout 5 -K - "${request[@]}" "$url" -w '\n%{http_code}'); then
+      status=${answer##*$'\n'}
+      body=${answer%$'\n'*}
+      if [ "$status" = 200 ]; then
+        echo "$service: $body"
+        continue
+      fi
+      echo "$service: $url answered $status: $body" >&2
+      [ "$status" = 404 ] && echo "  (is fieldkeys in its management.endpoints.web.exposure.include?)" >&2
+    else
+      echo "$service: $url did not answer" >&2
     fi
-    echo "$service: $url answered $status: $body" >&2
-    [ "$status" = 404 ] && echo "  (is fieldkeys in its management.endpoints.web.exposure.include?)" >&2
-  else
-    echo "$service: $url did not answer" >&2
-  fi
-  failed=1
-done
+    failed=1
+  done
+  return "$failed"
+}
+
+failed=0
+call "$action" || failed=1
+if [ "$action" = rotate ] && [ "${FIELD_KEY_SETTLE:-35}" -gt 0 ]; then
+  echo "Waiting ${FIELD_KEY_SETTLE:-35} s for every instance to take the new key, then re-encrypting what was sealed meanwhile..."
+  sleep "${FIELD_KEY_SETTLE:-35}"
+  call resume || failed=1
+fi
 exit "$failed"

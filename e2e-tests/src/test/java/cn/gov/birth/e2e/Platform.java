@@ -132,6 +132,25 @@ final class Platform implements AutoCloseable {
         }
     }
 
+    /**
+     * What every service's database holds, as text: each row of each table of its schema, as
+     * {@code pg_dump} would write it (a row's text form), by service.
+     */
+    Map<String, String> storedText() {
+        Map<String, String> stored = new LinkedHashMap<>();
+        for (String service : databases.keySet()) {
+            StringBuilder text = new StringBuilder();
+            for (String table : query(service, "select table_name from information_schema.tables "
+                    + "where table_schema = 'public' and table_type = 'BASE TABLE'")) {
+                // Names from the catalog, quoted as identifiers.
+                query(service, "select t::text from \"" + table.replace("\"", "\"\"") + "\" t")
+                        .forEach(row -> text.append(table).append(' ').append(row).append('\n'));
+            }
+            stored.put(service, text.toString());
+        }
+        return stored;
+    }
+
     /** The external systems' stand-in (banks, tax payment channel): WireMock with the mappings in {@code simulator/}. */
     String simulatorUrl() {
         return "http://127.0.0.1:" + simulatorPort;

@@ -108,6 +108,30 @@ class PlatformEndToEndIT {
         assertThat(result(application, Item.HUKOU).get("citizenIdNumber").asString()).startsWith(county);
     }
 
+    /** The family's ID numbers, phones and bank account, and the newborn's citizen ID number, are nowhere in clear. */
+    @Test
+    void shouldKeepNoIdNumberPhoneOrBankAccountOfACompletedFamilyInClearInAnyDatabase() throws Exception {
+        JsonNode form = JsonHttp.JSON.readTree(
+                Files.readString(platform.dataSet().resolve("applications/family-00003.json")));
+        var created = file(form);
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        JsonNode application = awaitCompleted(UUID.fromString(created.json().get("id").asString()));
+        String citizenId = result(application, Item.HUKOU).get("citizenIdNumber").asString();
+
+        List<String> personal = new ArrayList<>(List.of(citizenId));
+        for (String path : List.of("/mother/idNumber", "/father/idNumber", "/household/headIdNumber",
+                "/applicant/phone", "/mother/phone", "/father/phone", "/delivery/recipient/phone",
+                "/reimbursement/accountNumber")) {
+            JsonNode value = form.at(path);
+            if (value.isString() && !value.asString().isBlank()) {
+                personal.add(value.asString());
+            }
+        }
+        assertThat(personal).hasSizeGreaterThanOrEqualTo(3);
+        platform.storedText().forEach((service, stored) -> assertThat(personal).as(service)
+                .noneMatch(value -> stored.toUpperCase(java.util.Locale.ROOT).contains(value.toUpperCase(java.util.Locale.ROOT))));
+    }
+
     @Test
     void shouldCompleteAfterTheApplicantCorrectsWhatTheDeliveryRecordContradicts() {
         ObjectNode form = JsonHttp.newFamily();
