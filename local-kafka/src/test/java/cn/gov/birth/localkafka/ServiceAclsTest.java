@@ -18,7 +18,8 @@ class ServiceAclsTest {
     @Test
     void shouldLetAServiceWriteOnlyItsOwnTopicAndTheDeadLettersOfWhatItConsumes() {
         assertThat(grants("User:hukou-service", ResourceType.TOPIC, AclOperation.WRITE))
-                .containsExactlyInAnyOrder("birth.hukou.v1", "birth.application.v1.dlt", "birth.birthcert.v1.dlt");
+                .containsExactlyInAnyOrder("birth.hukou.v1", "birth.audit.v1", "birth.application.police.v2.dlt",
+                        "birth.birthcert.v1.dlt");
         assertThat(grants("User:notification-service", ResourceType.TOPIC, AclOperation.WRITE))
                 .containsExactly("birth.application-status.v1.dlt");
     }
@@ -26,7 +27,7 @@ class ServiceAclsTest {
     @Test
     void shouldLetAServiceReadWhatItConsumesInItsOwnGroup() {
         assertThat(grants("User:insurance-service", ResourceType.TOPIC, AclOperation.READ))
-                .containsExactlyInAnyOrder("birth.application.v1", "birth.hukou.v1");
+                .containsExactlyInAnyOrder("birth.application.medical-insurance.v2", "birth.hukou.v1");
         assertThat(grants("User:insurance-service", ResourceType.GROUP, AclOperation.READ))
                 .containsExactly("insurance-service");
     }
