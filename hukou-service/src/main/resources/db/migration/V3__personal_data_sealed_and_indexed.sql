@@ -1,8 +1,15 @@
 -- Personal data at rest (platform ProtectedColumn): a value only looked up is kept as its blind
 -- index (<column>_index), a value read back is sealed (ENC1:...) in its column, indexed beside it
--- when also looked up. Rows from before hold clear values: the registers are imported again (the
--- index cannot be made in SQL: its key is not the database's), and FIELD_ACCEPT_PLAINTEXT with a key
--- rotation seals the sealed ones.
+-- when also looked up.
+-- The renamed columns would keep the clear numbers of rows already there, and an index cannot be
+-- made here (its key is not the database's): a database holding such rows (an earlier development
+-- run; nothing was deployed before) is refused rather than left with ID numbers in clear.
+do $$
+begin
+    if exists (select 1 from population_register) or exists (select 1 from household_registration) or exists (select 1 from printing_notice) then
+        raise exception 'hukou-service: this database holds rows from before ID numbers were indexed and sealed; drop it and start again (scripts/stop-platform.sh --drop-databases)';
+    end if;
+end $$;
 
 -- The register is looked up by a parent's ID number and compares the head's: indexes only.
 alter table population_register rename column id_number to id_number_index;

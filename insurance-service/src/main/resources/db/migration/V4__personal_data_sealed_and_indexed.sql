@@ -1,7 +1,14 @@
 -- Personal data at rest (platform ProtectedColumn): a value only looked up is kept as its blind
--- index (<column>_index), a value read back is sealed (ENC1:...) in its column. Rows from before hold
--- clear values: the registers are imported again (the index cannot be made in SQL: its key is not the
--- database's), and FIELD_ACCEPT_PLAINTEXT with a key rotation seals the payment orders.
+-- index (<column>_index), a value read back is sealed (ENC1:...) in its column.
+-- The renamed columns would keep the clear numbers of rows already there, and an index cannot be
+-- made here (its key is not the database's): a database holding such rows (an earlier development
+-- run; nothing was deployed before) is refused rather than left with ID numbers in clear.
+do $$
+begin
+    if exists (select 1 from insured_person) or exists (select 1 from direct_settlement) or exists (select 1 from insurance_enrollment) or exists (select 1 from payment_order) then
+        raise exception 'insurance-service: this database holds rows from before ID numbers were indexed and sealed; drop it and start again (scripts/stop-platform.sh --drop-databases)';
+    end if;
+end $$;
 
 -- Looked up by ID number only: indexes (primary and unique keys follow the renamed columns).
 alter table insured_person rename column id_number to id_number_index;

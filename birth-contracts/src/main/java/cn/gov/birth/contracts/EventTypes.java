@@ -55,8 +55,17 @@ public final class EventTypes {
     private static final Map<Class<? extends BirthEvent>, String> BY_CLASS = BY_TYPE.entrySet().stream()
             .collect(Collectors.toMap(Map.Entry::getValue, Map.Entry::getKey));
 
+    /**
+     * Types no longer written that still read, as the same records: the whole form to every
+     * department (v1) is what rendezvous parts stored before the departments' views were.
+     */
+    private static final Map<String, Class<? extends BirthEvent>> READ_ONLY = Map.of(
+            "cn.gov.birth.ApplicationSubmitted.v1", ApplicationSubmitted.class,
+            "cn.gov.birth.ApplicationSupplemented.v1", ApplicationSupplemented.class);
+
+    /** The record of a type, written now or still readable. */
     public static Optional<Class<? extends BirthEvent>> classOf(String type) {
-        return Optional.ofNullable(BY_TYPE.get(type));
+        return Optional.ofNullable(BY_TYPE.getOrDefault(type, READ_ONLY.get(type)));
     }
 
     public static String typeOf(Class<? extends BirthEvent> eventClass) {

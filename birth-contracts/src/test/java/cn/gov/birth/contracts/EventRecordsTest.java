@@ -7,6 +7,7 @@ import cn.gov.birth.contracts.events.ApplicationForm;
 import cn.gov.birth.contracts.events.ApplicationStatusChanged;
 import cn.gov.birth.contracts.events.ApplicationStatusChanged.ItemState;
 import cn.gov.birth.contracts.events.ApplicationSubmitted;
+import cn.gov.birth.contracts.events.ApplicationSupplemented;
 import cn.gov.birth.contracts.events.BirthCertificateIssued;
 import cn.gov.birth.contracts.events.BirthEvent;
 import cn.gov.birth.contracts.events.HouseholdRegistered;
@@ -251,6 +252,14 @@ class EventRecordsTest {
         assertThat(EventTypes.classOf("cn.gov.birth.Unknown.v1")).isEmpty();
         assertThat(EventTypes.classOf("cn.gov.birth.ItemStarted.v2")).isEmpty();
         assertThatThrownBy(() -> EventTypes.typeOf(BirthEvent.class)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void shouldStillReadTheWholeFormTypesOfBeforeTheDepartmentsViews() {
+        assertThat(EventTypes.classOf("cn.gov.birth.ApplicationSubmitted.v1")).contains(ApplicationSubmitted.class);
+        assertThat(EventTypes.classOf("cn.gov.birth.ApplicationSupplemented.v1")).contains(ApplicationSupplemented.class);
+        assertThat(EventTypes.typeOf(ApplicationSubmitted.class)).isEqualTo("cn.gov.birth.ApplicationSubmitted.v2");
+        assertThat(EventTypes.all()).doesNotContainKey("cn.gov.birth.ApplicationSubmitted.v1");
     }
 
     @Test

@@ -18,6 +18,7 @@ import cn.gov.birth.contracts.codes.ResidentIdNumber;
 import cn.gov.birth.contracts.events.ApplicationForm.Card;
 import cn.gov.birth.contracts.events.ApplicationForm.Delivery;
 import cn.gov.birth.contracts.events.ApplicationSubmitted;
+import cn.gov.birth.contracts.events.DepartmentViews;
 import cn.gov.birth.contracts.events.ApplicationSupplemented;
 import cn.gov.birth.contracts.events.HouseholdRegistered;
 import cn.gov.birth.contracts.events.ItemAwaitingReview;
@@ -594,12 +595,13 @@ class SscardServiceIntegrationTest extends ServiceIntegrationTest {
         return id;
     }
 
+    /** Human resources' view of an application for the card, as application-service sends it. */
     private static ApplicationSubmitted application(UUID id, String bankCode, String cardDelivery) {
         ApplicationSubmitted s = SampleEvents.applicationSubmitted(id, Item.SOCIAL_SECURITY_CARD);
-        return new ApplicationSubmitted(s.eventId(), id, s.occurredAt(), s.reference(), s.region(), s.items(),
-                s.applicant(), s.mother(), s.father(), s.newborn(), s.household(), s.insurance(), s.reimbursement(),
-                new Card(bankCode),
-                new Delivery(s.delivery().birthCertificate(), cardDelivery, s.delivery().recipient()));
+        return DepartmentViews.view(Department.HUMAN_RESOURCES, new ApplicationSubmitted(s.eventId(), id,
+                s.occurredAt(), s.reference(), s.region(), s.items(), s.applicant(), s.mother(), s.father(),
+                s.newborn(), s.household(), s.insurance(), s.reimbursement(), new Card(bankCode),
+                new Delivery(s.delivery().birthCertificate(), cardDelivery, s.delivery().recipient())));
     }
 
     private static HouseholdRegistered registered(UUID id, String citizenId) {

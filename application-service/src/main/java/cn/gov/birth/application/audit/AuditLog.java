@@ -32,8 +32,16 @@ public class AuditLog {
         this.jdbc = jdbc;
     }
 
-    /** Keeps an entry once (the event handler runs once per event id; a redelivered copy changes nothing). */
+    /**
+     * Keeps an entry once (the event handler runs once per event id; a redelivered copy changes
+     * nothing). An entry whose hash does not match its columns was altered on its way, or forged:
+     * it is refused (and so dead-lettered), never kept as if its service had written it.
+     */
     public void store(AuditRecorded entry) {
+        if (!entry.hash().equals(entry.entry().expectedHash())) {
+            throw new IllegalArgumentException("audit entry " + entry.seq() + " of " + entry.service()
+                    + " does not match its hash: refused");
+        }
         jdbc.sql("insert into audit_log (event_id, " + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
                         + " on conflict do nothing")
                 .params(entry.eventId(), entry.service(), entry.seq(), Timestamp.from(entry.at()), entry.actor(),

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import cn.gov.birth.contracts.Topics;
+import cn.gov.birth.platform.audit.AuditEntry;
 import cn.gov.birth.platform.audit.AuditRecorded;
 import cn.gov.birth.platform.events.CloudEventRecords;
 import cn.gov.birth.platform.events.EventCodec;
@@ -64,9 +65,7 @@ class AuditIntegrationTest extends ServiceIntegrationTest {
     void shouldShowAnAuditorAClerksReadOfAnApplicationAndAStaffDecisionFromAnotherServicesChain() {
         UUID id = fileAtTheWindow();
         assertThat(clerk.get("/api/v1/applications/" + id).status()).isEqualTo(200);
-        AuditRecorded decision = new AuditRecorded(UUID.randomUUID(), "hukou-service", 7,
-                Instant.now().truncatedTo(ChronoUnit.MICROS), "police-0042", "STAFF", "POLICE", "DECIDE", id,
-                "task=" + UUID.randomUUID() + ",item=HUKOU,decision=APPROVE", "a".repeat(64), "b".repeat(64));
+        AuditRecorded decision = decision(id, 7);
 
         publish(decision);
         publish(decision);
@@ -148,6 +147,33 @@ class AuditIntegrationTest extends ServiceIntegrationTest {
     }
 
     /** As another service's outbox relay sends an entry of its chain. */
+    @Test
+    void shouldRefuseAnEntryThatDoesNotMatchItsHash() {
+        UUID id = fileAtTheWindow();
+        AuditRecorded genuine = decision(id, 8);
+        AuditRecorded forged = new AuditRecorded(UUID.randomUUID(), genuine.service(), 9, genuine.at(),
+                "someone-else", genuine.roles(), genuine.department(), genuine.action(), id, genuine.detail(),
+                genuine.hash(), genuine.hash());
+
+        publish(forged);
+        publish(genuine);
+
+        await().atMost(Duration.ofSeconds(60)).until(
+                () -> auditor.get("/api/v1/audit?subject=police-0042&applicationId=" + id).json(),
+                page -> page.get("totalItems").asLong() == 1);
+        assertThat(auditor.get("/api/v1/audit?subject=someone-else").json().get("totalItems").asLong()).isZero();
+    }
+
+    /** A staff decision as hukou-service's chain records it, hashed as every service hashes its rows. */
+    private static AuditRecorded decision(UUID application, long seq) {
+        Instant at = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        String detail = "task=" + UUID.randomUUID() + ",item=HUKOU,decision=APPROVE";
+        String hash = new AuditEntry(seq, at, "police-0042", "STAFF", "POLICE", "DECIDE", application, detail,
+                "a".repeat(64), null).expectedHash();
+        return new AuditRecorded(UUID.randomUUID(), "hukou-service", seq, at, "police-0042", "STAFF", "POLICE",
+                "DECIDE", application, detail, "a".repeat(64), hash);
+    }
+
     private void publish(AuditRecorded entry) {
         probe.send(CloudEventRecords.of(Topics.AUDIT, entry.service(), AuditRecorded.TYPE, entry.eventId(),
                 "/birth/" + entry.service(), entry.at(), "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01",

@@ -16,7 +16,8 @@ import java.util.UUID;
  * form on its own topic ({@link Topics#applicationsFor}), never the whole form. The applicant's
  * and the parents' phone numbers go to no department (notices reach the family through the
  * platform); the bank account for a maternity claim only to medical insurance; the mailing
- * recipient only to the department whose result is mailed:
+ * recipient (name, phone, address) to health when the certificate is mailed, and to human
+ * resources whenever the form gives one (staff mail a card whose county has no pickup branch):
  * <table>
  * <tr><th>department</th><th>receives</th></tr>
  * <tr><td>HEALTH</td><td>mother's name and ID; newborn; household county; the certificate's delivery
@@ -25,7 +26,7 @@ import java.util.UUID;
  * <tr><td>POLICE</td><td>both parents (no phones); newborn; the household section</td></tr>
  * <tr><td>MEDICAL_INSURANCE</td><td>mother's name and ID; newborn; insurance; the reimbursement account</td></tr>
  * <tr><td>HUMAN_RESOURCES</td><td>newborn; household county; the bank of the card; the card's delivery
- * (recipient when mailed)</td></tr>
+ * and the recipient</td></tr>
  * </table>
  * A submission or supplement goes to the departments of its items; a withdrawal (no personal
  * data) to every department. Each copy has its own event id, derived from the original's.
@@ -109,15 +110,18 @@ public final class DepartmentViews {
                 : new Household(household.settleWith(), household.division(), null, null, null, null);
     }
 
-    /** The delivery choice of the department's result, with the recipient only when that result is mailed. */
+    /**
+     * The delivery choice of the department's result, with the recipient when that result is mailed
+     * or, for the card, may be: staff mail a card whose county has no pickup branch.
+     */
     private static Delivery delivery(Delivery delivery, boolean certificate, boolean card) {
         if (delivery == null) {
             return null;
         }
         String birthCertificate = certificate ? delivery.birthCertificate() : null;
         String socialSecurityCard = card ? delivery.socialSecurityCard() : null;
-        boolean mailed = MAIL.equals(birthCertificate) || MAIL.equals(socialSecurityCard);
-        return new Delivery(birthCertificate, socialSecurityCard, mailed ? delivery.recipient() : null);
+        boolean mayBeMailed = card || MAIL.equals(birthCertificate);
+        return new Delivery(birthCertificate, socialSecurityCard, mayBeMailed ? delivery.recipient() : null);
     }
 
     private DepartmentViews() {

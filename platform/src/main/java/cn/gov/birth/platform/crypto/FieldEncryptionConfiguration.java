@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
@@ -53,6 +54,26 @@ public class FieldEncryptionConfiguration {
                 declared.orderedStream().flatMap(group -> group.encryptedColumns().stream())).toList();
         return new KeyRotation(encryption, all, dataSource, transactions, settings.batchSize(),
                 meters.getIfAvailable());
+    }
+
+    /**
+     * A service whose sealed columns hold values in the clear (a database from before they were
+     * sealed) does not start unless plaintext is accepted: it could not read them, and one such
+     * outbox row would stop every event it publishes.
+     */
+    @Bean
+    SmartInitializingSingleton noClearValuesInSealedColumns(KeyRotation rotation, CryptoSettings settings) {
+        return () -> {
+            if (settings.acceptPlaintext()) {
+                return;
+            }
+            List<String> inClear = rotation.columnsWithClearValues();
+            if (!inClear.isEmpty()) {
+                throw new IllegalStateException("Columns that are stored sealed hold values in the clear: " + inClear
+                        + ". Start with FIELD_ACCEPT_PLAINTEXT=true, run scripts/rotate-field-keys.sh --resume to "
+                        + "seal them, then start without it.");
+            }
+        };
     }
 
     @Bean

@@ -1,5 +1,6 @@
 package cn.gov.birth.platform.crypto;
 
+import cn.gov.birth.security.crypto.FieldCipher;
 import cn.gov.birth.security.crypto.FieldCryptoException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -132,6 +133,17 @@ public final class KeyRotation {
         }
         log.info("Field-encryption data key {}: {}", activeId, counts);
         return new Report(activeId, counts);
+    }
+
+    /**
+     * The declared columns holding a value in the clear (one from before the column was sealed):
+     * while plaintext is not accepted such a value cannot be read, and the service must not start.
+     */
+    public List<String> columnsWithClearValues() {
+        return columns.stream().filter(column -> jdbc.sql("select exists (select 1 from " + column.table() + " where "
+                        + column.column() + " is not null and not starts_with(" + column.column() + ", :prefix))")
+                        .param("prefix", FieldCipher.PREFIX).query(Boolean.class).single())
+                .map(EncryptedColumn::name).toList();
     }
 
     /** Per declared column, how many values are not under the active key. */

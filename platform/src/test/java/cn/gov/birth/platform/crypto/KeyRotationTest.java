@@ -130,6 +130,18 @@ class KeyRotationTest {
     }
 
     @Test
+    void shouldNameTheColumnsThatHoldAValueInTheClear() {
+        FieldEncryption encryption = encryption(false);
+        insertSealed(encryption, 0, 5);
+        KeyRotation rotation = rotation(encryption);
+        assertThat(rotation.columnsWithClearValues()).isEmpty();
+
+        database.jdbc.sql("insert into person (id, phone) values (5, '13912345678')").update();
+
+        assertThat(rotation.columnsWithClearValues()).containsExactly("person.phone");
+    }
+
+    @Test
     void shouldLeaveValuesThatDoNotReadAsTheyAreAndCountThem() {
         FieldEncryption encryption = encryption(false);
         insertSealed(encryption, 0, 10);
