@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -138,6 +139,31 @@ class SecurityEndToEndIT {
         var decided = officer.post(decisions, approve, "X-Staff-Id", "someone-else");
         assertThat(decided.status()).isEqualTo(200);
         assertThat(decided.json().get("decidedBy").asString()).isEqualTo("health-0042");
+    }
+
+    @Test
+    void shouldShowAnAuditorAStaffMembersReadAndDecisionAndRefuseTheTrailToTheFamily() {
+        ObjectNode rare = portal.knownFamily();
+        ((ObjectNode) rare.get("newborn")).put("givenName", "𠮷安");
+        JsonHttp mother = portal.motherOf(rare);
+        UUID id = UUID.fromString(mother.post("/api/v1/applications", rare).json().get("id").asString());
+        JsonHttp officer = portal.signedIn("health-0077", "STAFF", "HEALTH");
+        await("health review task").atMost(COMPLETION).until(() -> task(officer, id) != null);
+        var decided = officer.post("/api/v1/departments/HEALTH/tasks/" + task(officer, id) + "/decisions",
+                "{\"decision\":\"APPROVE\",\"message\":\"字形已核对\"}");
+        assertThat(decided.status()).isEqualTo(200);
+        JsonHttp auditor = portal.signedIn("auditor-0001", "AUDITOR", null);
+
+        JsonNode trail = await("the decision in the auditors' copy").atMost(COMPLETION).until(
+                () -> auditor.get("/api/v1/audit?applicationId=" + id + "&subject=health-0077").json(),
+                page -> page.get("items").valueStream().anyMatch(e -> e.get("action").asString().equals("DECIDE")));
+
+        assertThat(trail.get("items").valueStream().map(e -> e.get("service").asString() + " "
+                + e.get("action").asString())).contains("birth-cert-service READ_REVIEW_TASK",
+                "birth-cert-service DECIDE");
+        assertThat(mother.get("/api/v1/audit?applicationId=" + id).status()).isEqualTo(403);
+        assertThat(officer.get("/api/v1/audit?applicationId=" + id).status()).isEqualTo(403);
+        assertThat(portal.anonymous().get("/api/v1/audit?applicationId=" + id).status()).isEqualTo(401);
     }
 
     private static String task(JsonHttp staff, UUID application) {
