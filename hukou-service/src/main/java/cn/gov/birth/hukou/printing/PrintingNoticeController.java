@@ -2,6 +2,8 @@ package cn.gov.birth.hukou.printing;
 
 import cn.gov.birth.hukou.printing.PrintingNotices.PrintingNotice;
 import cn.gov.birth.hukou.reference.PoliceStations;
+import cn.gov.birth.platform.audit.AuditAction;
+import cn.gov.birth.platform.audit.AuditTrail;
 import cn.gov.birth.platform.web.InvalidInputException;
 import cn.gov.birth.platform.web.InvalidInputException.FieldError;
 import java.util.ArrayList;
@@ -19,9 +21,11 @@ class PrintingNoticeController {
     private static final int MAX_LIMIT = 500;
 
     private final PrintingNotices notices;
+    private final AuditTrail audit;
 
-    PrintingNoticeController(PrintingNotices notices) {
+    PrintingNoticeController(PrintingNotices notices, AuditTrail audit) {
         this.notices = notices;
+        this.audit = audit;
     }
 
     @GetMapping
@@ -37,6 +41,10 @@ class PrintingNoticeController {
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
-        return notices.forStation(station, limit);
+        List<PrintingNotice> shown = notices.forStation(station, limit);
+        // Each notice names a newborn and its citizen ID number: the read is the staff member's, on record.
+        audit.record(shown.stream().map(notice -> new AuditTrail.Entry(AuditAction.READ_APPLICATION,
+                notice.applicationId(), "via=printing-notice,station=" + station)).toList());
+        return shown;
     }
 }

@@ -112,6 +112,9 @@ class HukouServiceIntegrationTest extends ServiceIntegrationTest {
         assertThat(notice.get("stationCode").asString()).isEqualTo(RegisterRows.stationCode("520102"));
         assertThat(notice.get("citizenIdNumber").asString()).isEqualTo(registered.citizenIdNumber());
         assertThat(notice.get("newbornName").asString()).isEqualTo("李安然");
+        assertThat(jdbc.sql("select actor || ' ' || action || ' ' || detail from audit_entry where application_id = ?")
+                .param(id).query(String.class).list())
+                .contains("staff-police READ_APPLICATION via=printing-notice,station=" + RegisterRows.stationCode("520102"));
         assertThat(notice.get("householdNumber").asString()).isEqualTo(rows.settling.get("householdNumber"));
         assertThat(staff().get("/api/v1/departments/POLICE/printing-notices").status()).isEqualTo(400);
     }
