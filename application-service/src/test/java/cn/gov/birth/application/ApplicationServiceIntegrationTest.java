@@ -195,6 +195,60 @@ class ApplicationServiceIntegrationTest extends ServiceIntegrationTest {
                 .param(id).query(String.class).single()).startsWith("ENC1:").doesNotContain("520102202611200024");
     }
 
+    /** Jilin grants the vaccination certificate and maternity reimbursement at the hospital (免申即享, seed 004). */
+    @Test
+    void shouldAcceptAJilinFamilyTickingAllSevenItemsAndCompleteItWithoutTheItemsGrantedAtTheHospital() {
+        ObjectNode form = newFamily();
+        String county = "220102";
+        form.put("region", "220000");
+        ((ObjectNode) form.get("mother")).put("householdDivision", county);
+        ((ObjectNode) form.get("father")).put("householdDivision", county);
+        ((ObjectNode) form.get("household")).put("nativePlace", county);
+        ((ObjectNode) form.get("insurance")).put("insuredDivision", county);
+        ((ObjectNode) form.get("newborn")).put("birthCertificateNumber",
+                "S%09d".formatted(java.util.concurrent.ThreadLocalRandom.current().nextInt(1_000_000_000)));
+        ArrayNode materials = form.putArray("materials");
+        for (String material : List.of("BIRTH_CERTIFICATE", "SETTLING_PARENT_HOUSEHOLD_REGISTER", "APPLICANT_ID_CARD")) {
+            materials.addObject().put("type", material).put("documentId", "D-" + material);
+        }
+
+        JsonNode body = http.post("/api/v1/applications", form).json();
+
+        assertThat(body.get("status").asString()).as(body.toString()).isEqualTo("ACCEPTED");
+        UUID id = UUID.fromString(body.get("id").asString());
+        assertThat(body.get("items")).hasSize(7);
+        for (String granted : List.of("VACCINATION", "MATERNITY_REIMBURSEMENT")) {
+            assertThat(itemStatus(body, granted)).isEqualTo("GRANTED_AT_HOSPITAL");
+            assertThat(item(body, granted).get("result").get("place").asString()).contains("助产机构");
+            assertThat(item(body, granted).get("deadline").isNull()).isTrue();
+        }
+        assertThat(http.get("/api/v1/applications/" + id + "/notice").json().get("text").asString())
+                .contains("已在医院免申办理，领取地点：新生儿出生的助产机构");
+        var insurance = probe.awaitEvent(Topics.applicationsFor(Department.MEDICAL_INSURANCE),
+                ApplicationSubmitted.class, e -> e.applicationId().equals(id));
+        assertThat(insurance.items()).containsExactlyInAnyOrder(Item.BIRTH_CERT, Item.HUKOU, Item.MEDICAL_INSURANCE,
+                Item.SOCIAL_SECURITY_CARD, Item.PARENTING_GUIDANCE);
+        // The CDC's copy would have been published before medical insurance's, in the same transaction.
+        assertThat(probe.events(Topics.applicationsFor(Department.CDC), ApplicationSubmitted.class, id)).isEmpty();
+
+        Instant now = Instant.now();
+        List<ItemCompleted> facts = List.of(
+                new BirthCertificateIssued(UUID.randomUUID(), id, now, "S000000042", true),
+                new ParentingGuidanceEnrolled(UUID.randomUUID(), id, now, LocalDate.of(2027, 11, 20)),
+                new HouseholdRegistered(UUID.randomUUID(), id, now, "220102202611200024", "220102", "南关区派出所"),
+                new MedicalInsuranceEnrolled(UUID.randomUUID(), id, now, List.of(2026), new BigDecimal("400.00"),
+                        LocalDate.of(2026, 11, 20), LocalDate.of(2026, 12, 31)),
+                new SocialSecurityCardApplied(UUID.randomUUID(), id, now, "ICBC", "MADE", "工商银行长春分行"));
+        for (ItemCompleted fact : facts) {
+            probe.publish(topicOf(fact.item()), fact);
+        }
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> "COMPLETED".equals(status(id)));
+        JsonNode completed = http.get("/api/v1/applications/" + id).json();
+        assertThat(itemStatus(completed, "VACCINATION")).isEqualTo("GRANTED_AT_HOSPITAL");
+        assertThat(completed.get("completedAt").isNull()).isFalse();
+    }
+
     @Test
     void shouldStoreTheFormSealedAndFindTheMotherOnlyByTheIndexOfHerIdNumber() {
         ObjectNode form = newFamily();

@@ -49,6 +49,8 @@ class PlatformEndToEndIT {
         portal = new Portal(platform.gatewayUrl());
         List<String> topics = new ArrayList<>(Topics.DEPARTMENT_FACTS);
         topics.add(Topics.applicationsFor(Department.HEALTH));
+        topics.add(Topics.applicationsFor(Department.CDC));
+        topics.add(Topics.applicationsFor(Department.MEDICAL_INSURANCE));
         probe = new EventProbe(platform.kafkaBootstrapServers(), topics.toArray(String[]::new));
     }
 
@@ -92,6 +94,48 @@ class PlatformEndToEndIT {
         assertThat(application.get("completedAt").isNull()).isFalse();
         await().atMost(Duration.ofSeconds(30)).until(() -> family(id).get("/api/v1/notifications?applicationId=" + id)
                 .json().get("items").valueStream().anyMatch(m -> m.get("status").asString().equals("COMPLETED")));
+    }
+
+    /**
+     * Jilin (seed 004): the vaccination certificate and maternity reimbursement are granted at the
+     * delivery hospital without application (免申即享). Ticked, they do not refuse the application:
+     * they show as granted with where to collect them, and no department is sent them as work.
+     */
+    @Test
+    void shouldAcceptAJilinFamilyTickingAllSevenItemsAndShowTwoAsGrantedAtTheHospital() {
+        ObjectNode form = jilinFamily();
+        assertThat(form.get("items")).hasSize(7);
+
+        var created = file(form);
+
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        JsonNode filed = created.json();
+        UUID id = UUID.fromString(filed.get("id").asString());
+        assertThat(filed.get("status").asString()).isEqualTo("ACCEPTED");
+        assertThat(filed.get("items")).hasSize(7);
+        for (Item granted : List.of(Item.VACCINATION, Item.MATERNITY_REIMBURSEMENT)) {
+            assertThat(item(filed, granted).get("status").asString()).as(granted.name())
+                    .isEqualTo("GRANTED_AT_HOSPITAL");
+            assertThat(result(filed, granted).get("place").asString()).as(granted.name()).contains("助产机构");
+        }
+        assertThat(item(filed, Item.HUKOU).get("status").asString()).isEqualTo("WAITING");
+        var insurance = probe.awaitEvent(Topics.applicationsFor(Department.MEDICAL_INSURANCE),
+                ApplicationSubmitted.class, e -> e.applicationId().equals(id));
+        assertThat(insurance.items()).contains(Item.MEDICAL_INSURANCE)
+                .doesNotContain(Item.VACCINATION, Item.MATERNITY_REIMBURSEMENT);
+        // The CDC's copy would have left before medical insurance's (one outbox, rows in order): none did.
+        assertThat(probe.events(Topics.applicationsFor(Department.CDC), ApplicationSubmitted.class, id)).isEmpty();
+
+        // The rest goes on: health verifies the certificate the hospital issued; the granted items stay granted.
+        await().atMost(COMPLETION).pollInterval(Duration.ofMillis(250)).until(() -> "COMPLETED".equals(
+                item(family(id).get("/api/v1/applications/" + id).json(), Item.BIRTH_CERT).get("status").asString()));
+        JsonNode application = family(id).get("/api/v1/applications/" + id).json();
+        assertThat(item(application, Item.VACCINATION).get("status").asString()).isEqualTo("GRANTED_AT_HOSPITAL");
+        assertThat(item(application, Item.MATERNITY_REIMBURSEMENT).get("status").asString())
+                .isEqualTo("GRANTED_AT_HOSPITAL");
+        assertThat(application.get("timeline").valueStream().filter(e -> e.get("type").asString()
+                .equals("ItemGrantedAtHospital")).map(e -> e.get("item").asString()).toList())
+                .containsExactlyInAnyOrder("VACCINATION", "MATERNITY_REIMBURSEMENT");
     }
 
     @Test
@@ -370,6 +414,40 @@ class PlatformEndToEndIT {
 
     private static JsonNode result(JsonNode application, Item item) {
         return item(application, item).get("result");
+    }
+
+    /**
+     * A new family filing in Jilin with all seven items: settling in a Jilin family household, the
+     * birth certificate already issued by the hospital (on its delivery record, uploaded by health),
+     * and the materials of seed 004.
+     */
+    private static ObjectNode jilinFamily() {
+        ObjectNode form = JsonHttp.newFamily();
+        String county = "220102";
+        form.put("region", "220000");
+        ((ObjectNode) form.get("mother")).put("householdDivision", county);
+        ((ObjectNode) form.get("father")).put("householdDivision", county);
+        ((ObjectNode) form.get("household")).put("nativePlace", county);
+        ((ObjectNode) form.get("insurance")).put("insuredDivision", county);
+        var items = form.putArray("items");
+        for (Item item : Item.values()) {
+            items.add(item.name());
+        }
+        var materials = form.putArray("materials");
+        for (String material : List.of("BIRTH_CERTIFICATE", "SETTLING_PARENT_HOUSEHOLD_REGISTER", "APPLICANT_ID_CARD")) {
+            materials.addObject().put("type", material).put("documentId", "DOC-" + material);
+        }
+        String certificate = "S%09d".formatted(java.util.concurrent.ThreadLocalRandom.current().nextInt(1_000_000_000));
+        ObjectNode newborn = (ObjectNode) form.get("newborn");
+        newborn.put("birthCertificateNumber", certificate);
+        OffsetDateTime born = OffsetDateTime.parse(newborn.get("birthTime").asString());
+        String mother = form.get("mother").get("idNumber").asString();
+        upload("HEALTH", "delivery-records", """
+                recordNumber,hospitalCode,motherIdNumber,birthTime,sex,dischargedAt,certificateNumber
+                E2E-JL-%s,%s,%s,%s,%s,%s,%s
+                """.formatted(certificate, newborn.get("hospitalCode").asString(), mother, born,
+                newborn.get("sex").asString(), born.plusDays(3), certificate));
+        return form;
     }
 
     /** A new family whose birth the departments know ({@link Portal#knownFamily}). */

@@ -100,13 +100,16 @@ public final class Application {
 
     /**
      * Files a form the single window decided: accepted, it is distributed to the departments with
-     * its items and their deadlines; otherwise it waits for a supplement or stays refused.
+     * its items and their deadlines, but for the items the region grants at the hospital
+     * ({@code grantedAtHospital}: item and where to collect it); otherwise it waits for a
+     * supplement or stays refused.
      */
     public static Filed submit(UUID id, String reference, Submission submission, ApplicationRequest form,
-                               Acceptance acceptance, Parties parties, DueDates deadlines, Instant now) {
+                               Acceptance acceptance, Parties parties, DueDates deadlines,
+                               Map<Item, String> grantedAtHospital, Instant now) {
         Application application = new Application(id, reference, submission, now,
                 statusOf(acceptance), 1, acceptance, form, parties, null, null, List.of(), true);
-        List<BirthEvent> events = new ArrayList<>(application.decided(deadlines, now));
+        List<BirthEvent> events = new ArrayList<>(application.decided(deadlines, grantedAtHospital, now));
         events.add(application.statusChanged(null, null, now));
         return new Filed(application, List.copyOf(events));
     }
@@ -116,12 +119,13 @@ public final class Application {
      * again; accepted now, it is distributed.
      */
     public List<BirthEvent> completeFiling(ApplicationRequest supplemented, Acceptance decision, Parties newParties,
-                                           Collection<String> sections, DueDates deadlines, Instant now) {
+                                           Collection<String> sections, DueDates deadlines,
+                                           Map<Item, String> grantedAtHospital, Instant now) {
         ApplicationStatus previous = supplement(ApplicationStatus.NEEDS_SUPPLEMENT, supplemented, newParties, sections,
                 now);
         acceptance = decision;
         status = statusOf(decision);
-        List<BirthEvent> events = new ArrayList<>(decided(deadlines, now));
+        List<BirthEvent> events = new ArrayList<>(decided(deadlines, grantedAtHospital, now));
         events.add(statusChanged(previous, null, now));
         return events;
     }
@@ -197,22 +201,38 @@ public final class Application {
         return events;
     }
 
-    /** Writes the decision's consequences: for an accepted form its items, deadlines and distribution. */
-    private List<BirthEvent> decided(DueDates deadlines, Instant now) {
-        List<BirthEvent> events = new ArrayList<>();
-        if (acceptance.outcome() == Outcome.ACCEPTED) {
-            Set<Item> requested = Item.withDependencies(form.items());
-            LocalDate acceptedOn = LocalDate.ofInstant(now, ChinaTime.ZONE);
-            deadline = deadlines.ofApplication(form.region(), acceptedOn);
-            for (Item item : requested) {
-                boolean waits = item.requires().stream().anyMatch(requested::contains);
-                change(new ApplicationItem(item, waits ? ItemStatus.WAITING : ItemStatus.IN_PROGRESS, deadlines.of(
-                        form.region(), item, acceptedOn), null, null, null, now, !form.items().contains(item)));
-            }
-            events.add(submitted(now));
-        }
+    /**
+     * Writes the decision's consequences: for an accepted form its items, deadlines and distribution.
+     * An item granted at the hospital is finished at once with where to collect it, and goes to no
+     * department; an application made only of such items is completed as it is accepted.
+     */
+    private List<BirthEvent> decided(DueDates deadlines, Map<Item, String> grantedAtHospital, Instant now) {
         newEntries.add(decision(acceptance, now));
-        return events;
+        if (acceptance.outcome() != Outcome.ACCEPTED) {
+            return List.of();
+        }
+        Set<Item> requested = Item.withDependencies(form.items());
+        LocalDate acceptedOn = LocalDate.ofInstant(now, ChinaTime.ZONE);
+        deadline = deadlines.ofApplication(form.region(), acceptedOn);
+        for (Item item : requested) {
+            String place = grantedAtHospital.get(item);
+            if (place != null) {
+                change(new ApplicationItem(item, ItemStatus.GRANTED_AT_HOSPITAL, null, null, null,
+                        EventCodec.mapper().writeValueAsString(Map.of("place", place)), now, false));
+                newEntries.add(new TimelineEntry(now, "ItemGrantedAtHospital", item,
+                        "已在医院免申办理（免申即享），领取地点：" + place));
+                continue;
+            }
+            boolean waits = item.requires().stream().anyMatch(requested::contains);
+            change(new ApplicationItem(item, waits ? ItemStatus.WAITING : ItemStatus.IN_PROGRESS, deadlines.of(
+                    form.region(), item, acceptedOn), null, null, null, now, !form.items().contains(item)));
+        }
+        status = StatusFolding.overall(status, items.values().stream().map(ApplicationItem::status).toList(), false);
+        if (status.isFinal()) {
+            completedAt = now;
+            return List.of();
+        }
+        return List.of(submitted(now));
     }
 
     /** What every supplement does: its form replaces the filed one, and the timeline says what it brought. */
@@ -245,12 +265,16 @@ public final class Application {
                         .filter(Objects::nonNull).toList()));
     }
 
-    /** The accepted application as the departments receive it: the parts of the form they need. */
+    /**
+     * The accepted application as the departments receive it: the items they work on (not those
+     * granted at the hospital) and the parts of the form they need.
+     */
     private ApplicationSubmitted submitted(Instant now) {
         var household = form.household();
         var settling = form.settlingParent();
         return new ApplicationSubmitted(UUID.randomUUID(), id, now, reference, form.region(),
-                List.copyOf(items.keySet()), part(form.applicant(), ApplicationForm.Applicant.class),
+                items.values().stream().filter(item -> item.status() != ItemStatus.GRANTED_AT_HOSPITAL)
+                        .map(ApplicationItem::item).toList(), part(form.applicant(), ApplicationForm.Applicant.class),
                 part(form.mother(), ApplicationForm.Person.class), part(form.father(), ApplicationForm.Person.class),
                 part(form.newborn(), ApplicationForm.Newborn.class),
                 household == null ? null : new ApplicationForm.Household(household.settleWith(),

@@ -47,7 +47,8 @@ final class StatusFolding {
             return ApplicationStatus.ACTION_REQUIRED;
         }
         if (!items.isEmpty() && items.stream().allMatch(ItemStatus::isFinal)) {
-            return items.stream().allMatch(s -> s == ItemStatus.COMPLETED)
+            // An item granted at the hospital (免申即享) is the family's as much as a completed one.
+            return items.stream().allMatch(s -> s == ItemStatus.COMPLETED || s == ItemStatus.GRANTED_AT_HOSPITAL)
                     ? ApplicationStatus.COMPLETED : ApplicationStatus.PARTIALLY_COMPLETED;
         }
         return anyFact ? ApplicationStatus.IN_PROGRESS : ApplicationStatus.ACCEPTED;

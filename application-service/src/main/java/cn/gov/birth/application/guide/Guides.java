@@ -7,6 +7,7 @@ import cn.gov.birth.contracts.Department;
 import cn.gov.birth.contracts.Item;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** The service guide (办事指南) of a region, written from the same policy data the decision uses. */
 final class Guides {
@@ -70,6 +71,8 @@ final class Guides {
         if (policy.birthCertificateRequired()) {
             conditions.add("已在助产机构办理《出生医学证明》");
         }
+        policy.grantedAtHospital().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(granted ->
+                conditions.add(granted.getKey() + "：在助产机构免申即享，无需申请（可一并勾选），领取地点：" + granted.getValue()));
         if (policy.namedNewbornRequired()) {
             conditions.add("新生儿已取名");
         }

@@ -43,7 +43,7 @@ class AcceptanceDecision {
         RegionPolicy policy = policies.of(form.region()).orElseThrow();
         List<Notice> reasons = new ArrayList<>();
         List<Notice> missing = new ArrayList<>();
-        List<Item> notOffered = items.stream().filter(item -> !policy.items().contains(item)).sorted().toList();
+        List<Item> notOffered = items.stream().filter(item -> !policy.accepts(item)).sorted().toList();
         note(reasons, !notOffered.isEmpty(), "ITEM_NOT_OFFERED", policy.name() + "联办暂不包括以下事项，可通过原渠道单独办理："
                 + String.join("、", notOffered.stream().map(Item::name).toList()));
         var newborn = form.newborn();

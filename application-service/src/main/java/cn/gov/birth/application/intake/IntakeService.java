@@ -8,6 +8,8 @@ import cn.gov.birth.application.core.ApplicationRepository;
 import cn.gov.birth.application.core.ApplicationRequest;
 import cn.gov.birth.application.core.Parties;
 import cn.gov.birth.application.deadlines.Deadlines;
+import cn.gov.birth.application.policy.RegionPolicies;
+import cn.gov.birth.application.policy.RegionPolicy;
 import cn.gov.birth.application.policy.RegionPolicy.Channel;
 import cn.gov.birth.application.tracking.ApplicationView;
 import cn.gov.birth.application.tracking.ApplicationViews;
@@ -25,6 +27,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -54,11 +57,12 @@ public class IntakeService {
     private final TransactionTemplate transactions;
     private final ApplicationViews views;
     private final Deadlines deadlines;
+    private final RegionPolicies policies;
     private final Clock clock;
 
     IntakeService(FormValidator validator, Filings filings, ApplicationAccess access, AcceptanceDecision decision,
                   ApplicationRepository applications, TransactionTemplate transactions, ApplicationViews views,
-                  Deadlines deadlines, Clock clock) {
+                  Deadlines deadlines, RegionPolicies policies, Clock clock) {
         this.validator = validator;
         this.filings = filings;
         this.access = access;
@@ -67,6 +71,7 @@ public class IntakeService {
         this.transactions = transactions;
         this.views = views;
         this.deadlines = deadlines;
+        this.policies = policies;
         this.clock = clock;
     }
 
@@ -115,7 +120,8 @@ public class IntakeService {
         refuseSecondOpenApplication(form, null, caller);
         Acceptance acceptance = decision.decide(form, Item.withDependencies(form.items()));
         Application.Filed filed = Application.submit(UUID.randomUUID(), applications.nextReference(form.region(), now),
-                submission, form, acceptance, parties(caller.subject(), form), deadlines, now);
+                submission, form, acceptance, parties(caller.subject(), form), deadlines, grantedAtHospital(form),
+                now);
         applications.save(filed.application(), filed.events());
         logDecision(filed.application(), acceptance);
         return filed.application().id();
@@ -145,7 +151,8 @@ public class IntakeService {
         ApplicationRequest form = supplemented(application, supplement);
         Acceptance acceptance = decision.decide(form, Item.withDependencies(form.items()));
         List<BirthEvent> events = application.completeFiling(form, acceptance,
-                parties(application.parties().submittedBy(), form), supplement.sections(), deadlines, clock.instant());
+                parties(application.parties().submittedBy(), form), supplement.sections(), deadlines,
+                grantedAtHospital(form), clock.instant());
         logDecision(application, acceptance);
         return events;
     }
@@ -170,6 +177,11 @@ public class IntakeService {
         ApplicationRequest form = supplement.applyTo(application.form());
         validator.validate(form);
         return form;
+    }
+
+    /** The items the form's region grants at the hospital, with where to collect them. */
+    private Map<Item, String> grantedAtHospital(ApplicationRequest form) {
+        return policies.of(form.region()).map(RegionPolicy::grantedAtHospital).orElse(Map.of());
     }
 
     private Parties parties(String submittedBy, ApplicationRequest form) {

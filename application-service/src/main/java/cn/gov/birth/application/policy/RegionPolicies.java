@@ -101,6 +101,12 @@ public class RegionPolicies {
                         + ", which it needs");
             }
         }
+        policy.grantedAtHospital().forEach((item, place) -> {
+            check(problems, !policy.items().contains(item), item
+                    + " is both offered and granted at the hospital without application");
+            check(problems, place != null && !place.isBlank(), "grantedAtHospital." + item
+                    + " must say where the family collects it");
+        });
         check(problems, policy.channels() != null && !policy.channels().isEmpty(),
                 "channels must list how applications may be filed (ONLINE, WINDOW, HOSPITAL)");
         check(problems, !policy.applicants().isEmpty(), "applicants must list who may apply");

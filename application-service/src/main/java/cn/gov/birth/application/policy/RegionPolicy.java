@@ -26,6 +26,9 @@ import java.util.stream.Collectors;
  * @param wholeTimeLimit              promised working days for the whole application, if stated
  * @param sources                     the documents this policy is written from
  * @param materials                   the one set of materials (申请材料), each with the items it serves
+ * @param grantedAtHospital           items the delivery hospital grants without application (免申即享),
+ *                                    each with where the family collects it: a family may tick them, they
+ *                                    are shown as granted and go to no department
  */
 public record RegionPolicy(String region, String name, Set<Item> items, Set<String> applicants,
                            Set<String> applicantsWithAuthorization, Period registrationPeriod,
@@ -34,7 +37,7 @@ public record RegionPolicy(String region, String name, Set<Item> items, Set<Stri
                            boolean birthCertificateRequired, boolean namedNewbornRequired,
                            Map<Item, Integer> timeLimits, Integer wholeTimeLimit, List<String> sources,
                            List<Material> materials, Settlement settlement, InsuranceOptions insurance,
-                           Set<Channel> channels) {
+                           Set<Channel> channels, Map<Item, String> grantedAtHospital) {
 
     /** How an application reaches the joint service, and who files it there. */
     public enum Channel {
@@ -172,5 +175,11 @@ public record RegionPolicy(String region, String name, Set<Item> items, Set<Stri
         timeLimits = timeLimits == null ? Map.of() : Map.copyOf(timeLimits);
         sources = sources == null ? List.of() : List.copyOf(sources);
         materials = materials == null ? List.of() : List.copyOf(materials);
+        grantedAtHospital = grantedAtHospital == null ? Map.of() : Map.copyOf(grantedAtHospital);
+    }
+
+    /** Whether a family may tick the item: offered in the joint service, or granted at the hospital. */
+    public boolean accepts(Item item) {
+        return items.contains(item) || grantedAtHospital.containsKey(item);
     }
 }

@@ -1,6 +1,7 @@
 package cn.gov.birth.application.tracking;
 
 import cn.gov.birth.contracts.ChinaTime;
+import cn.gov.birth.contracts.ItemStatus;
 import cn.gov.birth.application.core.Acceptance;
 import cn.gov.birth.application.policy.RegionPolicies;
 import cn.gov.birth.application.policy.RegionPolicy;
@@ -39,6 +40,8 @@ public class AcceptanceNotices {
                 text.append("受理事项及办结时限：\n");
                 application.items().forEach(item -> text.append("  - ").append(item.item())
                         .append(item.pulledIn() ? "（因所选事项需要一并办理）" : "")
+                        .append(item.status() == ItemStatus.GRANTED_AT_HOSPITAL
+                                ? "（已在医院免申办理，领取地点：" + item.result().get("place") + "）" : "")
                         .append(item.deadline() == null ? "" : "，应于" + DATE.format(item.deadline()) + "前办结")
                         .append("\n"));
                 if (application.deadline() != null) {

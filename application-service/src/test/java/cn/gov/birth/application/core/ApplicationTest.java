@@ -12,6 +12,7 @@ import cn.gov.birth.contracts.ApplicationStatus;
 import cn.gov.birth.contracts.Item;
 import cn.gov.birth.contracts.ItemStatus;
 import cn.gov.birth.contracts.events.ApplicationStatusChanged;
+import cn.gov.birth.contracts.events.ApplicationStatusChanged.ItemState;
 import cn.gov.birth.contracts.events.ApplicationSubmitted;
 import cn.gov.birth.contracts.events.ApplicationSupplemented;
 import cn.gov.birth.contracts.events.ApplicationWithdrawn;
@@ -24,9 +25,13 @@ import cn.gov.birth.platform.test.JsonHttp;
 import cn.gov.birth.platform.web.ProblemException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /** The application's rules without a database: what each command changes and which events it returns. */
 class ApplicationTest {
@@ -46,6 +51,9 @@ class ApplicationTest {
     };
     private static final Acceptance ACCEPTED = new Acceptance(Outcome.ACCEPTED, List.of(), List.of());
     private static final Parties PARTIES = new Parties("citizen-1", "mother-index", null);
+    /** Jilin's: granted at the hospital without application (免申即享), with where to collect them. */
+    private static final Map<Item, String> AT_HOSPITAL = Map.of(Item.VACCINATION, "新生儿出生的助产机构",
+            Item.MATERNITY_REIMBURSEMENT, "分娩的助产机构（出院时直接结算）");
 
     private final ApplicationRequest form = EventCodec.mapper().convertValue(JsonHttp.newFamily(),
             ApplicationRequest.class);
@@ -69,6 +77,53 @@ class ApplicationTest {
         assertThat(submitted.household().division()).isEqualTo(form.settlingParent().householdDivision());
         assertThat(application.newEntries()).extracting(Application.TimelineEntry::type)
                 .containsExactly("ApplicationAccepted");
+    }
+
+    @Test
+    void shouldShowItemsGrantedAtTheHospitalWithWhereToCollectThemAndSendThemToNoDepartment() {
+        Application.Filed filed = filedInJilin(form);
+        Application application = filed.application();
+
+        assertThat(application.status()).isEqualTo(ApplicationStatus.ACCEPTED);
+        for (Item granted : AT_HOSPITAL.keySet()) {
+            ApplicationItem item = item(application, granted);
+            assertThat(item.status()).as(granted.name()).isEqualTo(ItemStatus.GRANTED_AT_HOSPITAL);
+            assertThat(item.deadline()).as(granted.name()).isNull();
+            assertThat(EventCodec.mapper().readTree(item.resultJson()).get("place").asString())
+                    .isEqualTo(AT_HOSPITAL.get(granted));
+        }
+        assertThat(item(application, Item.BIRTH_CERT).status()).isEqualTo(ItemStatus.IN_PROGRESS);
+        ApplicationSubmitted submitted = (ApplicationSubmitted) filed.events().getFirst();
+        assertThat(submitted.items()).containsExactlyInAnyOrder(Item.BIRTH_CERT, Item.HUKOU, Item.MEDICAL_INSURANCE,
+                Item.SOCIAL_SECURITY_CARD, Item.PARENTING_GUIDANCE);
+        assertThat(((ApplicationStatusChanged) filed.events().getLast()).items())
+                .contains(new ItemState(Item.VACCINATION, ItemStatus.GRANTED_AT_HOSPITAL, null));
+        assertThat(application.newEntries()).extracting(Application.TimelineEntry::type)
+                .containsExactly("ApplicationAccepted", "ItemGrantedAtHospital", "ItemGrantedAtHospital");
+        assertThat(application.newEntries().get(1).detail()).contains("免申即享", "新生儿出生的助产机构");
+    }
+
+    @Test
+    void shouldCompleteWhenTheDepartmentsFinishBesideTheItemsGrantedAtTheHospital() {
+        Application application = filedInJilin(ticking(Item.BIRTH_CERT, Item.VACCINATION,
+                Item.MATERNITY_REIMBURSEMENT)).application();
+
+        application.apply(new BirthCertificateIssued(UUID.randomUUID(), application.id(), NOW, "Q000000001", true),
+                NOW);
+
+        assertThat(application.status()).isEqualTo(ApplicationStatus.COMPLETED);
+        assertThat(application.completedAt()).isEqualTo(NOW);
+    }
+
+    @Test
+    void shouldCompleteAtOnceAnApplicationOfItemsGrantedAtTheHospitalOnly() {
+        Application.Filed filed = filedInJilin(ticking(Item.VACCINATION, Item.MATERNITY_REIMBURSEMENT));
+
+        assertThat(filed.application().status()).isEqualTo(ApplicationStatus.COMPLETED);
+        assertThat(filed.application().completedAt()).isEqualTo(NOW);
+        assertThat(filed.events()).hasExactlyElementsOfTypes(ApplicationStatusChanged.class);
+        assertThat(((ApplicationStatusChanged) filed.events().getFirst()).status())
+                .isEqualTo(ApplicationStatus.COMPLETED);
     }
 
     @Test
@@ -150,7 +205,20 @@ class ApplicationTest {
 
     private Application.Filed filed(Acceptance acceptance) {
         return Application.submit(UUID.randomUUID(), "520000-20261120-000001", new Submission(Channel.ONLINE, null,
-                null), form, acceptance, PARTIES, DUE_DATES, NOW);
+                null), form, acceptance, PARTIES, DUE_DATES, Map.of(), NOW);
+    }
+
+    private static Application.Filed filedInJilin(ApplicationRequest form) {
+        return Application.submit(UUID.randomUUID(), "220000-20261120-000001", new Submission(Channel.WINDOW, null,
+                null), form, ACCEPTED, PARTIES, DUE_DATES, AT_HOSPITAL, NOW);
+    }
+
+    /** The sample family's form with only these items ticked. */
+    private static ApplicationRequest ticking(Item... items) {
+        ObjectNode form = JsonHttp.newFamily();
+        ArrayNode ticked = form.putArray("items");
+        Arrays.stream(items).forEach(item -> ticked.add(item.name()));
+        return EventCodec.mapper().convertValue(form, ApplicationRequest.class);
     }
 
     private static ItemStarted started(Application application, Item item) {

@@ -52,6 +52,23 @@ class StatusFoldingTest {
     }
 
     @Test
+    void shouldCountItemsGrantedAtTheHospitalAsCompleted() {
+        assertThat(StatusFolding.overall(ApplicationStatus.IN_PROGRESS,
+                List.of(ItemStatus.COMPLETED, ItemStatus.GRANTED_AT_HOSPITAL), true))
+                .isEqualTo(ApplicationStatus.COMPLETED);
+        assertThat(StatusFolding.overall(ApplicationStatus.IN_PROGRESS,
+                List.of(ItemStatus.IN_PROGRESS, ItemStatus.GRANTED_AT_HOSPITAL), true))
+                .isEqualTo(ApplicationStatus.IN_PROGRESS);
+    }
+
+    @Test
+    void shouldNotLetAFactChangeAnItemGrantedAtTheHospital() {
+        var started = new ItemStarted(UUID.randomUUID(), APP, Instant.now(), Item.VACCINATION);
+        assertThat(StatusFolding.next(ItemStatus.GRANTED_AT_HOSPITAL, started))
+                .isEqualTo(ItemStatus.GRANTED_AT_HOSPITAL);
+    }
+
+    @Test
     void shouldBeCompletedWhenEveryItemCompleted() {
         assertThat(StatusFolding.overall(ApplicationStatus.IN_PROGRESS,
                 List.of(ItemStatus.COMPLETED, ItemStatus.COMPLETED), true)).isEqualTo(ApplicationStatus.COMPLETED);

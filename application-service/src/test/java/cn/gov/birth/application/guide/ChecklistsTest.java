@@ -72,6 +72,16 @@ class ChecklistsTest {
         assertThat(guide.legalBasis()).isNotEmpty();
     }
 
+    @Test
+    void shouldTellInJilinsGuideWhichItemsAreGrantedAtTheHospitalAndWhereToCollectThem() {
+        var guide = Guides.of(policies.of("220000").orElseThrow());
+
+        assertThat(guide.items()).extracting(Guides.ItemGuide::item).doesNotContain(Item.VACCINATION);
+        assertThat(guide.conditions()).anyMatch(c -> c.startsWith("VACCINATION：在助产机构免申即享")
+                && c.contains("新生儿出生的助产机构"));
+        assertThat(guide.conditions()).anyMatch(c -> c.startsWith("MATERNITY_REIMBURSEMENT：在助产机构免申即享"));
+    }
+
     private static List<String> codes(Checklists.Checklist checklist) {
         return checklist.materials().stream().map(Checklists.Entry::code).toList();
     }

@@ -226,8 +226,11 @@ class AcceptanceDecisionTest {
                         f.putArray("materials").addObject().put("type", "APPLICANT_ID_CARD").put("documentId", "D")),
                         "BIRTH_CERTIFICATE", "SETTLING_PARENT_HOUSEHOLD_REGISTER"),
                 refused("Jilin: an uncle may not apply", jilin(f -> applicant(f, "UNCLE")), "APPLICANT_NOT_ALLOWED"),
-                refused("Jilin: vaccination is granted at the hospital, not in the joint service", jilin(f ->
-                        ((tools.jackson.databind.node.ArrayNode) f.get("items")).add("VACCINATION")), "ITEM_NOT_OFFERED"),
+                accepted("Jilin: vaccination, granted at the hospital (免申即享), may be ticked", jilin(f ->
+                        ((tools.jackson.databind.node.ArrayNode) f.get("items")).add("VACCINATION"))),
+                accepted("Jilin: all seven items ticked, two of them granted at the hospital", jilin(f ->
+                        ((tools.jackson.databind.node.ArrayNode) f.get("items")).add("VACCINATION")
+                                .add("MATERNITY_REIMBURSEMENT").add("PARENTING_GUIDANCE"))),
                 accepted("Jilin: parents of different ethnicities are not restricted", jilin(f ->
                         parent(f, "father").put("ethnicity", "06"))));
     }

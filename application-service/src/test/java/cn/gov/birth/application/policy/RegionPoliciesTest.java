@@ -36,6 +36,8 @@ class RegionPoliciesTest {
 
         assertThat(policies.regions()).containsExactlyInAnyOrder("520000", "620000", "450000", "220000");
         assertThat(policies.of("220000").orElseThrow().items()).doesNotContain(Item.VACCINATION);
+        assertThat(policies.of("220000").orElseThrow().grantedAtHospital())
+                .containsOnlyKeys(Item.VACCINATION, Item.MATERNITY_REIMBURSEMENT);
         assertThat(policies.of("450000").orElseThrow().timeLimits()).containsEntry(Item.SOCIAL_SECURITY_CARD, 30);
     }
 
@@ -110,6 +112,27 @@ class RegionPoliciesTest {
     void shouldStopWhenAHouseholdKindIsBothAcceptedAndSentToTheSpouse() {
         assertThatThrownBy(() -> parse("530000.yml", VALID.replace("settleWithSpouse: [SERVICEMAN]",
                 "settleWithSpouse: [FAMILY]"))).hasMessageContaining("settleWithSpouse");
+    }
+
+    @Test
+    void shouldLetAFamilyTickAnItemGrantedAtTheHospitalAndSayWhereToCollectIt() {
+        RegionPolicy policy = parse("530000.yml", VALID + "grantedAtHospital: {VACCINATION: 出生的助产机构}\n");
+
+        assertThat(policy.grantedAtHospital()).containsEntry(Item.VACCINATION, "出生的助产机构");
+        assertThat(policy.accepts(Item.VACCINATION)).isTrue();
+        assertThat(policy.accepts(Item.MATERNITY_REIMBURSEMENT)).isFalse();
+    }
+
+    @Test
+    void shouldStopWhenAnItemIsBothOfferedAndGrantedAtTheHospital() {
+        assertThatThrownBy(() -> parse("530000.yml", VALID + "grantedAtHospital: {HUKOU: 出生的助产机构}\n"))
+                .hasMessageContaining("530000.yml").hasMessageContaining("HUKOU is both offered and granted");
+    }
+
+    @Test
+    void shouldStopWhenAnItemGrantedAtTheHospitalSaysNoPlace() {
+        assertThatThrownBy(() -> parse("530000.yml", VALID + "grantedAtHospital: {VACCINATION: \" \"}\n"))
+                .hasMessageContaining("grantedAtHospital.VACCINATION must say where");
     }
 
     @Test

@@ -15,7 +15,9 @@ import java.util.UUID;
 
 /**
  * An application was accepted at the single window and is distributed to the departments. It
- * carries the requested items (dependencies already pulled in) and the form data they need.
+ * carries the requested items (dependencies already pulled in) and the form data they need; items the
+ * region grants at the delivery hospital without application (免申即享) are not among them, so no
+ * department starts work on them.
  */
 public record ApplicationSubmitted(UUID eventId, UUID applicationId, Instant occurredAt, String reference,
                                    String region, List<Item> items, Applicant applicant, Person mother,

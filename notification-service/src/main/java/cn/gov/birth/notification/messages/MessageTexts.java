@@ -26,7 +26,8 @@ final class MessageTexts {
             ItemStatus.COMPLETED, "已办结",
             ItemStatus.REJECTED, "未予办理",
             ItemStatus.CANCELLED, "已取消",
-            ItemStatus.NOT_REQUESTED, "未申请");
+            ItemStatus.NOT_REQUESTED, "未申请",
+            ItemStatus.GRANTED_AT_HOSPITAL, "已在医院免申办理");
 
     static String of(ApplicationStatusChanged change) {
         String prefix = "【出生一件事】您的申请（编号 " + change.reference() + "）";
