@@ -7,6 +7,7 @@ import static cn.gov.birth.security.Role.HOSPITAL;
 import cn.gov.birth.contracts.Topics;
 import cn.gov.birth.contracts.events.ApplicationStatusChanged;
 import cn.gov.birth.notification.messages.Notifications;
+import cn.gov.birth.notification.stream.StatusStreams;
 import cn.gov.birth.platform.crypto.EncryptedColumn;
 import cn.gov.birth.platform.handlers.EventHandlers;
 import cn.gov.birth.platform.retention.Purge;
@@ -44,11 +45,12 @@ public class NotificationServiceApplication {
         return Clock.systemUTC();
     }
 
-    /** A status change becomes a message for the applicant. */
+    /** A status change becomes a message for the applicant, which the application's live streams then send. */
     @Bean
-    EventHandlers eventHandlers(Notifications notifications) {
+    EventHandlers eventHandlers(Notifications notifications, StatusStreams streams) {
         return EventHandlers.forTopic(Topics.APPLICATION_STATUS)
                 .on(ApplicationStatusChanged.class, notifications::on)
+                .on(ApplicationStatusChanged.class, streams::recorded)
                 .build();
     }
 
@@ -56,6 +58,13 @@ public class NotificationServiceApplication {
     @Bean
     AccessRules notificationAccess() {
         return routes -> routes.requestMatchers(HttpMethod.GET, "/api/v1/notifications")
+                .access(Access.anyRole(CITIZEN, CLERK, HOSPITAL));
+    }
+
+    /** An application's live status stream: the same people as its messages (StatusStreamController). */
+    @Bean
+    AccessRules statusStreamAccess() {
+        return routes -> routes.requestMatchers(HttpMethod.GET, "/api/v1/applications/*/events")
                 .access(Access.anyRole(CITIZEN, CLERK, HOSPITAL));
     }
 
