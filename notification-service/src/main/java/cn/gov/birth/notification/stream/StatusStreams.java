@@ -6,7 +6,6 @@ import cn.gov.birth.notification.messages.Notifications;
 import cn.gov.birth.notification.messages.Notifications.Message;
 import cn.gov.birth.notification.messages.Notifications.Reader;
 import cn.gov.birth.platform.web.Page;
-import jakarta.annotation.PreDestroy;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -24,6 +23,7 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -38,7 +38,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * instance may have recorded it); it ends after a final status.
  */
 @Component
-public class StatusStreams {
+public class StatusStreams implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(StatusStreams.class);
 
@@ -52,6 +52,7 @@ public class StatusStreams {
     private final Map<UUID, Set<Semaphore>> listeners = new ConcurrentHashMap<>();
     /** A feed mostly waits: one virtual thread each. */
     private final ExecutorService feeds = Executors.newVirtualThreadPerTaskExecutor();
+    private volatile boolean running;
 
     StatusStreams(Notifications notifications, Clock clock,
                   @Value("${birth.notification.stream.poll-interval}") Duration pollInterval,
@@ -148,10 +149,25 @@ public class StatusStreams {
         news.drainPermits();
     }
 
-    @PreDestroy
-    void stop() {
-        // Interrupted feeds end their streams; the clients resume elsewhere with Last-Event-ID.
+    /**
+     * Ends every stream when the service stops, before the web server's graceful shutdown, which would
+     * otherwise wait its whole period for them: interrupted feeds complete their responses, and the
+     * clients resume on another instance with Last-Event-ID.
+     */
+    @Override
+    public void stop() {
+        running = false;
         feeds.shutdownNow();
+    }
+
+    @Override
+    public void start() {
+        running = true;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
     }
 
     /** One client's stream. */
