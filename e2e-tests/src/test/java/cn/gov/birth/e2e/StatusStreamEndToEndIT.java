@@ -2,9 +2,11 @@ package cn.gov.birth.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.gov.birth.contracts.codes.ResidentIdNumber;
 import cn.gov.birth.platform.test.EventStream;
 import cn.gov.birth.platform.test.JsonHttp;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -20,6 +22,8 @@ class StatusStreamEndToEndIT {
 
     /** The longest a family waits for the next status change (a whole application takes seconds). */
     private static final Duration NEXT_CHANGE = Duration.ofSeconds(120);
+    /** A resident who is no parent of the families filed here. */
+    private static final String STRANGER = ResidentIdNumber.of("520102", LocalDate.of(1990, 1, 1), 123);
     private static Platform platform;
     private static Portal portal;
 
@@ -69,7 +73,7 @@ class StatusStreamEndToEndIT {
             assertThat(again.status()).as("nothing after the final status: the portal stops").isEqualTo(204);
         }
         try (EventStream stranger = EventStream.open(events, portal.token("citizen-" + UUID.randomUUID(),
-                List.of("CITIZEN"), null, "520102199001011237"), null)) {
+                List.of("CITIZEN"), null, STRANGER), null)) {
             assertThat(stranger.status()).isEqualTo(404);
         }
         try (EventStream anonymous = EventStream.open(events, null, null)) {
