@@ -15,9 +15,11 @@ import cn.gov.birth.platform.security.Access;
 import cn.gov.birth.platform.security.AccessRules;
 import java.time.Clock;
 import java.time.Duration;
+import org.apache.tomcat.util.threads.VirtualThreadExecutor;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.tomcat.TomcatProtocolHandlerCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpMethod;
 
@@ -66,6 +68,15 @@ public class NotificationServiceApplication {
     AccessRules statusStreamAccess() {
         return routes -> routes.requestMatchers(HttpMethod.GET, "/api/v1/applications/*/events")
                 .access(Access.anyRole(CITIZEN, CLERK, HOSPITAL));
+    }
+
+    /**
+     * Requests on virtual threads: a stream's first request may wait seconds for the application's
+     * first message (StatusStreams), which must not hold one of the web server's few platform threads.
+     */
+    @Bean
+    TomcatProtocolHandlerCustomizer<?> requestsOnVirtualThreads() {
+        return handler -> handler.setExecutor(new VirtualThreadExecutor("notification-request-"));
     }
 
     /** The messages of finished applications go {@code birth.retention.notifications} after the last one. */
