@@ -6,6 +6,7 @@ import cn.gov.birth.notification.messages.Notifications;
 import cn.gov.birth.notification.messages.Notifications.Message;
 import cn.gov.birth.notification.messages.Notifications.Reader;
 import cn.gov.birth.platform.web.Page;
+import cn.gov.birth.platform.web.ProblemException;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -18,12 +19,14 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -102,12 +105,19 @@ public class StatusStreams implements SmartLifecycle {
     /** A stream of the application's status changes after version {@code after}, until a final status. */
     SseEmitter follow(UUID applicationId, Reader reader, long after) {
         SseEmitter emitter = new SseEmitter(maxDuration.toMillis());
-        Feed feed = new Feed(applicationId, reader, after, emitter, listen(applicationId));
+        Semaphore news = listen(applicationId);
+        Feed feed = new Feed(applicationId, reader, after, emitter, news);
         // A stream that ran its time is ended; the client resumes with the last version it saw.
         emitter.onTimeout(emitter::complete);
         emitter.onCompletion(feed::close);
         emitter.onError(error -> feed.close());
-        feeds.execute(feed);
+        try {
+            feeds.execute(feed);
+        } catch (RejectedExecutionException stopping) {
+            unlisten(applicationId, news);
+            throw new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, "Service stopping",
+                    "This instance is stopping; please reconnect with the last event id you received.");
+        }
         return emitter;
     }
 
