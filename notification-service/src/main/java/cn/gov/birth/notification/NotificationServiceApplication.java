@@ -7,6 +7,7 @@ import static cn.gov.birth.security.Role.HOSPITAL;
 import cn.gov.birth.contracts.Topics;
 import cn.gov.birth.contracts.events.ApplicationStatusChanged;
 import cn.gov.birth.notification.messages.Notifications;
+import cn.gov.birth.notification.stream.StatusStreams;
 import cn.gov.birth.platform.crypto.EncryptedColumn;
 import cn.gov.birth.platform.handlers.EventHandlers;
 import cn.gov.birth.platform.retention.Purge;
@@ -14,9 +15,11 @@ import cn.gov.birth.platform.security.Access;
 import cn.gov.birth.platform.security.AccessRules;
 import java.time.Clock;
 import java.time.Duration;
+import org.apache.tomcat.util.threads.VirtualThreadExecutor;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.tomcat.TomcatProtocolHandlerCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpMethod;
 
@@ -44,11 +47,12 @@ public class NotificationServiceApplication {
         return Clock.systemUTC();
     }
 
-    /** A status change becomes a message for the applicant. */
+    /** A status change becomes a message for the applicant, which the application's live streams then send. */
     @Bean
-    EventHandlers eventHandlers(Notifications notifications) {
+    EventHandlers eventHandlers(Notifications notifications, StatusStreams streams) {
         return EventHandlers.forTopic(Topics.APPLICATION_STATUS)
                 .on(ApplicationStatusChanged.class, notifications::on)
+                .on(ApplicationStatusChanged.class, streams::recorded)
                 .build();
     }
 
@@ -57,6 +61,22 @@ public class NotificationServiceApplication {
     AccessRules notificationAccess() {
         return routes -> routes.requestMatchers(HttpMethod.GET, "/api/v1/notifications")
                 .access(Access.anyRole(CITIZEN, CLERK, HOSPITAL));
+    }
+
+    /** An application's live status stream: the same people as its messages (StatusStreamController). */
+    @Bean
+    AccessRules statusStreamAccess() {
+        return routes -> routes.requestMatchers(HttpMethod.GET, "/api/v1/applications/*/events")
+                .access(Access.anyRole(CITIZEN, CLERK, HOSPITAL));
+    }
+
+    /**
+     * Requests on virtual threads: a stream's first request may wait seconds for the application's
+     * first message (StatusStreams), which must not hold one of the web server's few platform threads.
+     */
+    @Bean
+    TomcatProtocolHandlerCustomizer<?> requestsOnVirtualThreads() {
+        return handler -> handler.setExecutor(new VirtualThreadExecutor("notification-request-"));
     }
 
     /** The messages of finished applications go {@code birth.retention.notifications} after the last one. */

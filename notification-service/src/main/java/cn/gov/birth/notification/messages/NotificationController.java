@@ -1,7 +1,5 @@
 package cn.gov.birth.notification.messages;
 
-import static cn.gov.birth.security.Role.CITIZEN;
-
 import cn.gov.birth.platform.security.Caller;
 import cn.gov.birth.platform.web.Page;
 import cn.gov.birth.platform.web.ProblemException;
@@ -35,8 +33,7 @@ class NotificationController {
                                      @RequestParam(defaultValue = "0") int page,
                                      @RequestParam(defaultValue = "20") int size, Caller caller) {
         Page.Request request = new Page.Request(page, size);
-        Notifications.Reader reader = new Notifications.Reader(caller.subject(),
-                caller.has(CITIZEN) && caller.idNumber() != null ? index.idNumber(caller.idNumber()) : null);
+        Notifications.Reader reader = Notifications.Reader.of(caller, index);
         if (applicationId == null) {
             return notifications.of(reader, request);
         }

@@ -6,7 +6,10 @@ import cn.gov.birth.platform.crypto.EncryptedColumn;
 import cn.gov.birth.platform.crypto.FieldEncryption;
 import cn.gov.birth.platform.masking.Mask;
 import cn.gov.birth.platform.retention.Purge;
+import cn.gov.birth.platform.security.Caller;
 import cn.gov.birth.platform.web.Page;
+import cn.gov.birth.security.BlindIndex;
+import cn.gov.birth.security.Role;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -106,6 +109,11 @@ public class Notifications {
 
     /** Who reads: a token's subject and, for a citizen, the index of their verified ID number. */
     public record Reader(String subject, String parentIndex) {
+
+        public static Reader of(Caller caller, BlindIndex index) {
+            return new Reader(caller.subject(), caller.has(Role.CITIZEN) && caller.idNumber() != null
+                    ? index.idNumber(caller.idNumber()) : null);
+        }
     }
 
     public record Message(long id, UUID applicationId, String reference, long version, String status, String item,
