@@ -79,7 +79,9 @@ class MessageTexts {
             }
             case REJECTED -> fill(wording.rejected(), values);
             case CANCELLED -> fill(wording.cancelled(), values);
-            case IN_PROGRESS -> fill(state.reasonCode() == null ? wording.started() : wording.review(), values);
+            // A change published before the detail was carried says only that the item is in progress.
+            case IN_PROGRESS -> fill(state.reasonCode() == null || detail.reasonMessage() == null ? wording.started()
+                    : wording.review(), values);
             case WAITING, NOT_REQUESTED -> fill(wording.started(), values);
         };
     }

@@ -102,6 +102,16 @@ class MessageTextsTest {
     }
 
     @Test
+    void shouldSayOnlyThatAnItemIsInProgressWhenTheChangeCarriesNoDetail() {
+        String text = texts.of(new ApplicationStatusChanged(UUID.randomUUID(), APPLICATION, AT,
+                "520000-20261120-000001", null, 5, ApplicationStatus.IN_PROGRESS, ApplicationStatus.IN_PROGRESS,
+                Item.MEDICAL_INSURANCE, null, List.of(new ItemState(Item.MEDICAL_INSURANCE, ItemStatus.IN_PROGRESS,
+                "PAYMENT_DUE")), null, null));
+
+        assertThat(text).isEqualTo("【出生一件事】您的申请（编号 520000-20261120-000001）中的居民医保参保登记正在办理。");
+    }
+
+    @Test
     void shouldNeverShowACodeWhateverHappensToWhichItem() {
         List<String> all = new ArrayList<>();
         for (String region : List.of(GUIZHOU, GANSU, "450000", "220000")) {
