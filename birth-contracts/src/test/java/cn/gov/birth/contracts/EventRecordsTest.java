@@ -63,8 +63,9 @@ class EventRecordsTest {
         var template = EventSamples.statusChanged();
         List<ItemState> items = new ArrayList<>(List.of(new ItemState(Item.HUKOU, ItemStatus.WAITING, null)));
         var event = new ApplicationStatusChanged(template.eventId(), template.applicationId(), template.occurredAt(),
-                template.reference(), template.version(), template.status(), template.previousStatus(),
-                template.changedItem(), items, template.applicantPhone(), template.audience());
+                template.reference(), template.region(), template.version(), template.status(),
+                template.previousStatus(), template.changedItem(), template.detail(), items, template.applicantPhone(),
+                template.audience());
 
         items.set(0, new ItemState(Item.HUKOU, ItemStatus.COMPLETED, null));
 

@@ -82,8 +82,21 @@ final class EventSamples {
         return List.of(
                 minimalSubmitted(),
                 ApplicationSupplemented.of(id(), AT, List.of(Item.VACCINATION), minimalSubmitted()),
-                new ApplicationStatusChanged(id(), APPLICATION_ID, AT, REFERENCE, 1, ApplicationStatus.NOT_ACCEPTED,
-                        null, null, List.of(), null, null),
+                new ApplicationStatusChanged(id(), APPLICATION_ID, AT, REFERENCE, null, 1,
+                        ApplicationStatus.NOT_ACCEPTED, null, null, null, List.of(), null, null),
+                new ApplicationStatusChanged(id(), APPLICATION_ID, AT, REFERENCE, "520000", 5,
+                        ApplicationStatus.IN_PROGRESS, ApplicationStatus.IN_PROGRESS, Item.MEDICAL_INSURANCE,
+                        ApplicationStatusChanged.ItemDetail.of(new PaymentRequested(id(), APPLICATION_ID, AT,
+                                Item.MEDICAL_INSURANCE, new BigDecimal("400.00"), "TAX-2026-000001",
+                                LocalDate.of(2026, 12, 31))),
+                        List.of(new ItemState(Item.MEDICAL_INSURANCE, ItemStatus.IN_PROGRESS, "PAYMENT_DUE")),
+                        null, null),
+                new ApplicationStatusChanged(id(), APPLICATION_ID, AT, REFERENCE, "520000", 6,
+                        ApplicationStatus.COMPLETED, ApplicationStatus.IN_PROGRESS, Item.MEDICAL_INSURANCE,
+                        ApplicationStatusChanged.ItemDetail.of(new MedicalInsuranceEnrolled(id(), APPLICATION_ID, AT,
+                                List.of(2026), new BigDecimal("400.00"), LocalDate.of(2026, 11, 20),
+                                LocalDate.of(2026, 12, 31))),
+                        List.of(new ItemState(Item.MEDICAL_INSURANCE, ItemStatus.COMPLETED, null)), null, null),
                 new BirthCertificateIssued(id(), APPLICATION_ID, AT, "S123456789", true),
                 new MaternityReimbursementSettled(id(), APPLICATION_ID, AT, "MANUAL", new BigDecimal("2765.5")),
                 new SocialSecurityCardApplied(id(), APPLICATION_ID, AT, "CCB", "MADE", null));
@@ -120,8 +133,10 @@ final class EventSamples {
     }
 
     static ApplicationStatusChanged statusChanged() {
-        return new ApplicationStatusChanged(id(), APPLICATION_ID, AT, REFERENCE, 4, ApplicationStatus.ACTION_REQUIRED,
-                ApplicationStatus.IN_PROGRESS, Item.BIRTH_CERT, List.of(
+        return new ApplicationStatusChanged(id(), APPLICATION_ID, AT, REFERENCE, "520000", 4,
+                ApplicationStatus.ACTION_REQUIRED, ApplicationStatus.IN_PROGRESS, Item.BIRTH_CERT,
+                ApplicationStatusChanged.ItemDetail.of(new ItemReturned(id(), APPLICATION_ID, AT, Item.BIRTH_CERT,
+                        "CERTIFICATE_NUMBER_IN_USE", "该出生医学证明编号已被其他申请使用，请核对后补正")), List.of(
                         new ItemState(Item.BIRTH_CERT, ItemStatus.RETURNED, "CERTIFICATE_NUMBER_IN_USE"),
                         new ItemState(Item.HUKOU, ItemStatus.WAITING, null),
                         new ItemState(Item.VACCINATION, ItemStatus.COMPLETED, null)),

@@ -3,7 +3,9 @@ package cn.gov.birth.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import cn.gov.birth.contracts.ApplicationStatus;
 import cn.gov.birth.contracts.Item;
+import cn.gov.birth.contracts.ItemStatus;
 import cn.gov.birth.contracts.Department;
 import cn.gov.birth.contracts.Topics;
 import cn.gov.birth.contracts.codes.ResidentIdNumber;
@@ -12,16 +14,19 @@ import cn.gov.birth.contracts.events.BirthCertificateIssued;
 import cn.gov.birth.contracts.events.ItemCompleted;
 import cn.gov.birth.platform.test.EventProbe;
 import cn.gov.birth.platform.test.JsonHttp;
+import java.math.RoundingMode;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -202,6 +207,53 @@ class PlatformEndToEndIT {
         JsonNode application = awaitCompleted(id);
         assertThat(result(application, Item.HUKOU).get("citizenIdNumber").asString())
                 .startsWith("520102" + recorded.toLocalDate().format(DateTimeFormatter.BASIC_ISO_DATE));
+    }
+
+    /**
+     * The family reads its messages in Chinese: the payment of a completed family with its amount
+     * and last day, a returned item with its reason and what to correct, and never a code.
+     */
+    @Test
+    void shouldTellTheFamilyItsPaymentAndWhyAnItemWasReturnedInWordsWithoutCodes() {
+        UUID completed = submit();
+        ObjectNode contradicting = JsonHttp.newFamily();
+        ObjectNode newborn = (ObjectNode) contradicting.get("newborn");
+        delivered(contradicting);
+        newborn.put("birthTime", OffsetDateTime.parse(newborn.get("birthTime").asString()).plusMinutes(20).toString());
+        UUID returned = submit(contradicting);
+
+        String amount = result(awaitCompleted(completed), Item.MEDICAL_INSURANCE).get("contributionDue").decimalValue()
+                .setScale(2, RoundingMode.HALF_UP).toPlainString();
+        List<String> payment = await("the payment message").atMost(Duration.ofSeconds(30))
+                .until(() -> texts(completed, Item.MEDICAL_INSURANCE), texts -> texts.stream()
+                        .anyMatch(text -> text.contains("缴费单号")));
+        List<String> returnedItem = await("the return's message").atMost(COMPLETION)
+                .pollInterval(Duration.ofMillis(250))
+                .until(() -> texts(returned, Item.BIRTH_CERT), texts -> texts.stream()
+                        .anyMatch(text -> text.contains("退回")));
+
+        assertThat(payment).anySatisfy(text -> assertThat(text).contains("居民医保参保登记", amount + "元")
+                .containsPattern("请于\\d{4}年\\d{1,2}月\\d{1,2}日前缴纳"));
+        assertThat(returnedItem).anySatisfy(text -> assertThat(text)
+                .contains("出生医学证明已退回", "退回原因：出生时间与医院记录不一致", "请补正：按出生医学证明或医院记录核对出生时间"));
+        List<String> codes = Stream.of(Item.values(), ItemStatus.values(), ApplicationStatus.values())
+                .flatMap(Arrays::stream).map(Enum::name).collect(Collectors.toCollection(ArrayList::new));
+        codes.addAll(List.of("PAYMENT_DUE", "BIRTH_TIME_MISMATCH", "DIRECT", "MADE"));
+        List<String> all = new ArrayList<>(texts(completed, null));
+        all.addAll(texts(returned, null));
+        assertThat(all).isNotEmpty().allSatisfy(text -> assertThat(text).doesNotContain(codes.toArray(String[]::new)));
+    }
+
+    /** The texts of the application's messages as its family reads them, those about one item or all (null). */
+    private static List<String> texts(UUID id, Item item) {
+        var response = family(id).get("/api/v1/notifications?applicationId=" + id + "&size=100");
+        if (response.status() != 200) {
+            return List.of();
+        }
+        return response.json().get("items").valueStream()
+                .filter(message -> item == null
+                        || message.path("item").isString() && item.name().equals(message.path("item").asString()))
+                .map(message -> message.get("text").asString()).toList();
     }
 
     /**

@@ -140,8 +140,8 @@ class NotificationServiceIntegrationTest extends ServiceIntegrationTest {
 
     private ApplicationStatusChanged change(UUID id, long version, ApplicationStatus status, Item item,
                                             ItemStatus itemStatus, String motherIdNumber) {
-        return new ApplicationStatusChanged(UUID.randomUUID(), id, Instant.now(), "520000-20261120-000001", version,
-                status, null, item, List.of(new ItemState(Item.BIRTH_CERT, itemStatus, null)), "13800138000",
+        return new ApplicationStatusChanged(UUID.randomUUID(), id, Instant.now(), "520000-20261120-000001", "520000",
+                version, status, null, item, null, List.of(new ItemState(Item.BIRTH_CERT, itemStatus, null)), "13800138000",
                 new Audience("clerk-0007", List.of(index.idNumber(motherIdNumber), index.idNumber(FATHER))));
     }
 }

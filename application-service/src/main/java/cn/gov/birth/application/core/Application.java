@@ -9,6 +9,7 @@ import cn.gov.birth.contracts.ItemStatus;
 import cn.gov.birth.contracts.events.ApplicationForm;
 import cn.gov.birth.contracts.events.ApplicationStatusChanged;
 import cn.gov.birth.contracts.events.ApplicationStatusChanged.Audience;
+import cn.gov.birth.contracts.events.ApplicationStatusChanged.ItemDetail;
 import cn.gov.birth.contracts.events.ApplicationStatusChanged.ItemState;
 import cn.gov.birth.contracts.events.ApplicationSubmitted;
 import cn.gov.birth.contracts.events.ApplicationSupplemented;
@@ -110,7 +111,7 @@ public final class Application {
         Application application = new Application(id, reference, submission, now,
                 statusOf(acceptance), 1, acceptance, form, parties, null, null, List.of(), true);
         List<BirthEvent> events = new ArrayList<>(application.decided(deadlines, grantedAtHospital, now));
-        events.add(application.statusChanged(null, null, now));
+        events.add(application.statusChanged(null, null, null, now));
         return new Filed(application, List.copyOf(events));
     }
 
@@ -126,7 +127,7 @@ public final class Application {
         acceptance = decision;
         status = statusOf(decision);
         List<BirthEvent> events = new ArrayList<>(decided(deadlines, grantedAtHospital, now));
-        events.add(statusChanged(previous, null, now));
+        events.add(statusChanged(previous, null, null, now));
         return events;
     }
 
@@ -145,7 +146,7 @@ public final class Application {
         status = ApplicationStatus.IN_PROGRESS;
         return List.of(ApplicationSupplemented.of(UUID.randomUUID(), now,
                         returned.stream().map(ApplicationItem::item).toList(), submitted(now)),
-                statusChanged(previous, null, now));
+                statusChanged(previous, null, null, now));
     }
 
     /**
@@ -174,7 +175,7 @@ public final class Application {
                 && completedAt == null) {
             completedAt = fact.occurredAt();
         }
-        return List.of(statusChanged(previous, fact.item(), now));
+        return List.of(statusChanged(previous, fact.item(), ItemDetail.of(fact), now));
     }
 
     /**
@@ -197,7 +198,7 @@ public final class Application {
                     .map(ApplicationItem::item).sorted((a, b) -> a.name().compareTo(b.name())).toList();
             events.add(new ApplicationWithdrawn(UUID.randomUUID(), id, now, open, reason));
         }
-        events.add(statusChanged(previous, null, now));
+        events.add(statusChanged(previous, null, null, now));
         return events;
     }
 
@@ -256,11 +257,12 @@ public final class Application {
         changedItems.add(item.item());
     }
 
-    private ApplicationStatusChanged statusChanged(ApplicationStatus previous, Item changedItem, Instant now) {
+    private ApplicationStatusChanged statusChanged(ApplicationStatus previous, Item changedItem, ItemDetail detail,
+                                                   Instant now) {
         List<ItemState> states = items.values().stream()
                 .map(item -> new ItemState(item.item(), item.status(), item.reasonCode())).toList();
-        return new ApplicationStatusChanged(UUID.randomUUID(), id, now, reference, version, status, previous,
-                changedItem, states, form.applicant() == null ? null : form.applicant().phone(),
+        return new ApplicationStatusChanged(UUID.randomUUID(), id, now, reference, form.region(), version, status,
+                previous, changedItem, detail, states, form.applicant() == null ? null : form.applicant().phone(),
                 new Audience(parties.submittedBy(), Stream.of(parties.motherIndex(), parties.fatherIndex())
                         .filter(Objects::nonNull).toList()));
     }

@@ -13,6 +13,7 @@ import cn.gov.birth.contracts.Item;
 import cn.gov.birth.contracts.ItemStatus;
 import cn.gov.birth.contracts.events.ApplicationStatusChanged;
 import cn.gov.birth.contracts.events.ApplicationStatusChanged.ItemState;
+import cn.gov.birth.contracts.events.ApplicationStatusChanged.Payment;
 import cn.gov.birth.contracts.events.ApplicationSubmitted;
 import cn.gov.birth.contracts.events.ApplicationSupplemented;
 import cn.gov.birth.contracts.events.ApplicationWithdrawn;
@@ -20,9 +21,11 @@ import cn.gov.birth.contracts.events.BirthCertificateIssued;
 import cn.gov.birth.contracts.events.BirthEvent;
 import cn.gov.birth.contracts.events.ItemReturned;
 import cn.gov.birth.contracts.events.ItemStarted;
+import cn.gov.birth.contracts.events.PaymentRequested;
 import cn.gov.birth.platform.events.EventCodec;
 import cn.gov.birth.platform.test.JsonHttp;
 import cn.gov.birth.platform.web.ProblemException;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -149,6 +152,32 @@ class ApplicationTest {
                 NOW);
         assertThat(item(application, Item.BIRTH_CERT).status()).isEqualTo(ItemStatus.COMPLETED);
         assertThat(item(application, Item.BIRTH_CERT).resultJson()).contains("Q000000001");
+    }
+
+    @Test
+    void shouldTellTheApplicantTheAmountOrderAndLastDayOfARequestedPayment() {
+        Application application = filed(ACCEPTED).application();
+        List<BirthEvent> events = application.apply(new PaymentRequested(UUID.randomUUID(), application.id(), NOW,
+                Item.MEDICAL_INSURANCE, new BigDecimal("400.00"), "TAX-2026-000001", DUE), NOW);
+
+        ApplicationStatusChanged change = (ApplicationStatusChanged) events.getFirst();
+        assertThat(change.region()).isEqualTo(form.region());
+        assertThat(change.detail().payment())
+                .isEqualTo(new Payment(new BigDecimal("400.00"), "TAX-2026-000001", DUE));
+    }
+
+    @Test
+    void shouldTellTheApplicantWhyAnItemWasReturnedAndWhatACompletionProduced() {
+        Application application = filed(ACCEPTED).application();
+        ApplicationStatusChanged returned = (ApplicationStatusChanged) application.apply(new ItemReturned(
+                UUID.randomUUID(), application.id(), NOW, Item.BIRTH_CERT, "DELIVERY_RECORD_NOT_FOUND",
+                "未找到分娩记录"), NOW).getFirst();
+        application.correct(form, PARTIES, List.of("newborn"), NOW);
+        ApplicationStatusChanged issued = (ApplicationStatusChanged) application.apply(new BirthCertificateIssued(
+                UUID.randomUUID(), application.id(), NOW, "Q000000001", false), NOW).getFirst();
+
+        assertThat(returned.detail().reasonMessage()).isEqualTo("未找到分娩记录");
+        assertThat(issued.detail().result().certificateNumber()).isEqualTo("Q000000001");
     }
 
     @Test

@@ -1,54 +1,129 @@
 package cn.gov.birth.notification.messages;
 
-import cn.gov.birth.contracts.ApplicationStatus;
 import cn.gov.birth.contracts.Item;
 import cn.gov.birth.contracts.ItemStatus;
 import cn.gov.birth.contracts.events.ApplicationStatusChanged;
+import cn.gov.birth.contracts.events.ApplicationStatusChanged.ItemDetail;
 import cn.gov.birth.contracts.events.ApplicationStatusChanged.ItemState;
+import cn.gov.birth.contracts.events.ApplicationStatusChanged.Result;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Component;
 
-/** The applicant-facing wording of a status change, in Chinese. */
-final class MessageTexts {
+/**
+ * The applicant-facing text of a status change, in Chinese, in the wording of the application's
+ * region ({@link MessageWordings}): what the changed item's fact said — a payment to make, a return's
+ * reason and what to correct, a result and where to collect it — and the overall status when the
+ * change moved it.
+ */
+@Component
+class MessageTexts {
 
-    private static final Map<Item, String> ITEM_NAMES = Map.of(
-            Item.BIRTH_CERT, "出生医学证明",
-            Item.VACCINATION, "预防接种证",
-            Item.HUKOU, "出生户口登记",
-            Item.MEDICAL_INSURANCE, "居民医保参保登记",
-            Item.MATERNITY_REIMBURSEMENT, "生育医疗费用报销",
-            Item.SOCIAL_SECURITY_CARD, "社会保障卡申领",
-            Item.PARENTING_GUIDANCE, "科学育儿指导服务登记");
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z]+)}");
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy年M月d日");
+    /** How the card's bank reports a card it mails rather than hands over at a branch. */
+    private static final String MAILED = "邮寄";
 
-    private static final Map<ItemStatus, String> ITEM_STATUS = Map.of(
-            ItemStatus.WAITING, "等待前置事项办结",
-            ItemStatus.IN_PROGRESS, "正在办理",
-            ItemStatus.RETURNED, "已退回，请按要求补正",
-            ItemStatus.COMPLETED, "已办结",
-            ItemStatus.REJECTED, "未予办理",
-            ItemStatus.CANCELLED, "已取消",
-            ItemStatus.NOT_REQUESTED, "未申请",
-            ItemStatus.GRANTED_AT_HOSPITAL, "已在医院免申办理");
+    private final MessageWordings wordings;
 
-    static String of(ApplicationStatusChanged change) {
-        String prefix = "【出生一件事】您的申请（编号 " + change.reference() + "）";
-        if (change.changedItem() != null && change.status() != ApplicationStatus.COMPLETED
-                && change.status() != ApplicationStatus.PARTIALLY_COMPLETED) {
-            ItemStatus itemStatus = change.items().stream().filter(i -> i.item() == change.changedItem())
-                    .map(ItemState::status).findFirst().orElse(ItemStatus.IN_PROGRESS);
-            return prefix + "中的" + ITEM_NAMES.get(change.changedItem()) + ITEM_STATUS.get(itemStatus) + "。";
+    MessageTexts(MessageWordings wordings) {
+        this.wordings = wordings;
+    }
+
+    String of(ApplicationStatusChanged change) {
+        MessageWording wording = wordings.of(change.region());
+        String prefix = fill(wording.prefix(), Map.of("reference", change.reference()));
+        if (change.changedItem() == null) {
+            return prefix + wording.statuses().get(change.status());
         }
-        return prefix + switch (change.status()) {
-            case ACCEPTED -> "已受理，各部门将并联办理，可随时查询办理进度。";
-            case NEEDS_SUPPLEMENT -> "材料不全，请按一次性告知书补正后继续办理。";
-            case NOT_ACCEPTED -> "不予受理，原因见不予受理通知书；您仍可通过原渠道单独办理各事项。";
-            case IN_PROGRESS -> "正在办理。";
-            case ACTION_REQUIRED -> "有事项被退回，请按要求补正。";
-            case COMPLETED -> "已全部办结，欢迎对本次服务进行评价。";
-            case PARTIALLY_COMPLETED -> "已办理完毕，部分事项未办结，详情请查询办理结果。";
-            case WITHDRAWN -> "已撤回。";
+        String item = itemText(wording, change);
+        // This item finished the whole application: the family hears both.
+        boolean finished = change.status() != change.previousStatus() && change.status().isFinal();
+        return prefix + item + (finished ? fill(wording.finished(), Map.of("status",
+                wording.statuses().get(change.status()))) : "");
+    }
+
+    /** What happened to the changed item, from its state and the fact's detail. */
+    private static String itemText(MessageWording wording, ApplicationStatusChanged change) {
+        Item item = change.changedItem();
+        ItemState state = change.items().stream().filter(i -> i.item() == item).findFirst()
+                .orElse(new ItemState(item, ItemStatus.IN_PROGRESS, null));
+        ItemDetail detail = change.detail() == null ? new ItemDetail(null, null, null) : change.detail();
+        Map<String, String> values = new HashMap<>();
+        values.put("item", wording.items().get(item));
+        values.put("message", detail.reasonMessage() == null ? "详情请查询办理进度" : detail.reasonMessage());
+        if (detail.payment() != null) {
+            values.put("amount", amount(detail.payment().amount()));
+            values.put("payBy", day(detail.payment().payBy()));
+            values.put("paymentReference", detail.payment().paymentReference());
+            return fill(wording.payment(), values);
+        }
+        return switch (state.status()) {
+            case COMPLETED -> completed(wording, item, detail.result());
+            case RETURNED -> {
+                MessageWording.Reason reason = state.reasonCode() == null ? null
+                        : wording.reasons().get(state.reasonCode());
+                if (reason == null) {
+                    yield fill(wording.returnedAsSaid(), values);
+                }
+                values.put("reason", reason.reason());
+                values.put("correction", reason.correction());
+                yield fill(wording.returned(), values);
+            }
+            case REJECTED -> fill(wording.rejected(), values);
+            case CANCELLED -> fill(wording.cancelled(), values);
+            // A change published before the detail was carried says only that the item is in progress.
+            case IN_PROGRESS -> fill(state.reasonCode() == null || detail.reasonMessage() == null ? wording.started()
+                    : wording.review(), values);
+            case WAITING, NOT_REQUESTED -> fill(wording.started(), values);
+            case GRANTED_AT_HOSPITAL -> fill(wording.grantedAtHospital(), values);
         };
     }
 
-    private MessageTexts() {
+    private static String completed(MessageWording wording, Item item, Result result) {
+        Result r = result == null
+                ? new Result(null, null, null, null, null, null, null, null, null, null, null, null) : result;
+        if (item == Item.SOCIAL_SECURITY_CARD && MAILED.equals(r.pickupBranch())) {
+            return wording.cardMailed();
+        }
+        Map<String, String> values = new HashMap<>();
+        values.put("certificateNumber", r.certificateNumber());
+        values.put("policeStation", r.policeStation());
+        values.put("insuredYears", r.insuredYears() == null ? null
+                : r.insuredYears().stream().map(year -> year + "年").collect(Collectors.joining("、")));
+        values.put("contributionDue", amount(r.contributionDue()));
+        values.put("coverageStart", day(r.coverageStart()));
+        values.put("coverageEnd", day(r.coverageEnd()));
+        values.put("settlement", r.settlement() == null ? null : wording.settlements().get(r.settlement()));
+        values.put("reimbursed", amount(r.amount()));
+        values.put("pickupBranch", r.pickupBranch());
+        values.put("enrolledUntil", day(r.enrolledUntil()));
+        return fill(wording.completed().get(item), values);
+    }
+
+    /** The template with its placeholders filled; a value the fact did not carry reads as 待告知. */
+    private static String fill(String template, Map<String, String> values) {
+        Matcher matcher = PLACEHOLDER.matcher(template);
+        StringBuilder text = new StringBuilder();
+        while (matcher.find()) {
+            String value = values.get(matcher.group(1));
+            matcher.appendReplacement(text, Matcher.quoteReplacement(value == null ? "待告知" : value));
+        }
+        return matcher.appendTail(text).toString();
+    }
+
+    private static String amount(BigDecimal amount) {
+        return amount == null ? null : amount.setScale(2, RoundingMode.HALF_UP).toPlainString();
+    }
+
+    private static String day(LocalDate day) {
+        return day == null ? null : day.format(DAY);
     }
 }

@@ -49,16 +49,18 @@ public class Notifications {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final FieldEncryption encryption;
+    private final MessageTexts texts;
 
-    Notifications(JdbcClient jdbc, Clock clock, FieldEncryption encryption) {
+    Notifications(JdbcClient jdbc, Clock clock, FieldEncryption encryption, MessageTexts texts) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.encryption = encryption;
+        this.texts = texts;
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
     public void on(ApplicationStatusChanged change) {
-        String text = MessageTexts.of(change);
+        String text = texts.of(change);
         jdbc.sql("""
                         insert into notification (source_event, application_id, reference, version, status, item,
                                                   channel, recipient, text, created_at)

@@ -145,8 +145,9 @@ class StatusStreamIntegrationTest extends ServiceIntegrationTest {
 
     private ApplicationStatusChanged change(UUID id, long version, ApplicationStatus status, Item item,
                                             ItemStatus itemStatus) {
-        return new ApplicationStatusChanged(UUID.randomUUID(), id, Instant.now(), "520000-20261120-000001", version,
-                status, null, item, List.of(new ItemState(Item.BIRTH_CERT, itemStatus, null)), "13800138000",
+        return new ApplicationStatusChanged(UUID.randomUUID(), id, Instant.now(), "520000-20261120-000001", "520000",
+                version, status, null, item, null, List.of(new ItemState(Item.BIRTH_CERT, itemStatus, null)),
+                "13800138000",
                 new Audience("clerk-0007", List.of(index.idNumber(MOTHER), index.idNumber(FATHER))));
     }
 }

@@ -1,0 +1,65 @@
+package cn.gov.birth.notification.messages;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import cn.gov.birth.contracts.Item;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
+
+/** The wordings are checked when the service starts: a region's file is laid over the default. */
+class MessageWordingsTest {
+
+    @Test
+    void shouldGiveEveryRegionWithAFileItsWordingAndOthersTheDefault() {
+        MessageWordings wordings = new MessageWordings();
+
+        assertThat(wordings.of("620000").completed().get(Item.HUKOU)).contains("3个工作日内");
+        assertThat(wordings.of("620000").payment()).isEqualTo(wordings.of("520000").payment());
+        assertThat(wordings.of(null)).isEqualTo(wordings.of("999999"));
+    }
+
+    @Test
+    void shouldRefuseATemplateUsingAPlaceholderItsMessageDoesNotHave() {
+        Map<String, Object> document = withDefaultAnd("payment: \"请缴纳{amount}元，户主{headName}\"");
+
+        assertThatThrownBy(() -> MessageWordings.wording("450000.yml", document))
+                .hasMessageContaining("450000.yml").hasMessageContaining("payment uses {headName}");
+    }
+
+    @Test
+    void shouldRefuseAWordingThatCarriesACode() {
+        Map<String, Object> document = withDefaultAnd("statuses: {COMPLETED: \"已 COMPLETED\"}");
+
+        assertThatThrownBy(() -> MessageWordings.wording("450000.yml", document))
+                .hasMessageContaining("statuses.COMPLETED carries a code");
+    }
+
+    @Test
+    void shouldRefuseAWordingWithoutAnItemsName() {
+        Map<String, Object> document = withDefaultAnd("items: {BIRTH_CERT: 出生医学证明}");
+
+        assertThatThrownBy(() -> MessageWordings.wording("450000.yml", document))
+                .hasMessageContaining("items must name").hasMessageContaining("HUKOU");
+    }
+
+    @Test
+    void shouldRefuseAnUnknownKey() {
+        Map<String, Object> document = withDefaultAnd("greeting: 您好");
+
+        assertThatThrownBy(() -> MessageWordings.wording("450000.yml", document))
+                .hasMessageContaining("450000.yml is malformed");
+    }
+
+    /** The default document with some top-level keys replaced whole (not merged: to take things away). */
+    private static Map<String, Object> withDefaultAnd(String yaml) {
+        Map<String, Object> document = new LinkedHashMap<>(new Yaml().load(
+                MessageWordingsTest.class.getResourceAsStream("/messages/default.yml")));
+        document.putAll(new Yaml().load(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8))));
+        return document;
+    }
+}
