@@ -21,96 +21,32 @@ cd "$ROOT"
 
 usage() { sed -n '2,18s/^# \{0,1\}//p' "$0"; }
 
-SERVICES=(application-service birth-cert-service vaccination-service hukou-service insurance-service
-          sscard-service notification-service)
-declare -A PORTS=(
-  [application-service]=8081 [birth-cert-service]=8082 [vaccination-service]=8083 [hukou-service]=8084
-  [insurance-service]=8085 [sscard-service]=8086 [notification-service]=8087
-)
-PIDS=.run/pids
-
-action=rotate host=127.0.0.1 chosen=()
-while [ $# -gt 0 ]; do
-  case "$1" in
+. scripts/lib/actuator.sh
+actuator_options "$@"
+action=rotate
+for option in "${ACTUATOR_OTHER[@]}"; do
+  case "$option" in
     --status) action=status ;;
     --resume) action=resume ;;
-    --service)
-      [ $# -ge 2 ] || { echo "--service needs a name" >&2; exit 2; }
-      [ -n "${PORTS[$2]:-}" ] || { echo "unknown service: $2 (one of: ${SERVICES[*]})" >&2; exit 2; }
-      chosen+=("$2"); shift ;;
-    --host) [ $# -ge 2 ] || { echo "--host needs a host" >&2; exit 2; }; host="$2"; shift ;;
     -h|--help) usage; exit 0 ;;
-    *) echo "unknown option: $1" >&2; usage >&2; exit 2 ;;
+    *) echo "unknown option: $option" >&2; usage >&2; exit 2 ;;
   esac
-  shift
 done
-[ ${#chosen[@]} -gt 0 ] || chosen=("${SERVICES[@]}")
-
-listening() { (exec 3<>"/dev/tcp/$1/$2") 2>/dev/null; }
-
-# Running: the process scripts/run-platform.sh recorded is alive, or (started otherwise, e.g. in
-# containers) something answers on the service's port.
-running() {
-  local pidfile="$PIDS/$1.pid" pid
-  if [ -f "$pidfile" ]; then
-    pid=$(tr -dc '0-9' < "$pidfile")
-    [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null && return 0
-  fi
-  listening "$host" "${PORTS[$1]}"
-}
-
-targets=()
-for service in "${chosen[@]}"; do
-  if running "$service"; then
-    targets+=("$service")
-  else
-    echo "$service: not running, skipped"
-  fi
-done
-if [ ${#targets[@]} -eq 0 ]; then
-  echo "No service is running (start them with scripts/run-platform.sh)." >&2
-  exit 1
-fi
-
-case "$host" in
-  127.0.0.1|localhost|::1) ;;
-  *) echo "--host $host: the services' management ports speak plain HTTP, and an OPS token must not cross" \
-       "the network in clear: run this script on that host." >&2; exit 2 ;;
-esac
-
-token="${OPS_TOKEN:-}"
-if [ -z "$token" ]; then
-  token=$(scripts/dev-token.sh --role OPS --subject ops-field-keys --gateway "${GATEWAY_URL:-http://127.0.0.1:8080}") || {
-    echo "No OPS_TOKEN and no dev token from the gateway: set OPS_TOKEN to an access token with role OPS." >&2
-    exit 1
-  }
-fi
+actuator_prepare ops-field-keys
 
 call() {
-  local action="$1" failed=0 service url request answer status body
-  for service in "${targets[@]}"; do
-    url="http://$host:${PORTS[$service]}/actuator/fieldkeys"
-    case "$action" in
-      status) request=(-X GET) ;;
-      resume) request=(-X POST -H 'Content-Type: application/json' --data '{"action":"resume"}') ;;
-      *) request=(-X POST -H 'Content-Type: application/json' --data '{"action":"rotate"}') ;;
-    esac
-    # Re-encrypting a large table takes a while: no time limit on the answer, only on connecting.
-    # The token goes to curl on its standard input, never in its arguments (which ps shows).
-    if answer=$(printf 'header = "Authorization: Bearer %s"\n' "$token" \
-        | curl -sS --connect-timeout 5 -K - "${request[@]}" "$url" -w '\n%{http_code}'); then
-      status=${answer##*$'\n'}
-      body=${answer%$'\n'*}
-      if [ "$status" = 200 ]; then
-        echo "$service: $body"
-        continue
-      fi
-      echo "$service: $url answered $status: $body" >&2
-      [ "$status" = 404 ] && echo "  (is fieldkeys in its management.endpoints.web.exposure.include?)" >&2
+  local action="$1" failed=0 service request
+  case "$action" in
+    status) request=(-X GET) ;;
+    resume) request=(-X POST -H 'Content-Type: application/json' --data '{"action":"resume"}') ;;
+    *) request=(-X POST -H 'Content-Type: application/json' --data '{"action":"rotate"}') ;;
+  esac
+  for service in "${ACTUATOR_TARGETS[@]}"; do
+    if actuator_call "$service" fieldkeys "${request[@]}"; then
+      echo "$service: $ACTUATOR_BODY"
     else
-      echo "$service: $url did not answer" >&2
+      failed=1
     fi
-    failed=1
   done
   return "$failed"
 }

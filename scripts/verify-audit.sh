@@ -16,92 +16,27 @@ cd "$ROOT"
 
 usage() { sed -n '2,13s/^# \{0,1\}//p' "$0"; }
 
-SERVICES=(application-service birth-cert-service vaccination-service hukou-service insurance-service
-          sscard-service notification-service)
-declare -A PORTS=(
-  [application-service]=8081 [birth-cert-service]=8082 [vaccination-service]=8083 [hukou-service]=8084
-  [insurance-service]=8085 [sscard-service]=8086 [notification-service]=8087
-)
-PIDS=.run/pids
-
-host=127.0.0.1 chosen=()
-while [ $# -gt 0 ]; do
-  case "$1" in
-    --service)
-      [ $# -ge 2 ] || { echo "--service needs a name" >&2; exit 2; }
-      [ -n "${PORTS[$2]:-}" ] || { echo "unknown service: $2 (one of: ${SERVICES[*]})" >&2; exit 2; }
-      chosen+=("$2"); shift ;;
-    --host) [ $# -ge 2 ] || { echo "--host needs a host" >&2; exit 2; }; host="$2"; shift ;;
+. scripts/lib/actuator.sh
+actuator_options "$@"
+for option in "${ACTUATOR_OTHER[@]}"; do
+  case "$option" in
     -h|--help) usage; exit 0 ;;
-    *) echo "unknown option: $1" >&2; usage >&2; exit 2 ;;
+    *) echo "unknown option: $option" >&2; usage >&2; exit 2 ;;
   esac
-  shift
 done
-[ ${#chosen[@]} -gt 0 ] || chosen=("${SERVICES[@]}")
-
-listening() { (exec 3<>"/dev/tcp/$1/$2") 2>/dev/null; }
-
-# Running: the process scripts/run-platform.sh recorded is alive, or (started otherwise, e.g. in
-# containers) something answers on the service's port.
-running() {
-  local pidfile="$PIDS/$1.pid" pid
-  if [ -f "$pidfile" ]; then
-    pid=$(tr -dc '0-9' < "$pidfile")
-    [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null && return 0
-  fi
-  listening "$host" "${PORTS[$1]}"
-}
-
-targets=()
-for service in "${chosen[@]}"; do
-  if running "$service"; then
-    targets+=("$service")
-  else
-    echo "$service: not running, skipped"
-  fi
-done
-if [ ${#targets[@]} -eq 0 ]; then
-  echo "No service is running (start them with scripts/run-platform.sh)." >&2
-  exit 1
-fi
-
-case "$host" in
-  127.0.0.1|localhost|::1) ;;
-  *) echo "--host $host: the services' management ports speak plain HTTP, and an OPS token must not cross" \
-       "the network in clear: run this script on that host." >&2; exit 2 ;;
-esac
-
-token="${OPS_TOKEN:-}"
-if [ -z "$token" ]; then
-  token=$(scripts/dev-token.sh --role OPS --subject ops-audit --gateway "${GATEWAY_URL:-http://127.0.0.1:8080}") || {
-    echo "No OPS_TOKEN and no dev token from the gateway: set OPS_TOKEN to an access token with role OPS." >&2
-    exit 1
-  }
-fi
+actuator_prepare ops-audit
 
 # One field of the endpoint's flat JSON answer ({"intact":false,"entries":2,"brokenAt":3,"problem":"…"}).
 field() { sed -n "s/.*\"$1\":\(\"\([^\"]*\)\"\|\([^,}]*\)\).*/\2\3/p" <<< "$2"; }
 
 failed=0
-for service in "${targets[@]}"; do
-  url="http://$host:${PORTS[$service]}/actuator/auditchain"
-  # The token goes to curl on its standard input, never in its arguments (which ps shows).
-  if answer=$(printf 'header = "Authorization: Bearer %s"\n' "$token" \
-      | curl -sS --connect-timeout 5 -K - "$url" -w '\n%{http_code}'); then
-    status=${answer##*$'\n'}
-    body=${answer%$'\n'*}
-    if [ "$status" = 200 ]; then
-      if [ "$(field intact "$body")" = true ]; then
-        echo "$service: intact, $(field entries "$body") entries, last hash $(field lastHash "$body")"
-        continue
-      fi
-      echo "$service: BROKEN at seq $(field brokenAt "$body"): $(field problem "$body")"
-    else
-      echo "$service: $url answered $status: $body" >&2
-      [ "$status" = 404 ] && echo "  (is auditchain in its management.endpoints.web.exposure.include?)" >&2
+for service in "${ACTUATOR_TARGETS[@]}"; do
+  if actuator_call "$service" auditchain; then
+    if [ "$(field intact "$ACTUATOR_BODY")" = true ]; then
+      echo "$service: intact, $(field entries "$ACTUATOR_BODY") entries, last hash $(field lastHash "$ACTUATOR_BODY")"
+      continue
     fi
-  else
-    echo "$service: $url did not answer" >&2
+    echo "$service: BROKEN at seq $(field brokenAt "$ACTUATOR_BODY"): $(field problem "$ACTUATOR_BODY")"
   fi
   failed=1
 done
