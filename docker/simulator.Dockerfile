@@ -15,5 +15,5 @@ COPY --from=build /simulator /simulator
 WORKDIR /simulator
 USER app
 ENTRYPOINT ["java", "-Xmx256m", "-jar", "/simulator/simulator.jar", "--port", "8080", "--root-dir", "/simulator", \
-  "--extensions", "cn.gov.birth.simulator.PartnerSignatureCheck,cn.gov.birth.simulator.SignedCallback", \
+  "--extensions", "cn.gov.birth.simulator.PartnerSignatureCheck,cn.gov.birth.simulator.SignedCallback,cn.gov.birth.simulator.SmsInbox", \
   "--disable-banner", "--no-request-journal"]

@@ -54,7 +54,7 @@ declare -A PORTS=(
 )
 SIMULATOR_PORT="${SIMULATOR_PORT:-8089}"
 SIMULATOR_JAR=simulator/target/simulator.jar
-SIMULATOR_EXTENSIONS=cn.gov.birth.simulator.PartnerSignatureCheck,cn.gov.birth.simulator.SignedCallback
+SIMULATOR_EXTENSIONS=cn.gov.birth.simulator.PartnerSignatureCheck,cn.gov.birth.simulator.SignedCallback,cn.gov.birth.simulator.SmsInbox
 # Local runs use the dev profile: tokens from the gateway's POST /api/v1/dev/tokens, signed by a key
 # made on first run in .run/dev-keys, where the blind-index key and the partners' secrets are made too
 # (the simulator reads the same folder). They survive restarts; delete the folder for new ones.
@@ -217,6 +217,7 @@ until listening 127.0.0.1 "$SIMULATOR_PORT"; do
 done
 SIMULATOR_URL="http://127.0.0.1:$SIMULATOR_PORT"
 export TAX_CHANNEL_URL="${TAX_CHANNEL_URL:-$SIMULATOR_URL}"
+export SMS_PROVIDER_URL="${SMS_PROVIDER_URL:-$SIMULATOR_URL}"
 
 if [ -z "${REFERENCE_DATA_DIR:-}" ]; then
   # The departments' reference data (hospitals, delivery records, ...) and forms of the same families;

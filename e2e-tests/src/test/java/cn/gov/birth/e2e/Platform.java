@@ -192,9 +192,9 @@ final class Platform implements AutoCloseable {
                 "--no-request-journal");
     }
 
-    /** The simulator's partner behaviour: signed requests checked, signed callbacks made. */
+    /** The simulator's partner behaviour: signed requests checked, signed callbacks made, SMS ids recorded. */
     static final String SIMULATOR_EXTENSIONS = "cn.gov.birth.simulator.PartnerSignatureCheck,"
-            + "cn.gov.birth.simulator.SignedCallback";
+            + "cn.gov.birth.simulator.SignedCallback,cn.gov.birth.simulator.SmsInbox";
 
     /** Starts a helper process logging to {@code <name>.log} and waits until it listens on its port. */
     private Process startListening(String name, int port, String... command) throws IOException {
@@ -243,6 +243,9 @@ final class Platform implements AutoCloseable {
         env.put("INSURANCE_SERVICE_URL", "http://127.0.0.1:" + ports.get("insurance-service"));
         env.put("SSCARD_SERVICE_URL", "http://127.0.0.1:" + ports.get("sscard-service"));
         env.put("TAX_CHANNEL_URL", simulatorUrl());
+        env.put("SMS_PROVIDER_URL", simulatorUrl());
+        // An SMS claimed by a killed notification-service is sent again soon after its restart.
+        env.put("SMS_LEASE", "PT15S");
         // A callback lost while its service was killed is made good by asking again: sooner than in production.
         env.put("TAX_CHANNEL_RECHECK_AFTER", "PT15S");
         env.put("CARD_CALLBACK_TIMEOUT", "PT15S");

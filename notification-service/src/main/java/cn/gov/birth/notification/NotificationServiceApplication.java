@@ -7,6 +7,7 @@ import static cn.gov.birth.security.Role.HOSPITAL;
 import cn.gov.birth.contracts.Topics;
 import cn.gov.birth.contracts.events.ApplicationStatusChanged;
 import cn.gov.birth.notification.messages.Notifications;
+import cn.gov.birth.notification.sms.SmsMessages;
 import cn.gov.birth.notification.stream.StatusStreams;
 import cn.gov.birth.platform.crypto.EncryptedColumn;
 import cn.gov.birth.platform.handlers.EventHandlers;
@@ -19,12 +20,16 @@ import org.apache.tomcat.util.threads.VirtualThreadExecutor;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.boot.tomcat.TomcatProtocolHandlerCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpMethod;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 /** Messages to applicants about their application's progress; its wiring. */
 @SpringBootApplication
+@ConfigurationPropertiesScan
+@EnableScheduling
 public class NotificationServiceApplication {
 
     public static void main(String[] args) {
@@ -47,11 +52,15 @@ public class NotificationServiceApplication {
         return Clock.systemUTC();
     }
 
-    /** A status change becomes a message for the applicant, which the application's live streams then send. */
+    /**
+     * A status change becomes a message for the applicant, then its SMS (sent later by SmsSender),
+     * and the application's live streams send it.
+     */
     @Bean
-    EventHandlers eventHandlers(Notifications notifications, StatusStreams streams) {
+    EventHandlers eventHandlers(Notifications notifications, SmsMessages sms, StatusStreams streams) {
         return EventHandlers.forTopic(Topics.APPLICATION_STATUS)
                 .on(ApplicationStatusChanged.class, notifications::on)
+                .on(ApplicationStatusChanged.class, sms::on)
                 .on(ApplicationStatusChanged.class, streams::recorded)
                 .build();
     }

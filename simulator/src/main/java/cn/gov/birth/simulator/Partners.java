@@ -15,13 +15,20 @@ final class Partners {
 
     private static final Pattern BANK = Pattern.compile("/bank/([A-Z0-9]+)/.*");
     static final String TAX_CHANNEL = "TAX-CHANNEL";
+    static final String SMS_GATEWAY = "SMS-GATEWAY";
 
-    /** The partner a request to this path is for: {@code BANK-<code>}, {@code TAX-CHANNEL}, or null. */
+    /**
+     * The partner a request to this path is for:
+     * {@code BANK-<code>}, {@code TAX-CHANNEL}, {@code SMS-GATEWAY}, or null.
+     */
     static String of(String url) {
         String path = url.contains("?") ? url.substring(0, url.indexOf('?')) : url;
         Matcher bank = BANK.matcher(path);
         if (bank.matches()) {
             return "BANK-" + bank.group(1);
+        }
+        if (path.startsWith("/sms/")) {
+            return SMS_GATEWAY;
         }
         return path.startsWith("/tax/") ? TAX_CHANNEL : null;
     }

@@ -1,0 +1,81 @@
+package cn.gov.birth.notification.sms;
+
+import cn.gov.birth.contracts.events.ApplicationStatusChanged;
+import cn.gov.birth.notification.messages.Notifications;
+import cn.gov.birth.platform.crypto.FieldEncryption;
+import cn.gov.birth.platform.outbound.OutboundTable;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The SMS copy of each message that has a recipient, and its delivery state: PENDING until the
+ * provider took it, then SENT, or FAILED when it never did. Each has its own random message id,
+ * the one the provider sees on every resend; the number and the text stay sealed in the message
+ * and are opened only to send ({@link #content}).
+ */
+@Service
+public class SmsMessages {
+
+    public enum State { PENDING, SENT, FAILED }
+
+    /** A claimed SMS: which message it carries. */
+    public record SmsRequest(String messageId, long notificationId, State state, int attempts) {
+    }
+
+    /** What is sent: the number and the text, opened. */
+    record Content(String phone, String text) {
+    }
+
+    private static final RowMapper<SmsRequest> ROWS = (rs, row) -> new SmsRequest(rs.getString("message_id"),
+            rs.getLong("notification_id"), State.valueOf(rs.getString("state")), rs.getInt("attempts"));
+
+    static final OutboundTable<SmsRequest> OUTBOUND = new OutboundTable<>("sms_message", "message_id", "state",
+            List.of(State.PENDING.name()), "attempts", "next_attempt_at", "last_error", ROWS);
+
+    private final JdbcClient jdbc;
+    private final FieldEncryption encryption;
+    private final Clock clock;
+
+    SmsMessages(JdbcClient jdbc, FieldEncryption encryption, Clock clock) {
+        this.jdbc = jdbc;
+        this.encryption = encryption;
+        this.clock = clock;
+    }
+
+    /** After the change's message is recorded (Notifications), in its transaction: its SMS, once. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void on(ApplicationStatusChanged change) {
+        Timestamp now = Timestamp.from(clock.instant());
+        jdbc.sql("""
+                        insert into sms_message (message_id, notification_id, state, next_attempt_at, created_at)
+                        select ?, id, 'PENDING', ?, ? from notification where source_event = ? and recipient is not null
+                        on conflict (notification_id) do nothing""")
+                .params("SMS-" + UUID.randomUUID().toString().replace("-", ""), now, now, change.eventId())
+                .update();
+    }
+
+    Optional<Content> content(long notificationId) {
+        return jdbc.sql("select recipient, text from notification where id = ?").param(notificationId)
+                .query((rs, row) -> new Content(
+                        encryption.open(rs.getString(1), Notifications.RECIPIENT.place()),
+                        encryption.open(rs.getString(2), Notifications.TEXT.place())))
+                .optional();
+    }
+
+    void sent(String messageId) {
+        jdbc.sql("update sms_message set state = 'SENT', sent_at = ?, last_error = null where message_id = ?")
+                .params(Timestamp.from(clock.instant()), messageId).update();
+    }
+
+    void failed(String messageId) {
+        jdbc.sql("update sms_message set state = 'FAILED' where message_id = ?").param(messageId).update();
+    }
+}
