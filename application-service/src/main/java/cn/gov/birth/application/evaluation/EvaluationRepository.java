@@ -57,7 +57,8 @@ public class EvaluationRepository implements EncryptedColumns {
     private Map<Item, ItemStatus> items(UUID applicationId) {
         Map<Item, ItemStatus> items = new EnumMap<>(Item.class);
         jdbc.sql("select item, status from application_item where application_id = ?").param(applicationId)
-                .query((rs, n) -> items.put(Item.valueOf(rs.getString("item")), ItemStatus.valueOf(rs.getString("status"))))
+                .query((rs, n) -> items.put(Item.valueOf(rs.getString("item")),
+                        ItemStatus.valueOf(rs.getString("status"))))
                 .list();
         return items;
     }

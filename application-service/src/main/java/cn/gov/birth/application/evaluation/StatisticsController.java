@@ -7,6 +7,8 @@ import cn.gov.birth.platform.web.ProblemException;
 import cn.gov.birth.security.Role;
 import java.time.LocalDate;
 import java.util.Arrays;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.format.annotation.DateTimeFormat.ISO;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -14,7 +16,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code GET /api/v1/statistics/evaluations?region=&department=&item=&from=&to=}: supervisors and
- * ops see every department; staff their own department only (asking for another is 403).
+ * ops see every department; staff their own department only (asking for another is 403). {@code from}
+ * and {@code to} are ISO dates, both included, as days in China.
  */
 @RestController
 class StatisticsController {
@@ -26,12 +29,11 @@ class StatisticsController {
     }
 
     @GetMapping("/api/v1/statistics/evaluations")
-    EvaluationRepository.Statistics evaluations(@RequestParam(required = false) String region,
-                                                @RequestParam(required = false) Department department,
-                                                @RequestParam(required = false) Item item,
-                                                @RequestParam(required = false) LocalDate from,
-                                                @RequestParam(required = false) LocalDate to,
-                                                Caller caller) {
+    EvaluationRepository.Statistics evaluations(
+            @RequestParam(required = false) String region, @RequestParam(required = false) Department department,
+            @RequestParam(required = false) Item item,
+            @RequestParam(required = false) @DateTimeFormat(iso = ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = ISO.DATE) LocalDate to, Caller caller) {
         return evaluations.statistics(new EvaluationRepository.Filter(region, scope(caller, department), item,
                 from, to));
     }

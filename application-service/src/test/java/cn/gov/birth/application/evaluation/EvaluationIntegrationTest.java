@@ -68,7 +68,8 @@ class EvaluationIntegrationTest extends ServiceIntegrationTest {
                 .get("id").asString());
         LocalDate today = LocalDate.now(ChinaTime.ZONE);
 
-        var bad = motherOf(form).post(evaluations(id), "{\"score\": 2, \"item\": \"VACCINATION\", \"comment\": \"等了很久，电话13800138000\"}");
+        var bad = motherOf(form).post(evaluations(id),
+                "{\"score\": 2, \"item\": \"VACCINATION\", \"comment\": \"等了很久，电话13800138000\"}");
         var again = fatherOf(form).post(evaluations(id), "{\"score\": 5, \"item\": \"VACCINATION\"}");
 
         assertThat(bad.status()).as(bad.body()).isEqualTo(201);
