@@ -64,8 +64,7 @@ class EvaluationIntegrationTest extends ServiceIntegrationTest {
     @Test
     void shouldTakeOneEvaluationOfAFinishedItemAndOpenARectificationForItsDepartmentOnA差评() {
         ObjectNode form = jilinFamily();
-        UUID id = UUID.fromString(anonymous.as(Tokens.of(Role.CLERK)).post("/api/v1/applications", form).json()
-                .get("id").asString());
+        UUID id = filedAtTheWindow(form);
         LocalDate today = LocalDate.now(ChinaTime.ZONE);
 
         var bad = motherOf(form).post(evaluations(id),
@@ -87,8 +86,7 @@ class EvaluationIntegrationTest extends ServiceIntegrationTest {
     @Test
     void shouldOnlyLetTheFamilyEvaluate() {
         ObjectNode form = jilinFamily();
-        UUID id = UUID.fromString(anonymous.as(Tokens.of(Role.CLERK)).post("/api/v1/applications", form).json()
-                .get("id").asString());
+        UUID id = filedAtTheWindow(form);
         String good = "{\"score\": 5, \"item\": \"VACCINATION\"}";
 
         assertThat(anonymous.post(evaluations(id), good).status()).isEqualTo(401);
@@ -107,8 +105,7 @@ class EvaluationIntegrationTest extends ServiceIntegrationTest {
     void shouldCountA差评InItsDepartmentsStatisticsForItsStaffSupervisorsAndOps() {
         ObjectNode form = jilinFamily();
         String region = "220000";
-        UUID id = UUID.fromString(anonymous.as(Tokens.of(Role.CLERK)).post("/api/v1/applications", form).json()
-                .get("id").asString());
+        UUID id = filedAtTheWindow(form);
         assertThat(motherOf(form).post(evaluations(id), "{\"score\": 1, \"item\": \"MATERNITY_REIMBURSEMENT\"}")
                 .status()).isEqualTo(201);
         String today = LocalDate.now(ChinaTime.ZONE).toString();
@@ -138,6 +135,12 @@ class EvaluationIntegrationTest extends ServiceIntegrationTest {
         assertThat(anonymous.get(query).status()).isEqualTo(401);
     }
 
+    private UUID filedAtTheWindow(ObjectNode form) {
+        var filed = anonymous.as(Tokens.of(Role.CLERK)).post("/api/v1/applications", form);
+        assertThat(filed.status()).as(filed.body()).isEqualTo(201);
+        return UUID.fromString(filed.json().get("id").asString());
+    }
+
     private long stored(UUID id) {
         return jdbc.sql("select count(*) from evaluation where application_id = ?").param(id).query(Long.class).single();
     }
@@ -158,7 +161,7 @@ class EvaluationIntegrationTest extends ServiceIntegrationTest {
     private static ObjectNode jilinFamily() {
         ObjectNode form = JsonHttp.newFamily();
         String county = "220102";
-        form.put("region", "220000");
+        form.put("region", "220000").put("channel", "WINDOW");
         ((ObjectNode) form.get("mother")).put("householdDivision", county);
         ((ObjectNode) form.get("father")).put("householdDivision", county);
         ((ObjectNode) form.get("household")).put("nativePlace", county);
