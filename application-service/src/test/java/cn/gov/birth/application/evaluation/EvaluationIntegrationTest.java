@@ -62,6 +62,22 @@ class EvaluationIntegrationTest extends ServiceIntegrationTest {
     }
 
     @Test
+    void shouldTakeOneOverallEvaluationOfAWithdrawnApplicationAndSendIts差评ToTheLeadDepartment() {
+        ObjectNode form = JsonHttp.newFamily();
+        JsonHttp mother = motherOf(form);
+        UUID id = UUID.fromString(mother.post("/api/v1/applications", form).json().get("id").asString());
+        assertThat(mother.post("/api/v1/applications/" + id + "/withdrawal", "").status()).isEqualTo(200);
+
+        var bad = mother.post(evaluations(id), "{\"score\": 1, \"comment\": \"撤回流程不清楚\"}");
+        var again = fatherOf(form).post(evaluations(id), "{\"score\": 4}");
+
+        assertThat(bad.status()).as(bad.body()).isEqualTo(201);
+        assertThat(bad.json().get("rectification").get("department").asString()).isEqualTo("HEALTH");
+        assertThat(again.status()).as(again.body()).isEqualTo(409);
+        assertThat(stored(id)).isEqualTo(1);
+    }
+
+    @Test
     void shouldTakeOneEvaluationOfAFinishedItemAndOpenARectificationForItsDepartmentOnA差评() {
         ObjectNode form = jilinFamily();
         UUID id = filedAtTheWindow(form);
