@@ -2,7 +2,8 @@
 -- once each. The comment is the family's own words and may name people or phones: sealed. A 差评
 -- (score 1-2) carries the rectification owed by its department, with the national deadlines in
 -- working days. Its department answers for it (the item's; for the whole service, the lead one).
--- Not tied to the application row by a key: the statistics outlive a purged application.
+-- Not tied to the application row by a key: an evaluation is kept for its own period
+-- (birth.retention.evaluations), not purged with its application.
 create table evaluation (
     id             bigint generated always as identity primary key,
     application_id uuid        not null,

@@ -8,8 +8,10 @@ import cn.gov.birth.contracts.ItemStatus;
 import cn.gov.birth.platform.crypto.EncryptedColumn;
 import cn.gov.birth.platform.crypto.EncryptedColumns;
 import cn.gov.birth.platform.crypto.FieldEncryption;
+import cn.gov.birth.platform.retention.Purge;
 import java.sql.Date;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -41,6 +43,11 @@ public class EvaluationRepository implements EncryptedColumns {
     @Override
     public List<EncryptedColumn> encryptedColumns() {
         return List.of(COMMENT);
+    }
+
+    /** Evaluations older than {@code period}, for the service's purges. */
+    public static Purge evaluations(Duration period) {
+        return Purge.of("evaluations", "evaluation", "at", period);
     }
 
     /** What is evaluated: the application's region and status and its items' statuses. */
