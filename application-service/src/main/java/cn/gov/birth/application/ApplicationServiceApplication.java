@@ -1,6 +1,7 @@
 package cn.gov.birth.application;
 
 import cn.gov.birth.application.core.ApplicationRepository;
+import cn.gov.birth.application.evaluation.EvaluationRepository;
 import cn.gov.birth.platform.crypto.EncryptedColumn;
 import cn.gov.birth.platform.retention.Purge;
 import java.time.Clock;
@@ -40,5 +41,11 @@ public class ApplicationServiceApplication {
     @Bean
     Purge finishedApplicationPurge(@Value("${birth.retention.finished-applications}") Duration period) {
         return ApplicationRepository.finishedApplications(period);
+    }
+
+    /** Evaluations go {@code birth.retention.evaluations} after they were made. */
+    @Bean
+    Purge evaluationPurge(@Value("${birth.retention.evaluations}") Duration period) {
+        return EvaluationRepository.evaluations(period);
     }
 }

@@ -416,6 +416,43 @@ class PlatformEndToEndIT {
                 .until(() -> probe.events(Topics.HUKOU, ItemCompleted.class, id).isEmpty());
     }
 
+    /**
+     * 好差评: refused before the application is finished, then once overall and once per item; a
+     * 差评 opens a rectification for the item's department, which its staff and supervisors see.
+     */
+    @Test
+    void shouldTakeEvaluationsOnlyOnceFinishedAndCountA差评InItsDepartmentsStatistics() {
+        UUID id = submit();
+        String evaluations = "/api/v1/applications/" + id + "/evaluations";
+
+        var early = family(id).post(evaluations, "{\"score\": 5}");
+        awaitCompleted(id);
+        var overall = family(id).post(evaluations, "{\"score\": 4, \"comment\": \"一次办好\"}");
+        var bad = family(id).post(evaluations, "{\"score\": 1, \"item\": \"HUKOU\", \"comment\": \"落户慢\"}");
+        var again = family(id).post(evaluations, "{\"score\": 5, \"item\": \"HUKOU\"}");
+
+        assertThat(early.status()).as(early.body()).isEqualTo(409);
+        assertThat(overall.status()).as(overall.body()).isEqualTo(201);
+        assertThat(overall.json().get("rectification").isNull()).isTrue();
+        assertThat(bad.status()).as(bad.body()).isEqualTo(201);
+        assertThat(bad.json().get("rectification").get("department").asString()).isEqualTo("POLICE");
+        assertThat(again.status()).as(again.body()).isEqualTo(409);
+        String statistics = "/api/v1/statistics/evaluations?item=HUKOU";
+        for (JsonHttp reader : List.of(portal.staff("POLICE"), portal.as("SUPERVISOR", null))) {
+            var answer = reader.get(statistics);
+            assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+            assertThat(answer.json().get("rectifications").valueStream()
+                    .filter(r -> r.get("applicationId").asString().equals(id.toString())))
+                    .singleElement().satisfies(r -> {
+                        assertThat(r.get("department").asString()).isEqualTo("POLICE");
+                        assertThat(r.get("contactDue").asString()).isNotBlank();
+                        assertThat(r.get("answerDue").asString()).isNotBlank();
+                    });
+        }
+        assertThat(portal.staff("HEALTH").get(statistics + "&department=POLICE").status()).isEqualTo(403);
+        assertThat(family(id).get(statistics).status()).isEqualTo(403);
+    }
+
     private static String itemStatus(JsonNode application, Item item) {
         return item(application, item).get("status").asString();
     }

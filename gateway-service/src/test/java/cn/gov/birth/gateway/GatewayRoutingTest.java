@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -172,6 +173,26 @@ class GatewayRoutingTest {
                 .exchange().expectStatus().isCreated();
 
         assertThat(SEEN).containsKey("GET /api/v1/audit");
+    }
+
+    @Test
+    void shouldRouteEvaluationsFromTheFamilyAndTheirStatisticsForStaffSupervisorsAndOpsToApplicationService() {
+        String evaluations = "/api/v1/applications/" + UUID.randomUUID() + "/evaluations";
+        client.post().uri(evaluations).headers(h -> h.setBearerAuth(token("clerk-1", "CLERK", null)))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"score\": 5}")
+                .exchange().expectStatus().isForbidden();
+        client.get().uri("/api/v1/statistics/evaluations").headers(h -> h.setBearerAuth(citizen()))
+                .exchange().expectStatus().isForbidden();
+        assertThat(SEEN).doesNotContainKey("POST " + evaluations).doesNotContainKey("GET /api/v1/statistics/evaluations");
+
+        client.post().uri(evaluations).headers(h -> h.setBearerAuth(citizen()))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"score\": 5}")
+                .exchange().expectStatus().isCreated();
+        client.get().uri("/api/v1/statistics/evaluations?department=CDC")
+                .headers(h -> h.setBearerAuth(token("staff-1", "STAFF", "CDC")))
+                .exchange().expectStatus().isCreated();
+
+        assertThat(SEEN).containsKey("POST " + evaluations).containsKey("GET /api/v1/statistics/evaluations");
     }
 
     @Test
