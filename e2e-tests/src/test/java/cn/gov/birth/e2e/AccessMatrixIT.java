@@ -153,6 +153,13 @@ class AccessMatrixIT {
                     (p, f) -> Call.post("/api/v1/applications/" + f.toWithdraw + "/withdrawal", "{\"reason\":\"矩阵\"}")
                             .of(f.toWithdrawMother),
                     answers("401 200 404 404 404 403 403 403 403 403 403 401 401 401"), Persona.OWNER),
+            new Row("POST /api/v1/applications/{id}/evaluations", "application-service", null,
+                    (p, f) -> Call.post("/api/v1/applications/" + f.application + "/evaluations",
+                            "{\"score\":5,\"item\":null,\"comment\":\"矩阵\"}"),
+                    answers("401 201 404 403 403 403 403 403 403 403 403 401 401 401"), Persona.OWNER),
+            new Row("GET /api/v1/statistics/evaluations", "application-service", null,
+                    (p, f) -> Call.get("/api/v1/statistics/evaluations"),
+                    answers("401 403 403 403 403 200 200 403 200 200 403 401 401 401"), null),
             new Row("GET /api/v1/notifications?applicationId={id}", "notification-service", null,
                     (p, f) -> Call.get("/api/v1/notifications?applicationId=" + f.application),
                     answers("401 200 404 404 404 403 403 403 403 403 403 401 401 401"), null),
