@@ -2,9 +2,10 @@ package cn.gov.birth.platform.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.gov.birth.platform.TestDatabases;
 import cn.gov.birth.platform.crypto.FieldEncryption;
-import cn.gov.birth.platform.events.EventCatalog;
 import cn.gov.birth.platform.events.EventCodec;
+import cn.gov.birth.platform.events.TestEvents;
 import cn.gov.birth.platform.outbox.Outbox;
 import cn.gov.birth.platform.outbox.OutboxRelay;
 import cn.gov.birth.security.crypto.Algorithm;
@@ -14,25 +15,21 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 import javax.sql.DataSource;
+import org.assertj.core.groups.Tuple;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.assertj.core.groups.Tuple;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
-import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
@@ -52,7 +49,7 @@ class AuditTrailTest {
 
     @BeforeAll
     static void database() {
-        DataSource dataSource = freshDatabase("platform_audit");
+        DataSource dataSource = TestDatabases.fresh("platform_audit");
         Flyway.configure().dataSource(dataSource).locations("classpath:db/platform").load().migrate();
         jdbc = JdbcClient.create(dataSource);
         transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
@@ -64,7 +61,8 @@ class AuditTrailTest {
     void emptyTrail() {
         jdbc.sql("truncate audit_entry, outbox_event").update();
         Outbox outbox = new Outbox(jdbc, new OutboxRelay(jdbc, transactions, null, encryption, "audit-test", 1, 1),
-                new AuditCatalog(), List.of(), encryption);
+                new TestEvents<>(TOPIC, AuditRecorded.TYPE, AuditRecorded.class, AuditRecorded::eventId,
+                        AuditRecorded::service), List.of(), encryption);
         trail = new AuditTrail(jdbc, transactions, outbox, TOPIC, "test-service", CLOCK);
         chain = new AuditChain(jdbc);
     }
@@ -196,57 +194,5 @@ class AuditTrailTest {
     private static List<AuditEntry> rows() {
         return jdbc.sql("select " + AuditTrail.COLUMNS + " from audit_entry order by seq").query(AuditTrail::entry)
                 .list();
-    }
-
-    /** A fresh database on the tests' PostgreSQL, named behind {@code BIRTH_TEST_DB_PREFIX}. */
-    private static DataSource freshDatabase(String name) {
-        String url = "jdbc:postgresql://" + env("TEST_DB_HOST", "127.0.0.1") + ":" + env("TEST_DB_PORT", "5432") + "/";
-        String user = env("TEST_DB_USER", "postgres");
-        String password = env("TEST_DB_PASSWORD", "");
-        String database = env("BIRTH_TEST_DB_PREFIX", "") + name;
-        SingleConnectionDataSource admin = new SingleConnectionDataSource(url + "postgres", user, password, true);
-        JdbcClient.create(admin).sql("drop database if exists \"" + database + "\" with (force)").update();
-        JdbcClient.create(admin).sql("create database \"" + database + "\"").update();
-        admin.destroy();
-        return new DriverManagerDataSource(url + database, user, password);
-    }
-
-    private static String env(String name, String fallback) {
-        String value = System.getenv(name);
-        return value == null || value.isBlank() ? fallback : value;
-    }
-
-    /** The one event these tests publish. */
-    private static final class AuditCatalog implements EventCatalog {
-
-        @Override
-        public String typeOf(Object event) {
-            return AuditRecorded.TYPE;
-        }
-
-        @Override
-        public Optional<Class<?>> classOf(String type) {
-            return Optional.of(AuditRecorded.class);
-        }
-
-        @Override
-        public UUID idOf(Object event) {
-            return ((AuditRecorded) event).eventId();
-        }
-
-        @Override
-        public String keyOf(Object event) {
-            return ((AuditRecorded) event).service();
-        }
-
-        @Override
-        public Collection<String> topics() {
-            return List.of(TOPIC);
-        }
-
-        @Override
-        public String deadLetterTopic(String topic) {
-            return topic + ".dlt";
-        }
     }
 }

@@ -2,12 +2,16 @@ package cn.gov.birth.platform.events;
 
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 
-/** A catalog of one made-up event, so the platform's mechanisms are tested without any domain. */
-public final class TestEvents implements EventCatalog {
+/**
+ * A catalog of one event type on one topic, so the platform's mechanisms are tested without any
+ * domain; {@link #pings()} is the made-up one most tests use.
+ */
+public record TestEvents<E>(String topic, String type, Class<E> eventClass, Function<E, UUID> id,
+                            Function<E, String> key) implements EventCatalog {
 
     public static final String TOPIC = "test.pings.v1";
     public static final String TYPE = "test.Ping.v1";
@@ -20,32 +24,36 @@ public final class TestEvents implements EventCatalog {
         }
     }
 
-    private static final Map<String, Class<?>> TYPES = Map.of(TYPE, Ping.class);
+    public static TestEvents<Ping> pings() {
+        return new TestEvents<>(TOPIC, TYPE, Ping.class, Ping::eventId, Ping::subject);
+    }
 
     @Override
     public String typeOf(Object event) {
-        return TYPES.entrySet().stream().filter(e -> e.getValue().isInstance(event)).map(Map.Entry::getKey)
-                .findFirst().orElseThrow(() -> new IllegalArgumentException("not a test event: " + event));
+        if (!eventClass.isInstance(event)) {
+            throw new IllegalArgumentException("not a " + type + ": " + event);
+        }
+        return type;
     }
 
     @Override
     public Optional<Class<?>> classOf(String type) {
-        return Optional.ofNullable(TYPES.get(type));
+        return this.type.equals(type) ? Optional.of(eventClass) : Optional.empty();
     }
 
     @Override
     public UUID idOf(Object event) {
-        return ((Ping) event).eventId();
+        return id.apply(eventClass.cast(event));
     }
 
     @Override
     public String keyOf(Object event) {
-        return ((Ping) event).subject();
+        return key.apply(eventClass.cast(event));
     }
 
     @Override
     public Collection<String> topics() {
-        return List.of(TOPIC);
+        return List.of(topic);
     }
 
     @Override

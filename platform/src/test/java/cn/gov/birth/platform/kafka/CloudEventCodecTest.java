@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class CloudEventCodecTest {
 
     private static final String TRACE = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01";
-    private final CloudEventDeserializer deserializer = new CloudEventDeserializer(new TestEvents());
+    private final CloudEventDeserializer deserializer = new CloudEventDeserializer(TestEvents.pings());
     private final CloudEventSerializer serializer = new CloudEventSerializer();
 
     @Test

@@ -14,7 +14,7 @@ class TopicDeclarationTest {
 
     @Test
     void shouldCreateDeadLetterTopicsWithTheConfiguredRetentionAndLeaveTheTopicsToTheBroker() {
-        TestEvents catalog = new TestEvents();
+        TestEvents<?> catalog = TestEvents.pings();
 
         Map<String, NewTopic> topics = KafkaConventions.topics(catalog, 3, (short) 1, Duration.ofDays(30)).stream().collect(Collectors.toMap(NewTopic::name, topic -> topic));
 

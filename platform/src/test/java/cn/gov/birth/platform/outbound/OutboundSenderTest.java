@@ -2,6 +2,7 @@ package cn.gov.birth.platform.outbound;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.gov.birth.platform.TestDatabases;
 import io.github.resilience4j.bulkhead.BulkheadConfig;
 import io.github.resilience4j.bulkhead.BulkheadRegistry;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
@@ -22,14 +23,13 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import javax.sql.DataSource;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -62,15 +62,7 @@ class OutboundSenderTest {
 
     @BeforeAll
     static void database() {
-        String url = "jdbc:postgresql://" + env("TEST_DB_HOST", "127.0.0.1") + ":" + env("TEST_DB_PORT", "5432") + "/";
-        String user = env("TEST_DB_USER", "postgres");
-        String password = env("TEST_DB_PASSWORD", "");
-        String name = env("BIRTH_TEST_DB_PREFIX", "") + "platform_outbound";
-        SingleConnectionDataSource admin = new SingleConnectionDataSource(url + "postgres", user, password, true);
-        JdbcClient.create(admin).sql("drop database if exists \"" + name + "\" with (force)").update();
-        JdbcClient.create(admin).sql("create database \"" + name + "\"").update();
-        admin.destroy();
-        DriverManagerDataSource data = new DriverManagerDataSource(url + name, user, password);
+        DataSource data = TestDatabases.fresh("platform_outbound");
         jdbc = JdbcClient.create(data);
         transactions = new TransactionTemplate(new DataSourceTransactionManager(data));
     }
@@ -290,10 +282,6 @@ class OutboundSenderTest {
                 .params(id, partner, Timestamp.from(due)).update();
     }
 
-    private static String env(String name, String fallback) {
-        String value = System.getenv(name);
-        return value == null || value.isBlank() ? fallback : value;
-    }
 
     /** Time as the test moves it. */
     private static final class TestClock extends Clock {
