@@ -32,7 +32,7 @@ public class InsuranceServiceApplication {
 
     /**
      * What the service does with each event: maternity reimbursement on the application, the
-     * enrollment once the household registration is there.
+     * enrollment once the household registration is there; a withdrawal also drops a manual claim's account.
      */
     @Bean
     EventHandlers eventHandlers(DependentItems dependentItems, Enrollments enrollments,
@@ -44,7 +44,10 @@ public class InsuranceServiceApplication {
                         maternity.on(supplement.corrected());
                     }
                 })
-                .on(ApplicationWithdrawn.class, withdrawals::onWithdrawn)
+                .on(ApplicationWithdrawn.class, withdrawn -> {
+                    withdrawals.onWithdrawn(withdrawn);
+                    maternity.withdrawn(withdrawn);
+                })
                 .include(dependentItems.waiting(Item.MEDICAL_INSURANCE, Item.HUKOU, enrollments::enroll))
                 .build();
     }
