@@ -1,6 +1,7 @@
--- A manual maternity claim's bank account, as the family gave it, kept until the claim is paid or
--- withdrawn. The account number and holder are personal data: sealed (ENC1:..., platform field
--- encryption); the review task shows officers only their masked forms.
+-- A manual maternity claim's bank account, as the family gave it, kept until the claim is paid (the
+-- account moves to the payout) or, once it ended unpaid, purged (birth.insurance.maternity). The
+-- account number and holder are personal data: sealed (ENC1:..., platform field encryption); the
+-- review task shows officers only their masked forms.
 create table maternity_claim (
     application_id uuid primary key,
     bank_name      text        not null,

@@ -8,10 +8,12 @@ import cn.gov.birth.contracts.events.ApplicationSupplemented;
 import cn.gov.birth.contracts.events.ApplicationWithdrawn;
 import cn.gov.birth.insurance.enrollment.Enrollments;
 import cn.gov.birth.insurance.enrollment.PaymentCallbackController;
+import cn.gov.birth.insurance.maternity.ManualClaimSettings;
 import cn.gov.birth.insurance.maternity.MaternityReimbursements;
 import cn.gov.birth.kit.dependent.DependentItems;
 import cn.gov.birth.kit.withdrawal.Withdrawals;
 import cn.gov.birth.platform.handlers.EventHandlers;
+import cn.gov.birth.platform.retention.Purge;
 import cn.gov.birth.platform.security.PartnerRoute;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -32,7 +34,7 @@ public class InsuranceServiceApplication {
 
     /**
      * What the service does with each event: maternity reimbursement on the application, the
-     * enrollment once the household registration is there; a withdrawal also drops a manual claim's account.
+     * enrollment once the household registration is there.
      */
     @Bean
     EventHandlers eventHandlers(DependentItems dependentItems, Enrollments enrollments,
@@ -44,12 +46,15 @@ public class InsuranceServiceApplication {
                         maternity.on(supplement.corrected());
                     }
                 })
-                .on(ApplicationWithdrawn.class, withdrawn -> {
-                    withdrawals.onWithdrawn(withdrawn);
-                    maternity.withdrawn(withdrawn);
-                })
+                .on(ApplicationWithdrawn.class, withdrawals::onWithdrawn)
                 .include(dependentItems.waiting(Item.MEDICAL_INSURANCE, Item.HUKOU, enrollments::enroll))
                 .build();
+    }
+
+    /** A manual maternity claim's bank account, once the claim ended unpaid. */
+    @Bean
+    Purge unpaidMaternityClaims(ManualClaimSettings claims) {
+        return MaternityReimbursements.unpaidClaims(claims.unpaidAccountKept());
     }
 
     /** Beyond the platform's own routes (review queue, reference data): the tax channel's signed reports. */

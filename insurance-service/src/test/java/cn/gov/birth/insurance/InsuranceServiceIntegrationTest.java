@@ -30,6 +30,7 @@ import cn.gov.birth.contracts.events.MedicalInsuranceEnrolled;
 import cn.gov.birth.contracts.events.PaymentRequested;
 import cn.gov.birth.insurance.enrollment.PaymentCallbackController;
 import cn.gov.birth.simulator.SignedCallback;
+import cn.gov.birth.platform.retention.Purges;
 import cn.gov.birth.platform.test.JsonHttp;
 import cn.gov.birth.platform.test.PartnerCalls;
 import cn.gov.birth.platform.test.SampleEvents;
@@ -57,6 +58,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -99,6 +101,7 @@ class InsuranceServiceIntegrationTest extends ServiceIntegrationTest {
         registry.add("birth.insurance.tax-channel.max-backoff", () -> "PT0.5S");
         registry.add("birth.insurance.tax-channel.max-attempts", () -> "4");
         registry.add("birth.insurance.tax-channel.recheck-after", () -> "PT8S");
+        registry.add("birth.insurance.maternity.unpaid-account-kept", () -> "PT1S");
         // The channel's breaker, opened by the failing channel of one test, lets the next ones through soon.
         registry.add("resilience4j.circuitbreaker.configs.partner.wait-duration-in-open-state", () -> "1s");
     }
@@ -113,6 +116,9 @@ class InsuranceServiceIntegrationTest extends ServiceIntegrationTest {
 
     @Autowired
     BlindIndex blindIndex;
+
+    @Autowired
+    Purges purges;
 
     @BeforeEach
     void referenceData() throws IOException {
@@ -493,8 +499,7 @@ class InsuranceServiceIntegrationTest extends ServiceIntegrationTest {
         assertThat(payout.get("paid_to_bank")).isEqualTo("中国工商银行贵阳分行");
         assertThat((String) payout.get("paid_to_account")).startsWith("ENC1:").doesNotContain("6222020200001234567");
         assertThat((String) payout.get("paid_to_holder")).startsWith("ENC1:").doesNotContain("王芳");
-        assertThat(jdbc.sql("select count(*) from maternity_claim where application_id = ?").param(id)
-                .query(Long.class).single()).isZero();
+        assertThat(claims(id)).isZero();
     }
 
     @Test
@@ -563,20 +568,28 @@ class InsuranceServiceIntegrationTest extends ServiceIntegrationTest {
         assertThat(probe.events(Topics.INSURANCE, MaternityReimbursementSettled.class, id)).hasSize(1);
         assertThat(probe.events(Topics.INSURANCE, ItemAwaitingReview.class, id)).hasSize(1);
         assertThat(settlements(id)).isEqualTo(1);
-        assertThat(jdbc.sql("select count(*) from maternity_claim where application_id = ?").param(id)
-                .query(Long.class).single()).isZero();
+        assertThat(claims(id)).isZero();
     }
 
     @Test
-    void shouldDropAManualClaimsAccountWhenTheApplicationIsWithdrawn() {
-        UUID id = manualClaim();
-
-        probe.publish(APPLICATIONS, new ApplicationWithdrawn(UUID.randomUUID(), id, Instant.now(),
+    void shouldPurgeTheAccountOfAManualClaimThatEndedUnpaidAndKeepAnOpenOne() {
+        UUID rejected = manualClaim();
+        UUID withdrawn = manualClaim();
+        UUID open = manualClaim();
+        staff("ins-007").post("/api/v1/departments/MEDICAL_INSURANCE/tasks/" + taskOf(rejected,
+                        Item.MATERNITY_REIMBURSEMENT) + "/decisions",
+                "{\"decision\":\"REJECT\",\"reasonCode\":\"NOT_MATERNITY_EXPENSE\",\"message\":\"票据不属于生育医疗费用\"}");
+        probe.publish(APPLICATIONS, new ApplicationWithdrawn(UUID.randomUUID(), withdrawn, Instant.now(),
                 List.of(Item.MATERNITY_REIMBURSEMENT), "不再需要"));
+        probe.awaitEvent(Topics.INSURANCE, ItemRejected.class, e -> e.applicationId().equals(rejected));
+        probe.awaitEvent(Topics.INSURANCE, ItemCancelled.class, e -> e.applicationId().equals(withdrawn));
 
-        probe.awaitEvent(Topics.INSURANCE, ItemCancelled.class, e -> e.applicationId().equals(id));
-        assertThat(jdbc.sql("select count(*) from maternity_claim where application_id = ?").param(id)
-                .query(Long.class).single()).isZero();
+        // Kept PT1S after the claim here (birth.insurance.maternity.unpaid-account-kept).
+        Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(500)).until(() -> {
+            purges.run();
+            return claims(rejected) + claims(withdrawn) == 0;
+        });
+        assertThat(claims(open)).isEqualTo(1);
     }
 
     @Test
@@ -779,6 +792,11 @@ class InsuranceServiceIntegrationTest extends ServiceIntegrationTest {
         return staff(officer).post("/api/v1/departments/MEDICAL_INSURANCE/tasks/" + taskId + "/decisions",
                 "{\"decision\":\"APPROVE\",\"message\":\"已核对票据\"" + (amount == null ? "" : ",\"amount\":" + amount)
                         + "}");
+    }
+
+    private long claims(UUID id) {
+        return jdbc.sql("select count(*) from maternity_claim where application_id = ?").param(id)
+                .query(Long.class).single();
     }
 
     private long settlements(UUID id) {

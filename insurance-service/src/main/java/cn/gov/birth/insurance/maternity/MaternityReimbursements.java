@@ -8,7 +8,6 @@ import cn.gov.birth.contracts.Topics;
 import cn.gov.birth.contracts.codes.Codes;
 import cn.gov.birth.contracts.events.ApplicationForm.Reimbursement;
 import cn.gov.birth.contracts.events.ApplicationSubmitted;
-import cn.gov.birth.contracts.events.ApplicationWithdrawn;
 import cn.gov.birth.contracts.events.ItemRejected;
 import cn.gov.birth.contracts.events.ItemReturned;
 import cn.gov.birth.contracts.events.ItemStarted;
@@ -25,6 +24,7 @@ import cn.gov.birth.platform.crypto.EncryptedColumn;
 import cn.gov.birth.platform.crypto.EncryptedColumns;
 import cn.gov.birth.platform.masking.Mask;
 import cn.gov.birth.platform.outbox.Outbox;
+import cn.gov.birth.platform.retention.Purge;
 import cn.gov.birth.platform.table.ColumnProtection;
 import cn.gov.birth.platform.table.ProtectedColumn;
 import cn.gov.birth.kit.review.ReviewQueue;
@@ -32,6 +32,7 @@ import cn.gov.birth.kit.review.ReviewTask;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -47,8 +48,9 @@ import org.springframework.transaction.annotation.Transactional;
  * the region). A settlement the insurance system made at her discharge from the birth hospital
  * (免申即享) completes the item; otherwise a manual claim needs a designated hospital and her bank
  * account, and waits for the insurance officers, who assess the amount to reimburse from the receipts
- * (two of them above the configured amount, {@link ManualClaimAssessment}); that amount is paid into
- * the account and recorded as the payout. The account is kept sealed from the claim to its payout.
+ * (two of them above the configured amount, {@link ManualClaimSettings}); that amount is paid into
+ * the account and recorded as the payout. The account is kept sealed from the claim to its payout, or
+ * purged a while after the claim ended unpaid ({@link #unpaidClaims}).
  */
 @Service
 public class MaternityReimbursements implements EncryptedColumns {
@@ -77,7 +79,7 @@ public class MaternityReimbursements implements EncryptedColumns {
     MaternityReimbursements(InsurancePolicy policy, InsuredPersons persons, DirectSettlements settlements,
                             DesignatedHospitals hospitals, ReviewQueue<InsuranceCase> review, JdbcClient jdbc,
                             ColumnProtection protection, Outbox outbox, ItemOutcomes outcomes, Clock clock,
-                            ManualClaimAssessment assessment) {
+                            ManualClaimSettings claims) {
         this.policy = policy;
         this.persons = persons;
         this.settlements = settlements;
@@ -88,7 +90,7 @@ public class MaternityReimbursements implements EncryptedColumns {
         this.outbox = outbox;
         this.outcomes = outcomes;
         this.clock = clock;
-        review.onApproval(ITEM, assessment.assessment(), this::approve);
+        review.onApproval(ITEM, claims.assessment(), this::approve);
     }
 
     /** The claims' and the payouts' account numbers and holders, sealed. */
@@ -188,10 +190,14 @@ public class MaternityReimbursements implements EncryptedColumns {
                 amount, paidTo == null ? null : paidTo.bankName(), paidTo == null ? null : Mask.idNumber(paidTo.number())));
     }
 
-    /** A withdrawn application's claim will not be paid: its account is not kept. */
-    @Transactional(propagation = Propagation.MANDATORY)
-    public void withdrawn(ApplicationWithdrawn withdrawn) {
-        jdbc.sql("delete from maternity_claim where application_id = ?").param(withdrawn.applicationId()).update();
+    /**
+     * The claims that ended unpaid (the item rejected, cancelled or withdrawn: finished without the
+     * approval, which moves a paid claim's account to its payout), {@code period} after the claim.
+     */
+    public static Purge unpaidClaims(Duration period) {
+        return Purge.of("unpaid-maternity-claims", "maternity_claim", "claimed_at", period).where("""
+                exists (select 1 from item_outcome o where o.item = 'MATERNITY_REIMBURSEMENT'
+                        and o.application_id = maternity_claim.application_id)""");
     }
 
     private record Account(String bankName, String number, String holder) {
