@@ -178,7 +178,7 @@ class ApplicationServiceIntegrationTest extends ServiceIntegrationTest {
                 new HouseholdRegistered(UUID.randomUUID(), id, now, "520102202611200024", "520102", "南明区公安分局派出所"),
                 new MedicalInsuranceEnrolled(UUID.randomUUID(), id, now, List.of(2026), new BigDecimal("400.00"),
                         LocalDate.of(2026, 11, 20), LocalDate.of(2026, 12, 31)),
-                new MaternityReimbursementSettled(UUID.randomUUID(), id, now, "DIRECT", new BigDecimal("3000.00")),
+                new MaternityReimbursementSettled(UUID.randomUUID(), id, now, "DIRECT", new BigDecimal("3000.00"), null, null),
                 new SocialSecurityCardApplied(UUID.randomUUID(), id, now, "ICBC", "MADE", "工商银行贵阳分行"));
         for (ItemCompleted fact : facts) {
             probe.publish(topicOf(fact.item()), fact);

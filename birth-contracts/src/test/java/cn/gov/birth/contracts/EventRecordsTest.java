@@ -228,7 +228,7 @@ class EventRecordsTest {
     @Test
     void shouldKeepTheScaleOfAmounts() {
         var settled = new MaternityReimbursementSettled(UUID.randomUUID(), EventSamples.APPLICATION_ID, EventSamples.AT,
-                "DIRECT", new BigDecimal("3000.00"));
+                "DIRECT", new BigDecimal("3000.00"), null, null);
 
         var read = EventJson.MAPPER.readValue(EventJson.MAPPER.writeValueAsString(settled),
                 MaternityReimbursementSettled.class);

@@ -68,7 +68,7 @@ final class EventSamples {
                 new HouseholdRegistered(id(), APPLICATION_ID, AT, NEWBORN_ID, "520102", "花果园派出所"),
                 new MedicalInsuranceEnrolled(id(), APPLICATION_ID, AT, List.of(2026, 2027), new BigDecimal("800.00"),
                         LocalDate.of(2026, 11, 20), LocalDate.of(2027, 12, 31)),
-                new MaternityReimbursementSettled(id(), APPLICATION_ID, AT, "DIRECT", new BigDecimal("3000.00")),
+                new MaternityReimbursementSettled(id(), APPLICATION_ID, AT, "DIRECT", new BigDecimal("3000.00"), null, null),
                 new PaymentRequested(id(), APPLICATION_ID, AT, Item.MEDICAL_INSURANCE, new BigDecimal("400.00"),
                         "TAX-2026-000001", LocalDate.of(2026, 12, 31)),
                 new SocialSecurityCardApplied(id(), APPLICATION_ID, AT, "ICBC", "MADE", "中国工商银行营业网点"))) {
@@ -98,7 +98,8 @@ final class EventSamples {
                                 LocalDate.of(2026, 12, 31))),
                         List.of(new ItemState(Item.MEDICAL_INSURANCE, ItemStatus.COMPLETED, null)), null, null),
                 new BirthCertificateIssued(id(), APPLICATION_ID, AT, "S123456789", true),
-                new MaternityReimbursementSettled(id(), APPLICATION_ID, AT, "MANUAL", new BigDecimal("2765.5")),
+                new MaternityReimbursementSettled(id(), APPLICATION_ID, AT, "MANUAL", new BigDecimal("2765.5"),
+                        "中国工商银行贵阳分行", "6222***********4567"),
                 new SocialSecurityCardApplied(id(), APPLICATION_ID, AT, "CCB", "MADE", null));
     }
 

@@ -244,6 +244,60 @@ class PlatformEndToEndIT {
         assertThat(all).isNotEmpty().allSatisfy(text -> assertThat(text).doesNotContain(codes.toArray(String[]::new)));
     }
 
+    /**
+     * A maternity claim without a settlement at discharge is reimbursed by hand: the insurance officer
+     * enters the amount assessed from the receipts, above the second-approval threshold (5000.00), so
+     * a second officer approves it; the family's result and message name that amount, and it is what
+     * the payout to the family's account records.
+     */
+    @Test
+    void shouldPayAndTellTheFamilyTheManualMaternityAmountTwoOfficersApproved() {
+        ObjectNode form = JsonHttp.newFamily();
+        portal.deliveredWithoutDischargeSettlement(form);
+        form.putObject("reimbursement").put("bankName", "中国工商银行贵阳分行").put("accountNumber", "6222020200007654321")
+                .put("accountHolder", form.get("mother").get("name").asString());
+        var materials = (tools.jackson.databind.node.ArrayNode) form.get("materials");
+        for (String material : List.of("INSURANCE_VOUCHER", "HOSPITAL_RECEIPTS", "DISCHARGE_RECORD")) {
+            materials.addObject().put("type", material).put("documentId", "DOC-" + material);
+        }
+        UUID id = submit(form);
+        JsonHttp assessor = portal.signedIn("ins-assessor-" + UUID.randomUUID(), "STAFF", "MEDICAL_INSURANCE");
+        JsonHttp reviewer = portal.signedIn("ins-reviewer-" + UUID.randomUUID(), "STAFF", "MEDICAL_INSURANCE");
+        String task = await("the manual claim in the insurance officers' queue").atMost(COMPLETION)
+                .pollInterval(Duration.ofMillis(500)).until(() -> insuranceTask(assessor, id), java.util.Objects::nonNull);
+        String decisions = "/api/v1/departments/MEDICAL_INSURANCE/tasks/" + task + "/decisions";
+
+        var first = assessor.post(decisions, "{\"decision\": \"APPROVE\", \"message\": \"已核对票据\", \"amount\": 6800.00}");
+        var bySameOfficer = assessor.post(decisions, "{\"decision\": \"APPROVE\"}");
+        var second = reviewer.post(decisions, "{\"decision\": \"APPROVE\", \"message\": \"复核无误\"}");
+
+        assertThat(first.status()).as(first.body()).isEqualTo(200);
+        assertThat(first.json().get("status").asString()).isEqualTo("OPEN");
+        assertThat(bySameOfficer.status()).as(bySameOfficer.body()).isEqualTo(403);
+        assertThat(second.status()).as(second.body()).isEqualTo(200);
+        JsonNode reimbursed = result(awaitCompleted(id), Item.MATERNITY_REIMBURSEMENT);
+        assertThat(reimbursed.get("settlement").asString()).isEqualTo("MANUAL");
+        assertThat(reimbursed.get("amount").decimalValue()).isEqualByComparingTo("6800.00");
+        assertThat(reimbursed.get("paidToBank").asString()).isEqualTo("中国工商银行贵阳分行");
+        assertThat(reimbursed.get("paidToAccount").asString()).isEqualTo("6222***********4321");
+        List<String> told = await("the reimbursement's message").atMost(Duration.ofSeconds(30))
+                .until(() -> texts(id, Item.MATERNITY_REIMBURSEMENT), texts -> texts.stream()
+                        .anyMatch(text -> text.contains("已办结")));
+        assertThat(told).anySatisfy(text -> assertThat(text).contains("生育医疗费用报销已办结", "报销金额6800.00元"));
+        String payout = "select %s from maternity_settlement where application_id = ?";
+        assertThat(platform.query("insurance-service", payout.formatted("amount"), id)).singleElement()
+                .satisfies(amount -> assertThat(new java.math.BigDecimal(amount)).isEqualByComparingTo("6800.00"));
+        assertThat(platform.query("insurance-service", payout.formatted("paid_to_account"), id)).singleElement()
+                .satisfies(account -> assertThat(account).startsWith("ENC1:").doesNotContain("6222020200007654321"));
+    }
+
+    /** The open review task of the application in the insurance officers' queue; null while there is none. */
+    private static String insuranceTask(JsonHttp officer, UUID application) {
+        return officer.get("/api/v1/departments/MEDICAL_INSURANCE/tasks?size=100").json().get("items").valueStream()
+                .filter(t -> t.get("applicationId").asString().equals(application.toString()))
+                .map(t -> t.get("id").asString()).findFirst().orElse(null);
+    }
+
     /** The texts of the application's messages as its family reads them, those about one item or all (null). */
     private static List<String> texts(UUID id, Item item) {
         var response = family(id).get("/api/v1/notifications?applicationId=" + id + "&size=100");

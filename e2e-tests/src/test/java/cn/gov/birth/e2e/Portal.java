@@ -78,6 +78,20 @@ final class Portal {
     }
 
     void delivered(JsonNode form) {
+        deliveredWithoutDischargeSettlement(form);
+        JsonNode newborn = form.get("newborn");
+        upload("MEDICAL_INSURANCE", "direct-settlements", """
+                motherIdNumber,hospitalCode,dischargedAt,amount
+                %s,%s,%s,2860.50
+                """.formatted(form.get("mother").get("idNumber").asString(), newborn.get("hospitalCode").asString(),
+                OffsetDateTime.parse(newborn.get("birthTime").asString()).plusDays(3)));
+    }
+
+    /**
+     * The birth as the departments know it, but no settlement of the maternity expenses at discharge:
+     * the family claims them by hand, with its receipts and bank account.
+     */
+    void deliveredWithoutDischargeSettlement(JsonNode form) {
         JsonNode newborn = form.get("newborn");
         String mother = form.get("mother").get("idNumber").asString();
         String hospital = newborn.get("hospitalCode").asString();
@@ -97,10 +111,6 @@ final class Portal {
                 %s,%s,%s,RESIDENT,ACTIVE
                 """.formatted(mother, form.get("mother").get("name").asString(),
                 form.get("mother").get("householdDivision").asString()));
-        upload("MEDICAL_INSURANCE", "direct-settlements", """
-                motherIdNumber,hospitalCode,dischargedAt,amount
-                %s,%s,%s,2860.50
-                """.formatted(mother, hospital, born.plusDays(3)));
     }
 
     /** A department administrator uploads reference data (CSV) through the gateway. */

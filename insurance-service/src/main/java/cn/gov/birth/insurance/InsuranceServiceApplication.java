@@ -8,10 +8,12 @@ import cn.gov.birth.contracts.events.ApplicationSupplemented;
 import cn.gov.birth.contracts.events.ApplicationWithdrawn;
 import cn.gov.birth.insurance.enrollment.Enrollments;
 import cn.gov.birth.insurance.enrollment.PaymentCallbackController;
+import cn.gov.birth.insurance.maternity.ManualClaimSettings;
 import cn.gov.birth.insurance.maternity.MaternityReimbursements;
 import cn.gov.birth.kit.dependent.DependentItems;
 import cn.gov.birth.kit.withdrawal.Withdrawals;
 import cn.gov.birth.platform.handlers.EventHandlers;
+import cn.gov.birth.platform.retention.Purge;
 import cn.gov.birth.platform.security.PartnerRoute;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -47,6 +49,12 @@ public class InsuranceServiceApplication {
                 .on(ApplicationWithdrawn.class, withdrawals::onWithdrawn)
                 .include(dependentItems.waiting(Item.MEDICAL_INSURANCE, Item.HUKOU, enrollments::enroll))
                 .build();
+    }
+
+    /** A manual maternity claim's bank account, once the claim ended unpaid. */
+    @Bean
+    Purge unpaidMaternityClaims(ManualClaimSettings claims) {
+        return MaternityReimbursements.unpaidClaims(claims.unpaidAccountKept());
     }
 
     /** Beyond the platform's own routes (review queue, reference data): the tax channel's signed reports. */

@@ -19,6 +19,7 @@ import cn.gov.birth.contracts.events.ApplicationForm.Person;
 import cn.gov.birth.contracts.events.ApplicationForm.Reimbursement;
 import cn.gov.birth.contracts.events.ApplicationSubmitted;
 import cn.gov.birth.contracts.events.ApplicationSupplemented;
+import cn.gov.birth.contracts.events.ApplicationWithdrawn;
 import cn.gov.birth.contracts.events.HouseholdRegistered;
 import cn.gov.birth.contracts.events.ItemAwaitingReview;
 import cn.gov.birth.contracts.events.ItemCancelled;
@@ -29,6 +30,7 @@ import cn.gov.birth.contracts.events.MedicalInsuranceEnrolled;
 import cn.gov.birth.contracts.events.PaymentRequested;
 import cn.gov.birth.insurance.enrollment.PaymentCallbackController;
 import cn.gov.birth.simulator.SignedCallback;
+import cn.gov.birth.platform.retention.Purges;
 import cn.gov.birth.platform.test.JsonHttp;
 import cn.gov.birth.platform.test.PartnerCalls;
 import cn.gov.birth.platform.test.SampleEvents;
@@ -56,6 +58,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -98,6 +101,7 @@ class InsuranceServiceIntegrationTest extends ServiceIntegrationTest {
         registry.add("birth.insurance.tax-channel.max-backoff", () -> "PT0.5S");
         registry.add("birth.insurance.tax-channel.max-attempts", () -> "4");
         registry.add("birth.insurance.tax-channel.recheck-after", () -> "PT8S");
+        registry.add("birth.insurance.maternity.unpaid-account-kept", () -> "PT1S");
         // The channel's breaker, opened by the failing channel of one test, lets the next ones through soon.
         registry.add("resilience4j.circuitbreaker.configs.partner.wait-duration-in-open-state", () -> "1s");
     }
@@ -112,6 +116,9 @@ class InsuranceServiceIntegrationTest extends ServiceIntegrationTest {
 
     @Autowired
     BlindIndex blindIndex;
+
+    @Autowired
+    Purges purges;
 
     @BeforeEach
     void referenceData() throws IOException {
@@ -451,16 +458,138 @@ class InsuranceServiceIntegrationTest extends ServiceIntegrationTest {
     }
 
     @Test
-    void shouldSettleAManualClaimOnceTheOfficersApprove() {
+    void shouldRefuseToApproveAManualClaimWithoutAnAssessedAmountWithinTheCeiling() {
+        UUID id = manualClaim();
+        String taskId = taskOf(id, Item.MATERNITY_REIMBURSEMENT);
+
+        var missing = approve(taskId, null, "ins-007");
+        var zero = approve(taskId, "0", "ins-007");
+        var fractions = approve(taskId, "2765.505", "ins-007");
+        var aboveCeiling = approve(taskId, "50000.01", "ins-007");
+        var onAReturn = staff("ins-007").post("/api/v1/departments/MEDICAL_INSURANCE/tasks/" + taskId + "/decisions",
+                "{\"decision\":\"RETURN\",\"reasonCode\":\"RECEIPTS_UNCLEAR\",\"message\":\"票据不清晰\",\"amount\":100}");
+
+        for (var refused : List.of(missing, zero, fractions, aboveCeiling, onAReturn)) {
+            assertThat(refused.status()).as(refused.body()).isEqualTo(422);
+        }
+        assertThat(missing.json().get("detail").asString()).contains("核定金额");
+        assertThat(aboveCeiling.json().get("detail").asString()).contains("50000.00元");
+        assertThat(taskOf(id, Item.MATERNITY_REIMBURSEMENT)).isEqualTo(taskId);
+        assertThat(settlements(id)).isZero();
+    }
+
+    @Test
+    void shouldPayAManualClaimTheAmountTheOfficerAssessedIntoTheFamilysAccount() {
         UUID id = manualClaim();
 
-        var decided = approve(taskOf(id, Item.MATERNITY_REIMBURSEMENT));
+        var decided = approve(taskOf(id, Item.MATERNITY_REIMBURSEMENT), "2765.50", "ins-007");
 
-        assertThat(decided.status()).isEqualTo(200);
+        assertThat(decided.status()).as(decided.body()).isEqualTo(200);
+        assertThat(decided.json().get("status").asString()).isEqualTo("DECIDED");
+        assertThat(decided.json().get("amount").decimalValue()).isEqualByComparingTo("2765.50");
         var settled = probe.awaitEvent(Topics.INSURANCE, MaternityReimbursementSettled.class,
                 e -> e.applicationId().equals(id));
         assertThat(settled.settlement()).isEqualTo("MANUAL");
-        assertThat(settled.amount()).isEqualByComparingTo("3000.00");
+        assertThat(settled.amount()).isEqualByComparingTo("2765.50");
+        assertThat(settled.paidToBank()).isEqualTo("中国工商银行贵阳分行");
+        assertThat(settled.paidToAccount()).isEqualTo("6222***********4567");
+        var payout = jdbc.sql("select amount, paid_to_bank, paid_to_account, paid_to_holder from maternity_settlement where application_id = ?")
+                .param(id).query().singleRow();
+        assertThat((BigDecimal) payout.get("amount")).isEqualByComparingTo("2765.50");
+        assertThat(payout.get("paid_to_bank")).isEqualTo("中国工商银行贵阳分行");
+        assertThat((String) payout.get("paid_to_account")).startsWith("ENC1:").doesNotContain("6222020200001234567");
+        assertThat((String) payout.get("paid_to_holder")).startsWith("ENC1:").doesNotContain("王芳");
+        assertThat(claims(id)).isZero();
+    }
+
+    @Test
+    void shouldPayAnAmountAboveTheThresholdOnlyOnceASecondDifferentOfficerApprovesIt() {
+        UUID id = manualClaim();
+        String taskId = taskOf(id, Item.MATERNITY_REIMBURSEMENT);
+
+        var first = approve(taskId, "6800.00", "ins-007");
+        var again = approve(taskId, "6800.00", "ins-007");
+
+        assertThat(first.status()).as(first.body()).isEqualTo(200);
+        assertThat(first.json().get("status").asString()).isEqualTo("OPEN");
+        assertThat(first.json().get("firstApprovedBy").asString()).isEqualTo("ins-007");
+        assertThat(again.status()).as(again.body()).isEqualTo(403);
+        assertThat(again.json().get("detail").asString()).contains("另一名工作人员");
+        assertThat(settlements(id)).isZero();
+
+        var second = approve(taskId, null, "ins-008");
+
+        assertThat(second.status()).as(second.body()).isEqualTo(200);
+        assertThat(second.json().get("status").asString()).isEqualTo("DECIDED");
+        assertThat(second.json().get("decidedBy").asString()).isEqualTo("ins-008");
+        var settled = probe.awaitEvent(Topics.INSURANCE, MaternityReimbursementSettled.class,
+                e -> e.applicationId().equals(id));
+        assertThat(settled.amount()).isEqualByComparingTo("6800.00");
+        assertThat(jdbc.sql("select actor || ' ' || detail from audit_entry where application_id = ? and action = 'DECIDE' order by seq")
+                .param(id).query(String.class).list()).satisfiesExactly(
+                entry -> assertThat(entry).startsWith("ins-007").contains("step=FIRST", "amount=6800.00"),
+                entry -> assertThat(entry).startsWith("ins-008").contains("decision=APPROVE", "amount=6800.00"));
+    }
+
+    @Test
+    void shouldLetTheSecondOfficerReturnAnAmountTheFirstApproved() {
+        UUID id = manualClaim();
+        String taskId = taskOf(id, Item.MATERNITY_REIMBURSEMENT);
+        approve(taskId, "6800.00", "ins-007");
+
+        var returned = staff("ins-008").post("/api/v1/departments/MEDICAL_INSURANCE/tasks/" + taskId + "/decisions",
+                "{\"decision\":\"RETURN\",\"reasonCode\":\"RECEIPTS_UNCLEAR\",\"message\":\"费用明细与票据金额不符\"}");
+
+        assertThat(returned.status()).as(returned.body()).isEqualTo(200);
+        assertThat(returned(id).reasonCode()).isEqualTo("RECEIPTS_UNCLEAR");
+        assertThat(settlements(id)).isZero();
+    }
+
+    @Test
+    void shouldPayAManualClaimOnceWhenItsApplicationAndTheApprovalAreDeliveredAgain() {
+        Family family = new Family();
+        family.insuredMother();
+        family.reimbursement = new Reimbursement("中国工商银行贵阳分行", "6222020200001234567", "王芳");
+        UUID id = UUID.randomUUID();
+        ApplicationSubmitted application = family.application(id, Item.MATERNITY_REIMBURSEMENT);
+        probe.publish(APPLICATIONS, application);
+        probe.awaitEvent(Topics.INSURANCE, ItemAwaitingReview.class, e -> e.applicationId().equals(id));
+        String taskId = taskOf(id, Item.MATERNITY_REIMBURSEMENT);
+        approve(taskId, "1200.00", "ins-007");
+        probe.awaitEvent(Topics.INSURANCE, MaternityReimbursementSettled.class, e -> e.applicationId().equals(id));
+
+        probe.publish(APPLICATIONS, application);
+        probe.publish(APPLICATIONS, ApplicationSupplemented.of(UUID.randomUUID(), Instant.now(),
+                List.of(Item.MATERNITY_REIMBURSEMENT), application));
+        var repeated = approve(taskId, "1200.00", "ins-008");
+        awaitQuiet(APPLICATIONS);
+
+        assertThat(repeated.status()).as(repeated.body()).isEqualTo(409);
+        assertThat(probe.events(Topics.INSURANCE, MaternityReimbursementSettled.class, id)).hasSize(1);
+        assertThat(probe.events(Topics.INSURANCE, ItemAwaitingReview.class, id)).hasSize(1);
+        assertThat(settlements(id)).isEqualTo(1);
+        assertThat(claims(id)).isZero();
+    }
+
+    @Test
+    void shouldPurgeTheAccountOfAManualClaimThatEndedUnpaidAndKeepAnOpenOne() {
+        UUID rejected = manualClaim();
+        UUID withdrawn = manualClaim();
+        UUID open = manualClaim();
+        staff("ins-007").post("/api/v1/departments/MEDICAL_INSURANCE/tasks/" + taskOf(rejected,
+                        Item.MATERNITY_REIMBURSEMENT) + "/decisions",
+                "{\"decision\":\"REJECT\",\"reasonCode\":\"NOT_MATERNITY_EXPENSE\",\"message\":\"票据不属于生育医疗费用\"}");
+        probe.publish(APPLICATIONS, new ApplicationWithdrawn(UUID.randomUUID(), withdrawn, Instant.now(),
+                List.of(Item.MATERNITY_REIMBURSEMENT), "不再需要"));
+        probe.awaitEvent(Topics.INSURANCE, ItemRejected.class, e -> e.applicationId().equals(rejected));
+        probe.awaitEvent(Topics.INSURANCE, ItemCancelled.class, e -> e.applicationId().equals(withdrawn));
+
+        // Kept PT1S after the claim here (birth.insurance.maternity.unpaid-account-kept).
+        Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(500)).until(() -> {
+            purges.run();
+            return claims(rejected) + claims(withdrawn) == 0;
+        });
+        assertThat(claims(open)).isEqualTo(1);
     }
 
     @Test
@@ -656,6 +785,23 @@ class InsuranceServiceIntegrationTest extends ServiceIntegrationTest {
     private JsonHttp.Response approve(String taskId) {
         return staff("ins-007").post("/api/v1/departments/MEDICAL_INSURANCE/tasks/" + taskId + "/decisions",
                 "{\"decision\":\"APPROVE\",\"message\":\"已核对\"}");
+    }
+
+    /** An officer's approval of a manual claim with the amount assessed (null: none given). */
+    private JsonHttp.Response approve(String taskId, String amount, String officer) {
+        return staff(officer).post("/api/v1/departments/MEDICAL_INSURANCE/tasks/" + taskId + "/decisions",
+                "{\"decision\":\"APPROVE\",\"message\":\"已核对票据\"" + (amount == null ? "" : ",\"amount\":" + amount)
+                        + "}");
+    }
+
+    private long claims(UUID id) {
+        return jdbc.sql("select count(*) from maternity_claim where application_id = ?").param(id)
+                .query(Long.class).single();
+    }
+
+    private long settlements(UUID id) {
+        return jdbc.sql("select count(*) from maternity_settlement where application_id = ?").param(id)
+                .query(Long.class).single();
     }
 
     private JsonHttp.Response paid(String paymentReference) {

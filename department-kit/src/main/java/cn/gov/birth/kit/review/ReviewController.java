@@ -9,6 +9,7 @@ import cn.gov.birth.platform.web.InvalidInputException.FieldError;
 import cn.gov.birth.platform.security.Caller;
 import cn.gov.birth.platform.web.Page;
 import cn.gov.birth.platform.web.ProblemException;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -78,7 +79,8 @@ class ReviewController<C> {
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
-        return queue.decide(taskId, decision, request.reasonCode(), request.message(), staff.subject());
+        return queue.decide(taskId, decision, request.reasonCode(), request.message(), request.amount(),
+                staff.subject());
     }
 
     private void ownDepartment(String department) {
@@ -88,6 +90,7 @@ class ReviewController<C> {
         }
     }
 
-    record DecisionRequest(String decision, String reasonCode, String message) {
+    /** {@code amount}: yuan, only on approving a task whose item pays an amount staff assess. */
+    record DecisionRequest(String decision, String reasonCode, String message, BigDecimal amount) {
     }
 }

@@ -12,6 +12,7 @@ import cn.gov.birth.platform.events.EventCodec;
 import cn.gov.birth.platform.table.ColumnProtection;
 import cn.gov.birth.platform.web.Page;
 import cn.gov.birth.platform.web.ProblemException;
+import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -34,7 +35,9 @@ import org.springframework.transaction.annotation.Transactional;
  * task, its decision and the resulting fact are written in one transaction. A department service
  * declares its queue as a bean, with the record it keeps for staff ({@code C}, as JSON); the services
  * that open tasks register what approval does ({@link #onApproval}), so the queue never depends on them.
- * Each decision is in the service's audit trail, committed with it.
+ * Each decision is in the service's audit trail, committed with it. An item that pays an amount
+ * staff assess ({@link AmountAssessment}) is approved with that amount, and above its threshold by two
+ * different officers: the first approval leaves the task open for the second.
  */
 public class ReviewQueue<C> {
 
@@ -50,8 +53,39 @@ public class ReviewQueue<C> {
         void approve(ReviewTask<C> task);
     }
 
+    /**
+     * The amount staff assess on approving a task of an item (yuan, at most two decimals, positive, at
+     * most {@code ceiling}); one above {@code secondApprovalAbove} takes a second, different officer's
+     * approval before the item goes on.
+     */
+    public record AmountAssessment(BigDecimal ceiling, BigDecimal secondApprovalAbove) {
+
+        public AmountAssessment {
+            if (ceiling == null || ceiling.signum() <= 0 || secondApprovalAbove == null
+                    || secondApprovalAbove.signum() <= 0 || secondApprovalAbove.compareTo(ceiling) > 0) {
+                throw new IllegalArgumentException("an assessed amount needs a positive ceiling and a positive "
+                        + "second-approval threshold not above it: " + ceiling + ", " + secondApprovalAbove);
+            }
+        }
+
+        void check(BigDecimal amount) {
+            if (amount == null) {
+                throw unacceptable("Amount required", "批准须填写核定金额（元）。");
+            }
+            if (amount.signum() <= 0 || amount.stripTrailingZeros().scale() > 2 || amount.compareTo(ceiling) > 0) {
+                throw unacceptable("Amount not acceptable", "核定金额须大于0、至多两位小数，且不超过"
+                        + ceiling.toPlainString() + "元。");
+            }
+        }
+
+        boolean needsSecondApproval(BigDecimal amount) {
+            return amount.compareTo(secondApprovalAbove) > 0;
+        }
+    }
+
     private final Class<C> contextType;
     private final Map<Item, Approval<C>> approvals = new ConcurrentHashMap<>();
+    private final Map<Item, AmountAssessment> assessments = new ConcurrentHashMap<>();
     private final JdbcClient jdbc;
     private final ColumnProtection protection;
     private final ItemFacts facts;
@@ -73,6 +107,12 @@ public class ReviewQueue<C> {
         if (item.department() != department() || approvals.putIfAbsent(item, approval) != null) {
             throw new IllegalStateException("approval of " + item + " registered twice or not " + department() + "'s");
         }
+    }
+
+    /** What approving a task of {@code item} does, with the amount staff assess on approving it. */
+    public void onApproval(Item item, AmountAssessment assessment, Approval<C> approval) {
+        onApproval(item, approval);
+        assessments.put(item, assessment);
     }
 
     public Department department() {
@@ -118,10 +158,14 @@ public class ReviewQueue<C> {
 
     /**
      * Records a staff decision and carries it out: approval runs the department's work, a return
-     * or a rejection is published with the staff's reason. A task already decided is a 409.
+     * or a rejection is published with the staff's reason. A task already decided is a 409. An amount
+     * is given only on approving a task whose item is assessed, where it is required (else 422); one
+     * above the threshold is first recorded as approved by {@code staff} and carried out once another
+     * officer approves it too (the same officer again: 403).
      */
     @Transactional
-    public ReviewTask<C> decide(UUID taskId, Decision decision, String reasonCode, String message, String staff) {
+    public ReviewTask<C> decide(UUID taskId, Decision decision, String reasonCode, String message, BigDecimal amount,
+                                String staff) {
         ReviewTask<C> task = jdbc.sql("select * from review_task where id = ? for update")
                 .param(taskId)
                 .query(this::task)
@@ -141,28 +185,75 @@ public class ReviewQueue<C> {
             throw new ProblemException(HttpStatus.CONFLICT, "Task already decided",
                     "该任务已于 " + task.decidedAt() + " 由 " + task.decidedBy() + " 作出决定（" + task.decision() + "）。");
         }
+        AmountAssessment assessment = decision == Decision.APPROVE ? assessments.get(task.item()) : null;
+        if (assessment == null && amount != null) {
+            throw unacceptable("Amount not asked", "只有批准需要核定金额的事项时才填写金额。");
+        }
+        if (assessment != null && task.firstApprovedBy() != null) {
+            amount = confirmed(task, amount, staff);
+        } else if (assessment != null) {
+            assessment.check(amount);
+            if (assessment.needsSecondApproval(amount)) {
+                return firstApproval(task, amount, staff);
+            }
+        }
         switch (decision) {
             case APPROVE -> Optional.ofNullable(approvals.get(task.item()))
                     .orElseThrow(() -> new IllegalStateException("no approval of " + task.item() + " registered"))
-                    .approve(task);
+                    .approve(task.assessed(amount));
             case RETURN -> facts.returned(task.applicationId(), task.item(), reasonCode, message);
             case REJECT -> facts.rejected(task.applicationId(), task.item(), reasonCode, message);
         }
         jdbc.sql("""
                         update review_task set status = 'DECIDED', decision = ?, decision_reason_code = ?,
-                               decision_message = ?, decided_by = ?, decided_at = ?
+                               decision_message = ?, decided_by = ?, decided_at = ?,
+                               assessed_amount = coalesce(?, assessed_amount)
                         where id = ?""")
-                .params(decision.name(), reasonCode, message, staff, Timestamp.from(clock.instant()), taskId)
+                .params(decision.name(), reasonCode, message, staff, Timestamp.from(clock.instant()), amount, taskId)
                 .update();
         log.info("{} task {} decided {} by staff {}", department(), taskId, decision, staff);
         // The decision's last write: the audit chain's lock is then held only until it commits.
         audit.record(AuditAction.DECIDE, task.applicationId(), "task=" + taskId + ",item=" + task.item()
-                + ",decision=" + decision + (reasonCode == null ? "" : ",reasonCode=" + reasonCode));
+                + ",decision=" + decision + (reasonCode == null ? "" : ",reasonCode=" + reasonCode)
+                + (amount == null ? "" : ",amount=" + amount.toPlainString()));
+        return reread(taskId);
+    }
+
+    /** The amount a second officer approves: the one first approved, by someone else. */
+    private static BigDecimal confirmed(ReviewTask<?> task, BigDecimal amount, String staff) {
+        if (task.firstApprovedBy().equals(staff)) {
+            throw new ProblemException(HttpStatus.FORBIDDEN, "Second approval by another officer",
+                    "核定金额" + task.amount().toPlainString() + "元已由您初审批准，须由另一名工作人员复核批准。");
+        }
+        if (amount != null && amount.compareTo(task.amount()) != 0) {
+            throw unacceptable("Amount differs from the first approval", "复核只能批准初审核定的金额"
+                    + task.amount().toPlainString() + "元；金额有误请退回。");
+        }
+        return task.amount();
+    }
+
+    /** Records the first of two approvals: the task stays open, and the item waits, for the second. */
+    private ReviewTask<C> firstApproval(ReviewTask<C> task, BigDecimal amount, String staff) {
+        jdbc.sql("update review_task set assessed_amount = ?, first_approved_by = ?, first_approved_at = ? where id = ?")
+                .params(amount, staff, Timestamp.from(clock.instant()), task.id())
+                .update();
+        log.info("{} task {} approved first by staff {}, awaiting a second officer", department(), task.id(), staff);
+        audit.record(AuditAction.DECIDE, task.applicationId(), "task=" + task.id() + ",item=" + task.item()
+                + ",decision=APPROVE,step=FIRST,amount=" + amount.toPlainString());
+        return reread(task.id());
+    }
+
+    private ReviewTask<C> reread(UUID taskId) {
         return jdbc.sql("select * from review_task where id = ?").param(taskId).query(this::task).single();
+    }
+
+    private static ProblemException unacceptable(String title, String detail) {
+        return new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, title, detail);
     }
 
     private ReviewTask<C> task(ResultSet rs, int row) throws SQLException {
         Timestamp decidedAt = rs.getTimestamp("decided_at");
+        Timestamp firstApprovedAt = rs.getTimestamp("first_approved_at");
         String decision = rs.getString("decision");
         return new ReviewTask<>(rs.getObject("id", UUID.class), rs.getObject("application_id", UUID.class),
                 Item.valueOf(rs.getString("item")), rs.getString("reason_code"), rs.getString("reason_message"),
@@ -170,6 +261,7 @@ public class ReviewQueue<C> {
                 Status.valueOf(rs.getString("status")),
                 rs.getTimestamp("created_at").toInstant(), decision == null ? null : Decision.valueOf(decision),
                 rs.getString("decision_reason_code"), rs.getString("decision_message"), rs.getString("decided_by"),
-                decidedAt == null ? null : decidedAt.toInstant());
+                decidedAt == null ? null : decidedAt.toInstant(), rs.getBigDecimal("assessed_amount"),
+                rs.getString("first_approved_by"), firstApprovedAt == null ? null : firstApprovedAt.toInstant());
     }
 }

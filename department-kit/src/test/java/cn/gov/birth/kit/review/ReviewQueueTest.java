@@ -27,6 +27,7 @@ import cn.gov.birth.platform.test.PlatformDatabase;
 import cn.gov.birth.platform.web.Page;
 import cn.gov.birth.platform.table.ColumnProtection;
 import cn.gov.birth.platform.web.ProblemException;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -253,12 +254,121 @@ class ReviewQueueTest {
         UUID taskId = taskOf(id);
 
         assertThatThrownBy(() -> DATABASE.transactions().execute(status ->
-                failing.decide(taskId, Decision.APPROVE, null, null, OFFICER)))
+                failing.decide(taskId, Decision.APPROVE, null, null, null, OFFICER)))
                 .isInstanceOf(ProblemException.class).hasMessage("顺序码已用完");
 
         assertThat(failing.tasks(Status.OPEN, FIRST_PAGE).items()).extracting(ReviewTask::id).containsExactly(taskId);
         assertThat(published(id)).singleElement().isInstanceOf(ItemAwaitingReview.class);
         assertThat(DATABASE.jdbc().sql("select count(*) from audit_entry").query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void shouldRequireAnAmountWithinTheCeilingToApproveAnAssessedItemAndRefuseOneElsewhere() {
+        ReviewQueue<Birth> assessed = assessedQueue();
+        UUID id = UUID.randomUUID();
+        open(assessed, id);
+        UUID taskId = taskOf(id);
+        UUID unassessed = UUID.randomUUID();
+        open(queue, unassessed);
+
+        for (String amount : new String[] {null, "0", "-1.00", "12.345", "10000.01"}) {
+            assertThatThrownBy(() -> decide(assessed, taskId, Decision.APPROVE, amount == null ? null
+                    : new BigDecimal(amount), OFFICER)).as(amount)
+                    .isInstanceOfSatisfying(ProblemException.class, problem ->
+                            assertThat(problem.status()).isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT));
+        }
+        assertThatThrownBy(() -> DATABASE.transactions().execute(status -> assessed.decide(taskId, Decision.RETURN,
+                "RECEIPTS_UNCLEAR", "票据不清晰", new BigDecimal("100.00"), OFFICER)))
+                .isInstanceOfSatisfying(ProblemException.class, problem ->
+                        assertThat(problem.title()).isEqualTo("Amount not asked"));
+        assertThatThrownBy(() -> decide(queue, taskOf(unassessed), Decision.APPROVE, new BigDecimal("100.00"), OFFICER))
+                .isInstanceOfSatisfying(ProblemException.class, problem ->
+                        assertThat(problem.status()).isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT));
+
+        assertThat(approved).isEmpty();
+        assertThat(assessed.tasks(Status.OPEN, FIRST_PAGE).items()).extracting(ReviewTask::amount)
+                .containsOnlyNulls();
+        assertThat(DATABASE.jdbc().sql("select count(*) from audit_entry").query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void shouldApproveAnAmountUpToTheThresholdAtOnceAndHandItToTheItemsApproval() {
+        ReviewQueue<Birth> assessed = assessedQueue();
+        UUID id = UUID.randomUUID();
+        open(assessed, id);
+
+        ReviewTask<Birth> decided = decide(assessed, taskOf(id), Decision.APPROVE, new BigDecimal("5000.00"), OFFICER);
+
+        assertThat(decided.status()).isEqualTo(Status.DECIDED);
+        assertThat(decided.amount()).isEqualByComparingTo("5000.00");
+        assertThat(decided.firstApprovedBy()).isNull();
+        assertThat(approved).singleElement().satisfies(task ->
+                assertThat(task.amount()).isEqualByComparingTo("5000.00"));
+    }
+
+    @Test
+    void shouldCarryOutAnAmountAboveTheThresholdOnlyOnceASecondDifferentOfficerApprovesIt() {
+        ReviewQueue<Birth> assessed = assessedQueue();
+        UUID id = UUID.randomUUID();
+        open(assessed, id);
+        UUID taskId = taskOf(id);
+
+        ReviewTask<Birth> first = decide(assessed, taskId, Decision.APPROVE, new BigDecimal("6800.50"), OFFICER);
+
+        assertThat(first.status()).isEqualTo(Status.OPEN);
+        assertThat(first.amount()).isEqualByComparingTo("6800.50");
+        assertThat(first.firstApprovedBy()).isEqualTo(OFFICER);
+        assertThat(first.firstApprovedAt()).isNotNull();
+        assertThat(approved).isEmpty();
+        assertThatThrownBy(() -> decide(assessed, taskId, Decision.APPROVE, null, OFFICER))
+                .isInstanceOfSatisfying(ProblemException.class, problem ->
+                        assertThat(problem.status()).isEqualTo(HttpStatus.FORBIDDEN));
+        assertThatThrownBy(() -> decide(assessed, taskId, Decision.APPROVE, new BigDecimal("6000.00"), "officer-0002"))
+                .isInstanceOfSatisfying(ProblemException.class, problem ->
+                        assertThat(problem.status()).isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT));
+        assertThat(approved).isEmpty();
+
+        ReviewTask<Birth> second = decide(assessed, taskId, Decision.APPROVE, null, "officer-0002");
+
+        assertThat(second.status()).isEqualTo(Status.DECIDED);
+        assertThat(second.decidedBy()).isEqualTo("officer-0002");
+        assertThat(second.firstApprovedBy()).isEqualTo(OFFICER);
+        assertThat(approved).singleElement().satisfies(task ->
+                assertThat(task.amount()).isEqualByComparingTo("6800.50"));
+        assertThat(DATABASE.jdbc().sql("select detail from audit_entry order by seq").query(String.class).list())
+                .satisfiesExactly(
+                        detail -> assertThat(detail).contains("decision=APPROVE,step=FIRST,amount=6800.50"),
+                        detail -> assertThat(detail).contains("decision=APPROVE", "amount=6800.50")
+                                .doesNotContain("step=FIRST"));
+    }
+
+    @Test
+    void shouldLetTheSecondOfficerReturnAnAmountApprovedFirst() {
+        ReviewQueue<Birth> assessed = assessedQueue();
+        UUID id = UUID.randomUUID();
+        open(assessed, id);
+        UUID taskId = taskOf(id);
+        decide(assessed, taskId, Decision.APPROVE, new BigDecimal("9000.00"), OFFICER);
+
+        ReviewTask<Birth> returned = DATABASE.transactions().execute(status -> assessed.decide(taskId, Decision.RETURN,
+                "RECEIPTS_UNCLEAR", "票据金额与明细不符", null, "officer-0002"));
+
+        assertThat(returned.status()).isEqualTo(Status.DECIDED);
+        assertThat(returned.decision()).isEqualTo(Decision.RETURN);
+        assertThat(approved).isEmpty();
+    }
+
+    /** The police's queue as if registrations paid an amount staff assess: up to 10000.00, two officers above 5000.00. */
+    private ReviewQueue<Birth> assessedQueue() {
+        ReviewQueue<Birth> assessed = queues.of(Birth.class);
+        assessed.onApproval(Item.HUKOU, new ReviewQueue.AmountAssessment(new BigDecimal("10000.00"),
+                new BigDecimal("5000.00")), approved::add);
+        return assessed;
+    }
+
+    private static ReviewTask<Birth> decide(ReviewQueue<Birth> queue, UUID taskId, Decision decision, BigDecimal amount,
+                                            String officer) {
+        return DATABASE.transactions().execute(status -> queue.decide(taskId, decision, null, null, amount, officer));
     }
 
     private void open(ReviewQueue<Birth> queue, UUID id) {
@@ -268,7 +378,7 @@ class ReviewQueueTest {
 
     /** Decides in a transaction of its own, as the service's proxy would. */
     private ReviewTask<Birth> decide(UUID taskId, Decision decision, String reasonCode, String message) {
-        return DATABASE.transactions().execute(status -> queue.decide(taskId, decision, reasonCode, message, OFFICER));
+        return DATABASE.transactions().execute(status -> queue.decide(taskId, decision, reasonCode, message, null, OFFICER));
     }
 
     private static UUID taskOf(UUID applicationId) {

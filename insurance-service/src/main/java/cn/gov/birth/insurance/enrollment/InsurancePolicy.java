@@ -1,6 +1,5 @@
 package cn.gov.birth.insurance.enrollment;
 
-import java.math.BigDecimal;
 import java.time.MonthDay;
 import java.util.Map;
 import java.util.Optional;
@@ -32,12 +31,10 @@ public record InsurancePolicy(Map<String, Region> regions) {
      *                               within the window, covered from birth (Gansu); empty where not offered so
      * @param dischargeWithinDays    a direct maternity settlement counts when the discharge is this many days
      *                               after the birth at most
-     * @param maternityManualAmount  the amount of a manual maternity claim the officer approves
      * @param manualClaimWorkingDays the processing period of a manual maternity claim, in working days
      */
     public record Region(int enrollmentDays, int lateWaitingDays, int paymentDays, Set<String> insuredYears,
-                         String nextYearBornFrom, int dischargeWithinDays, BigDecimal maternityManualAmount,
-                         int manualClaimWorkingDays) {
+                         String nextYearBornFrom, int dischargeWithinDays, int manualClaimWorkingDays) {
 
         public Region {
             insuredYears = insuredYears == null ? Set.of("CURRENT") : Set.copyOf(insuredYears);

@@ -20,15 +20,22 @@ import cn.gov.birth.insurance.reference.DirectSettlements.DirectSettlement;
 import cn.gov.birth.insurance.reference.InsuredPersons;
 import cn.gov.birth.insurance.review.InsuranceCase;
 import cn.gov.birth.insurance.review.InsuranceCase.ManualClaim;
+import cn.gov.birth.platform.crypto.EncryptedColumn;
+import cn.gov.birth.platform.crypto.EncryptedColumns;
 import cn.gov.birth.platform.masking.Mask;
 import cn.gov.birth.platform.outbox.Outbox;
+import cn.gov.birth.platform.retention.Purge;
+import cn.gov.birth.platform.table.ColumnProtection;
+import cn.gov.birth.platform.table.ProtectedColumn;
 import cn.gov.birth.kit.review.ReviewQueue;
 import cn.gov.birth.kit.review.ReviewTask;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -40,12 +47,23 @@ import org.springframework.transaction.annotation.Transactional;
  * Maternity medical expenses, on the department's own data: the mother must be insured (active, in
  * the region). A settlement the insurance system made at her discharge from the birth hospital
  * (免申即享) completes the item; otherwise a manual claim needs a designated hospital and her bank
- * account, and waits for the insurance officers, who fix the amount to reimburse.
+ * account, and waits for the insurance officers, who assess the amount to reimburse from the receipts
+ * (two of them above the configured amount, {@link ManualClaimSettings}); that amount is paid into
+ * the account and recorded as the payout. The account is kept sealed from the claim to its payout, or
+ * purged a while after the claim ended unpaid ({@link #unpaidClaims}).
  */
 @Service
-public class MaternityReimbursements {
+public class MaternityReimbursements implements EncryptedColumns {
 
     private static final Item ITEM = Item.MATERNITY_REIMBURSEMENT;
+    static final ProtectedColumn CLAIM_ACCOUNT = ProtectedColumn.sealed("maternity_claim", "application_id",
+            "account_number");
+    static final ProtectedColumn CLAIM_HOLDER = ProtectedColumn.sealed("maternity_claim", "application_id",
+            "account_holder");
+    static final ProtectedColumn PAID_TO_ACCOUNT = ProtectedColumn.sealed("maternity_settlement", "application_id",
+            "paid_to_account");
+    static final ProtectedColumn PAID_TO_HOLDER = ProtectedColumn.sealed("maternity_settlement", "application_id",
+            "paid_to_holder");
 
     private final InsurancePolicy policy;
     private final InsuredPersons persons;
@@ -53,23 +71,33 @@ public class MaternityReimbursements {
     private final DesignatedHospitals hospitals;
     private final ReviewQueue<InsuranceCase> review;
     private final JdbcClient jdbc;
+    private final ColumnProtection protection;
     private final Outbox outbox;
     private final ItemOutcomes outcomes;
     private final Clock clock;
 
     MaternityReimbursements(InsurancePolicy policy, InsuredPersons persons, DirectSettlements settlements,
                             DesignatedHospitals hospitals, ReviewQueue<InsuranceCase> review, JdbcClient jdbc,
-                            Outbox outbox, ItemOutcomes outcomes, Clock clock) {
+                            ColumnProtection protection, Outbox outbox, ItemOutcomes outcomes, Clock clock,
+                            ManualClaimSettings claims) {
         this.policy = policy;
         this.persons = persons;
         this.settlements = settlements;
         this.hospitals = hospitals;
         this.review = review;
         this.jdbc = jdbc;
+        this.protection = protection;
         this.outbox = outbox;
         this.outcomes = outcomes;
         this.clock = clock;
-        review.onApproval(ITEM, this::approve);
+        review.onApproval(ITEM, claims.assessment(), this::approve);
+    }
+
+    /** The claims' and the payouts' account numbers and holders, sealed. */
+    @Override
+    public List<EncryptedColumn> encryptedColumns() {
+        return List.of(CLAIM_ACCOUNT.encryptedColumn(), CLAIM_HOLDER.encryptedColumn(),
+                PAID_TO_ACCOUNT.encryptedColumn(), PAID_TO_HOLDER.encryptedColumn());
     }
 
     /** Decides on an accepted application, or on a corrected one after a return. */
@@ -97,7 +125,7 @@ public class MaternityReimbursements {
         Optional<DirectSettlement> direct = settlements.find(mother, hospitalCode, birth.toInstant(),
                 birth.plusDays(rules.dischargeWithinDays()).toInstant());
         if (direct.isPresent()) {
-            settle(id, "DIRECT", direct.get().amount());
+            settle(id, "DIRECT", direct.get().amount(), null);
             return;
         }
         Optional<Hospital> hospital = hospitals.find(hospitalCode);
@@ -113,25 +141,66 @@ public class MaternityReimbursements {
                     + "，需人工报销：请补充本人银行账户（开户行、账号、户名）及住院收费票据、费用明细、出院记录");
             return;
         }
+        // A corrected application may name another account: the latest one is paid.
+        jdbc.sql("""
+                        insert into maternity_claim (application_id, bank_name, account_number, account_holder, claimed_at)
+                        values (?, ?, ?, ?, ?)
+                        on conflict (application_id) do update set bank_name = excluded.bank_name,
+                            account_number = excluded.account_number, account_holder = excluded.account_holder,
+                            claimed_at = excluded.claimed_at""")
+                .params(id, account.bankName(), protection.seal(CLAIM_ACCOUNT, account.accountNumber()),
+                        protection.seal(CLAIM_HOLDER, account.accountHolder()), Timestamp.from(clock.instant()))
+                .update();
         review.open(id, ITEM, "MANUAL_CLAIM", "生育医疗费用需人工报销，医保经办机构将在"
                 + rules.manualClaimWorkingDays() + "个工作日内审核办结", new ManualClaim(region, hospitalCode,
                 hospital.get().name(), account.bankName(), Mask.idNumber(account.accountNumber()),
                 Mask.name(account.accountHolder()), rules.manualClaimWorkingDays()));
     }
 
-    /** The officers approved the manual claim: it is settled at the region's amount. */
+    /**
+     * The officers approved the manual claim with the amount they assessed: it is paid into the claim's
+     * account, which moves from the claim to the payout.
+     */
     private void approve(ReviewTask<InsuranceCase> task) {
-        String region = ((ManualClaim) task.context()).region();
-        settle(task.applicationId(), "MANUAL", policy.of(region).maternityManualAmount());
+        UUID id = task.applicationId();
+        Account account = jdbc.sql("delete from maternity_claim where application_id = ? returning bank_name, account_number, account_holder")
+                .param(id)
+                .query((rs, row) -> new Account(rs.getString(1), protection.open(CLAIM_ACCOUNT, rs.getString(2)),
+                        protection.open(CLAIM_HOLDER, rs.getString(3))))
+                .optional()
+                .orElseThrow(() -> new IllegalStateException("manual claim of " + id + " has no account"));
+        settle(id, "MANUAL", task.amount(), account);
     }
 
-    private void settle(UUID id, String settlement, BigDecimal amount) {
+    /**
+     * Records the settlement, with its payout to the family's account when there is one (sealed), and
+     * tells the application the amount and the masked account.
+     */
+    private void settle(UUID id, String settlement, BigDecimal amount, Account paidTo) {
         Instant now = clock.instant();
-        jdbc.sql("insert into maternity_settlement (application_id, settlement, amount, settled_at) values (?, ?, ?, ?)")
-                .params(id, settlement, amount, Timestamp.from(now))
+        jdbc.sql("""
+                        insert into maternity_settlement (application_id, settlement, amount, settled_at, paid_to_bank,
+                                                          paid_to_account, paid_to_holder)
+                        values (?, ?, ?, ?, ?, ?, ?)""")
+                .params(id, settlement, amount, Timestamp.from(now), paidTo == null ? null : paidTo.bankName(),
+                        protection.seal(PAID_TO_ACCOUNT, paidTo == null ? null : paidTo.number()),
+                        protection.seal(PAID_TO_HOLDER, paidTo == null ? null : paidTo.holder()))
                 .update();
         outbox.publish(Topics.INSURANCE, new MaternityReimbursementSettled(UUID.randomUUID(), id, now, settlement,
-                amount));
+                amount, paidTo == null ? null : paidTo.bankName(), paidTo == null ? null : Mask.idNumber(paidTo.number())));
+    }
+
+    /**
+     * The claims that ended unpaid (the item rejected, cancelled or withdrawn: finished without the
+     * approval, which moves a paid claim's account to its payout), {@code period} after the claim.
+     */
+    public static Purge unpaidClaims(Duration period) {
+        return Purge.of("unpaid-maternity-claims", "maternity_claim", "claimed_at", period).where("""
+                exists (select 1 from item_outcome o where o.item = 'MATERNITY_REIMBURSEMENT'
+                        and o.application_id = maternity_claim.application_id)""");
+    }
+
+    private record Account(String bankName, String number, String holder) {
     }
 
     private void returned(UUID id, String reasonCode, String message) {

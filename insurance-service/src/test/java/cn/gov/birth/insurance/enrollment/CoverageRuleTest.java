@@ -13,9 +13,9 @@ import org.junit.jupiter.api.Test;
 class CoverageRuleTest {
 
     private static final InsurancePolicy.Region GUIZHOU = new InsurancePolicy.Region(90, 60, 7,
-            Set.of("CURRENT", "NEXT"), null, 30, new BigDecimal("3000.00"), 20);
+            Set.of("CURRENT", "NEXT"), null, 30, 20);
     private static final InsurancePolicy.Region GANSU = new InsurancePolicy.Region(90, 60, 7, Set.of("CURRENT"),
-            "10-01", 30, new BigDecimal("2800.00"), 1);
+            "10-01", 30, 1);
     private static final Map<Integer, Contribution> CONTRIBUTIONS = Map.of(
             2026, new Contribution("520000", 2026, new BigDecimal("400.00"), new BigDecimal("640.00")),
             2027, new Contribution("520000", 2027, new BigDecimal("420.00"), new BigDecimal("670.00")));

@@ -148,8 +148,9 @@ class MessageTextsTest {
                 new HouseholdRegistered(id, APPLICATION, AT, "520102202611200024", "520102", "花果园派出所"),
                 new MedicalInsuranceEnrolled(id, APPLICATION, AT, List.of(2026), new BigDecimal("400.00"),
                         LocalDate.of(2026, 11, 20), LocalDate.of(2026, 12, 31)),
-                new MaternityReimbursementSettled(id, APPLICATION, AT, "DIRECT", new BigDecimal("3000.00")),
-                new MaternityReimbursementSettled(id, APPLICATION, AT, "MANUAL", new BigDecimal("2765.50")),
+                new MaternityReimbursementSettled(id, APPLICATION, AT, "DIRECT", new BigDecimal("3000.00"), null, null),
+                new MaternityReimbursementSettled(id, APPLICATION, AT, "MANUAL", new BigDecimal("2765.50"),
+                        "中国工商银行贵阳分行", "6222***********4567"),
                 new SocialSecurityCardApplied(id, APPLICATION, AT, "ICBC", "MADE", "工商银行花果园支行"),
                 new ParentingGuidanceEnrolled(id, APPLICATION, AT, LocalDate.of(2027, 11, 20)));
     }
