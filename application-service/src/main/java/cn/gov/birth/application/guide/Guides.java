@@ -15,9 +15,14 @@ final class Guides {
     record ItemGuide(Item item, Department department, List<Item> requires, Integer timeLimitWorkingDays) {
     }
 
-    record Guide(String region, String name, List<ItemGuide> items, List<String> conditions,
-                 List<Checklists.Entry> materials, Integer timeLimitWorkingDays, List<String> legalBasis,
-                 String fees) {
+    /**
+     * The guide; {@code area} is where the policy applies (a province, a city or a county),
+     * {@code sources} the documents the policy data is written from.
+     */
+    record Guide(String region, String name, RegionPolicy.Jurisdiction area, List<ItemGuide> items,
+                 List<String> conditions, List<Checklists.Entry> materials, Integer timeLimitWorkingDays,
+                 String officeHours, List<RegionPolicy.Place> places, List<RegionPolicy.Phone> phones,
+                 List<String> supervision, List<String> legalBasis, List<String> sources, String fees) {
     }
 
     static Guide of(RegionPolicy policy) {
@@ -28,8 +33,10 @@ final class Guides {
                 .map(m -> new Checklists.Entry(m.code(), m.name(), m.items().stream().sorted().toList(), m.medium(),
                         m.copies()))
                 .toList();
-        return new Guide(policy.region(), policy.name(), items, conditions(policy), materials,
-                policy.wholeTimeLimit(), policy.sources(), "不收费");
+        var guide = policy.guide();
+        return new Guide(policy.region(), policy.name(), policy.jurisdiction(), items, conditions(policy), materials,
+                policy.wholeTimeLimit(), guide.officeHours(), guide.places(), guide.phones(), guide.supervision(),
+                guide.legalBasis(), policy.sources(), "不收费");
     }
 
     private static List<String> conditions(RegionPolicy policy) {
@@ -44,6 +51,13 @@ final class Guides {
         }
         conditions.add((policy.householdRule() == HouseholdRule.ANY_PARENT ? "父母至少一方" : "随迁落户一方")
                 + "户籍在行政区划代码以 " + String.join("、", policy.households()) + " 开头的地区");
+        conditions.add("在" + policy.jurisdiction().name() + "申报出生登记（落户方户籍在" + policy.jurisdiction().name()
+                + "，行政区划代码 " + policy.jurisdiction().division() + "）");
+        var collection = policy.certificateCollection();
+        if (collection != null && !collection.withMotherAuthorization().isEmpty()) {
+            conditions.add("纸质出生医学证明由新生儿母亲领取；母亲不能到场的，须在申请表中授权委托父亲领取"
+                    + "（母亲签字捺印的授权委托书），或选择邮寄");
+        }
         if (policy.maritalBirthOnly()) {
             conditions.add("婚内生育，父母双方信息齐全（离异、单亲、非婚生育暂不纳入）");
         }
