@@ -63,7 +63,7 @@ final class EventSamples {
                 new ItemCancelled(id(), APPLICATION_ID, AT, Item.SOCIAL_SECURITY_CARD, "UPSTREAM_NOT_COMPLETED",
                         "前置事项未办结（父母户籍信息未找到），本事项无法办理"),
                 new BirthCertificateIssued(id(), APPLICATION_ID, AT, "Q000000001", false,
-                        OffsetDateTime.parse("2026-11-20T08:30+08:00"), "2", Handover.mailed("中国邮政EMS", "EA000000014CN")),
+                        OffsetDateTime.parse("2026-11-20T08:30+08:00"), "2", Handover.mailed("中国邮政速递物流", "EA000000014CN")),
                 new ParentingGuidanceEnrolled(id(), APPLICATION_ID, AT, LocalDate.of(2027, 11, 20)),
                 new VaccinationCertificateIssued(id(), APPLICATION_ID, AT, "V52000000000001"),
                 new HouseholdRegistered(id(), APPLICATION_ID, AT, NEWBORN_ID, "520102", "花果园派出所"),
