@@ -198,7 +198,7 @@ class BirthCertServiceIntegrationTest extends ServiceIntegrationTest {
 
         var issued = probe.awaitEvent(Topics.BIRTH_CERT, BirthCertificateIssued.class, e -> e.applicationId().equals(id));
 
-        assertThat(issued.handover().carrier()).isEqualTo("中国邮政EMS");
+        assertThat(issued.handover().carrier()).isEqualTo("中国邮政速递物流");
         assertThat(issued.handover().waybillNumber()).matches("EA\\d{9}CN");
         assertThat(issued.handover().collectionPlace()).isNull();
         assertThat(issued.result()).containsEntry("waybillNumber", issued.handover().waybillNumber());
