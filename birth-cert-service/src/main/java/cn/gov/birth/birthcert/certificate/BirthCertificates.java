@@ -160,8 +160,8 @@ public class BirthCertificates {
                         certification.householdCounty(), Timestamp.from(now),
                         handover == null ? null : handover.waybillNumber(), handover == null ? null : handover.carrier(),
                         handover == null ? null : handover.collectionPlace(),
-                        handover == null || handover.isMailed() ? null : certification.collector(),
-                        handover == null || handover.isMailed() ? null : certification.collectionAuthorization())
+                        handover == null || handover.byMail() ? null : certification.collector(),
+                        handover == null || handover.byMail() ? null : certification.collectionAuthorization())
                 .update();
         if (stored == 0 && !verified) {
             // The series never repeats: a collision would be a fault, never a second certificate.

@@ -39,7 +39,7 @@ public record BirthCertificateIssued(UUID eventId, UUID applicationId, Instant o
         if (handover == null) {
             return Map.of("certificateNumber", certificateNumber);
         }
-        return handover.isMailed()
+        return handover.byMail()
                 ? Map.of("certificateNumber", certificateNumber, "carrier", handover.carrier(),
                 "waybillNumber", handover.waybillNumber())
                 : Map.of("certificateNumber", certificateNumber, "collectionPlace", handover.collectionPlace());

@@ -14,7 +14,7 @@ public record Handover(String carrier, String waybillNumber, String collectionPl
         return new Handover(null, null, place);
     }
 
-    public boolean isMailed() {
+    public boolean byMail() {
         return waybillNumber != null;
     }
 }

@@ -95,7 +95,7 @@ class MessageTexts {
         }
         Map<String, String> values = new HashMap<>();
         values.put("certificateNumber", r.certificateNumber());
-        if (item == Item.BIRTH_CERT && r.handover() != null && r.handover().isMailed()) {
+        if (item == Item.BIRTH_CERT && r.handover() != null && r.handover().byMail()) {
             values.put("carrier", r.handover().carrier());
             values.put("waybillNumber", r.handover().waybillNumber());
             return fill(wording.certificateMailed(), values);
