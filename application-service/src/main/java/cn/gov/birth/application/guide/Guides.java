@@ -41,11 +41,10 @@ final class Guides {
 
     private static List<String> conditions(RegionPolicy policy) {
         List<String> conditions = new ArrayList<>();
-        conditions.add("申请人：" + String.join("、", policy.applicants().stream().sorted().toList())
+        conditions.add("申请人：" + relations(policy.applicants())
                 + (policy.applicantsWithAuthorization().isEmpty() ? ""
-                : "（" + String.join("、", policy.applicantsWithAuthorization().stream().sorted().toList())
-                + "须经签字授权）"));
-        conditions.add("申请期限：出生后" + policy.registrationPeriod() + "内（ISO-8601期间）");
+                : "（" + relations(policy.applicantsWithAuthorization()) + "须经签字授权）"));
+        conditions.add("申请期限：出生后" + policy.registrationPeriodText() + "内");
         if (!policy.birthPlaces().isEmpty()) {
             conditions.add("在行政区划代码以 " + String.join("、", policy.birthPlaces()) + " 开头的地区具有资质的助产机构出生");
         }
@@ -91,6 +90,10 @@ final class Guides {
             conditions.add("新生儿已取名");
         }
         return conditions;
+    }
+
+    private static String relations(java.util.Set<String> relations) {
+        return String.join("或", relations.stream().sorted().map(RegionPolicy.APPLICANTS::get).toList());
     }
 
     private Guides() {

@@ -111,6 +111,8 @@ public class RegionPolicies {
         check(problems, policy.channels() != null && !policy.channels().isEmpty(),
                 "channels must list how applications may be filed (ONLINE, WINDOW, HOSPITAL)");
         check(problems, !policy.applicants().isEmpty(), "applicants must list who may apply");
+        check(problems, RegionPolicy.APPLICANTS.keySet().containsAll(policy.applicants()),
+                "applicants must be among " + RegionPolicy.APPLICANTS.keySet().stream().sorted().toList());
         check(problems, policy.applicants().containsAll(policy.applicantsWithAuthorization()),
                 "applicantsWithAuthorization must be among applicants");
         Period period = policy.registrationPeriod();

@@ -101,6 +101,10 @@ public record RegionPolicy(String region, String name, Set<Item> items, Set<Stri
     public record Phone(String name, String number) {
     }
 
+    /** The applicants a policy may name (the form's relation codes), as a family reads them. */
+    public static final Map<String, String> APPLICANTS = Map.of("MOTHER", "新生儿母亲", "FATHER", "新生儿父亲",
+            "GRANDPARENT", "祖父母或外祖父母");
+
     /** How an application reaches the joint service, and who files it there. */
     public enum Channel {
         /** A parent (or the agent the policy allows) on the portal. */
@@ -238,6 +242,13 @@ public record RegionPolicy(String region, String name, Set<Item> items, Set<Stri
         sources = sources == null ? List.of() : List.copyOf(sources);
         materials = materials == null ? List.of() : List.copyOf(materials);
         grantedAtHospital = grantedAtHospital == null ? Map.of() : Map.copyOf(grantedAtHospital);
+    }
+
+    /** The registration period as a family reads it (1年, 1个月). */
+    public String registrationPeriodText() {
+        return registrationPeriod.getYears() > 0 ? registrationPeriod.getYears() + "年"
+                : registrationPeriod.getMonths() > 0 ? registrationPeriod.getMonths() + "个月"
+                : registrationPeriod.getDays() + "日";
     }
 
     /** Whether a family may tick the item: offered in the joint service, or granted at the hospital. */

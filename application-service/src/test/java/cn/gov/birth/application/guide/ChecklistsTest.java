@@ -96,6 +96,7 @@ class ChecklistsTest {
         var guide = Guides.of(policies.of("450000").orElseThrow());
 
         assertThat(guide.area().name()).isEqualTo("资源县");
+        assertThat(guide.conditions()).contains("申请人：新生儿母亲", "申请期限：出生后1个月内");
         assertThat(guide.conditions()).anyMatch(c -> c.contains("在资源县申报出生登记"))
                 .anyMatch(c -> c.contains("授权委托父亲领取"));
     }

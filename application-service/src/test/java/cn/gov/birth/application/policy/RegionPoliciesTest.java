@@ -80,6 +80,12 @@ class RegionPoliciesTest {
     }
 
     @Test
+    void shouldStopOnAnApplicantTheGuideCannotName() {
+        assertThatThrownBy(() -> parse("530000.yml", VALID.replace("applicants: [MOTHER]", "applicants: [MOTHER, UNCLE]")))
+                .hasMessageContaining("applicants must be among");
+    }
+
+    @Test
     void shouldStopOnACollectionRuleWhereTheMotherMayNotCollect() {
         assertThatThrownBy(() -> parse("530000.yml", VALID
                 + "certificateCollection: {collectors: [FATHER], withMotherAuthorization: [FATHER]}\n"))
