@@ -295,6 +295,13 @@ class PlatformEndToEndIT {
         ((ObjectNode) fatherCollects.get("delivery")).put("collectionAuthorizationDocumentId", "AUTH-MOTHER-1");
         var authorized = file(fatherCollects);
         assertThat(authorized.status()).as(authorized.body()).isEqualTo(201);
+        // What the family reads before filing says the same, from the same policy data.
+        JsonNode guide = portal.anonymous().get("/api/v1/guides/450000").json();
+        assertThat(guide.get("area").get("name").asString()).isEqualTo("资源县");
+        assertThat(guide.get("conditions").valueStream().map(JsonNode::asString)).anyMatch(c -> c.contains("授权委托父亲领取"));
+        assertThat(guide.get("officeHours").asString()).isNotBlank();
+        assertThat(guide.get("supervision").valueStream().map(JsonNode::asString)).anyMatch(c -> c.contains("12345"));
+        assertThat(guide.get("legalBasis")).isNotEmpty();
     }
 
     /** The texts of the application's messages as its family reads them, those about one item or all (null). */
