@@ -6,8 +6,10 @@ import cn.gov.birth.contracts.Item;
 import cn.gov.birth.contracts.Department;
 import cn.gov.birth.contracts.Topics;
 import cn.gov.birth.contracts.codes.ResidentIdNumber;
+import cn.gov.birth.contracts.events.ApplicationForm.Delivery;
 import cn.gov.birth.contracts.events.ApplicationForm.Newborn;
 import cn.gov.birth.contracts.events.ApplicationForm.Person;
+import cn.gov.birth.contracts.events.ApplicationForm.Recipient;
 import cn.gov.birth.contracts.events.ApplicationSubmitted;
 import cn.gov.birth.contracts.events.ApplicationSupplemented;
 import cn.gov.birth.contracts.events.BirthCertificateIssued;
@@ -184,6 +186,40 @@ class BirthCertServiceIntegrationTest extends ServiceIntegrationTest {
 
         assertThat(issued.certificateNumber()).isEqualTo(number);
         assertThat(issued.verified()).isTrue();
+        assertThat(issued.handover()).as("a certificate issued before the application is in the family's hands").isNull();
+    }
+
+    @Test
+    void shouldMailTheCertificateUnderAWaybillOfTheCarriersRangeWhenTheFamilyChoseMail() {
+        Family family = newFamily();
+        family.delivered("2", null);
+        family.delivery = new Delivery("MAIL", "PICKUP", new Recipient("王芳", "13800138000", "贵州省贵阳市南明区花果园路1号"));
+        UUID id = family.apply();
+
+        var issued = probe.awaitEvent(Topics.BIRTH_CERT, BirthCertificateIssued.class, e -> e.applicationId().equals(id));
+
+        assertThat(issued.handover().carrier()).isEqualTo("中国邮政速递物流");
+        assertThat(issued.handover().waybillNumber()).matches("EA\\d{9}CN");
+        assertThat(issued.handover().collectionPlace()).isNull();
+        assertThat(issued.result()).containsEntry("waybillNumber", issued.handover().waybillNumber());
+        assertThat(jdbc.sql("select waybill_number from birth_certificate where application_id = ?").param(id)
+                .query(String.class).single()).isEqualTo(issued.handover().waybillNumber());
+    }
+
+    @Test
+    void shouldNameTheIssuingHospitalAndKeepWhoCollectsOnWhoseAuthorizationWhenTheFamilyCollects() {
+        Family family = newFamily();
+        family.delivered("2", null);
+        family.delivery = new Delivery("PICKUP", "PICKUP", null, "FATHER", "AUTH-MOTHER-1");
+        UUID id = family.apply();
+
+        var issued = probe.awaitEvent(Topics.BIRTH_CERT, BirthCertificateIssued.class, e -> e.applicationId().equals(id));
+
+        assertThat(issued.handover().collectionPlace()).isEqualTo("贵阳市妇幼保健院");
+        assertThat(issued.handover().waybillNumber()).isNull();
+        var row = jdbc.sql("select collector, collection_authorization from birth_certificate where application_id = ?")
+                .param(id).query().singleRow();
+        assertThat(row).containsEntry("collector", "FATHER").containsEntry("collection_authorization", "AUTH-MOTHER-1");
     }
 
     @Test
@@ -483,6 +519,7 @@ class BirthCertServiceIntegrationTest extends ServiceIntegrationTest {
         String hospital = HOSPITAL;
         String givenName = "安然";
         String certificate;
+        Delivery delivery;
         final String recordNumber = "R-" + UUID.randomUUID();
 
         void delivered(String sex, String certificateNumber) {
@@ -512,7 +549,7 @@ class BirthCertServiceIntegrationTest extends ServiceIntegrationTest {
                     new Newborn(n.surname(), givenName, n.sex(), birthTime, n.ethnicity(), n.birthDivision(), hospital,
                             certificate),
                     sample.household(), sample.insurance(), sample.reimbursement(), sample.socialSecurityCard(),
-                    sample.delivery());
+                    delivery == null ? sample.delivery() : delivery);
         }
     }
 }

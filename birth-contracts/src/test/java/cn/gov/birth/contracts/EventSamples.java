@@ -9,6 +9,7 @@ import cn.gov.birth.contracts.events.ApplicationSupplemented;
 import cn.gov.birth.contracts.events.ApplicationWithdrawn;
 import cn.gov.birth.contracts.events.BirthCertificateIssued;
 import cn.gov.birth.contracts.events.BirthEvent;
+import cn.gov.birth.contracts.events.Handover;
 import cn.gov.birth.contracts.events.HouseholdRegistered;
 import cn.gov.birth.contracts.events.ItemCancelled;
 import cn.gov.birth.contracts.events.ItemRejected;
@@ -62,7 +63,7 @@ final class EventSamples {
                 new ItemCancelled(id(), APPLICATION_ID, AT, Item.SOCIAL_SECURITY_CARD, "UPSTREAM_NOT_COMPLETED",
                         "前置事项未办结（父母户籍信息未找到），本事项无法办理"),
                 new BirthCertificateIssued(id(), APPLICATION_ID, AT, "Q000000001", false,
-                        OffsetDateTime.parse("2026-11-20T08:30+08:00"), "2"),
+                        OffsetDateTime.parse("2026-11-20T08:30+08:00"), "2", Handover.mailed("中国邮政速递物流", "EA000000014CN")),
                 new ParentingGuidanceEnrolled(id(), APPLICATION_ID, AT, LocalDate.of(2027, 11, 20)),
                 new VaccinationCertificateIssued(id(), APPLICATION_ID, AT, "V52000000000001"),
                 new HouseholdRegistered(id(), APPLICATION_ID, AT, NEWBORN_ID, "520102", "花果园派出所"),
@@ -119,7 +120,8 @@ final class EventSamples {
                 new ApplicationForm.Reimbursement("中国工商银行贵阳分行", "6222020200112233445", "王芳"),
                 new ApplicationForm.Card("ICBC"),
                 new ApplicationForm.Delivery("PICKUP", "MAIL",
-                        new ApplicationForm.Recipient("王芳", "13800138000", "贵州省贵阳市南明区花果园路1号")));
+                        new ApplicationForm.Recipient("王芳", "13800138000", "贵州省贵阳市南明区花果园路1号"), "FATHER",
+                        "AUTH-DOC-1"));
     }
 
     /** Only what every accepted application has: a vaccination certificate for a child of a foreign mother. */

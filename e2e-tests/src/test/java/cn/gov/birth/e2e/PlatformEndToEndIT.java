@@ -298,6 +298,66 @@ class PlatformEndToEndIT {
                 .map(t -> t.get("id").asString()).findFirst().orElse(null);
     }
 
+    /**
+     * The form's delivery choice for the certificate is honoured (seed 003 七): mailed, it goes under
+     * a waybill, shown in the item's result, and the family's message names the carrier and the waybill.
+     */
+    @Test
+    void shouldMailTheCertificateAsTheFamilyChoseAndNameTheCarrierAndTheWaybillInItsMessage() {
+        ObjectNode form = family();
+        ((ObjectNode) form.get("delivery")).put("birthCertificate", "MAIL");
+        UUID id = submit(form);
+
+        await("the certificate issued").atMost(COMPLETION).pollInterval(Duration.ofMillis(250)).until(() ->
+                "COMPLETED".equals(item(family(id).get("/api/v1/applications/" + id).json(), Item.BIRTH_CERT)
+                        .get("status").asString()));
+        JsonNode certificate = result(family(id).get("/api/v1/applications/" + id).json(), Item.BIRTH_CERT);
+        String waybill = certificate.get("waybillNumber").asString();
+        String carrier = certificate.get("carrier").asString();
+        List<String> messages = await("the certificate's message").atMost(Duration.ofSeconds(30))
+                .until(() -> texts(id, Item.BIRTH_CERT), texts -> texts.stream().anyMatch(t -> t.contains("运单号")));
+
+        assertThat(waybill).matches("EA\\d{9}CN");
+        assertThat(messages).anySatisfy(text -> assertThat(text)
+                .contains("已交" + carrier + "邮寄", "运单号 " + waybill).doesNotContain("领取纸质出生医学证明")
+                .satisfies(t -> assertThat(t.replace(waybill, "")).doesNotContainPattern("[A-Z]{2,}")));
+    }
+
+    /**
+     * Guangxi (seed 003 七（一）1): the mother collects the certificate; the father only with her
+     * authorization in the form. A form where he collects without it is refused before anything is
+     * stored, as is one registering the birth outside Ziyuan county, the area the policy names.
+     */
+    @Test
+    void shouldRefuseAGuangxiFormWhereTheFatherCollectsWithoutTheMothersAuthorizationOrTheBirthIsRegisteredOutsideZiyuan() {
+        ObjectNode fatherCollects = guangxiFamily();
+        ((ObjectNode) fatherCollects.get("delivery")).put("birthCertificateCollector", "FATHER");
+        ObjectNode outsideZiyuan = guangxiFamily();
+        ((ObjectNode) outsideZiyuan.get("father")).put("householdDivision", "450302");
+
+        var unauthorized = file(fatherCollects);
+        var elsewhere = file(outsideZiyuan);
+
+        assertThat(unauthorized.status()).as(unauthorized.body()).isEqualTo(422);
+        assertThat(unauthorized.contentType()).startsWith("application/problem+json");
+        assertThat(unauthorized.json().get("detail").asString()).contains("授权委托书");
+        assertThat(elsewhere.status()).as(elsewhere.body()).isEqualTo(422);
+        assertThat(elsewhere.json().get("detail").asString()).contains("资源县");
+        for (JsonNode form : List.of(fatherCollects, outsideZiyuan)) {
+            assertThat(portal.motherOf(form).get("/api/v1/applications").json().get("items")).isEmpty();
+        }
+        ((ObjectNode) fatherCollects.get("delivery")).put("collectionAuthorizationDocumentId", "AUTH-MOTHER-1");
+        var authorized = file(fatherCollects);
+        assertThat(authorized.status()).as(authorized.body()).isEqualTo(201);
+        // What the family reads before filing says the same, from the same policy data.
+        JsonNode guide = portal.anonymous().get("/api/v1/guides/450000").json();
+        assertThat(guide.get("area").get("name").asString()).isEqualTo("资源县");
+        assertThat(guide.get("conditions").valueStream().map(JsonNode::asString)).anyMatch(c -> c.contains("授权委托父亲领取"));
+        assertThat(guide.get("officeHours").asString()).isNotBlank();
+        assertThat(guide.get("supervision").valueStream().map(JsonNode::asString)).anyMatch(c -> c.contains("12345"));
+        assertThat(guide.get("legalBasis")).isNotEmpty();
+    }
+
     /** The texts of the application's messages as its family reads them, those about one item or all (null). */
     private static List<String> texts(UUID id, Item item) {
         var response = family(id).get("/api/v1/notifications?applicationId=" + id + "&size=100");
@@ -557,6 +617,24 @@ class PlatformEndToEndIT {
 
     private static JsonNode result(JsonNode application, Item item) {
         return item(application, item).get("result");
+    }
+
+    /** A new family born and settling in Ziyuan county, Guangxi, with the materials of seed 003. */
+    private static ObjectNode guangxiFamily() {
+        ObjectNode form = JsonHttp.newFamily();
+        String county = "450329";
+        form.put("region", "450000");
+        ((ObjectNode) form.get("mother")).put("householdDivision", county);
+        ((ObjectNode) form.get("father")).put("householdDivision", county);
+        ((ObjectNode) form.get("newborn")).put("birthDivision", county);
+        ((ObjectNode) form.get("household")).put("nativePlace", county);
+        ((ObjectNode) form.get("insurance")).put("insuredDivision", county);
+        var materials = form.putArray("materials");
+        for (String material : List.of("PARENTS_ID_CARDS", "PARENTS_HOUSEHOLD_REGISTERS", "MARRIAGE_CERTIFICATE",
+                "DELIVERY_RECORD_PAGE")) {
+            materials.addObject().put("type", material).put("documentId", "DOC-" + material);
+        }
+        return form;
     }
 
     /**

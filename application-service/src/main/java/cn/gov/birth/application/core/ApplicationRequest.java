@@ -53,7 +53,17 @@ public record ApplicationRequest(String region, String channel, List<Item> items
     public record Recipient(String name, String phone, String address) {
     }
 
-    public record Delivery(String birthCertificate, String socialSecurityCard, Recipient recipient) {
+    /**
+     * How each result reaches the family. {@code birthCertificateCollector} says who collects the paper
+     * certificate in person (MOTHER when left out); {@code collectionAuthorizationDocumentId} is the
+     * mother's signed authorization where the region requires one for that collector (Guangxi: the father).
+     */
+    public record Delivery(String birthCertificate, String socialSecurityCard, Recipient recipient,
+                           String birthCertificateCollector, String collectionAuthorizationDocumentId) {
+
+        public String collectorValue() {
+            return birthCertificateCollector == null ? "MOTHER" : birthCertificateCollector;
+        }
     }
 
     public record Material(String type, String documentId) {

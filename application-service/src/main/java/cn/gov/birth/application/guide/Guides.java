@@ -15,9 +15,14 @@ final class Guides {
     record ItemGuide(Item item, Department department, List<Item> requires, Integer timeLimitWorkingDays) {
     }
 
-    record Guide(String region, String name, List<ItemGuide> items, List<String> conditions,
-                 List<Checklists.Entry> materials, Integer timeLimitWorkingDays, List<String> legalBasis,
-                 String fees) {
+    /**
+     * The guide; {@code area} is where the policy applies (a province, a city or a county),
+     * {@code sources} the documents the policy data is written from.
+     */
+    record Guide(String region, String name, RegionPolicy.Jurisdiction area, List<ItemGuide> items,
+                 List<String> conditions, List<Checklists.Entry> materials, Integer timeLimitWorkingDays,
+                 String officeHours, List<RegionPolicy.Place> places, List<RegionPolicy.Phone> phones,
+                 List<String> supervision, List<String> legalBasis, List<String> sources, String fees) {
     }
 
     static Guide of(RegionPolicy policy) {
@@ -28,22 +33,30 @@ final class Guides {
                 .map(m -> new Checklists.Entry(m.code(), m.name(), m.items().stream().sorted().toList(), m.medium(),
                         m.copies()))
                 .toList();
-        return new Guide(policy.region(), policy.name(), items, conditions(policy), materials,
-                policy.wholeTimeLimit(), policy.sources(), "不收费");
+        var guide = policy.guide();
+        return new Guide(policy.region(), policy.name(), policy.jurisdiction(), items, conditions(policy), materials,
+                policy.wholeTimeLimit(), guide.officeHours(), guide.places(), guide.phones(), guide.supervision(),
+                guide.legalBasis(), policy.sources(), "不收费");
     }
 
     private static List<String> conditions(RegionPolicy policy) {
         List<String> conditions = new ArrayList<>();
-        conditions.add("申请人：" + String.join("、", policy.applicants().stream().sorted().toList())
+        conditions.add("申请人：" + relations(policy.applicants())
                 + (policy.applicantsWithAuthorization().isEmpty() ? ""
-                : "（" + String.join("、", policy.applicantsWithAuthorization().stream().sorted().toList())
-                + "须经签字授权）"));
-        conditions.add("申请期限：出生后" + policy.registrationPeriod() + "内（ISO-8601期间）");
+                : "（" + relations(policy.applicantsWithAuthorization()) + "须经签字授权）"));
+        conditions.add("申请期限：出生后" + policy.registrationPeriodText() + "内");
         if (!policy.birthPlaces().isEmpty()) {
             conditions.add("在行政区划代码以 " + String.join("、", policy.birthPlaces()) + " 开头的地区具有资质的助产机构出生");
         }
         conditions.add((policy.householdRule() == HouseholdRule.ANY_PARENT ? "父母至少一方" : "随迁落户一方")
                 + "户籍在行政区划代码以 " + String.join("、", policy.households()) + " 开头的地区");
+        conditions.add("在" + policy.jurisdiction().name() + "申报出生登记（落户方户籍在" + policy.jurisdiction().name()
+                + "，行政区划代码 " + policy.jurisdiction().division() + "）");
+        var collection = policy.certificateCollection();
+        if (collection != null && !collection.withMotherAuthorization().isEmpty()) {
+            conditions.add("纸质出生医学证明由新生儿母亲领取；母亲不能到场的，须在申请表中授权委托父亲领取"
+                    + "（母亲签字捺印的授权委托书），或选择邮寄");
+        }
         if (policy.maritalBirthOnly()) {
             conditions.add("婚内生育，父母双方信息齐全（离异、单亲、非婚生育暂不纳入）");
         }
@@ -77,6 +90,10 @@ final class Guides {
             conditions.add("新生儿已取名");
         }
         return conditions;
+    }
+
+    private static String relations(java.util.Set<String> relations) {
+        return String.join("或", relations.stream().sorted().map(RegionPolicy.APPLICANTS::get).toList());
     }
 
     private Guides() {

@@ -69,7 +69,7 @@ class AcceptanceDecision {
         LocalDate birthDate = newborn.birthTimeValue().atZoneSameInstant(ChinaTime.ZONE).toLocalDate();
         LocalDate today = LocalDate.now(clock.withZone(ChinaTime.ZONE));
         note(reasons, today.isAfter(birthDate.plus(policy.registrationPeriod())),
-                "REGISTRATION_PERIOD_EXPIRED", "已超过联办申请期限（出生后" + describe(policy) + "内），请通过原渠道办理");
+                "REGISTRATION_PERIOD_EXPIRED", "已超过联办申请期限（出生后" + policy.registrationPeriodText() + "内），请通过原渠道办理");
         note(reasons, !policy.applicants().contains(form.applicant().relation()), "APPLICANT_NOT_ALLOWED",
                 "本地联办须由" + String.join("或", policy.applicants().stream().sorted().toList()) + "申请");
         missingSections(form, items, missing);
@@ -197,12 +197,6 @@ class AcceptanceDecision {
 
     private static boolean within(String division, List<String> prefixes) {
         return division != null && prefixes.stream().anyMatch(division::startsWith);
-    }
-
-    private static String describe(RegionPolicy policy) {
-        var period = policy.registrationPeriod();
-        return period.getYears() > 0 ? period.getYears() + "年" : period.getMonths() > 0
-                ? period.getMonths() + "个月" : period.getDays() + "日";
     }
 
     private static boolean mailRequested(ApplicationRequest form) {

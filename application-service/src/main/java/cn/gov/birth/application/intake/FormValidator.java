@@ -50,6 +50,7 @@ class FormValidator {
     private static final Set<String> INSURED_YEARS = names(InsuredYear.values());
     private static final Set<String> HOUSEHOLD_TYPES = names(HouseholdType.values());
     private static final Set<String> DELIVERY_MODES = Set.of("PICKUP", "MAIL");
+    private static final Set<String> COLLECTORS = Set.of("MOTHER", "FATHER");
     private static final Set<String> MARRIAGE = Set.of("MARRIED", "DIVORCED", "UNMARRIED", "WIDOWED");
 
     private final RegionPolicies policies;
@@ -127,6 +128,10 @@ class FormValidator {
         if (form.delivery() != null) {
             errors.oneOf("delivery.birthCertificate", form.delivery().birthCertificate(), DELIVERY_MODES, false);
             errors.oneOf("delivery.socialSecurityCard", form.delivery().socialSecurityCard(), DELIVERY_MODES, false);
+            errors.oneOf("delivery.birthCertificateCollector", form.delivery().birthCertificateCollector(),
+                    COLLECTORS, false);
+            errors.text("delivery.collectionAuthorizationDocumentId",
+                    form.delivery().collectionAuthorizationDocumentId());
             var recipient = form.delivery().recipient();
             if (recipient != null) {
                 errors.text("delivery.recipient.name", recipient.name());

@@ -50,6 +50,7 @@ public class IntakeService {
     static final int MAX_IDEMPOTENCY_KEY = 200;
 
     private final FormValidator validator;
+    private final PolicyLimits limits;
     private final Filings filings;
     private final ApplicationAccess access;
     private final AcceptanceDecision decision;
@@ -60,10 +61,11 @@ public class IntakeService {
     private final RegionPolicies policies;
     private final Clock clock;
 
-    IntakeService(FormValidator validator, Filings filings, ApplicationAccess access, AcceptanceDecision decision,
+    IntakeService(FormValidator validator, PolicyLimits limits, Filings filings, ApplicationAccess access, AcceptanceDecision decision,
                   ApplicationRepository applications, TransactionTemplate transactions, ApplicationViews views,
                   Deadlines deadlines, RegionPolicies policies, Clock clock) {
         this.validator = validator;
+        this.limits = limits;
         this.filings = filings;
         this.access = access;
         this.decision = decision;
@@ -85,6 +87,7 @@ public class IntakeService {
                     "INVALID_IDEMPOTENCY_KEY", "Idempotency-Key 应为1至" + MAX_IDEMPOTENCY_KEY + "个字符")));
         }
         validator.validate(form);
+        limits.check(form);
         Channel channel = filings.channel(caller, form);
         String hash = hash(form);
         if (idempotencyKey != null) {
@@ -176,6 +179,7 @@ public class IntakeService {
     private ApplicationRequest supplemented(Application application, Supplement supplement) {
         ApplicationRequest form = supplement.applyTo(application.form());
         validator.validate(form);
+        limits.check(form);
         return form;
     }
 

@@ -3,6 +3,7 @@ package cn.gov.birth.application.policy;
 import cn.gov.birth.application.policy.RegionPolicy.EthnicityRule;
 import cn.gov.birth.application.policy.RegionPolicy.Situation;
 import cn.gov.birth.contracts.Item;
+import cn.gov.birth.contracts.codes.Codes;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Period;
@@ -110,6 +111,8 @@ public class RegionPolicies {
         check(problems, policy.channels() != null && !policy.channels().isEmpty(),
                 "channels must list how applications may be filed (ONLINE, WINDOW, HOSPITAL)");
         check(problems, !policy.applicants().isEmpty(), "applicants must list who may apply");
+        check(problems, RegionPolicy.APPLICANTS.keySet().containsAll(policy.applicants()),
+                "applicants must be among " + RegionPolicy.APPLICANTS.keySet().stream().sorted().toList());
         check(problems, policy.applicants().containsAll(policy.applicantsWithAuthorization()),
                 "applicantsWithAuthorization must be among applicants");
         Period period = policy.registrationPeriod();
@@ -152,7 +155,52 @@ public class RegionPolicies {
                 "insurance.years must list the insured years on offer");
         check(problems, policy.wholeTimeLimit() == null || policy.wholeTimeLimit() >= 0,
                 "wholeTimeLimit must be zero or more working days");
+        jurisdiction(policy, problems);
+        var collection = policy.certificateCollection();
+        if (collection != null) {
+            check(problems, collection.collectors().contains("MOTHER")
+                            && collection.collectors().containsAll(collection.withMotherAuthorization())
+                            && !collection.withMotherAuthorization().contains("MOTHER"),
+                    "certificateCollection.collectors must include MOTHER and every collector who needs her"
+                            + " authorization (withMotherAuthorization), the mother not among those");
+        }
+        guide(policy.guide(), problems);
         return problems;
+    }
+
+    /** The area is a real division of the region's province, named as the code table names it. */
+    private static void jurisdiction(RegionPolicy policy, List<String> problems) {
+        var area = policy.jurisdiction();
+        if (area == null || area.division() == null || !area.division().matches("\\d{6}")
+                || area.name() == null || area.name().isBlank()) {
+            problems.add("jurisdiction must name the area the policy applies in: a six-digit division and its name");
+            return;
+        }
+        check(problems, Codes.DIVISIONS.contains(area.division()),
+                "jurisdiction.division " + area.division() + " is not a GB/T 2260 division");
+        check(problems, policy.region() != null && area.division().startsWith(policy.region().substring(0, 2)),
+                "jurisdiction.division must be in the region's province");
+    }
+
+    private static void guide(RegionPolicy.ServiceGuide guide, List<String> problems) {
+        if (guide == null) {
+            problems.add("guide must give officeHours, places, phones, supervision and legalBasis");
+            return;
+        }
+        check(problems, guide.officeHours() != null && !guide.officeHours().isBlank(), "guide.officeHours must be given");
+        check(problems, !guide.places().isEmpty() && guide.places().stream().allMatch(p ->
+                p != null && notBlank(p.name()) && notBlank(p.purpose())), "guide.places must each have a name and a purpose");
+        check(problems, !guide.phones().isEmpty() && guide.phones().stream().allMatch(p ->
+                p != null && notBlank(p.name()) && p.number() != null && p.number().matches("[0-9][0-9-]{2,19}")),
+                "guide.phones must each have a name and a number of digits (and hyphens)");
+        check(problems, guide.supervision().stream().anyMatch(s -> s.contains("12345")),
+                "guide.supervision must name the 12345 hotline among the supervision channels");
+        check(problems, !guide.legalBasis().isEmpty() && guide.legalBasis().stream().allMatch(RegionPolicies::notBlank),
+                "guide.legalBasis must list the laws and documents the service rests on");
+    }
+
+    private static boolean notBlank(String value) {
+        return value != null && !value.isBlank();
     }
 
     private static void requireMaterialFor(RegionPolicy policy, Situation situation, List<String> problems) {

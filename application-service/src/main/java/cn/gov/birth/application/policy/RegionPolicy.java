@@ -29,6 +29,12 @@ import java.util.stream.Collectors;
  * @param grantedAtHospital           items the delivery hospital grants without application (免申即享),
  *                                    each with where the family collects it: a family may tick them, they
  *                                    are shown as granted and go to no department
+ * @param jurisdiction                the area the policy names (a province, a city or a county): where
+ *                                    the birth is registered must be in it
+ * @param certificateCollection       who may collect the paper birth certificate, and who only with the
+ *                                    mother's authorization (Guangxi); null: not restricted
+ * @param guide                       what the service guide tells beyond the rules: office hours, places,
+ *                                    phone numbers, supervision channels, legal basis
  */
 public record RegionPolicy(String region, String name, Set<Item> items, Set<String> applicants,
                            Set<String> applicantsWithAuthorization, Period registrationPeriod,
@@ -37,7 +43,67 @@ public record RegionPolicy(String region, String name, Set<Item> items, Set<Stri
                            boolean birthCertificateRequired, boolean namedNewbornRequired,
                            Map<Item, Integer> timeLimits, Integer wholeTimeLimit, List<String> sources,
                            List<Material> materials, Settlement settlement, InsuranceOptions insurance,
-                           Set<Channel> channels, Map<Item, String> grantedAtHospital) {
+                           Set<Channel> channels, Map<Item, String> grantedAtHospital, Jurisdiction jurisdiction,
+                           CertificateCollection certificateCollection, ServiceGuide guide) {
+
+    /**
+     * The area a policy names, by its GB/T 2260 code: a province (xx0000), a city (xxxx00) or a county;
+     * a place is in it when its code starts with the area's significant digits (2, 4 or 6).
+     */
+    public record Jurisdiction(String division, String name) {
+
+        public String prefix() {
+            return division.endsWith("0000") ? division.substring(0, 2)
+                    : division.endsWith("00") ? division.substring(0, 4) : division;
+        }
+
+        public boolean contains(String place) {
+            return place != null && place.startsWith(prefix());
+        }
+    }
+
+    /**
+     * Who collects the paper birth certificate in person: {@code collectors} may, and of them
+     * {@code withMotherAuthorization} only with the mother's signed authorization carried by the form
+     * (seed 003 七（一）1: the mother collects; the father only when she authorizes it in the form).
+     */
+    public record CertificateCollection(Set<String> collectors, Set<String> withMotherAuthorization) {
+
+        public CertificateCollection {
+            collectors = collectors == null ? Set.of() : Set.copyOf(collectors);
+            withMotherAuthorization = withMotherAuthorization == null ? Set.of() : Set.copyOf(withMotherAuthorization);
+        }
+    }
+
+    /**
+     * The service guide's practical parts (办事指南: 办理时间, 办理地点, 咨询电话, 监督方式, 设定依据).
+     *
+     * @param officeHours  when the offices receive families
+     * @param places       where to file and to collect, each with what is done there
+     * @param phones       numbers to call, each with whom it reaches
+     * @param supervision  where to complain or report (12345 and the region's channels)
+     * @param legalBasis   the laws and documents the service rests on
+     */
+    public record ServiceGuide(String officeHours, List<Place> places, List<Phone> phones, List<String> supervision,
+                               List<String> legalBasis) {
+
+        public ServiceGuide {
+            places = places == null ? List.of() : List.copyOf(places);
+            phones = phones == null ? List.of() : List.copyOf(phones);
+            supervision = supervision == null ? List.of() : List.copyOf(supervision);
+            legalBasis = legalBasis == null ? List.of() : List.copyOf(legalBasis);
+        }
+    }
+
+    public record Place(String name, String purpose) {
+    }
+
+    public record Phone(String name, String number) {
+    }
+
+    /** The applicants a policy may name (the form's relation codes), as a family reads them. */
+    public static final Map<String, String> APPLICANTS = Map.of("MOTHER", "新生儿母亲", "FATHER", "新生儿父亲",
+            "GRANDPARENT", "祖父母或外祖父母");
 
     /** How an application reaches the joint service, and who files it there. */
     public enum Channel {
@@ -176,6 +242,13 @@ public record RegionPolicy(String region, String name, Set<Item> items, Set<Stri
         sources = sources == null ? List.of() : List.copyOf(sources);
         materials = materials == null ? List.of() : List.copyOf(materials);
         grantedAtHospital = grantedAtHospital == null ? Map.of() : Map.copyOf(grantedAtHospital);
+    }
+
+    /** The registration period as a family reads it (1年, 1个月). */
+    public String registrationPeriodText() {
+        return registrationPeriod.getYears() > 0 ? registrationPeriod.getYears() + "年"
+                : registrationPeriod.getMonths() > 0 ? registrationPeriod.getMonths() + "个月"
+                : registrationPeriod.getDays() + "日";
     }
 
     /** Whether a family may tick the item: offered in the joint service, or granted at the hospital. */

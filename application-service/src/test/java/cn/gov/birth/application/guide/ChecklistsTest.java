@@ -3,6 +3,7 @@ package cn.gov.birth.application.guide;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.gov.birth.application.policy.RegionPolicies;
+import cn.gov.birth.application.policy.RegionPolicy;
 import cn.gov.birth.contracts.Item;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -70,6 +71,34 @@ class ChecklistsTest {
         });
         assertThat(guide.conditions()).anyMatch(c -> c.contains("签字确认新生儿民族"));
         assertThat(guide.legalBasis()).isNotEmpty();
+    }
+
+    @Test
+    void shouldCarryOfficeHoursPlacesPhonesSupervisionAndLegalBasisForEveryRegion() {
+        for (String region : policies.regions()) {
+            var guide = Guides.of(policies.of(region).orElseThrow());
+
+            assertThat(guide.officeHours()).as(region).contains("法定节假日");
+            assertThat(guide.places()).as(region).isNotEmpty();
+            assertThat(guide.phones()).as(region).extracting(RegionPolicy.Phone::number).anyMatch(n -> n.contains("12345"));
+            assertThat(guide.supervision()).as(region).anyMatch(s -> s.contains("12345"));
+            assertThat(guide.legalBasis()).as(region).isNotEmpty();
+            assertThat(guide.area().division()).as(region).startsWith(region.substring(0, 2));
+        }
+        var guizhou = Guides.of(policies.of("520000").orElseThrow());
+        assertThat(guizhou.officeHours()).contains("上午09:00-12:00，下午13:00-17:00");
+        assertThat(Guides.of(policies.of("620000").orElseThrow()).phones())
+                .extracting(RegionPolicy.Phone::number).contains("0931-12345");
+    }
+
+    @Test
+    void shouldSayInGuangxisGuideThatTheFatherCollectsOnlyWithTheMothersAuthorizationInZiyuan() {
+        var guide = Guides.of(policies.of("450000").orElseThrow());
+
+        assertThat(guide.area().name()).isEqualTo("资源县");
+        assertThat(guide.conditions()).contains("申请人：新生儿母亲", "申请期限：出生后1个月内");
+        assertThat(guide.conditions()).anyMatch(c -> c.contains("在资源县申报出生登记"))
+                .anyMatch(c -> c.contains("授权委托父亲领取"));
     }
 
     @Test

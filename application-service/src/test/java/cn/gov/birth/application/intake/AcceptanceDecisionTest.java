@@ -235,7 +235,7 @@ class AcceptanceDecisionTest {
                         parent(f, "father").put("ethnicity", "06"))));
     }
 
-    private static ObjectNode guizhou(Consumer<ObjectNode>... changes) {
+    static ObjectNode guizhou(Consumer<ObjectNode>... changes) {
         return region(JsonHttp.sampleApplication(), changes);
     }
 
@@ -247,7 +247,7 @@ class AcceptanceDecisionTest {
     }
 
     /** With the Ziyuan materials list (seed 003), which adds the handbook's delivery record page. */
-    private static ObjectNode guangxi(Consumer<ObjectNode>... changes) {
+    static ObjectNode guangxi(Consumer<ObjectNode>... changes) {
         ObjectNode form = move(JsonHttp.sampleApplication(), "450000", "450329");
         materials(form, "PARENTS_ID_CARDS", "PARENTS_HOUSEHOLD_REGISTERS", "MARRIAGE_CERTIFICATE",
                 "DELIVERY_RECORD_PAGE");
@@ -295,7 +295,7 @@ class AcceptanceDecisionTest {
         }
     }
 
-    private static ObjectNode parent(ObjectNode form, String which) {
+    static ObjectNode parent(ObjectNode form, String which) {
         return (ObjectNode) form.get(which);
     }
 
@@ -303,7 +303,7 @@ class AcceptanceDecisionTest {
         return (ObjectNode) form.get("newborn");
     }
 
-    private static ObjectNode household(ObjectNode form) {
+    static ObjectNode household(ObjectNode form) {
         return (ObjectNode) form.get("household");
     }
 

@@ -28,6 +28,13 @@ class RegionPoliciesTest {
             settlement: {householdTypes: [FAMILY], settleWithSpouse: [SERVICEMAN]}
             materials:
               - {code: APPLICATION_FORM, name: 申请表, items: [BIRTH_CERT, HUKOU], medium: 原件, copies: 1, field: SIGNED_FORM}
+            jurisdiction: {division: "530100", name: 昆明市}
+            guide:
+              officeHours: 工作日
+              places: [{name: 政务服务中心, purpose: 线下办理}]
+              phones: [{name: 政务服务便民热线, number: "12345"}]
+              supervision: [12345政务服务便民热线]
+              legalBasis: [《中华人民共和国户口登记条例》第七条]
             """;
 
     @Test
@@ -39,6 +46,50 @@ class RegionPoliciesTest {
         assertThat(policies.of("220000").orElseThrow().grantedAtHospital())
                 .containsOnlyKeys(Item.VACCINATION, Item.MATERNITY_REIMBURSEMENT);
         assertThat(policies.of("450000").orElseThrow().timeLimits()).containsEntry(Item.SOCIAL_SECURITY_CARD, 30);
+    }
+
+    @Test
+    void shouldNameEachPolicysAreaAtTheLevelItNamesIt() {
+        RegionPolicies policies = new RegionPolicies();
+        var ziyuan = policies.of("450000").orElseThrow().jurisdiction();
+        var guizhou = policies.of("520000").orElseThrow().jurisdiction();
+        var kunming = parse("530000.yml", VALID).jurisdiction();
+
+        assertThat(ziyuan.name()).isEqualTo("资源县");
+        assertThat(ziyuan.contains("450329")).isTrue();
+        assertThat(ziyuan.contains("450302")).isFalse();
+        assertThat(kunming.prefix()).isEqualTo("5301");
+        assertThat(kunming.contains("530102")).isTrue();
+        assertThat(kunming.contains("530302")).isFalse();
+        assertThat(guizhou.prefix()).isEqualTo("52");
+        assertThat(guizhou.contains("522701")).isTrue();
+    }
+
+    @Test
+    void shouldStopOnAnAreaOutsideTheRegionsProvince() {
+        assertThatThrownBy(() -> parse("530000.yml", VALID.replace("division: \"530100\"", "division: \"520100\"")))
+                .hasMessageContaining("530000.yml").hasMessageContaining("jurisdiction.division must be in the region's province");
+    }
+
+    @Test
+    void shouldStopOnAGuideWithoutThe12345HotlineOrWithAPhoneThatIsNoNumber() {
+        assertThatThrownBy(() -> parse("530000.yml", VALID.replace("supervision: [12345政务服务便民热线]",
+                "supervision: [现场投诉]"))).hasMessageContaining("12345");
+        assertThatThrownBy(() -> parse("530000.yml", VALID.replace("number: \"12345\"", "number: 热线")))
+                .hasMessageContaining("guide.phones");
+    }
+
+    @Test
+    void shouldStopOnAnApplicantTheGuideCannotName() {
+        assertThatThrownBy(() -> parse("530000.yml", VALID.replace("applicants: [MOTHER]", "applicants: [MOTHER, UNCLE]")))
+                .hasMessageContaining("applicants must be among");
+    }
+
+    @Test
+    void shouldStopOnACollectionRuleWhereTheMotherMayNotCollect() {
+        assertThatThrownBy(() -> parse("530000.yml", VALID
+                + "certificateCollection: {collectors: [FATHER], withMotherAuthorization: [FATHER]}\n"))
+                .hasMessageContaining("certificateCollection");
     }
 
     @Test

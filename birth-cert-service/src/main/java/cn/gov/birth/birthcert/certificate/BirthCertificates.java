@@ -9,6 +9,7 @@ import cn.gov.birth.contracts.Item;
 import cn.gov.birth.contracts.events.ApplicationForm.Newborn;
 import cn.gov.birth.contracts.events.ApplicationSubmitted;
 import cn.gov.birth.contracts.events.BirthCertificateIssued;
+import cn.gov.birth.contracts.events.Handover;
 import cn.gov.birth.kit.outcome.ItemFacts;
 import cn.gov.birth.kit.review.ReviewQueue;
 import java.nio.charset.Charset;
@@ -37,18 +38,23 @@ public class BirthCertificates {
     /** GB 2312 is what certificate printing sets without a hand-made glyph; anything beyond is a rare character. */
     private static final Charset COMMON_CHARACTERS = Charset.forName("GB2312");
 
+    private static final String MAIL = "MAIL";
+
     private final JdbcClient jdbc;
     private final ItemFacts facts;
+    private final Waybills waybills;
     private final DeliveryHospitals hospitals;
     private final DeliveryRecords records;
     private final ReviewQueue<Certification> review;
     private final BirthCertificateProperties properties;
     private final Clock clock;
 
-    BirthCertificates(JdbcClient jdbc, ItemFacts facts, DeliveryHospitals hospitals, DeliveryRecords records,
-                      ReviewQueue<Certification> review, BirthCertificateProperties properties, Clock clock) {
+    BirthCertificates(JdbcClient jdbc, ItemFacts facts, Waybills waybills, DeliveryHospitals hospitals,
+                      DeliveryRecords records, ReviewQueue<Certification> review, BirthCertificateProperties properties,
+                      Clock clock) {
         this.jdbc = jdbc;
         this.facts = facts;
+        this.waybills = waybills;
         this.hospitals = hospitals;
         this.records = records;
         this.review = review;
@@ -81,9 +87,14 @@ public class BirthCertificates {
             return;
         }
         // The stub goes to the station that registers the birth: the household's county, else the birth county's.
+        var delivery = application.delivery();
         Certification certification = new Certification(application.region(), newborn.hospitalCode(),
                 match.record().recordNumber(), newborn.birthCertificateNumber(),
-                application.household() != null ? application.household().division() : newborn.birthDivision());
+                application.household() != null ? application.household().division() : newborn.birthDivision(),
+                delivery != null && MAIL.equals(delivery.birthCertificate()), hospital.get().name(),
+                delivery == null || delivery.birthCertificateCollector() == null ? "MOTHER"
+                        : delivery.birthCertificateCollector(),
+                delivery == null ? null : delivery.collectionAuthorizationDocumentId());
         String name = newborn.surname() + newborn.givenName();
         if (!COMMON_CHARACTERS.newEncoder().canEncode(name)) {
             review.open(id, Item.BIRTH_CERT, "RARE_CHARACTER_NAME",
@@ -139,12 +150,18 @@ public class BirthCertificates {
             returned(id, "CERTIFICATE_ALREADY_ISSUED", MESSAGES.get("CERTIFICATE_ALREADY_ISSUED"));
             return;
         }
+        Handover handover = handover(certification);
         int stored = jdbc.sql("""
                         insert into birth_certificate (application_id, certificate_number, verified, region,
-                                                       hospital_code, household_county, issued_at)
-                        values (?, ?, ?, ?, ?, ?, ?) on conflict do nothing""")
+                                                       hospital_code, household_county, issued_at, waybill_number,
+                                                       carrier, collection_place, collector, collection_authorization)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing""")
                 .params(id, number, verified, certification.region(), certification.hospitalCode(),
-                        certification.householdCounty(), Timestamp.from(now))
+                        certification.householdCounty(), Timestamp.from(now),
+                        handover == null ? null : handover.waybillNumber(), handover == null ? null : handover.carrier(),
+                        handover == null ? null : handover.collectionPlace(),
+                        handover == null || handover.byMail() ? null : certification.collector(),
+                        handover == null || handover.byMail() ? null : certification.collectionAuthorization())
                 .update();
         if (stored == 0 && !verified) {
             // The series never repeats: a collision would be a fault, never a second certificate.
@@ -157,7 +174,19 @@ public class BirthCertificates {
         Optional<DeliveryRecord> certified = records.find(certification.recordNumber());
         facts.publish(new BirthCertificateIssued(UUID.randomUUID(), id, now, number, verified,
                 certified.map(r -> r.birthTime().withOffsetSameInstant(ChinaTime.OFFSET)).orElse(null),
-                certified.map(DeliveryRecord::sex).orElse(null)));
+                certified.map(DeliveryRecord::sex).orElse(null), handover));
+    }
+
+    /**
+     * How the paper certificate reaches the family: mailed with a waybill, or collected at the issuing
+     * hospital; none for a certificate the hospital issued before the application (already in hand).
+     */
+    private Handover handover(Certification certification) {
+        if (certification.certificateNumber() != null) {
+            return null;
+        }
+        return certification.mailed() ? Handover.mailed(properties.mail().carrier(), waybills.next())
+                : Handover.collected(certification.collectionPlace());
     }
 
     private void returned(UUID id, String reasonCode, String message) {

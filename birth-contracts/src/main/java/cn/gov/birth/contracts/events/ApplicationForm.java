@@ -38,7 +38,16 @@ public final class ApplicationForm {
     public record Recipient(String name, String phone, String address) {
     }
 
-    public record Delivery(String birthCertificate, String socialSecurityCard, Recipient recipient) {
+    /**
+     * How the certificate and the card reach the family; who collects the certificate in person
+     * (null: the mother) and the mother's authorization for that collector where the region requires one.
+     */
+    public record Delivery(String birthCertificate, String socialSecurityCard, Recipient recipient,
+                           String birthCertificateCollector, String collectionAuthorizationDocumentId) {
+
+        public Delivery(String birthCertificate, String socialSecurityCard, Recipient recipient) {
+            this(birthCertificate, socialSecurityCard, recipient, null, null);
+        }
     }
 
     private ApplicationForm() {

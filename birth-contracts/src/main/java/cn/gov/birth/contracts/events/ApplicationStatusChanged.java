@@ -61,20 +61,30 @@ public record ApplicationStatusChanged(UUID eventId, UUID applicationId, Instant
     /**
      * A completed item's result, each item filling its own fields. The newborn's citizen ID number is
      * not among them: a message may go to a phone, and the number is read in the application's result.
+     * {@code handover}: how the paper birth certificate reaches the family (waybill or place).
      */
     public record Result(String certificateNumber, String householdDivision, String policeStation,
                          List<Integer> insuredYears, BigDecimal contributionDue, LocalDate coverageStart,
                          LocalDate coverageEnd, String settlement, BigDecimal amount, String bankCode,
-                         String pickupBranch, LocalDate enrolledUntil) {
+                         String pickupBranch, LocalDate enrolledUntil, Handover handover) {
 
         public Result {
             insuredYears = insuredYears == null ? null : List.copyOf(insuredYears);
         }
 
+        /** A result without a handover. */
+        public Result(String certificateNumber, String householdDivision, String policeStation,
+                      List<Integer> insuredYears, BigDecimal contributionDue, LocalDate coverageStart,
+                      LocalDate coverageEnd, String settlement, BigDecimal amount, String bankCode,
+                      String pickupBranch, LocalDate enrolledUntil) {
+            this(certificateNumber, householdDivision, policeStation, insuredYears, contributionDue, coverageStart,
+                    coverageEnd, settlement, amount, bankCode, pickupBranch, enrolledUntil, null);
+        }
+
         static Result of(ItemCompleted completion) {
             return switch (completion) {
                 case BirthCertificateIssued b -> new Result(b.certificateNumber(), null, null, null, null, null, null,
-                        null, null, null, null, null);
+                        null, null, null, null, null, b.handover());
                 case VaccinationCertificateIssued v -> new Result(v.certificateNumber(), null, null, null, null, null,
                         null, null, null, null, null, null);
                 case HouseholdRegistered h -> new Result(null, h.householdDivision(), h.policeStation(), null, null,

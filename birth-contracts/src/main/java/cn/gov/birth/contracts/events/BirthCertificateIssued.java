@@ -9,15 +9,24 @@ import java.util.UUID;
 /**
  * The birth medical certificate was issued, or verified where the hospital had issued it before the
  * application (Jilin). {@code birthTime} and {@code sex} are the birth as certified: what household
- * registration registers, even when it reads this before a correction of the form.
+ * registration registers, even when it reads this before a correction of the form. {@code handover}
+ * says how the paper certificate reaches the family: the waybill when mailed, the place to collect it
+ * otherwise (null in events from before it was carried).
  */
 public record BirthCertificateIssued(UUID eventId, UUID applicationId, Instant occurredAt, String certificateNumber,
-                                     boolean verified, OffsetDateTime birthTime, String sex) implements ItemCompleted {
+                                     boolean verified, OffsetDateTime birthTime, String sex, Handover handover)
+        implements ItemCompleted {
+
+    /** A certificate without its handover (null): an event from before the handover was carried. */
+    public BirthCertificateIssued(UUID eventId, UUID applicationId, Instant occurredAt, String certificateNumber,
+                                  boolean verified, OffsetDateTime birthTime, String sex) {
+        this(eventId, applicationId, occurredAt, certificateNumber, verified, birthTime, sex, null);
+    }
 
     /** A certificate without the certified birth (null): an event from before the birth was carried. */
     public BirthCertificateIssued(UUID eventId, UUID applicationId, Instant occurredAt, String certificateNumber,
                                   boolean verified) {
-        this(eventId, applicationId, occurredAt, certificateNumber, verified, null, null);
+        this(eventId, applicationId, occurredAt, certificateNumber, verified, null, null, null);
     }
 
     @Override
@@ -27,6 +36,12 @@ public record BirthCertificateIssued(UUID eventId, UUID applicationId, Instant o
 
     @Override
     public Map<String, Object> result() {
-        return Map.of("certificateNumber", certificateNumber);
+        if (handover == null) {
+            return Map.of("certificateNumber", certificateNumber);
+        }
+        return handover.byMail()
+                ? Map.of("certificateNumber", certificateNumber, "carrier", handover.carrier(),
+                "waybillNumber", handover.waybillNumber())
+                : Map.of("certificateNumber", certificateNumber, "collectionPlace", handover.collectionPlace());
     }
 }

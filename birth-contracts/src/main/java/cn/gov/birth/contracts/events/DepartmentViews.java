@@ -21,7 +21,7 @@ import java.util.UUID;
  * <table>
  * <tr><th>department</th><th>receives</th></tr>
  * <tr><td>HEALTH</td><td>mother's name and ID; newborn; household county; the certificate's delivery
- * (recipient when mailed)</td></tr>
+ * (recipient when mailed; who collects it and the mother's authorization for that collector)</td></tr>
  * <tr><td>CDC</td><td>mother's name and ID; newborn</td></tr>
  * <tr><td>POLICE</td><td>both parents (no phones); newborn; the household section</td></tr>
  * <tr><td>MEDICAL_INSURANCE</td><td>mother's name and ID; newborn; insurance; the reimbursement account</td></tr>
@@ -121,7 +121,10 @@ public final class DepartmentViews {
         String birthCertificate = certificate ? delivery.birthCertificate() : null;
         String socialSecurityCard = card ? delivery.socialSecurityCard() : null;
         boolean mayBeMailed = card || MAIL.equals(birthCertificate);
-        return new Delivery(birthCertificate, socialSecurityCard, mayBeMailed ? delivery.recipient() : null);
+        // Health hands the certificate over: to whom, and on whose authorization.
+        return new Delivery(birthCertificate, socialSecurityCard, mayBeMailed ? delivery.recipient() : null,
+                certificate ? delivery.birthCertificateCollector() : null,
+                certificate ? delivery.collectionAuthorizationDocumentId() : null);
     }
 
     private DepartmentViews() {

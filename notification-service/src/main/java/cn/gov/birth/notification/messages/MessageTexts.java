@@ -95,6 +95,13 @@ class MessageTexts {
         }
         Map<String, String> values = new HashMap<>();
         values.put("certificateNumber", r.certificateNumber());
+        if (item == Item.BIRTH_CERT && r.handover() != null && r.handover().byMail()) {
+            values.put("carrier", r.handover().carrier());
+            values.put("waybillNumber", r.handover().waybillNumber());
+            return fill(wording.certificateMailed(), values);
+        }
+        values.put("collectionPlace", r.handover() == null ? null : r.handover().collectionPlace());
+        values.put("officeHours", wording.officeHours());
         values.put("policeStation", r.policeStation());
         values.put("insuredYears", r.insuredYears() == null ? null
                 : r.insuredYears().stream().map(year -> year + "年").collect(Collectors.joining("、")));

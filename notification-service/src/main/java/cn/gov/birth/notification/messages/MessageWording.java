@@ -22,8 +22,8 @@ import java.util.stream.Collectors;
 record MessageWording(String prefix, Map<Item, String> items, Map<ApplicationStatus, String> statuses,
                       String started, String payment, String returned, String returnedAsSaid, String rejected,
                       String cancelled, String review, Map<Item, String> completed, String cardMailed,
-                      String finished, Map<String, String> settlements, Map<String, Reason> reasons,
-                      String grantedAtHospital) {
+                      String certificateMailed, String officeHours, String finished, Map<String, String> settlements,
+                      Map<String, Reason> reasons, String grantedAtHospital) {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z]+)}");
     /** A code (an enum constant, a reason code) is what a family must never read. */
@@ -40,15 +40,18 @@ record MessageWording(String prefix, Map<Item, String> items, Map<ApplicationSta
             Map.entry("cancelled", Set.of("item", "message")),
             Map.entry("review", Set.of("item", "message")),
             Map.entry("grantedAtHospital", Set.of("item")),
-            Map.entry("completed.BIRTH_CERT", Set.of("certificateNumber")),
-            Map.entry("completed.VACCINATION", Set.of("certificateNumber")),
-            Map.entry("completed.HUKOU", Set.of("policeStation")),
+            Map.entry("completed.BIRTH_CERT", Set.of("certificateNumber", "collectionPlace", "officeHours")),
+            Map.entry("completed.VACCINATION", Set.of("certificateNumber", "officeHours")),
+            Map.entry("completed.HUKOU", Set.of("policeStation", "officeHours")),
             Map.entry("completed.MEDICAL_INSURANCE",
                     Set.of("insuredYears", "contributionDue", "coverageStart", "coverageEnd")),
             Map.entry("completed.MATERNITY_REIMBURSEMENT", Set.of("settlement", "reimbursed")),
-            Map.entry("completed.SOCIAL_SECURITY_CARD", Set.of("pickupBranch")),
+            Map.entry("completed.SOCIAL_SECURITY_CARD", Set.of("pickupBranch", "officeHours")),
             Map.entry("completed.PARENTING_GUIDANCE", Set.of("enrolledUntil")),
             Map.entry("cardMailed", Set.of()),
+            Map.entry("certificateMailed", Set.of("certificateNumber", "carrier", "waybillNumber")),
+            // The region's office hours, said where a family is sent somewhere to collect a result.
+            Map.entry("officeHours", Set.of()),
             Map.entry("finished", Set.of("status")));
 
     /** Why an item was returned and what the family corrects, in its words. */
@@ -101,6 +104,8 @@ record MessageWording(String prefix, Map<Item, String> items, Map<ApplicationSta
         templates.put("review", review);
         templates.put("grantedAtHospital", grantedAtHospital);
         templates.put("cardMailed", cardMailed);
+        templates.put("certificateMailed", certificateMailed);
+        templates.put("officeHours", officeHours);
         templates.put("finished", finished);
         if (completed != null) {
             completed.forEach((item, template) -> templates.put("completed." + item, template));

@@ -9,6 +9,7 @@ import cn.gov.birth.contracts.events.ApplicationStatusChanged;
 import cn.gov.birth.contracts.events.ApplicationStatusChanged.ItemDetail;
 import cn.gov.birth.contracts.events.ApplicationStatusChanged.ItemState;
 import cn.gov.birth.contracts.events.BirthCertificateIssued;
+import cn.gov.birth.contracts.events.Handover;
 import cn.gov.birth.contracts.events.HouseholdRegistered;
 import cn.gov.birth.contracts.events.ItemAwaitingReview;
 import cn.gov.birth.contracts.events.ItemCancelled;
@@ -93,6 +94,44 @@ class MessageTextsTest {
     }
 
     @Test
+    void shouldNameTheCarrierAndTheWaybillOfAMailedCertificate() {
+        String text = texts.of(change(GUIZHOU, ApplicationStatus.IN_PROGRESS, new BirthCertificateIssued(
+                UUID.randomUUID(), APPLICATION, AT, "Q000000001", false, null, null,
+                Handover.mailed("中国邮政速递物流", "EA000000014CN")), ItemStatus.COMPLETED, null));
+
+        assertThat(text).contains("已交中国邮政速递物流邮寄", "运单号 EA000000014CN").doesNotContain("领取");
+        assertThat(text.replace("EA000000014CN", "")).doesNotContainPattern("[A-Z]{2,}");
+    }
+
+    @Test
+    void shouldNameTheHospitalAndTheRegionsOfficeHoursWhereTheCertificateIsCollected() {
+        String text = texts.of(change(GUIZHOU, ApplicationStatus.IN_PROGRESS, new BirthCertificateIssued(
+                UUID.randomUUID(), APPLICATION, AT, "Q000000001", false, null, null,
+                Handover.collected("贵阳市妇幼保健院")), ItemStatus.COMPLETED, null));
+
+        assertThat(text).contains("于星期一至星期五上午9:00至12:00、下午13:00至17:00（法定节假日除外）到签发机构贵阳市妇幼保健院领取");
+    }
+
+    @Test
+    void shouldTellGuangxiFamiliesThatTheFatherCollectsOnlyWithTheMothersAuthorization() {
+        String text = texts.of(change("450000", ApplicationStatus.IN_PROGRESS, new BirthCertificateIssued(
+                UUID.randomUUID(), APPLICATION, AT, "R000000001", false, null, null,
+                Handover.collected("资源县人民医院")), ItemStatus.COMPLETED, null));
+
+        assertThat(text).contains("到签发机构资源县人民医院领取", "母亲签字捺印授权委托书");
+    }
+
+    @Test
+    void shouldTellJilinFamiliesWhereTheHospitalGrantsItsItemsWithoutApplication() {
+        String text = texts.of(new ApplicationStatusChanged(UUID.randomUUID(), APPLICATION, AT,
+                "220000-20261120-000001", "220000", 2, ApplicationStatus.IN_PROGRESS, ApplicationStatus.IN_PROGRESS,
+                Item.VACCINATION, null, List.of(new ItemState(Item.VACCINATION, ItemStatus.GRANTED_AT_HOSPITAL, null)),
+                null, null));
+
+        assertThat(text).contains("预防接种证", "免申即享", "到助产机构领取", "出院时直接结算");
+    }
+
+    @Test
     void shouldNameTheCoverageDatesAndTellTheCompletionOfTheWholeApplication() {
         String text = texts.of(change(GUIZHOU, ApplicationStatus.COMPLETED, new MedicalInsuranceEnrolled(
                 UUID.randomUUID(), APPLICATION, AT, List.of(2026, 2027), new BigDecimal("400.00"),
@@ -144,6 +183,8 @@ class MessageTextsTest {
                 new PaymentRequested(id, APPLICATION, AT, Item.MEDICAL_INSURANCE, new BigDecimal("400.00"),
                         "TAX-2026-000001", LocalDate.of(2026, 12, 31)),
                 new BirthCertificateIssued(id, APPLICATION, AT, "Q520000001", false),
+                new BirthCertificateIssued(id, APPLICATION, AT, "Q520000001", false, null, null,
+                        Handover.collected("贵阳市妇幼保健院")),
                 new VaccinationCertificateIssued(id, APPLICATION, AT, "52000000000001"),
                 new HouseholdRegistered(id, APPLICATION, AT, "520102202611200024", "520102", "花果园派出所"),
                 new MedicalInsuranceEnrolled(id, APPLICATION, AT, List.of(2026), new BigDecimal("400.00"),

@@ -7,6 +7,7 @@ import cn.gov.birth.contracts.Item;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
@@ -21,6 +22,21 @@ class MessageWordingsTest {
         assertThat(wordings.of("620000").completed().get(Item.HUKOU)).contains("3个工作日内");
         assertThat(wordings.of("620000").payment()).isEqualTo(wordings.of("520000").payment());
         assertThat(wordings.of(null)).isEqualTo(wordings.of("999999"));
+    }
+
+    @Test
+    void shouldHaveAValidWordingOfItsOwnForEveryRegionWithAPolicy() {
+        MessageWordings wordings = new MessageWordings();
+        MessageWording fallback = wordings.of(MessageWordings.DEFAULT);
+
+        // The regions of application-service's policies/ (api.md: Guizhou, Gansu, Guangxi, Jilin).
+        for (String region : List.of("520000", "620000", "450000", "220000")) {
+            assertThat(wordings.of(region)).as(region).isNotEqualTo(fallback);
+            assertThat(wordings.of(region).officeHours()).as(region).isNotEqualTo(fallback.officeHours());
+        }
+        assertThat(wordings.of("450000").completed().get(Item.BIRTH_CERT)).contains("授权委托书");
+        assertThat(wordings.of("220000").grantedAtHospital()).contains("免申即享", "出院时直接结算");
+        assertThat(wordings.of("520000").officeHours()).contains("9:00至12:00");
     }
 
     @Test
