@@ -12,11 +12,15 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Makes the department's review queue for its own context record: {@code queues.of(Certification.class)}.
- * The context may name the family (ID numbers, a phone, an address): it is stored sealed.
+ * The context may name the family (ID numbers, a phone, an address): it is stored sealed, as are a
+ * follow-up's words.
  */
 public class ReviewQueues implements EncryptedColumns {
 
     static final ProtectedColumn CONTEXT = ProtectedColumn.sealed("review_task", "id", "context");
+    /** A follow-up's words: the family's (a 差评's comment, a complaint) and the staff's answer. */
+    static final ProtectedColumn FAMILY_TEXT = ProtectedColumn.sealed("review_task", "id", "family_text");
+    static final ProtectedColumn ANSWER = ProtectedColumn.sealed("review_task", "id", "answer");
 
     private final JdbcClient jdbc;
     private final ColumnProtection protection;
@@ -38,6 +42,6 @@ public class ReviewQueues implements EncryptedColumns {
 
     @Override
     public List<EncryptedColumn> encryptedColumns() {
-        return List.of(CONTEXT.encryptedColumn());
+        return List.of(CONTEXT.encryptedColumn(), FAMILY_TEXT.encryptedColumn(), ANSWER.encryptedColumn());
     }
 }
