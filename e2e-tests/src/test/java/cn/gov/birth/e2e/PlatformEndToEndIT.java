@@ -488,7 +488,7 @@ class PlatformEndToEndIT {
 
         var filed = family(id).post(complaints, "{\"item\": \"BIRTH_CERT\", \"text\": \"领证地点没有写清楚\"}");
         var empty = family(id).post(complaints, "{\"item\": \"BIRTH_CERT\", \"text\": \" \"}");
-        var stranger = portal.as("CITIZEN", null).post(complaints, "{\"text\": \"别人的申请\"}");
+        var stranger = portal.motherOf(family()).post(complaints, "{\"text\": \"别人的申请\"}");
 
         assertThat(filed.status()).as(filed.body()).isEqualTo(201);
         assertThat(filed.json().get("department").asString()).isEqualTo("HEALTH");
