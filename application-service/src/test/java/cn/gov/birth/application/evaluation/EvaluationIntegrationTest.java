@@ -132,6 +132,7 @@ class EvaluationIntegrationTest extends ServiceIntegrationTest {
         probe.publish(Topics.VACCINATION, answered);
         probe.publish(Topics.VACCINATION, answer(opened, "同一任务的第二个答复"));
         awaitQuiet(Topics.VACCINATION);
+        probe.awaitEvent(Topics.APPLICATION_STATUS, FamilyAnswered.class, event -> event.applicationId().equals(id));
 
         List<FamilyAnswered> told = probe.events(Topics.APPLICATION_STATUS, FamilyAnswered.class, id);
         assertThat(told).singleElement().satisfies(family -> {
