@@ -4,9 +4,11 @@ import cn.gov.birth.kit.outcome.ItemFacts;
 import cn.gov.birth.platform.audit.AuditTrail;
 import cn.gov.birth.platform.crypto.EncryptedColumn;
 import cn.gov.birth.platform.crypto.EncryptedColumns;
+import cn.gov.birth.platform.retention.Purge;
 import cn.gov.birth.platform.table.ColumnProtection;
 import cn.gov.birth.platform.table.ProtectedColumn;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -34,6 +36,14 @@ public class ReviewQueues implements EncryptedColumns {
         this.facts = facts;
         this.clock = clock;
         this.audit = audit;
+    }
+
+    /**
+     * The department's copies of the families' 差评 and complaints (their words, the staff's answers),
+     * older than {@code period}: kept as long as application-service keeps the evaluations.
+     */
+    public static Purge followUps(Duration period) {
+        return Purge.of("follow-up-tasks", "review_task", "created_at", period).where("kind <> 'REVIEW'");
     }
 
     public <C> ReviewQueue<C> of(Class<C> contextType) {
