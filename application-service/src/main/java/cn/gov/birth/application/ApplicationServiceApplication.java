@@ -2,6 +2,7 @@ package cn.gov.birth.application;
 
 import cn.gov.birth.application.core.ApplicationRepository;
 import cn.gov.birth.application.evaluation.EvaluationRepository;
+import cn.gov.birth.application.followup.FollowUpRepository;
 import cn.gov.birth.platform.crypto.EncryptedColumn;
 import cn.gov.birth.platform.retention.Purge;
 import java.time.Clock;
@@ -47,5 +48,11 @@ public class ApplicationServiceApplication {
     @Bean
     Purge evaluationPurge(@Value("${birth.retention.evaluations}") Duration period) {
         return EvaluationRepository.evaluations(period);
+    }
+
+    /** Complaints are kept as long as evaluations (a 差评's rectification goes with its evaluation). */
+    @Bean
+    Purge complaintPurge(@Value("${birth.retention.evaluations}") Duration period) {
+        return FollowUpRepository.complaints(period);
     }
 }

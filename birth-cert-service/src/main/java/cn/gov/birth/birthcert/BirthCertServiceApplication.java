@@ -35,7 +35,8 @@ public class BirthCertServiceApplication {
 
     /** Accepted applications go to the certificate and the guidance enrollment. */
     @Bean
-    EventHandlers eventHandlers(BirthCertificates certificates, ParentingGuidance guidance, Withdrawals withdrawals) {
+    EventHandlers eventHandlers(BirthCertificates certificates, ParentingGuidance guidance,
+                                Withdrawals withdrawals, ReviewQueue<?> review) {
         return EventHandlers.forTopic(Topics.applicationsFor(Department.HEALTH))
                 .on(ApplicationSubmitted.class, certificates::on)
                 .on(ApplicationSubmitted.class, guidance::on)
@@ -45,6 +46,7 @@ public class BirthCertServiceApplication {
                     }
                 })
                 .on(ApplicationWithdrawn.class, withdrawals::onWithdrawn)
+                .include(review.followUps())
                 .build();
     }
 

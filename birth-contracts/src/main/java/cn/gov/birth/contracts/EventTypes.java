@@ -6,6 +6,9 @@ import cn.gov.birth.contracts.events.ApplicationSupplemented;
 import cn.gov.birth.contracts.events.ApplicationWithdrawn;
 import cn.gov.birth.contracts.events.BirthCertificateIssued;
 import cn.gov.birth.contracts.events.BirthEvent;
+import cn.gov.birth.contracts.events.FamilyAnswered;
+import cn.gov.birth.contracts.events.FollowUpAnswered;
+import cn.gov.birth.contracts.events.FollowUpOpened;
 import cn.gov.birth.contracts.events.HouseholdRegistered;
 import cn.gov.birth.contracts.events.ItemCancelled;
 import cn.gov.birth.contracts.events.ItemRejected;
@@ -50,6 +53,9 @@ public final class EventTypes {
         BY_TYPE.put("cn.gov.birth.MedicalInsuranceEnrolled.v1", MedicalInsuranceEnrolled.class);
         BY_TYPE.put("cn.gov.birth.MaternityReimbursementSettled.v1", MaternityReimbursementSettled.class);
         BY_TYPE.put("cn.gov.birth.SocialSecurityCardApplied.v1", SocialSecurityCardApplied.class);
+        BY_TYPE.put("cn.gov.birth.FollowUpOpened.v1", FollowUpOpened.class);
+        BY_TYPE.put("cn.gov.birth.FollowUpAnswered.v1", FollowUpAnswered.class);
+        BY_TYPE.put("cn.gov.birth.FamilyAnswered.v1", FamilyAnswered.class);
     }
 
     private static final Map<Class<? extends BirthEvent>, String> BY_CLASS = BY_TYPE.entrySet().stream()

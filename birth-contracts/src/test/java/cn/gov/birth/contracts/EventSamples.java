@@ -10,6 +10,9 @@ import cn.gov.birth.contracts.events.ApplicationWithdrawn;
 import cn.gov.birth.contracts.events.BirthCertificateIssued;
 import cn.gov.birth.contracts.events.BirthEvent;
 import cn.gov.birth.contracts.events.Handover;
+import cn.gov.birth.contracts.events.FamilyAnswered;
+import cn.gov.birth.contracts.events.FollowUpAnswered;
+import cn.gov.birth.contracts.events.FollowUpOpened;
 import cn.gov.birth.contracts.events.HouseholdRegistered;
 import cn.gov.birth.contracts.events.ItemCancelled;
 import cn.gov.birth.contracts.events.ItemRejected;
@@ -35,6 +38,7 @@ import java.util.UUID;
 final class EventSamples {
 
     static final UUID APPLICATION_ID = UUID.fromString("6f1c2f7e-3d1a-4a8e-9b2c-1f0e5d4c3b2a");
+    static final UUID FOLLOW_UP_ID = UUID.fromString("0b7e2c1a-6f3d-4c9e-8a1b-2d3c4e5f6a7b");
     static final Instant AT = Instant.parse("2026-11-20T00:30:00Z");
     static final OffsetDateTime BIRTH_TIME = OffsetDateTime.parse("2026-11-20T08:30:00+08:00");
     static final String REFERENCE = "520000-20261120-000001";
@@ -72,7 +76,15 @@ final class EventSamples {
                 new MaternityReimbursementSettled(id(), APPLICATION_ID, AT, "DIRECT", new BigDecimal("3000.00"), null, null),
                 new PaymentRequested(id(), APPLICATION_ID, AT, Item.MEDICAL_INSURANCE, new BigDecimal("400.00"),
                         "TAX-2026-000001", LocalDate.of(2026, 12, 31)),
-                new SocialSecurityCardApplied(id(), APPLICATION_ID, AT, "ICBC", "MADE", "中国工商银行营业网点"))) {
+                new SocialSecurityCardApplied(id(), APPLICATION_ID, AT, "ICBC", "MADE", "中国工商银行营业网点"),
+                new FollowUpOpened(id(), APPLICATION_ID, AT, FOLLOW_UP_ID, FollowUpKind.RECTIFICATION,
+                        Department.POLICE, Item.HUKOU, "520000", 1, "窗口让我们跑了三趟", LocalDate.of(2026, 11, 23),
+                        LocalDate.of(2026, 12, 11)),
+                new FollowUpAnswered(id(), APPLICATION_ID, AT, FOLLOW_UP_ID, FollowUpKind.RECTIFICATION,
+                        Department.POLICE, "已联系您并改进了户籍窗口的办理流程，感谢监督。", AT),
+                new FamilyAnswered(id(), APPLICATION_ID, AT, REFERENCE, "520000", 9, ApplicationStatus.COMPLETED,
+                        FollowUpKind.RECTIFICATION, Department.POLICE, Item.HUKOU, "已联系您并改进了户籍窗口的办理流程，感谢监督。",
+                        "13800138000", new ApplicationStatusChanged.Audience("citizen-1", List.of("aW5kZXg"))))) {
             samples.put(event.getClass(), event);
         }
         return samples;
@@ -101,7 +113,14 @@ final class EventSamples {
                 new BirthCertificateIssued(id(), APPLICATION_ID, AT, "S123456789", true),
                 new MaternityReimbursementSettled(id(), APPLICATION_ID, AT, "MANUAL", new BigDecimal("2765.5"),
                         "中国工商银行贵阳分行", "6222***********4567"),
-                new SocialSecurityCardApplied(id(), APPLICATION_ID, AT, "CCB", "MADE", null));
+                new SocialSecurityCardApplied(id(), APPLICATION_ID, AT, "CCB", "MADE", null),
+                new FollowUpOpened(id(), APPLICATION_ID, AT, FOLLOW_UP_ID, FollowUpKind.COMPLAINT,
+                        Department.HEALTH, null, "520000", null, "证明上的名字写错了", null, LocalDate.of(2026, 12, 11)),
+                new FollowUpAnswered(id(), APPLICATION_ID, AT, FOLLOW_UP_ID, FollowUpKind.COMPLAINT,
+                        Department.HEALTH, "已为您更正。", null),
+                new FamilyAnswered(id(), APPLICATION_ID, AT, REFERENCE, "520000", 9, ApplicationStatus.COMPLETED,
+                        FollowUpKind.COMPLAINT, Department.HEALTH, null, "已为您更正。", null,
+                        new ApplicationStatusChanged.Audience(null, List.of())));
     }
 
     /** Every section of the one-table form filled in. */

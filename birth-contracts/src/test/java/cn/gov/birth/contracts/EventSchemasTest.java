@@ -62,7 +62,7 @@ class EventSchemasTest {
 
     /** Which events each topic carries: the producers' code, written down once more. */
     private static final Map<String, Set<String>> EVENTS_BY_TOPIC = new HashMap<>(Map.of(
-            Topics.APPLICATION_STATUS, Set.of("ApplicationStatusChanged"),
+            Topics.APPLICATION_STATUS, Set.of("ApplicationStatusChanged", "FamilyAnswered"),
             Topics.BIRTH_CERT, itemFactsAnd("BirthCertificateIssued", "ParentingGuidanceEnrolled"),
             Topics.VACCINATION, itemFactsAnd("VaccinationCertificateIssued"),
             Topics.HUKOU, itemFactsAnd("HouseholdRegistered"),
@@ -79,7 +79,8 @@ class EventSchemasTest {
 
     static {
         Topics.APPLICATIONS.forEach(topic -> {
-            EVENTS_BY_TOPIC.put(topic, Set.of("ApplicationSubmitted", "ApplicationSupplemented", "ApplicationWithdrawn"));
+            EVENTS_BY_TOPIC.put(topic, Set.of("ApplicationSubmitted", "ApplicationSupplemented", "ApplicationWithdrawn",
+                    "FollowUpOpened"));
             SERVICE_BY_TOPIC.put(topic, "application-service");
         });
     }
@@ -372,7 +373,7 @@ class EventSchemasTest {
 
     private static Set<String> itemFactsAnd(String... completions) {
         Set<String> events = new LinkedHashSet<>(List.of("ItemStarted", "ItemReturned", "ItemAwaitingReview", "ItemRejected",
-                "ItemCancelled"));
+                "ItemCancelled", "FollowUpAnswered"));
         events.addAll(List.of(completions));
         return events;
     }

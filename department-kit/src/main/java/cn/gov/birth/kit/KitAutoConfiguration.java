@@ -13,6 +13,8 @@ import cn.gov.birth.platform.db.Migrations;
 import cn.gov.birth.platform.retention.Purge;
 import cn.gov.birth.platform.retention.RetentionSettings;
 import java.time.Clock;
+import java.time.Duration;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
@@ -51,5 +53,11 @@ public class KitAutoConfiguration {
     @Bean
     Purge finishedItemPartPurge(RetentionSettings settings) {
         return DependentItem.partsOfFinishedItems(settings.rendezvousParts());
+    }
+
+    /** A 差评's or complaint's task goes after the period application-service keeps its evaluations and complaints. */
+    @Bean
+    Purge followUpTaskPurge(@Value("${birth.retention.evaluations:${RETENTION_EVALUATIONS:P1096D}}") Duration period) {
+        return ReviewQueues.followUps(period);
     }
 }

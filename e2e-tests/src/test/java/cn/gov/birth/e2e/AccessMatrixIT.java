@@ -92,6 +92,7 @@ class AccessMatrixIT {
         UUID toWithdraw;
         String toWithdrawMother;
         String task;
+        String followUpTask;
         String paymentCallback;
         String cardCallback;
         String bank;
@@ -157,6 +158,16 @@ class AccessMatrixIT {
                     (p, f) -> Call.post("/api/v1/applications/" + f.application + "/evaluations",
                             "{\"score\":5,\"item\":null,\"comment\":\"矩阵\"}"),
                     answers("401 201 404 403 403 403 403 403 403 403 403 401 401 401"), Persona.OWNER),
+            new Row("GET /api/v1/applications/{id}/evaluations", "application-service", null,
+                    (p, f) -> Call.get("/api/v1/applications/" + f.application + "/evaluations"),
+                    answers("401 200 404 403 403 403 403 403 403 403 403 401 401 401"), null),
+            new Row("POST /api/v1/applications/{id}/complaints", "application-service", null,
+                    (p, f) -> Call.post("/api/v1/applications/" + f.application + "/complaints",
+                            "{\"item\":null,\"text\":\"矩阵\"}"),
+                    answers("401 201 404 403 403 403 403 403 403 403 403 401 401 401"), Persona.OWNER),
+            new Row("GET /api/v1/applications/{id}/complaints", "application-service", null,
+                    (p, f) -> Call.get("/api/v1/applications/" + f.application + "/complaints"),
+                    answers("401 200 404 403 403 403 403 403 403 403 403 401 401 401"), null),
             new Row("GET /api/v1/statistics/evaluations", "application-service", null,
                     (p, f) -> Call.get("/api/v1/statistics/evaluations"),
                     answers("401 403 403 403 403 200 200 403 200 200 403 401 401 401"), null),
@@ -175,6 +186,13 @@ class AccessMatrixIT {
             new Row("POST /api/v1/departments/{department}/tasks/{taskId}/decisions", "birth-cert-service", null,
                     (p, f) -> Call.post("/api/v1/departments/HEALTH/tasks/" + f.task + "/decisions",
                             "{\"decision\":\"APPROVE\",\"message\":\"字形已核对\"}"),
+                    answers("401 403 403 403 403 200 403 403 403 403 403 401 401 401"), Persona.STAFF),
+            new Row("POST /api/v1/departments/{department}/tasks/{taskId}/contacts", "birth-cert-service", null,
+                    (p, f) -> Call.post("/api/v1/departments/HEALTH/tasks/" + f.followUpTask + "/contacts", ""),
+                    answers("401 403 403 403 403 200 403 403 403 403 403 401 401 401"), Persona.STAFF),
+            new Row("POST /api/v1/departments/{department}/tasks/{taskId}/answers", "birth-cert-service", null,
+                    (p, f) -> Call.post("/api/v1/departments/HEALTH/tasks/" + f.followUpTask + "/answers",
+                            "{\"answer\":\"已核实并答复\"}"),
                     answers("401 403 403 403 403 200 403 403 403 403 403 401 401 401"), Persona.STAFF),
             new Row("GET /api/v1/departments/{department}/reference", "birth-cert-service", null,
                     (p, f) -> Call.get("/api/v1/departments/HEALTH/reference"),
@@ -340,6 +358,12 @@ class AccessMatrixIT {
                 .valueStream().filter(t -> t.get("applicationId").asString().equals(rareId.toString()))
                 .findFirst().orElseThrow().get("id").asString();
 
+        // A complaint about the service as a whole waits for health staff (the lead department) to answer.
+        assertThat(mother.post("/api/v1/applications/" + fixture.application + "/complaints",
+                "{\"text\":\"矩阵的投诉\"}").status()).isEqualTo(201);
+        await("complaint task").atMost(Duration.ofSeconds(90)).until(() -> followUpTask(healthStaff, fixture) != null);
+        fixture.followUpTask = followUpTask(healthStaff, fixture);
+
         await("application completed").atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500))
                 .until(() -> "COMPLETED".equals(mother.get("/api/v1/applications/" + fixture.application).json()
                         .get("status").asString()));
@@ -359,6 +383,14 @@ class AccessMatrixIT {
         fixture.cardCallback = "{\"requestId\":\"" + card.get(0) + "\",\"status\":\"MADE\",\"cardNumber\":\""
                 + card.get(2) + "\",\"reason\":null}";
         return fixture;
+    }
+
+    /** The open complaint task of the fixture's application in health's queue, or null while none. */
+    private static String followUpTask(JsonHttp healthStaff, Fixture fixture) {
+        return healthStaff.get("/api/v1/departments/HEALTH/tasks?size=100").json().get("items").valueStream()
+                .filter(t -> "COMPLAINT".equals(t.get("kind").asString())
+                        && t.get("applicationId").asString().equals(fixture.application.toString()))
+                .map(t -> t.get("id").asString()).findFirst().orElse(null);
     }
 
     private static UUID id(JsonHttp.Response filed) {

@@ -25,6 +25,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -565,6 +566,89 @@ class PlatformEndToEndIT {
         }
         assertThat(portal.staff("HEALTH").get(statistics + "&department=POLICE").status()).isEqualTo(403);
         assertThat(family(id).get(statistics).status()).isEqualTo(403);
+
+        // The 差评 is a task in the police's queue with its deadlines; staff contact the family, then answer.
+        JsonHttp police = portal.staff("POLICE");
+        JsonNode task = awaitFollowUpTask(police, "POLICE", id, "RECTIFICATION");
+        assertThat(task.get("item").asString()).isEqualTo("HUKOU");
+        assertThat(task.get("followUp").get("contactDue").asString())
+                .isEqualTo(bad.json().get("rectification").get("contactBy").asString());
+        assertThat(task.get("followUp").get("answerDue").asString())
+                .isEqualTo(bad.json().get("rectification").get("answerBy").asString());
+        assertThat(task.get("followUp").get("text").asString()).isEqualTo("落户慢");
+        String tasks = "/api/v1/departments/POLICE/tasks/" + task.get("id").asString();
+        var contacted = police.post(tasks + "/contacts", "");
+        var answered = police.post(tasks + "/answers", "{\"answer\": \"已电话联系您，落户材料改为一次性告知并当日受理。\"}");
+        var twice = police.post(tasks + "/answers", "{\"answer\": \"再答一次\"}");
+
+        assertThat(contacted.status()).as(contacted.body()).isEqualTo(200);
+        assertThat(answered.status()).as(answered.body()).isEqualTo(200);
+        assertThat(answered.json().get("status").asString()).isEqualTo("ANSWERED");
+        assertThat(twice.status()).as(twice.body()).isEqualTo(409);
+        awaitMessageContaining(id, "已电话联系您，落户材料改为一次性告知并当日受理。");
+        assertThat(family(id).get(evaluations).json().valueStream()
+                .filter(e -> "HUKOU".equals(e.get("item").asString())))
+                .singleElement().satisfies(e -> assertThat(e.get("rectification").get("answer").asString())
+                        .isEqualTo("已电话联系您，落户材料改为一次性告知并当日受理。"));
+        assertThat(police.get(statistics).json().get("rectifications").valueStream()
+                .filter(r -> r.get("applicationId").asString().equals(id.toString())))
+                .singleElement().satisfies(r -> assertThat(r.get("answeredAt").isNull()).isFalse());
+    }
+
+    @Test
+    void shouldRouteAComplaintToItsDepartmentsQueueAndTellTheFamilyTheAnswer() {
+        UUID id = submit();
+        String complaints = "/api/v1/applications/" + id + "/complaints";
+
+        var filed = family(id).post(complaints, "{\"item\": \"BIRTH_CERT\", \"text\": \"领证地点没有写清楚\"}");
+        var empty = family(id).post(complaints, "{\"item\": \"BIRTH_CERT\", \"text\": \" \"}");
+        var stranger = portal.motherOf(family()).post(complaints, "{\"text\": \"别人的申请\"}");
+
+        assertThat(filed.status()).as(filed.body()).isEqualTo(201);
+        assertThat(filed.json().get("department").asString()).isEqualTo("HEALTH");
+        assertThat(empty.status()).as(empty.body()).isEqualTo(400);
+        assertThat(stranger.status()).as(stranger.body()).isEqualTo(404);
+        JsonHttp health = portal.staff("HEALTH");
+        JsonNode task = awaitFollowUpTask(health, "HEALTH", id, "COMPLAINT");
+        assertThat(task.get("followUp").get("answerDue").asString()).isEqualTo(filed.json().get("answerBy").asString());
+        assertThat(task.get("followUp").get("text").asString()).isEqualTo("领证地点没有写清楚");
+
+        var answered = health.post("/api/v1/departments/HEALTH/tasks/" + task.get("id").asString() + "/answers",
+                "{\"answer\": \"请到出生医院产科服务台领取，工作日8:30-17:00。\"}");
+
+        assertThat(answered.status()).as(answered.body()).isEqualTo(200);
+        awaitMessageContaining(id, "请到出生医院产科服务台领取，工作日8:30-17:00。");
+        assertThat(family(id).get(complaints).json()).singleElement().satisfies(complaint -> {
+            assertThat(complaint.get("text").asString()).isEqualTo("领证地点没有写清楚");
+            assertThat(complaint.get("answer").asString()).isEqualTo("请到出生医院产科服务台领取，工作日8:30-17:00。");
+        });
+    }
+
+    /** The department's open follow-up task of this kind about the application, once it arrived (newest last). */
+    private static JsonNode awaitFollowUpTask(JsonHttp staff, String department, UUID id, String kind) {
+        AtomicReference<JsonNode> found = new AtomicReference<>();
+        await(kind + " task of " + id).atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+                .until(() -> {
+                    for (int page = 0; found.get() == null; page++) {
+                        JsonNode items = staff.get("/api/v1/departments/" + department + "/tasks?size=100&page=" + page)
+                                .json().get("items");
+                        if (items.isEmpty()) {
+                            break;
+                        }
+                        items.valueStream().filter(t -> kind.equals(t.get("kind").asString())
+                                        && t.get("applicationId").asString().equals(id.toString()))
+                                .findFirst().ifPresent(found::set);
+                    }
+                    return found.get() != null;
+                });
+        return found.get();
+    }
+
+    /** Waits until the family's messages about the application include one with this text. */
+    private static void awaitMessageContaining(UUID id, String text) {
+        await("message to the family of " + id).atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
+                .until(() -> family(id).get("/api/v1/notifications?applicationId=" + id + "&size=100").json()
+                        .get("items").valueStream().anyMatch(m -> m.get("text").asString().contains(text)));
     }
 
     private static String itemStatus(JsonNode application, Item item) {

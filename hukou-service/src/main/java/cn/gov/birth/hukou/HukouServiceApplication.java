@@ -32,10 +32,11 @@ public class HukouServiceApplication {
     /** The registration waits for the birth certificate. */
     @Bean
     EventHandlers eventHandlers(DependentItems dependentItems, HouseholdRegistrations registrations,
-                                Withdrawals withdrawals) {
+                                Withdrawals withdrawals, ReviewQueue<?> review) {
         return EventHandlers.forTopic(Topics.applicationsFor(Department.POLICE))
                 .on(ApplicationWithdrawn.class, withdrawals::onWithdrawn)
                 .include(dependentItems.waiting(Item.HUKOU, Item.BIRTH_CERT, registrations::register))
+                .include(review.followUps())
                 .build();
     }
 

@@ -11,6 +11,7 @@ import cn.gov.birth.insurance.enrollment.PaymentCallbackController;
 import cn.gov.birth.insurance.maternity.ManualClaimSettings;
 import cn.gov.birth.insurance.maternity.MaternityReimbursements;
 import cn.gov.birth.kit.dependent.DependentItems;
+import cn.gov.birth.kit.review.ReviewQueue;
 import cn.gov.birth.kit.withdrawal.Withdrawals;
 import cn.gov.birth.platform.handlers.EventHandlers;
 import cn.gov.birth.platform.retention.Purge;
@@ -38,7 +39,7 @@ public class InsuranceServiceApplication {
      */
     @Bean
     EventHandlers eventHandlers(DependentItems dependentItems, Enrollments enrollments,
-                                MaternityReimbursements maternity, Withdrawals withdrawals) {
+                                MaternityReimbursements maternity, Withdrawals withdrawals, ReviewQueue<?> review) {
         return EventHandlers.forTopic(Topics.applicationsFor(Department.MEDICAL_INSURANCE))
                 .on(ApplicationSubmitted.class, maternity::on)
                 .on(ApplicationSupplemented.class, supplement -> {
@@ -48,6 +49,7 @@ public class InsuranceServiceApplication {
                 })
                 .on(ApplicationWithdrawn.class, withdrawals::onWithdrawn)
                 .include(dependentItems.waiting(Item.MEDICAL_INSURANCE, Item.HUKOU, enrollments::enroll))
+                .include(review.followUps())
                 .build();
     }
 

@@ -6,6 +6,7 @@ import static cn.gov.birth.security.Role.HOSPITAL;
 
 import cn.gov.birth.contracts.Topics;
 import cn.gov.birth.contracts.events.ApplicationStatusChanged;
+import cn.gov.birth.contracts.events.FamilyAnswered;
 import cn.gov.birth.notification.messages.Notifications;
 import cn.gov.birth.notification.sms.SmsMessages;
 import cn.gov.birth.notification.stream.StatusStreams;
@@ -54,7 +55,8 @@ public class NotificationServiceApplication {
 
     /**
      * A status change becomes a message for the applicant, then its SMS (sent later by SmsSender),
-     * and the application's live streams send it.
+     * and the application's live streams send it; a department's answer to the family's 差评 or
+     * complaint becomes a message and its SMS too.
      */
     @Bean
     EventHandlers eventHandlers(Notifications notifications, SmsMessages sms, StatusStreams streams) {
@@ -62,6 +64,8 @@ public class NotificationServiceApplication {
                 .on(ApplicationStatusChanged.class, notifications::on)
                 .on(ApplicationStatusChanged.class, sms::on)
                 .on(ApplicationStatusChanged.class, streams::recorded)
+                .on(FamilyAnswered.class, notifications::on)
+                .on(FamilyAnswered.class, sms::on)
                 .build();
     }
 

@@ -4,12 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import cn.gov.birth.contracts.ApplicationStatus;
+import cn.gov.birth.contracts.Department;
+import cn.gov.birth.contracts.FollowUpKind;
 import cn.gov.birth.contracts.Item;
 import cn.gov.birth.contracts.ItemStatus;
 import cn.gov.birth.contracts.Topics;
 import cn.gov.birth.contracts.events.ApplicationStatusChanged;
 import cn.gov.birth.contracts.events.ApplicationStatusChanged.Audience;
 import cn.gov.birth.contracts.events.ApplicationStatusChanged.ItemState;
+import cn.gov.birth.contracts.events.FamilyAnswered;
 import cn.gov.birth.platform.test.JsonHttp;
 import cn.gov.birth.platform.test.ServiceIntegrationTest;
 import cn.gov.birth.platform.test.TestInfrastructure;
@@ -119,6 +122,32 @@ class NotificationServiceIntegrationTest extends ServiceIntegrationTest {
         assertThat(page.get("items")).hasSize(1);
         assertThat(page.get("items").get(0).get("applicationId").asString()).isEqualTo(second.toString());
         assertThat(them.get("/api/v1/notifications?size=101").status()).isEqualTo(400);
+    }
+
+    @Test
+    void shouldTellTheFamilyADepartmentsAnswerOnceWithItsSmsAfterTheStatusMessages() {
+        UUID id = UUID.randomUUID();
+        probe.publish(Topics.APPLICATION_STATUS, change(id, 3, ApplicationStatus.COMPLETED, Item.BIRTH_CERT,
+                ItemStatus.COMPLETED));
+        var answered = new FamilyAnswered(UUID.randomUUID(), id, Instant.now(), "520000-20261120-000001", "520000", 3,
+                ApplicationStatus.COMPLETED, FollowUpKind.COMPLAINT, Department.HEALTH, Item.BIRTH_CERT,
+                "已为您更正出生医学证明上的姓名。", "13800138000",
+                new Audience("clerk-0007", List.of(index.idNumber(MOTHER), index.idNumber(FATHER))));
+        probe.publish(Topics.APPLICATION_STATUS, answered);
+        probe.publish(Topics.APPLICATION_STATUS, answered);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> messages(mother, id).size() == 2);
+        awaitQuiet(Topics.APPLICATION_STATUS);
+
+        assertThat(messages(mother, id)).hasSize(2).last().satisfies(message -> {
+            assertThat(message.get("about").asString()).isEqualTo("ANSWER");
+            assertThat(message.get("text").asString())
+                    .contains("出生医学证明的投诉", "卫生健康部门已答复：已为您更正出生医学证明上的姓名。");
+        });
+        assertThat(jdbc.sql("""
+                        select count(*) from sms_message s join notification n on n.id = s.notification_id
+                        where n.application_id = ? and n.about = 'ANSWER'""")
+                .param(id).query(Long.class).single()).isEqualTo(1);
     }
 
     @Test

@@ -27,13 +27,14 @@ public class VaccinationServiceApplication {
 
     /** Applications, supplements and withdrawals go to the vaccination certificate. */
     @Bean
-    EventHandlers eventHandlers(VaccinationCertificates certificates, Withdrawals withdrawals) {
+    EventHandlers eventHandlers(VaccinationCertificates certificates, Withdrawals withdrawals, ReviewQueue<?> review) {
         return EventHandlers.forTopic(Topics.applicationsFor(Department.CDC))
                 .on(ApplicationSubmitted.class, certificates::on)
                 .on(ApplicationSupplemented.class, certificates::onSupplement)
                 // The item stops waiting for its dose record before the withdrawal cancels it.
                 .on(ApplicationWithdrawn.class, certificates::onWithdrawn)
                 .on(ApplicationWithdrawn.class, withdrawals::onWithdrawn)
+                .include(review.followUps())
                 .build();
     }
 

@@ -1,16 +1,23 @@
 package cn.gov.birth.application.evaluation;
 
 import cn.gov.birth.application.access.ApplicationAccess;
+import cn.gov.birth.application.followup.FollowUp;
+import cn.gov.birth.application.followup.FollowUps;
+import cn.gov.birth.contracts.FollowUpKind;
 import cn.gov.birth.contracts.Item;
 import cn.gov.birth.platform.security.Caller;
 import cn.gov.birth.platform.web.InvalidInputException;
 import cn.gov.birth.platform.web.InvalidInputException.FieldError;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -18,7 +25,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code POST /api/v1/applications/{id}/evaluations} {@code {"score": 1..5, "item": null|ITEM, "comment": "…"}}. */
+/**
+ * {@code POST /api/v1/applications/{id}/evaluations} {@code {"score": 1..5, "item": null|ITEM, "comment": "…"}},
+ * and {@code GET} of the same: the family's evaluations with the answers to its 差评.
+ */
 @RestController
 @RequestMapping("/api/v1/applications")
 class EvaluationController {
@@ -26,10 +36,15 @@ class EvaluationController {
     private static final int MAX_COMMENT = 500;
 
     private final Evaluations evaluations;
+    private final EvaluationRepository repository;
+    private final FollowUps followUps;
     private final ApplicationAccess access;
 
-    EvaluationController(Evaluations evaluations, ApplicationAccess access) {
+    EvaluationController(Evaluations evaluations, EvaluationRepository repository, FollowUps followUps,
+                         ApplicationAccess access) {
         this.evaluations = evaluations;
+        this.repository = repository;
+        this.followUps = followUps;
         this.access = access;
     }
 
@@ -56,24 +71,42 @@ class EvaluationController {
             throw new InvalidInputException(errors);
         }
         String comment = request.comment() == null || request.comment().isBlank() ? null : request.comment().strip();
-        return EvaluationView.of(evaluations.evaluate(id, item, Level.of(request.score()), comment, caller.subject()));
+        return EvaluationView.of(evaluations.evaluate(id, item, Level.of(request.score()), comment, caller.subject()),
+                null);
+    }
+
+    /** The family's evaluations of its application, with their comments and the answers to its 差评. */
+    @GetMapping("/{id}/evaluations")
+    List<EvaluationView> evaluations(@PathVariable UUID id, Caller caller) {
+        access.require(id, caller);
+        Map<Long, FollowUp> answers = followUps.of(id, FollowUpKind.RECTIFICATION).stream()
+                .collect(Collectors.toMap(FollowUp::evaluationId, followUp -> followUp));
+        return repository.of(id).entrySet().stream()
+                .map(stored -> EvaluationView.of(stored.getValue(), answers.get(stored.getKey())))
+                .toList();
     }
 
     record EvaluationRequest(Integer score, String item, String comment) {
     }
 
-    /** What the family is told back: their level, and when a 差评 will be followed up. */
-    record EvaluationView(UUID applicationId, Item item, int score, Level level, String label,
-                          Rectification rectification) {
+    /**
+     * What the family is told back: their level and words, and when a 差评 will be followed up and,
+     * once the department answered, its answer.
+     */
+    record EvaluationView(UUID applicationId, Item item, int score, Level level, String label, String comment,
+                          Instant at, Rectification rectification) {
 
-        static EvaluationView of(Evaluation evaluation) {
+        static EvaluationView of(Evaluation evaluation, FollowUp followUp) {
             return new EvaluationView(evaluation.applicationId(), evaluation.item(), evaluation.level().score(),
-                    evaluation.level(), evaluation.level().label(), evaluation.rectification() == null ? null
+                    evaluation.level(), evaluation.level().label(), evaluation.comment(), evaluation.at(),
+                    evaluation.rectification() == null ? null
                     : new Rectification(evaluation.department().name(), evaluation.rectification().contactDue(),
-                            evaluation.rectification().answerDue()));
+                            evaluation.rectification().answerDue(), followUp == null ? null : followUp.answer(),
+                            followUp == null ? null : followUp.answeredAt()));
         }
 
-        record Rectification(String department, LocalDate contactBy, LocalDate answerBy) {
+        record Rectification(String department, LocalDate contactBy, LocalDate answerBy, String answer,
+                             Instant answeredAt) {
         }
     }
 }

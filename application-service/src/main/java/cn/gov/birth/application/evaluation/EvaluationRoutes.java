@@ -23,6 +23,8 @@ class EvaluationRoutes {
         return routes -> routes
                 .requestMatchers(HttpMethod.POST, "/api/v1/applications/{id}/evaluations")
                 .access(Access.anyRole(CITIZEN))
+                .requestMatchers(HttpMethod.GET, "/api/v1/applications/{id}/evaluations")
+                .access(Access.anyRole(CITIZEN))
                 .requestMatchers(HttpMethod.GET, "/api/v1/statistics/evaluations")
                 .access(Access.anyRole(STAFF, SUPERVISOR, OPS));
     }

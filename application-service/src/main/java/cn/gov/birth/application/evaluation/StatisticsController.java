@@ -1,10 +1,12 @@
 package cn.gov.birth.application.evaluation;
 
+import cn.gov.birth.contracts.ChinaTime;
 import cn.gov.birth.contracts.Department;
 import cn.gov.birth.contracts.Item;
 import cn.gov.birth.platform.security.Caller;
 import cn.gov.birth.platform.web.ProblemException;
 import cn.gov.birth.security.Role;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Arrays;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -23,9 +25,11 @@ import org.springframework.web.bind.annotation.RestController;
 class StatisticsController {
 
     private final EvaluationRepository evaluations;
+    private final Clock clock;
 
-    StatisticsController(EvaluationRepository evaluations) {
+    StatisticsController(EvaluationRepository evaluations, Clock clock) {
         this.evaluations = evaluations;
+        this.clock = clock;
     }
 
     @GetMapping("/api/v1/statistics/evaluations")
@@ -35,7 +39,7 @@ class StatisticsController {
             @RequestParam(required = false) @DateTimeFormat(iso = ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = ISO.DATE) LocalDate to, Caller caller) {
         return evaluations.statistics(new EvaluationRepository.Filter(region, scope(caller, department), item,
-                from, to));
+                from, to), LocalDate.ofInstant(clock.instant(), ChinaTime.ZONE));
     }
 
     private static Department scope(Caller caller, Department asked) {

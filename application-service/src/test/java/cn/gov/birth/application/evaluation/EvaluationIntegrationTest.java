@@ -4,11 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.gov.birth.application.deadlines.WorkingCalendar;
 import cn.gov.birth.contracts.ChinaTime;
+import cn.gov.birth.contracts.Department;
+import cn.gov.birth.contracts.FollowUpKind;
+import cn.gov.birth.contracts.Item;
+import cn.gov.birth.contracts.Topics;
+import cn.gov.birth.contracts.events.FamilyAnswered;
+import cn.gov.birth.contracts.events.FollowUpAnswered;
+import cn.gov.birth.contracts.events.FollowUpOpened;
 import cn.gov.birth.platform.test.JsonHttp;
 import cn.gov.birth.platform.test.ServiceIntegrationTest;
 import cn.gov.birth.platform.test.TestInfrastructure;
 import cn.gov.birth.platform.test.Tokens;
 import cn.gov.birth.security.Role;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -27,6 +35,8 @@ import tools.jackson.databind.node.ObjectNode;
 /** 好差评 as application-service takes it: once each, only once finished, a 差评 followed up in time. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class EvaluationIntegrationTest extends ServiceIntegrationTest {
+
+    private static final String RECTIFIED = "已电话联系您，接种单位已延长周末服务时间。";
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
@@ -100,6 +110,54 @@ class EvaluationIntegrationTest extends ServiceIntegrationTest {
     }
 
     @Test
+    void shouldSendA差评ToItsDepartmentAndTellTheFamilyTheAnswerOnceWhateverIsRedelivered() {
+        ObjectNode form = jilinFamily();
+        UUID id = filedAtTheWindow(form);
+        var bad = motherOf(form).post(evaluations(id),
+                "{\"score\": 1, \"item\": \"VACCINATION\", \"comment\": \"等了很久\"}");
+        assertThat(bad.status()).as(bad.body()).isEqualTo(201);
+
+        FollowUpOpened opened = probe.awaitEvent(Topics.applicationsFor(Department.CDC), FollowUpOpened.class,
+                event -> event.applicationId().equals(id));
+        assertThat(opened.kind()).isEqualTo(FollowUpKind.RECTIFICATION);
+        assertThat(opened.item()).isEqualTo(Item.VACCINATION);
+        assertThat(opened.score()).isEqualTo(1);
+        assertThat(opened.text()).isEqualTo("等了很久");
+        assertThat(opened.region()).isEqualTo("220000");
+        assertThat(opened.contactDue().toString()).isEqualTo(bad.json().get("rectification").get("contactBy").asString());
+        assertThat(opened.answerDue().toString()).isEqualTo(bad.json().get("rectification").get("answerBy").asString());
+
+        FollowUpAnswered answered = answer(opened, RECTIFIED);
+        probe.publish(Topics.VACCINATION, answered);
+        probe.publish(Topics.VACCINATION, answered);
+        probe.publish(Topics.VACCINATION, answer(opened, "同一任务的第二个答复"));
+        awaitQuiet(Topics.VACCINATION);
+        probe.awaitEvent(Topics.APPLICATION_STATUS, FamilyAnswered.class, event -> event.applicationId().equals(id));
+
+        List<FamilyAnswered> told = probe.events(Topics.APPLICATION_STATUS, FamilyAnswered.class, id);
+        assertThat(told).singleElement().satisfies(family -> {
+            assertThat(family.answer()).isEqualTo(RECTIFIED);
+            assertThat(family.item()).isEqualTo(Item.VACCINATION);
+            assertThat(family.department()).isEqualTo(Department.CDC);
+            assertThat(family.region()).isEqualTo("220000");
+            assertThat(family.audience().parentIndexes()).hasSize(2);
+        });
+        assertThat(motherOf(form).get(evaluations(id)).json()).singleElement().satisfies(evaluation -> {
+            assertThat(evaluation.get("comment").asString()).isEqualTo("等了很久");
+            assertThat(evaluation.get("rectification").get("answer").asString()).isEqualTo(RECTIFIED);
+        });
+        assertThat(jdbc.sql("select answer from follow_up where id = ?").param(opened.followUpId())
+                .query(String.class).single()).startsWith("ENC1:").doesNotContain("周末");
+        String today = LocalDate.now(ChinaTime.ZONE).toString();
+        JsonNode statistics = anonymous.as(Tokens.staff("CDC"))
+                .get("/api/v1/statistics/evaluations?region=220000&from=" + today + "&to=" + today).json();
+        assertThat(statistics.get("rectificationCounts").get("answered").asLong()).isPositive();
+        assertThat(statistics.get("rectifications").valueStream()
+                .filter(r -> r.get("applicationId").asString().equals(id.toString())))
+                .singleElement().satisfies(r -> assertThat(r.get("answeredAt").isNull()).isFalse());
+    }
+
+    @Test
     void shouldOnlyLetTheFamilyEvaluate() {
         ObjectNode form = jilinFamily();
         UUID id = filedAtTheWindow(form);
@@ -149,6 +207,11 @@ class EvaluationIntegrationTest extends ServiceIntegrationTest {
         assertThat(anonymous.as(Tokens.of(Role.OPS)).get(query).status()).isEqualTo(200);
         assertThat(motherOf(form).get(query).status()).isEqualTo(403);
         assertThat(anonymous.get(query).status()).isEqualTo(401);
+    }
+
+    private static FollowUpAnswered answer(FollowUpOpened opened, String answer) {
+        return new FollowUpAnswered(UUID.randomUUID(), opened.applicationId(), Instant.now(), opened.followUpId(),
+                opened.kind(), opened.department(), answer, Instant.now());
     }
 
     private UUID filedAtTheWindow(ObjectNode form) {

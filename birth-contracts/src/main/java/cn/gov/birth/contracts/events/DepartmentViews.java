@@ -29,7 +29,9 @@ import java.util.UUID;
  * and the recipient</td></tr>
  * </table>
  * A submission or supplement goes to the departments of its items; a withdrawal (no personal
- * data) to every department. Each copy has its own event id, derived from the original's.
+ * data) to every department. Each copy has its own event id, derived from the original's. A 差评's
+ * rectification or a complaint ({@link FollowUpOpened}, with the family's words) goes on the same
+ * topics to the one department that answers it, and to no other.
  */
 public final class DepartmentViews {
 

@@ -4,6 +4,7 @@ import cn.gov.birth.contracts.Department;
 import cn.gov.birth.contracts.Item;
 import cn.gov.birth.contracts.Topics;
 import cn.gov.birth.contracts.events.ApplicationSubmitted;
+import cn.gov.birth.contracts.events.FollowUpAnswered;
 import cn.gov.birth.contracts.events.ItemCancelled;
 import cn.gov.birth.contracts.events.ItemFact;
 import cn.gov.birth.contracts.events.ItemRejected;
@@ -39,6 +40,11 @@ public class ItemFacts {
 
     public void publish(ItemFact fact) {
         outbox.publish(Topics.of(department), fact);
+    }
+
+    /** Staff's answer to a family's 差评 or complaint, on the department's topic like its facts. */
+    public void publish(FollowUpAnswered answer) {
+        outbox.publish(Topics.of(department), answer);
     }
 
     /** See {@link ItemOutcomes#hasFinished}. */

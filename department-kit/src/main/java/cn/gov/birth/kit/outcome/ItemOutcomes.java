@@ -33,7 +33,9 @@ public class ItemOutcomes implements Outbox.Check {
             }
             // A review task still open for the item has nothing left to decide: off the staff's list. A
             // staff decision that ends the item marks its own task DECIDED after publishing.
-            jdbc.sql("update review_task set status = 'CLOSED' where application_id = ? and item = ? and status = 'OPEN'")
+            jdbc.sql("""
+                            update review_task set status = 'CLOSED'
+                            where application_id = ? and item = ? and status = 'OPEN' and kind = 'REVIEW'""")
                     .params(fact.applicationId(), fact.item().name())
                     .update();
         }

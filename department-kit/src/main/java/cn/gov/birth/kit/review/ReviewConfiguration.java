@@ -21,6 +21,10 @@ public class ReviewConfiguration {
         return routes -> routes.requestMatchers(HttpMethod.GET, "/api/v1/departments/{department}/tasks")
                 .access(Access.ofPathDepartment(Role.STAFF))
                 .requestMatchers(HttpMethod.POST, "/api/v1/departments/{department}/tasks/{taskId}/decisions")
+                .access(Access.ofPathDepartment(Role.STAFF))
+                .requestMatchers(HttpMethod.POST, "/api/v1/departments/{department}/tasks/{taskId}/contacts")
+                .access(Access.ofPathDepartment(Role.STAFF))
+                .requestMatchers(HttpMethod.POST, "/api/v1/departments/{department}/tasks/{taskId}/answers")
                 .access(Access.ofPathDepartment(Role.STAFF));
     }
 }

@@ -26,13 +26,16 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * The department's review queue for its staff (api.md): the tasks, a page at a time, and a
  * decision on one, recorded as made by the token's subject (never by a header a client sets).
- * Every task shown is an entry in the audit trail (the application it is about was read).
+ * Every task shown is an entry in the audit trail (the application it is about was read). A
+ * follow-up (a 差评's rectification, a complaint) is not decided but answered: staff record the
+ * contact, then the answer.
  */
 @RestController
 @RequestMapping("/api/v1/departments/{department}/tasks")
 class ReviewController<C> {
 
     private static final int MAX_TEXT = 500;
+    private static final int MAX_ANSWER = 1000;
 
     private final ReviewQueue<C> queue;
     private final AuditTrail audit;
@@ -49,11 +52,11 @@ class ReviewController<C> {
         Page.Request request = new Page.Request(page, size);
         if (Arrays.stream(Status.values()).noneMatch(s -> s.name().equals(status))) {
             throw new InvalidInputException(List.of(new FieldError("status", "UNKNOWN_CODE",
-                    "status 应为 OPEN、DECIDED、CANCELLED 或 CLOSED")));
+                    "status 应为 OPEN、DECIDED、CANCELLED、CLOSED 或 ANSWERED")));
         }
         Page<ReviewTask<C>> tasks = queue.tasks(Status.valueOf(status), request);
         audit.record(tasks.items().stream().map(task -> new AuditTrail.Entry(AuditAction.READ_REVIEW_TASK,
-                task.applicationId(), "task=" + task.id() + ",item=" + task.item() + ",status=" + task.status()))
+                task.applicationId(), "task=" + task.id() + ",kind=" + task.kind() + ",item=" + task.item() + ",status=" + task.status()))
                 .toList());
         return tasks;
     }
@@ -83,6 +86,25 @@ class ReviewController<C> {
                 staff.subject());
     }
 
+    /** Staff record that they contacted the family about a follow-up (a 差评's first deadline). */
+    @PostMapping("/{taskId}/contacts")
+    ReviewTask<C> contacted(@PathVariable String department, @PathVariable UUID taskId, Caller staff) {
+        ownDepartment(department);
+        return queue.contacted(taskId, staff.subject());
+    }
+
+    /** Staff answer a follow-up (a 差评's rectification, a complaint): the answer goes to the family. */
+    @PostMapping("/{taskId}/answers")
+    ReviewTask<C> answer(@PathVariable String department, @PathVariable UUID taskId,
+                         @RequestBody AnswerRequest request, Caller staff) {
+        ownDepartment(department);
+        if (request.answer() == null || request.answer().isBlank() || request.answer().length() > MAX_ANSWER) {
+            throw new InvalidInputException(List.of(new FieldError("answer", "REQUIRED",
+                    "请填写给申请人的答复（至多" + MAX_ANSWER + "字）")));
+        }
+        return queue.answer(taskId, request.answer().strip(), staff.subject());
+    }
+
     private void ownDepartment(String department) {
         if (!queue.department().name().equals(department)) {
             throw new ProblemException(HttpStatus.NOT_FOUND, "Department not served here",
@@ -92,5 +114,8 @@ class ReviewController<C> {
 
     /** {@code amount}: yuan, only on approving a task whose item pays an amount staff assess. */
     record DecisionRequest(String decision, String reasonCode, String message, BigDecimal amount) {
+    }
+
+    record AnswerRequest(String answer) {
     }
 }

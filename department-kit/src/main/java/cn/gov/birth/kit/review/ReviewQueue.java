@@ -2,17 +2,24 @@ package cn.gov.birth.kit.review;
 
 import cn.gov.birth.contracts.Department;
 import cn.gov.birth.contracts.Item;
+import cn.gov.birth.contracts.Topics;
+import cn.gov.birth.contracts.events.FollowUpAnswered;
+import cn.gov.birth.contracts.events.FollowUpOpened;
 import cn.gov.birth.contracts.events.ItemAwaitingReview;
 import cn.gov.birth.kit.outcome.ItemFacts;
 import cn.gov.birth.kit.review.ReviewTask.Decision;
+import cn.gov.birth.kit.review.ReviewTask.FollowUp;
+import cn.gov.birth.kit.review.ReviewTask.Kind;
 import cn.gov.birth.kit.review.ReviewTask.Status;
 import cn.gov.birth.platform.audit.AuditAction;
 import cn.gov.birth.platform.audit.AuditTrail;
 import cn.gov.birth.platform.events.EventCodec;
+import cn.gov.birth.platform.handlers.EventHandlers;
 import cn.gov.birth.platform.table.ColumnProtection;
 import cn.gov.birth.platform.web.Page;
 import cn.gov.birth.platform.web.ProblemException;
 import java.math.BigDecimal;
+import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -38,6 +45,9 @@ import org.springframework.transaction.annotation.Transactional;
  * Each decision is in the service's audit trail, committed with it. An item that pays an amount
  * staff assess ({@link AmountAssessment}) is approved with that amount, and above its threshold by two
  * different officers: the first approval leaves the task open for the second.
+ * The same queue holds the follow-ups the department owes families ({@link FollowUpOpened}: a
+ * 差评's rectification, a complaint), tasks of their own kind that staff answer ({@link #answer})
+ * rather than decide.
  */
 public class ReviewQueue<C> {
 
@@ -127,7 +137,7 @@ public class ReviewQueue<C> {
                         insert into review_task (id, application_id, item, reason_code, reason_message, context,
                                                  status, created_at)
                         values (?, ?, ?, ?, ?, ?, 'OPEN', ?)
-                        on conflict (application_id, item) where status = 'OPEN' do nothing""")
+                        on conflict (application_id, item) where status = 'OPEN' and kind = 'REVIEW' do nothing""")
                 .params(UUID.randomUUID(), applicationId, item.name(), reasonCode, message,
                         protection.seal(ReviewQueues.CONTEXT, EventCodec.mapper().writeValueAsString(context)),
                         Timestamp.from(now))
@@ -138,10 +148,104 @@ public class ReviewQueue<C> {
         }
     }
 
-    /** Closes the application's open tasks: it was withdrawn. */
+    /**
+     * The follow-ups this queue takes from its department's application topic, for the service's
+     * table of handlers ({@code .include(queue.followUps())}).
+     */
+    public EventHandlers followUps() {
+        return EventHandlers.forTopic(Topics.applicationsFor(department())).on(FollowUpOpened.class, this::open)
+                .build();
+    }
+
+    /** Queues the follow-up for staff, once per follow-up id: a redelivered event changes nothing. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void open(FollowUpOpened opened) {
+        if (opened.department() != department()) {
+            throw new IllegalStateException("follow-up " + opened.followUpId() + " is " + opened.department()
+                    + "'s, not " + department() + "'s");
+        }
+        int queued = jdbc.sql("""
+                        insert into review_task (id, kind, application_id, item, follow_up_id, score, family_text,
+                                                 contact_due, answer_due, status, created_at)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, 'OPEN', ?)
+                        on conflict (follow_up_id) do nothing""")
+                .params(UUID.randomUUID(), Kind.of(opened.kind()).name(), opened.applicationId(),
+                        opened.item() == null ? null : opened.item().name(), opened.followUpId(), opened.score(),
+                        opened.text() == null ? null : protection.seal(ReviewQueues.FAMILY_TEXT, opened.text()),
+                        opened.contactDue() == null ? null : Date.valueOf(opened.contactDue()),
+                        Date.valueOf(opened.answerDue()), Timestamp.from(clock.instant()))
+                .update();
+        if (queued == 1) {
+            log.info("{} {} of application {} waits for {} staff, answer due {}", opened.kind(), opened.followUpId(),
+                    opened.applicationId(), department(), opened.answerDue());
+        }
+    }
+
+    /** Staff contacted the family about a follow-up (the first step a 差评's deadlines ask for). */
+    @Transactional
+    public ReviewTask<C> contacted(UUID taskId, String staff) {
+        ReviewTask<C> task = openFollowUp(taskId);
+        if (task.followUp().contactedAt() != null) {
+            throw new ProblemException(HttpStatus.CONFLICT, "Already contacted",
+                    "已于 " + task.followUp().contactedAt() + " 记录联系申请人。");
+        }
+        jdbc.sql("update review_task set contacted_at = ?, contacted_by = ? where id = ?")
+                .params(Timestamp.from(clock.instant()), staff, taskId)
+                .update();
+        audit.record(AuditAction.DECIDE, task.applicationId(), "task=" + taskId + ",kind=" + task.kind()
+                + ",contacted");
+        return reread(taskId);
+    }
+
+    /**
+     * Staff answer a follow-up, once: the answer goes to application-service ({@link FollowUpAnswered})
+     * in the same transaction, and from there to the family. Answering twice is a 409.
+     */
+    @Transactional
+    public ReviewTask<C> answer(UUID taskId, String answer, String staff) {
+        ReviewTask<C> task = openFollowUp(taskId);
+        Instant now = clock.instant();
+        jdbc.sql("update review_task set status = 'ANSWERED', answer = ?, answered_by = ?, answered_at = ? where id = ?")
+                .params(protection.seal(ReviewQueues.ANSWER, answer), staff, Timestamp.from(now), taskId)
+                .update();
+        facts.publish(new FollowUpAnswered(UUID.randomUUID(), task.applicationId(), now, task.followUp().followUpId(),
+                task.kind().followUp(), department(), answer, task.followUp().contactedAt()));
+        log.info("{} task {} ({}) answered by staff {}", department(), taskId, task.kind(), staff);
+        audit.record(AuditAction.DECIDE, task.applicationId(), "task=" + taskId + ",kind=" + task.kind()
+                + ",answered");
+        return reread(taskId);
+    }
+
+    private ReviewTask<C> openFollowUp(UUID taskId) {
+        ReviewTask<C> task = locked(taskId);
+        if (task.kind() == Kind.REVIEW) {
+            throw new ProblemException(HttpStatus.CONFLICT, "Not a follow-up",
+                    "该任务是事项审核任务，请作出审核决定。");
+        }
+        if (task.status() != Status.OPEN) {
+            throw new ProblemException(HttpStatus.CONFLICT, "Already answered",
+                    "该任务已于 " + task.followUp().answeredAt() + " 由 " + task.followUp().answeredBy() + " 答复。");
+        }
+        return task;
+    }
+
+    private ReviewTask<C> locked(UUID taskId) {
+        return jdbc.sql("select * from review_task where id = ? for update")
+                .param(taskId)
+                .query(this::task)
+                .optional()
+                .orElseThrow(() -> new ProblemException(HttpStatus.NOT_FOUND, "Task not found",
+                        "No review task " + taskId + " in " + department() + "."));
+    }
+
+    private ReviewTask<C> reread(UUID taskId) {
+        return jdbc.sql("select * from review_task where id = ?").param(taskId).query(this::task).single();
+    }
+
+    /** Closes the application's open reviews: it was withdrawn. Its follow-ups are still owed to the family. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void cancelOpen(UUID applicationId) {
-        jdbc.sql("update review_task set status = 'CANCELLED' where application_id = ? and status = 'OPEN'")
+        jdbc.sql("update review_task set status = 'CANCELLED' where application_id = ? and status = 'OPEN' and kind = 'REVIEW'")
                 .param(applicationId)
                 .update();
     }
@@ -166,12 +270,11 @@ public class ReviewQueue<C> {
     @Transactional
     public ReviewTask<C> decide(UUID taskId, Decision decision, String reasonCode, String message, BigDecimal amount,
                                 String staff) {
-        ReviewTask<C> task = jdbc.sql("select * from review_task where id = ? for update")
-                .param(taskId)
-                .query(this::task)
-                .optional()
-                .orElseThrow(() -> new ProblemException(HttpStatus.NOT_FOUND, "Task not found",
-                        "No review task " + taskId + " in " + department() + "."));
+        ReviewTask<C> task = locked(taskId);
+        if (task.kind() != Kind.REVIEW) {
+            throw new ProblemException(HttpStatus.CONFLICT, "Not a review",
+                    "该任务是向申请人的答复任务（" + task.kind() + "），请记录联系和答复，而非审核决定。");
+        }
         if (task.status() == Status.CANCELLED) {
             throw new ProblemException(HttpStatus.CONFLICT, "Application withdrawn", "申请人已撤回申请，该任务已关闭。");
         }
@@ -243,25 +346,40 @@ public class ReviewQueue<C> {
         return reread(task.id());
     }
 
-    private ReviewTask<C> reread(UUID taskId) {
-        return jdbc.sql("select * from review_task where id = ?").param(taskId).query(this::task).single();
-    }
-
     private static ProblemException unacceptable(String title, String detail) {
         return new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, title, detail);
     }
 
     private ReviewTask<C> task(ResultSet rs, int row) throws SQLException {
-        Timestamp decidedAt = rs.getTimestamp("decided_at");
-        Timestamp firstApprovedAt = rs.getTimestamp("first_approved_at");
+        Kind kind = Kind.valueOf(rs.getString("kind"));
         String decision = rs.getString("decision");
-        return new ReviewTask<>(rs.getObject("id", UUID.class), rs.getObject("application_id", UUID.class),
-                Item.valueOf(rs.getString("item")), rs.getString("reason_code"), rs.getString("reason_message"),
-                EventCodec.mapper().readValue(protection.open(ReviewQueues.CONTEXT, rs.getString("context")), contextType),
+        String item = rs.getString("item");
+        String context = rs.getString("context");
+        return new ReviewTask<>(rs.getObject("id", UUID.class), kind, rs.getObject("application_id", UUID.class),
+                item == null ? null : Item.valueOf(item), rs.getString("reason_code"), rs.getString("reason_message"),
+                context == null ? null
+                        : EventCodec.mapper().readValue(protection.open(ReviewQueues.CONTEXT, context), contextType),
                 Status.valueOf(rs.getString("status")),
                 rs.getTimestamp("created_at").toInstant(), decision == null ? null : Decision.valueOf(decision),
                 rs.getString("decision_reason_code"), rs.getString("decision_message"), rs.getString("decided_by"),
-                decidedAt == null ? null : decidedAt.toInstant(), rs.getBigDecimal("assessed_amount"),
-                rs.getString("first_approved_by"), firstApprovedAt == null ? null : firstApprovedAt.toInstant());
+                instant(rs, "decided_at"), rs.getBigDecimal("assessed_amount"), rs.getString("first_approved_by"),
+                instant(rs, "first_approved_at"), kind == Kind.REVIEW ? null : followUp(rs));
+    }
+
+    private FollowUp followUp(ResultSet rs) throws SQLException {
+        String text = rs.getString("family_text");
+        String answer = rs.getString("answer");
+        Date contactDue = rs.getDate("contact_due");
+        return new FollowUp(rs.getObject("follow_up_id", UUID.class), rs.getObject("score", Integer.class),
+                text == null ? null : protection.open(ReviewQueues.FAMILY_TEXT, text),
+                contactDue == null ? null : contactDue.toLocalDate(), rs.getDate("answer_due").toLocalDate(),
+                instant(rs, "contacted_at"), rs.getString("contacted_by"),
+                answer == null ? null : protection.open(ReviewQueues.ANSWER, answer), instant(rs, "answered_at"),
+                rs.getString("answered_by"));
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp at = rs.getTimestamp(column);
+        return at == null ? null : at.toInstant();
     }
 }

@@ -5,9 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.gov.birth.contracts.Department;
 import cn.gov.birth.contracts.EventTypes;
+import cn.gov.birth.contracts.FollowUpKind;
 import cn.gov.birth.contracts.Item;
 import cn.gov.birth.contracts.Topics;
 import cn.gov.birth.contracts.events.BirthEvent;
+import cn.gov.birth.contracts.events.FollowUpAnswered;
+import cn.gov.birth.contracts.events.FollowUpOpened;
 import cn.gov.birth.contracts.events.HouseholdRegistered;
 import cn.gov.birth.contracts.events.ItemAwaitingReview;
 import cn.gov.birth.contracts.events.ItemCancelled;
@@ -16,6 +19,7 @@ import cn.gov.birth.events.BirthEventCatalog;
 import cn.gov.birth.kit.outcome.ItemFacts;
 import cn.gov.birth.kit.outcome.ItemOutcomes;
 import cn.gov.birth.kit.review.ReviewTask.Decision;
+import cn.gov.birth.kit.review.ReviewTask.Kind;
 import cn.gov.birth.kit.review.ReviewTask.Status;
 import cn.gov.birth.platform.audit.AuditRecorded;
 import cn.gov.birth.platform.audit.AuditTrail;
@@ -30,6 +34,7 @@ import cn.gov.birth.platform.web.ProblemException;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -110,7 +115,8 @@ class ReviewQueueTest {
         String stored = DATABASE.jdbc().sql("select context from review_task where application_id = ?").param(id)
                 .query(String.class).single();
         assertThat(stored).startsWith("ENC1:").doesNotContain(context.motherId());
-        assertThat(queues.encryptedColumns()).extracting(EncryptedColumn::name).containsExactly("review_task.context");
+        assertThat(queues.encryptedColumns()).extracting(EncryptedColumn::name)
+                .containsExactly("review_task.context", "review_task.family_text", "review_task.answer");
         assertThat(queue.tasks(Status.OPEN, FIRST_PAGE).items()).extracting(ReviewTask::context)
                 .containsExactly(context);
     }
@@ -371,6 +377,104 @@ class ReviewQueueTest {
         return DATABASE.transactions().execute(status -> queue.decide(taskId, decision, null, null, amount, officer));
     }
 
+    @Test
+    void shouldQueueAFollowUpOnceBesideTheItemsOpenReviewWithItsDueDatesAndTheFamilysWordsSealed() {
+        UUID id = UUID.randomUUID();
+        open(queue, id);
+        FollowUpOpened opened = rectification(id);
+
+        DATABASE.transactions().executeWithoutResult(status -> queue.open(opened));
+        DATABASE.transactions().executeWithoutResult(status -> queue.open(opened));
+
+        assertThat(queue.tasks(Status.OPEN, FIRST_PAGE).items()).extracting(ReviewTask::kind)
+                .containsExactly(Kind.REVIEW, Kind.RECTIFICATION);
+        assertThat(followUpTask(opened)).satisfies(task -> {
+            assertThat(task.item()).isEqualTo(Item.HUKOU);
+            assertThat(task.context()).isNull();
+            assertThat(task.followUp().followUpId()).isEqualTo(opened.followUpId());
+            assertThat(task.followUp().score()).isEqualTo(1);
+            assertThat(task.followUp().text()).isEqualTo("窗口让我们跑了三趟");
+            assertThat(task.followUp().contactDue()).isEqualTo(LocalDate.of(2026, 11, 23));
+            assertThat(task.followUp().answerDue()).isEqualTo(LocalDate.of(2026, 12, 11));
+        });
+        assertThat(DATABASE.jdbc().sql("select family_text from review_task where follow_up_id = ?")
+                .param(opened.followUpId()).query(String.class).single()).startsWith("ENC1:").doesNotContain("三趟");
+        assertThat(published(id)).singleElement().isInstanceOf(ItemAwaitingReview.class);
+    }
+
+    @Test
+    void shouldPublishTheAnswerOnceWithTheContactAndRefuseASecondAnswer() {
+        UUID id = UUID.randomUUID();
+        FollowUpOpened opened = rectification(id);
+        DATABASE.transactions().executeWithoutResult(status -> queue.open(opened));
+        UUID taskId = followUpTask(opened).id();
+
+        ReviewTask<Birth> contacted = DATABASE.transactions().execute(status -> queue.contacted(taskId, OFFICER));
+        ReviewTask<Birth> answered = answer(taskId, "已电话联系并改进窗口流程，感谢监督。");
+
+        assertThat(contacted.followUp().contactedBy()).isEqualTo(OFFICER);
+        assertThat(answered.status()).isEqualTo(Status.ANSWERED);
+        assertThat(answered.followUp().answer()).isEqualTo("已电话联系并改进窗口流程，感谢监督。");
+        assertThat(answered.followUp().answeredBy()).isEqualTo(OFFICER);
+        assertThat(published(id)).singleElement().isInstanceOfSatisfying(FollowUpAnswered.class, answer -> {
+            assertThat(answer.followUpId()).isEqualTo(opened.followUpId());
+            assertThat(answer.kind()).isEqualTo(FollowUpKind.RECTIFICATION);
+            assertThat(answer.department()).isEqualTo(Department.POLICE);
+            assertThat(answer.answer()).isEqualTo("已电话联系并改进窗口流程，感谢监督。");
+            assertThat(answer.contactedAt()).isEqualTo(contacted.followUp().contactedAt());
+        });
+        assertThatThrownBy(() -> answer(taskId, "再答一次"))
+                .isInstanceOfSatisfying(ProblemException.class, problem -> {
+                    assertThat(problem.status()).isEqualTo(HttpStatus.CONFLICT);
+                    assertThat(problem.title()).isEqualTo("Already answered");
+                });
+        assertThat(published(id)).hasSize(1);
+        assertThat(DATABASE.jdbc().sql("select answer from review_task where id = ?").param(taskId)
+                .query(String.class).single()).startsWith("ENC1:");
+    }
+
+    @Test
+    void shouldKeepAFollowUpOpenWhenTheApplicationIsWithdrawnOrItsItemFinishes() {
+        UUID id = UUID.randomUUID();
+        FollowUpOpened opened = rectification(id);
+        DATABASE.transactions().executeWithoutResult(status -> queue.open(opened));
+
+        DATABASE.transactions().executeWithoutResult(status -> queue.cancelOpen(id));
+        DATABASE.transactions().executeWithoutResult(status -> outbox.publish(Topics.HUKOU,
+                new ItemCancelled(UUID.randomUUID(), id, Instant.now(), Item.HUKOU, "WITHDRAWN", "申请人已撤回申请")));
+
+        assertThat(followUpTask(opened).status()).isEqualTo(Status.OPEN);
+    }
+
+    @Test
+    void shouldRefuseADecisionOnAFollowUpAndAnAnswerOnAReview() {
+        UUID id = UUID.randomUUID();
+        open(queue, id);
+        FollowUpOpened opened = rectification(id);
+        DATABASE.transactions().executeWithoutResult(status -> queue.open(opened));
+
+        assertThatThrownBy(() -> decide(followUpTask(opened).id(), Decision.APPROVE, null, null))
+                .isInstanceOfSatisfying(ProblemException.class, problem ->
+                        assertThat(problem.title()).isEqualTo("Not a review"));
+        UUID reviewId = queue.tasks(Status.OPEN, FIRST_PAGE).items().getFirst().id();
+        assertThatThrownBy(() -> answer(reviewId, "答复"))
+                .isInstanceOfSatisfying(ProblemException.class, problem ->
+                        assertThat(problem.title()).isEqualTo("Not a follow-up"));
+    }
+
+    /** A 差评 of the police's household registration, as application-service sends it. */
+    private static FollowUpOpened rectification(UUID applicationId) {
+        return new FollowUpOpened(UUID.randomUUID(), applicationId, Instant.now(), UUID.randomUUID(),
+                FollowUpKind.RECTIFICATION, Department.POLICE, Item.HUKOU, "520000", 1, "窗口让我们跑了三趟",
+                LocalDate.of(2026, 11, 23), LocalDate.of(2026, 12, 11));
+    }
+
+    private ReviewTask<Birth> followUpTask(FollowUpOpened opened) {
+        return queue.tasks(Status.OPEN, FIRST_PAGE).items().stream()
+                .filter(task -> task.followUp() != null && task.followUp().followUpId().equals(opened.followUpId()))
+                .findFirst().orElseThrow();
+    }
+
     private void open(ReviewQueue<Birth> queue, UUID id) {
         DATABASE.transactions().executeWithoutResult(status ->
                 queue.open(id, Item.HUKOU, "LATE_REGISTRATION", "出生超过一年，需派出所人工审核", context));
@@ -381,8 +485,13 @@ class ReviewQueueTest {
         return DATABASE.transactions().execute(status -> queue.decide(taskId, decision, reasonCode, message, null, OFFICER));
     }
 
+    private ReviewTask<Birth> answer(UUID taskId, String answer) {
+        return DATABASE.transactions().execute(status -> queue.answer(taskId, answer, OFFICER));
+    }
+
     private static UUID taskOf(UUID applicationId) {
-        return DATABASE.jdbc().sql("select id from review_task where application_id = ?").param(applicationId)
+        return DATABASE.jdbc().sql("select id from review_task where application_id = ? and kind = 'REVIEW'")
+                .param(applicationId)
                 .query(UUID.class).single();
     }
 

@@ -6,6 +6,7 @@ import cn.gov.birth.contracts.events.ApplicationStatusChanged;
 import cn.gov.birth.contracts.events.ApplicationStatusChanged.ItemDetail;
 import cn.gov.birth.contracts.events.ApplicationStatusChanged.ItemState;
 import cn.gov.birth.contracts.events.ApplicationStatusChanged.Result;
+import cn.gov.birth.contracts.events.FamilyAnswered;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
@@ -48,6 +49,18 @@ class MessageTexts {
         boolean finished = change.status() != change.previousStatus() && change.status().isFinal();
         return prefix + item + (finished ? fill(wording.finished(), Map.of("status",
                 wording.statuses().get(change.status()))) : "");
+    }
+
+    /**
+     * A department's answer to the family's 差评 or complaint: what it was about (the item, or the
+     * service as a whole), who answered and the answer in the staff's words.
+     */
+    String of(FamilyAnswered answered) {
+        MessageWording wording = wordings.of(answered.region());
+        return fill(wording.prefix(), Map.of("reference", answered.reference()))
+                + fill(wording.answers().get(answered.kind()), Map.of(
+                "about", answered.item() == null ? wording.wholeService() : wording.items().get(answered.item()),
+                "department", wording.departments().get(answered.department()), "answer", answered.answer()));
     }
 
     /** What happened to the changed item, from its state and the fact's detail. */

@@ -1,6 +1,8 @@
 package cn.gov.birth.notification.messages;
 
 import cn.gov.birth.contracts.ApplicationStatus;
+import cn.gov.birth.contracts.Department;
+import cn.gov.birth.contracts.FollowUpKind;
 import cn.gov.birth.contracts.Item;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -23,7 +25,8 @@ record MessageWording(String prefix, Map<Item, String> items, Map<ApplicationSta
                       String started, String payment, String returned, String returnedAsSaid, String rejected,
                       String cancelled, String review, Map<Item, String> completed, String cardMailed,
                       String certificateMailed, String officeHours, String finished, Map<String, String> settlements,
-                      Map<String, Reason> reasons, String grantedAtHospital) {
+                      Map<String, Reason> reasons, String grantedAtHospital, Map<FollowUpKind, String> answers,
+                      Map<Department, String> departments, String wholeService) {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z]+)}");
     /** A code (an enum constant, a reason code) is what a family must never read. */
@@ -52,6 +55,8 @@ record MessageWording(String prefix, Map<Item, String> items, Map<ApplicationSta
             Map.entry("certificateMailed", Set.of("certificateNumber", "carrier", "waybillNumber")),
             // The region's office hours, said where a family is sent somewhere to collect a result.
             Map.entry("officeHours", Set.of()),
+            Map.entry("answers.RECTIFICATION", Set.of("about", "department", "answer")),
+            Map.entry("answers.COMPLAINT", Set.of("about", "department", "answer")),
             Map.entry("finished", Set.of("status")));
 
     /** Why an item was returned and what the family corrects, in its words. */
@@ -78,6 +83,7 @@ record MessageWording(String prefix, Map<Item, String> items, Map<ApplicationSta
         });
         missing(problems, "items", items, EnumSet.allOf(Item.class));
         missing(problems, "statuses", statuses, EnumSet.allOf(ApplicationStatus.class));
+        missing(problems, "departments", departments, EnumSet.allOf(Department.class));
         if (settlements == null || !settlements.keySet().containsAll(Set.of("DIRECT", "MANUAL"))) {
             problems.add("settlements must name DIRECT and MANUAL");
         }
@@ -110,6 +116,9 @@ record MessageWording(String prefix, Map<Item, String> items, Map<ApplicationSta
         if (completed != null) {
             completed.forEach((item, template) -> templates.put("completed." + item, template));
         }
+        if (answers != null) {
+            answers.forEach((kind, template) -> templates.put("answers." + kind, template));
+        }
         return templates;
     }
 
@@ -124,6 +133,8 @@ record MessageWording(String prefix, Map<Item, String> items, Map<ApplicationSta
         add.accept("items", items);
         add.accept("statuses", statuses);
         add.accept("settlements", settlements);
+        add.accept("departments", departments);
+        words.put("wholeService", wholeService);
         if (reasons != null) {
             reasons.forEach((code, reason) -> {
                 words.put("reasons." + code + ".reason", reason == null ? null : reason.reason());

@@ -1,7 +1,10 @@
 package cn.gov.birth.notification.messages;
 
 import cn.gov.birth.contracts.ApplicationStatus;
+import cn.gov.birth.contracts.Item;
 import cn.gov.birth.contracts.events.ApplicationStatusChanged;
+import cn.gov.birth.contracts.events.ApplicationStatusChanged.Audience;
+import cn.gov.birth.contracts.events.FamilyAnswered;
 import cn.gov.birth.platform.crypto.EncryptedColumn;
 import cn.gov.birth.platform.crypto.FieldEncryption;
 import cn.gov.birth.platform.masking.Mask;
@@ -26,8 +29,9 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * One in-app message per status change, addressed to the applicant's mobile number, readable by
- * the application's audience only: its submitter and its parents. The number and the text (which
+ * One in-app message per status change, and one per department's answer to the family's 差评 or
+ * complaint, addressed to the applicant's mobile number, readable by the application's audience
+ * only: its submitter and its parents. The number and the text (which
  * may name results such as the newborn's citizen ID number) are stored sealed.
  */
 @Service
@@ -35,7 +39,8 @@ public class Notifications {
 
     private static final Logger log = LoggerFactory.getLogger(Notifications.class);
     private static final String MESSAGE = """
-            select n.id, n.application_id, n.reference, n.version, n.status, n.item, n.channel, n.text, n.created_at
+            select n.id, n.application_id, n.reference, n.version, n.status, n.item, n.channel, n.text, n.created_at,
+                   n.about
             from notification n join application_audience a on a.application_id = n.application_id
             where (a.submitted_by = :subject or a.parent_indexes @> array[cast(:parentIndex as text)])""";
     /** The finished states, as SQL, from the one definition ({@link ApplicationStatus#isFinal()}). */
@@ -58,31 +63,44 @@ public class Notifications {
         this.texts = texts;
     }
 
+    /** What a message is about: a status change, or a department's answer to the family's 差评 or complaint. */
+    public enum About { STATUS, ANSWER }
+
     @Transactional(propagation = Propagation.MANDATORY)
     public void on(ApplicationStatusChanged change) {
-        String text = texts.of(change);
+        record(About.STATUS, change.eventId(), change.applicationId(), change.reference(), change.version(),
+                change.status(), change.changedItem(), change.applicantPhone(), texts.of(change), change.audience());
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void on(FamilyAnswered answered) {
+        record(About.ANSWER, answered.eventId(), answered.applicationId(), answered.reference(), answered.version(),
+                answered.status(), answered.item(), answered.applicantPhone(), texts.of(answered), answered.audience());
+    }
+
+    /** The message, once per event, and who may read the application's messages (the newest version's audience). */
+    private void record(About about, UUID eventId, UUID applicationId, String reference, long version,
+                        ApplicationStatus status, Item item, String phone, String text, Audience audience) {
         jdbc.sql("""
                         insert into notification (source_event, application_id, reference, version, status, item,
-                                                  channel, recipient, text, created_at)
-                        values (?, ?, ?, ?, ?, ?, 'IN_APP', ?, ?, ?) on conflict (source_event) do nothing""")
-                .params(change.eventId(), change.applicationId(), change.reference(), change.version(),
-                        change.status().name(), change.changedItem() == null ? null : change.changedItem().name(),
-                        encryption.seal(change.applicantPhone(), RECIPIENT.place()), encryption.seal(text, TEXT.place()),
-                        Timestamp.from(clock.instant()))
+                                                  channel, recipient, text, created_at, about)
+                        values (?, ?, ?, ?, ?, ?, 'IN_APP', ?, ?, ?, ?) on conflict (source_event) do nothing""")
+                .params(eventId, applicationId, reference, version, status.name(), item == null ? null : item.name(),
+                        encryption.seal(phone, RECIPIENT.place()), encryption.seal(text, TEXT.place()),
+                        Timestamp.from(clock.instant()), about.name())
                 .update();
-        if (change.audience() != null) {
+        if (audience != null) {
             jdbc.sql("""
                             insert into application_audience (application_id, version, submitted_by, parent_indexes)
                             values (?, ?, ?, ?)
                             on conflict (application_id) do update set version = excluded.version,
                                 submitted_by = excluded.submitted_by, parent_indexes = excluded.parent_indexes
                             where application_audience.version < excluded.version""")
-                    .params(change.applicationId(), change.version(), change.audience().submittedBy(),
-                            change.audience().parentIndexes().toArray(String[]::new))
+                    .params(applicationId, version, audience.submittedBy(),
+                            audience.parentIndexes().toArray(String[]::new))
                     .update();
         }
-        log.debug("Message for application {} v{} to {}", change.reference(), change.version(),
-                Mask.phone(change.applicantPhone()));
+        log.debug("Message ({}) for application {} v{} to {}", about, reference, version, Mask.phone(phone));
     }
 
     /** The messages about one application the reader may see, oldest first. */
@@ -105,7 +123,7 @@ public class Notifications {
                 .query((rs, n) -> new Message(rs.getLong(1), rs.getObject(2, UUID.class), rs.getString(3),
                         rs.getLong(4), rs.getString(5), rs.getString(6), rs.getString(7),
                         encryption.open(rs.getString(8), TEXT.place()),
-                        rs.getTimestamp(9).toInstant()))
+                        rs.getTimestamp(9).toInstant(), About.valueOf(rs.getString(10))))
                 .list(), total);
     }
 
@@ -119,7 +137,7 @@ public class Notifications {
     }
 
     public record Message(long id, UUID applicationId, String reference, long version, String status, String item,
-                          String channel, String text, Instant createdAt) {
+                          String channel, String text, Instant createdAt, About about) {
     }
 
     /**

@@ -1,6 +1,6 @@
 package cn.gov.birth.notification.sms;
 
-import cn.gov.birth.contracts.events.ApplicationStatusChanged;
+import cn.gov.birth.contracts.events.BirthEvent;
 import cn.gov.birth.notification.messages.Notifications;
 import cn.gov.birth.platform.crypto.FieldEncryption;
 import cn.gov.birth.platform.outbound.OutboundTable;
@@ -50,9 +50,9 @@ public class SmsMessages {
         this.clock = clock;
     }
 
-    /** After the change's message is recorded (Notifications), in its transaction: its SMS, once. */
+    /** After the event's message is recorded (Notifications: a status change, an answer), in its transaction: its SMS, once. */
     @Transactional(propagation = Propagation.MANDATORY)
-    public void on(ApplicationStatusChanged change) {
+    public void on(BirthEvent change) {
         Timestamp now = Timestamp.from(clock.instant());
         jdbc.sql("""
                         insert into sms_message (message_id, notification_id, state, next_attempt_at, created_at)

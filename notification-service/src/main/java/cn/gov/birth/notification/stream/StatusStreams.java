@@ -129,7 +129,9 @@ public class StatusStreams implements SmartLifecycle {
         List<Message> fresh = new ArrayList<>();
         for (int page = 0; ; page++) {
             Page<Message> messages = notifications.of(applicationId, reader, new Page.Request(page, Page.MAX_SIZE));
-            messages.items().stream().filter(message -> message.version() > version).forEach(fresh::add);
+            // The stream is of status changes: an answer to a 差评 or complaint is read in the list.
+            messages.items().stream().filter(message -> message.about() == Notifications.About.STATUS
+                    && message.version() > version).forEach(fresh::add);
             if ((long) (page + 1) * Page.MAX_SIZE >= messages.totalItems()) {
                 return fresh;
             }

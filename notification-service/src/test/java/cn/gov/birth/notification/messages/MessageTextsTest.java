@@ -3,6 +3,8 @@ package cn.gov.birth.notification.messages;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.gov.birth.contracts.ApplicationStatus;
+import cn.gov.birth.contracts.Department;
+import cn.gov.birth.contracts.FollowUpKind;
 import cn.gov.birth.contracts.Item;
 import cn.gov.birth.contracts.ItemStatus;
 import cn.gov.birth.contracts.events.ApplicationStatusChanged;
@@ -10,6 +12,7 @@ import cn.gov.birth.contracts.events.ApplicationStatusChanged.ItemDetail;
 import cn.gov.birth.contracts.events.ApplicationStatusChanged.ItemState;
 import cn.gov.birth.contracts.events.BirthCertificateIssued;
 import cn.gov.birth.contracts.events.Handover;
+import cn.gov.birth.contracts.events.FamilyAnswered;
 import cn.gov.birth.contracts.events.HouseholdRegistered;
 import cn.gov.birth.contracts.events.ItemAwaitingReview;
 import cn.gov.birth.contracts.events.ItemCancelled;
@@ -49,6 +52,18 @@ class MessageTextsTest {
                 LocalDate.of(2026, 12, 31)), ItemStatus.IN_PROGRESS, "PAYMENT_DUE"));
 
         assertThat(text).contains("居民医保参保登记", "400.00元", "2026年12月31日", "TAX-2026-000001", "税务缴费");
+    }
+
+    @Test
+    void shouldTellTheFamilyADepartmentsAnswerToIts差评OrComplaintInChinese() {
+        String rectified = texts.of(answered(FollowUpKind.RECTIFICATION, Department.POLICE, Item.HUKOU,
+                "已电话联系您并优化了窗口流程。"));
+        String complaint = texts.of(answered(FollowUpKind.COMPLAINT, Department.HEALTH, null, "已为您更正。"));
+
+        assertThat(rectified).contains("出生户口登记", "差评", "公安机关已整改并答复：已电话联系您并优化了窗口流程。")
+                .doesNotContain("POLICE", "HUKOU", "RECTIFICATION");
+        assertThat(complaint).contains("出生一件事联办服务的投诉", "卫生健康部门已答复：已为您更正。")
+                .doesNotContain("HEALTH", "COMPLAINT");
     }
 
     @Test
@@ -201,5 +216,11 @@ class MessageTextsTest {
         return new ApplicationStatusChanged(UUID.randomUUID(), APPLICATION, AT, region + "-20261120-000001", region, 5,
                 status, ApplicationStatus.IN_PROGRESS, fact.item(), ItemDetail.of(fact),
                 List.of(new ItemState(fact.item(), itemStatus, reasonCode)), "13800138000", null);
+    }
+
+    private static FamilyAnswered answered(FollowUpKind kind, Department department, Item item, String answer) {
+        return new FamilyAnswered(UUID.randomUUID(), APPLICATION, AT, "520000-20261120-000001", GUIZHOU, 9,
+                ApplicationStatus.COMPLETED, kind, department, item, answer, "13800138000",
+                new ApplicationStatusChanged.Audience("citizen-1", List.of()));
     }
 }

@@ -1,4 +1,4 @@
-package cn.gov.birth.application.evaluation;
+package cn.gov.birth.application.followup;
 
 import cn.gov.birth.contracts.Department;
 import org.springframework.boot.context.properties.ConfigurationProperties;
