@@ -7,6 +7,7 @@ import java.time.Period;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -29,6 +30,8 @@ import java.util.stream.Collectors;
  * @param grantedAtHospital           items the delivery hospital grants without application (免申即享),
  *                                    each with where the family collects it: a family may tick them, they
  *                                    are shown as granted and go to no department
+ * @param serviceCentres              the government service centres (政务服务中心) whose windows file
+ *                                    applications for families (channel WINDOW); a clerk's token names one
  */
 public record RegionPolicy(String region, String name, Set<Item> items, Set<String> applicants,
                            Set<String> applicantsWithAuthorization, Period registrationPeriod,
@@ -37,7 +40,8 @@ public record RegionPolicy(String region, String name, Set<Item> items, Set<Stri
                            boolean birthCertificateRequired, boolean namedNewbornRequired,
                            Map<Item, Integer> timeLimits, Integer wholeTimeLimit, List<String> sources,
                            List<Material> materials, Settlement settlement, InsuranceOptions insurance,
-                           Set<Channel> channels, Map<Item, String> grantedAtHospital) {
+                           Set<Channel> channels, Map<Item, String> grantedAtHospital,
+                           List<ServiceCentre> serviceCentres) {
 
     /** How an application reaches the joint service, and who files it there. */
     public enum Channel {
@@ -47,6 +51,10 @@ public record RegionPolicy(String region, String name, Set<Item> items, Set<Stri
         WINDOW,
         /** The delivery hospital's staff, helping the parents file (助产机构帮办). */
         HOSPITAL
+    }
+
+    /** A service centre with a window for the joint service: its code (a clerk's token names it) and where and when it is open. */
+    public record ServiceCentre(String code, String name, String address, String hours, String phone) {
     }
 
     /** Whose household must be in the region. */
@@ -176,6 +184,12 @@ public record RegionPolicy(String region, String name, Set<Item> items, Set<Stri
         sources = sources == null ? List.of() : List.copyOf(sources);
         materials = materials == null ? List.of() : List.copyOf(materials);
         grantedAtHospital = grantedAtHospital == null ? Map.of() : Map.copyOf(grantedAtHospital);
+        serviceCentres = serviceCentres == null ? List.of() : List.copyOf(serviceCentres);
+    }
+
+    /** The region's service centre with this code, if it has one. */
+    public Optional<ServiceCentre> serviceCentre(String code) {
+        return serviceCentres.stream().filter(centre -> centre.code().equals(code)).findFirst();
     }
 
     /** Whether a family may tick the item: offered in the joint service, or granted at the hospital. */
