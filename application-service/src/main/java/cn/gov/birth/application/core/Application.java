@@ -120,7 +120,9 @@ public final class Application {
                                Map<Item, String> grantedAtHospital, Instant now) {
         Application application = new Application(id, reference, submission, now,
                 statusOf(acceptance), 1, acceptance, form, parties, null, null, List.of(), true);
-        application.receivedAtTheWindow(now);
+        if (submission.channel() == Channel.WINDOW) {
+            application.receivedAtTheWindow(form.materials(), parties.submittedBy(), submission.serviceCentre(), now);
+        }
         List<BirthEvent> events = new ArrayList<>(application.decided(deadlines, grantedAtHospital, now));
         events.add(application.statusChanged(null, null, null, now));
         return new Filed(application, List.copyOf(events));
@@ -248,17 +250,18 @@ public final class Application {
     }
 
     /**
-     * At a window the clerk checks the paper materials the form lists and scans them (窗口当场收件):
-     * they are recorded as received by the clerk who filed, at the centre, when filed.
+     * At a window the clerk checks the paper materials the form (or a supplement) lists and scans
+     * them (窗口当场收件): they are recorded as received by that clerk, at their centre, now.
      */
-    private void receivedAtTheWindow(Instant now) {
-        if (submission.channel() != Channel.WINDOW || form.materials() == null || form.materials().isEmpty()) {
+    public void receivedAtTheWindow(List<ApplicationRequest.Material> materials, String clerk, String centre,
+                                    Instant now) {
+        if (materials == null || materials.isEmpty()) {
             return;
         }
-        form.materials().forEach(material -> newMaterials.add(new ReceivedMaterial(material.type(),
-                material.documentId(), parties.submittedBy(), submission.serviceCentre(), now)));
+        materials.forEach(material -> newMaterials.add(new ReceivedMaterial(material.type(), material.documentId(),
+                clerk, centre, now)));
         newEntries.add(new TimelineEntry(now, "MaterialsReceived", null,
-                "窗口已当场收件：核验并扫描纸质材料" + newMaterials.size() + "份"));
+                "窗口已当场收件：核验并扫描纸质材料" + materials.size() + "份"));
     }
 
     /** What every supplement does: its form replaces the filed one, and the timeline says what it brought. */

@@ -64,7 +64,7 @@ class Filings {
             }
             case WINDOW -> {
                 String centre = serviceCentre(caller, policy);
-                requireReceivableMaterials(form, policy);
+                requireReceivable(form.materials(), policy);
                 yield new Filing(channel, centre, null);
             }
             case HOSPITAL -> {
@@ -90,13 +90,18 @@ class Filings {
         return caller.centre();
     }
 
+    /** The materials a clerk checked at a window for a supplement: as at filing, or 422. */
+    void requireReceivable(String region, List<ApplicationRequest.Material> materials) {
+        requireReceivable(materials, policies.of(region).orElseThrow());
+    }
+
     /** Every material checked at a window is one the region's policy names, with the reference of its scan. */
-    private static void requireReceivableMaterials(ApplicationRequest form, RegionPolicy policy) {
-        if (form.materials() == null) {
+    private static void requireReceivable(List<ApplicationRequest.Material> materials, RegionPolicy policy) {
+        if (materials == null) {
             return;
         }
         Set<String> known = policy.materials().stream().map(RegionPolicy.Material::code).collect(Collectors.toSet());
-        List<String> problems = form.materials().stream()
+        List<String> problems = materials.stream()
                 .filter(material -> !known.contains(material.type()) || material.documentId() == null
                         || material.documentId().isBlank())
                 .map(material -> !known.contains(material.type()) ? material.type() + "（" + policy.name()

@@ -130,12 +130,19 @@ public class IntakeService {
     /**
      * A supplement (补正): of a NEEDS_SUPPLEMENT application, decided again; or, of an ACTION_REQUIRED
      * one, the correction of what departments returned (the mother's and newborn's data included),
-     * which must still be acceptable. See {@link Application#completeFiling} and {@link Application#correct}.
+     * which must still be acceptable. Brought by a clerk, its materials are paper checked at their
+     * window (收件). See {@link Application#completeFiling} and {@link Application#correct}.
      */
     public ApplicationView supplement(UUID id, ObjectNode body, Caller caller) {
         Supplement supplement = Supplement.of(body);
+        String centre = ApplicationAccess.callerCentre(caller);
         transactions.executeWithoutResult(status -> {
             Application application = applications.lock(id).orElseThrow(() -> ApplicationAccess.notFound(id));
+            if (centre != null) {
+                filings.requireReceivable(application.form().region(), supplement.brought().materials());
+                application.receivedAtTheWindow(supplement.brought().materials(), caller.subject(), centre,
+                        clock.instant());
+            }
             List<BirthEvent> events = switch (application.status()) {
                 case NEEDS_SUPPLEMENT -> completeFiling(application, supplement.limitedTo(Supplement.SUPPLEMENTABLE));
                 case ACTION_REQUIRED -> correctReturned(application, supplement.limitedTo(Supplement.CORRECTABLE), caller);

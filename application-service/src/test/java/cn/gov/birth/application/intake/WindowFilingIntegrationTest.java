@@ -163,6 +163,29 @@ class WindowFilingIntegrationTest extends ServiceIntegrationTest {
     }
 
     @Test
+    void shouldRecordThePaperAColleagueChecksForASupplementAndRefuseAnUnknownKind() {
+        ObjectNode form = atTheWindow();
+        ArrayNode materials = (ArrayNode) form.get("materials");
+        materials.remove(2);
+        UUID id = filed(clerk("clerk-0042", NANMING).post(APPLICATIONS, form));
+        JsonHttp colleague = clerk("clerk-0043", NANMING);
+        String supplements = APPLICATIONS + "/" + id + "/supplements";
+
+        var unknown = colleague.post(supplements, """
+                {"materials": [{"type": "HOUSE_DEED", "documentId": "D-0109"}]}""");
+        var supplemented = colleague.post(supplements, """
+                {"materials": [{"type": "MARRIAGE_CERTIFICATE", "documentId": "D-0103"}]}""");
+
+        assertThat(unknown.status()).isEqualTo(422);
+        assertThat(supplemented.status()).as(supplemented.body()).isEqualTo(200);
+        assertThat(supplemented.json().get("status").asString()).isEqualTo("ACCEPTED");
+        assertThat(supplemented.json().get("materialsReceived").valueStream().map(m -> m.get("type").asString()
+                + " " + m.get("receivedBy").asString()))
+                .containsExactly("MOTHER_HOUSEHOLD_REGISTER clerk-0042", "FATHER_HOUSEHOLD_REGISTER clerk-0042",
+                        "GUARDIAN_ID_CARD clerk-0042", "MARRIAGE_CERTIFICATE clerk-0043");
+    }
+
+    @Test
     void shouldRecordTheHospitalWhereItsPolicyTakesHospitalFilingsAndRefuseElsewhere() {
         ObjectNode inGuizhou = JsonHttp.newFamily().put("channel", "HOSPITAL");
         ObjectNode inGansu = JsonHttp.newFamily().put("region", "620000").put("channel", "HOSPITAL");
