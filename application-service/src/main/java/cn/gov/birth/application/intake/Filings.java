@@ -2,11 +2,11 @@ package cn.gov.birth.application.intake;
 
 import cn.gov.birth.application.core.ApplicationRequest;
 import cn.gov.birth.application.policy.RegionPolicies;
+import cn.gov.birth.application.policy.RegionPolicy;
 import cn.gov.birth.application.policy.RegionPolicy.Channel;
 import cn.gov.birth.platform.security.Caller;
 import cn.gov.birth.platform.web.ProblemException;
 import cn.gov.birth.security.Role;
-import cn.gov.birth.application.policy.RegionPolicy;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
