@@ -9,6 +9,10 @@ public final class Claims {
     public static final String DEPARTMENT = "department";
     /** A citizen's verified resident ID number, as the real-name identity platform vouches for it. */
     public static final String ID_NUMBER = "idNumber";
+    /** The service centre (政务服务中心) a {@link Role#CLERK} works at: its code in the region's policy. */
+    public static final String CENTRE = "centre";
+    /** The delivery hospital a {@link Role#HOSPITAL} staff member works at: its code. */
+    public static final String HOSPITAL = "hospital";
     /** The issuer of the tokens the {@code dev} profile makes. */
     public static final String DEV_ISSUER = "urn:birth:dev";
 

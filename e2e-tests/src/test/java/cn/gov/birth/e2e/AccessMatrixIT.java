@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.BiFunction;
 import java.util.stream.Collectors;
@@ -298,9 +299,10 @@ class AccessMatrixIT {
                     call.owner() != null ? call.owner() : fixture.mother));
             case OTHER_CITIZEN -> client = client.as(portal.token("other-" + UUID.randomUUID(), List.of("CITIZEN"),
                     null, OTHER_CITIZEN));
-            case CLERK -> client = client.as(portal.token("clerk-" + UUID.randomUUID(), List.of("CLERK"), null, null));
+            case CLERK -> client = client.as(portal.token("clerk-" + UUID.randomUUID(), List.of("CLERK"), null, null,
+                    Map.of("centre", "520102-ZWFW")));
             case HOSPITAL -> client = client.as(portal.token("hospital-" + UUID.randomUUID(), List.of("HOSPITAL"), null,
-                    null));
+                    null, Map.of("hospital", "H520102001")));
             case SUPERVISOR -> client = client.as(portal.token("supervisor-" + UUID.randomUUID(), List.of("SUPERVISOR"),
                     null, null));
             case STAFF -> client = client.as(portal.token("staff-" + UUID.randomUUID(), List.of("STAFF"),

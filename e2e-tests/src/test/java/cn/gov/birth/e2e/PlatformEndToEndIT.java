@@ -651,6 +651,41 @@ class PlatformEndToEndIT {
                         .get("items").valueStream().anyMatch(m -> m.get("text").asString().contains(text)));
     }
 
+    /**
+     * 帮办代办 and 窗口收件 (seeds 000, 004): a clerk files for a family at a named service centre,
+     * checking and scanning its paper, and hands over the notice; both parents, signing in later,
+     * find the application in their own list by their ID numbers, read it with the centre and the
+     * materials, and follow it to completion.
+     */
+    @Test
+    void shouldLetBothParentsFindReadAndFollowToCompletionWhatAClerkFiledForThemAtTheWindow() {
+        ObjectNode form = family().put("channel", "WINDOW");
+        JsonHttp clerk = portal.clerk("clerk-" + UUID.randomUUID(), "520102-ZWFW");
+
+        var filed = clerk.post("/api/v1/applications", form);
+        assertThat(filed.status()).as(filed.body()).isEqualTo(201);
+        UUID id = UUID.fromString(filed.json().get("id").asString());
+        String notice = clerk.get("/api/v1/applications/" + id + "/notice").json().get("text").asString();
+        JsonHttp mother = portal.motherOf(form);
+        JsonHttp father = portal.citizen(form.get("father").get("idNumber").asString());
+        FAMILIES.put(id, mother);
+
+        assertThat(notice).contains("现予受理", "贵阳市南明区政务服务中心", "结婚证（扫描件编号 D-0003）");
+        for (JsonHttp parent : List.of(mother, father)) {
+            assertThat(parent.get("/api/v1/applications?size=100").json().get("items").valueStream()
+                    .filter(a -> a.get("id").asString().equals(id.toString())))
+                    .singleElement().satisfies(a -> assertThat(a.get("channel").asString()).isEqualTo("WINDOW"));
+        }
+        JsonNode application = awaitCompleted(id);
+        assertThat(application.get("filing").get("serviceCentre").get("name").asString())
+                .isEqualTo("贵阳市南明区政务服务中心");
+        assertThat(application.get("materialsReceived").valueStream().map(m -> m.get("name").asString()))
+                .contains("结婚证", "母亲居民户口簿（首页、户主页、本人页）");
+        assertThat(father.get("/api/v1/applications/" + id).json().get("status").asString()).isEqualTo("COMPLETED");
+        assertThat(portal.clerk("clerk-" + UUID.randomUUID(), "620102-ZWFW").get("/api/v1/applications/" + id)
+                .status()).isEqualTo(404);
+    }
+
     private static String itemStatus(JsonNode application, Item item) {
         return item(application, item).get("status").asString();
     }

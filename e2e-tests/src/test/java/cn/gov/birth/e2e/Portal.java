@@ -27,7 +27,13 @@ final class Portal {
     }
 
     String token(String subject, List<String> roles, String department, String idNumber) {
-        Map<String, Object> request = new HashMap<>();
+        return token(subject, roles, department, idNumber, Map.of());
+    }
+
+    /** {@code workplace}: a clerk's {@code centre} or hospital staff's {@code hospital}, by code. */
+    String token(String subject, List<String> roles, String department, String idNumber,
+                 Map<String, String> workplace) {
+        Map<String, Object> request = new HashMap<>(workplace);
         request.put("subject", subject);
         request.put("roles", roles);
         request.put("department", department);
@@ -55,6 +61,11 @@ final class Portal {
     /** Someone with one role, signed in under a subject of their own. */
     JsonHttp signedIn(String subject, String role, String department) {
         return gateway.as(token(subject, List.of(role), department, null));
+    }
+
+    /** A window clerk of a service centre (its code in the region's policy). */
+    JsonHttp clerk(String subject, String centre) {
+        return gateway.as(token(subject, List.of("CLERK"), null, null, Map.of("centre", centre)));
     }
 
     JsonHttp staff(String department) {

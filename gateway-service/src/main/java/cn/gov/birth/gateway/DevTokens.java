@@ -68,8 +68,12 @@ class DevTokens {
         this.lifetime = lifetime;
     }
 
-    /** Who signs in: {@code department} for STAFF and DEPT_ADMIN, {@code idNumber} for a CITIZEN. */
-    record TokenRequest(String subject, List<String> roles, String department, String idNumber) {
+    /**
+     * Who signs in: {@code department} for STAFF and DEPT_ADMIN, {@code idNumber} for a CITIZEN,
+     * {@code centre} (the service centre's code) for a CLERK, {@code hospital} for HOSPITAL staff.
+     */
+    record TokenRequest(String subject, List<String> roles, String department, String idNumber, String centre,
+                        String hospital) {
     }
 
     record Token(String accessToken, String tokenType, long expiresIn) {
@@ -100,6 +104,12 @@ class DevTokens {
         if (request.idNumber() != null) {
             claims.claim(Claims.ID_NUMBER, request.idNumber());
         }
+        if (request.centre() != null) {
+            claims.claim(Claims.CENTRE, request.centre());
+        }
+        if (request.hospital() != null) {
+            claims.claim(Claims.HOSPITAL, request.hospital());
+        }
         String token = encoder.encode(JwtEncoderParameters.from(
                 JwsHeader.with(SignatureAlgorithm.RS256).keyId(keyId).build(), claims.build())).getTokenValue();
         return ResponseEntity.ok(new Token(token, "Bearer", lifetime.toSeconds()));
@@ -125,7 +135,16 @@ class DevTokens {
             errors.add(error("idNumber", "INVALID_ID_NUMBER",
                     "a CITIZEN's token carries their verified resident ID number (GB 11643)"));
         }
+        workplace(errors, "centre", request.centre());
+        workplace(errors, "hospital", request.hospital());
         return errors;
+    }
+
+    /** A workplace is a code (a service centre's, a hospital's), never free text. */
+    private static void workplace(List<Map<String, String>> errors, String field, String code) {
+        if (code != null && !code.matches("[A-Za-z0-9._-]{1,64}")) {
+            errors.add(error(field, "INVALID_FORMAT", field + ": 1 to 64 of A-Z a-z 0-9 . _ -"));
+        }
     }
 
     private static Map<String, String> error(String field, String code, String message) {

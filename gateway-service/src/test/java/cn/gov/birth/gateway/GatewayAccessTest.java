@@ -173,6 +173,24 @@ class GatewayAccessTest {
         client.post().uri("/api/v1/dev/tokens").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue("{\"subject\":\"x\",\"roles\":[\"CITIZEN\"],\"idNumber\":\"520102199403121221\"}")
                 .exchange().expectStatus().isBadRequest();
+        client.post().uri("/api/v1/dev/tokens").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"subject\":\"x\",\"roles\":[\"CLERK\"],\"centre\":\"南明区 中心\"}")
+                .exchange().expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("centre");
+    }
+
+    @Test
+    void shouldPutTheClerksServiceCentreAndTheHospitalInTheDevToken() {
+        String token = client.post().uri("/api/v1/dev/tokens").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"subject\":\"clerk-1\",\"roles\":[\"CLERK\",\"HOSPITAL\"],"
+                        + "\"centre\":\"520102-ZWFW\",\"hospital\":\"H520102001\"}")
+                .exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody()
+                .replaceAll(".*\"accessToken\" *: *\"([^\"]+)\".*", "$1");
+        String claims = new String(java.util.Base64.getUrlDecoder().decode(token.split("\\.")[1]),
+                StandardCharsets.UTF_8);
+
+        assertThat(claims).contains("\"centre\":\"520102-ZWFW\"", "\"hospital\":\"H520102001\"");
     }
 
     /** The text in pieces with no declared length: sent chunked. */

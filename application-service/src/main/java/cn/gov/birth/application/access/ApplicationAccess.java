@@ -13,8 +13,9 @@ import org.springframework.stereotype.Component;
 /**
  * Who may see and act on an application — read it and its notice, supplement it, withdraw it:
  * whoever submitted it (a citizen, a window clerk, a hospital's staff member: the token's
- * subject), and the parents on it, recognised by the verified ID number in their citizen token
- * against a keyed index of the ID numbers on the form. Anyone else is told there is no such
+ * subject), the clerks of the service centre where it was filed (the centre in their token), and
+ * the parents on it, recognised by the verified ID number in their citizen token against a keyed
+ * index of the ID numbers on the form. Anyone else is told there is no such
  * application (404, the same answer as for an id that does not exist).
  */
 @Component
@@ -38,15 +39,24 @@ public class ApplicationAccess {
         return caller.has(Role.CITIZEN) && caller.idNumber() != null ? index.idNumber(caller.idNumber()) : null;
     }
 
+    /** The service centre whose applications a clerk looks after; null for anyone else. */
+    public static String callerCentre(Caller caller) {
+        return caller.has(Role.CLERK) ? caller.centre() : null;
+    }
+
     public boolean mayAct(Caller caller, Parties parties) {
         String own = callerIndex(caller);
+        String centre = callerCentre(caller);
         return caller.subject().equals(parties.submittedBy())
-                || own != null && (own.equals(parties.motherIndex()) || own.equals(parties.fatherIndex()));
+                || own != null && (own.equals(parties.motherIndex()) || own.equals(parties.fatherIndex()))
+                || centre != null && centre.equals(parties.serviceCentre());
     }
 
     /** Returns when the caller may act on the application; otherwise 404, as if there were none. */
     public void require(UUID id, Caller caller) {
-        boolean allowed = jdbc.sql("select submitted_by, mother_index, father_index from application where id = ?")
+        boolean allowed = jdbc.sql("""
+                        select submitted_by, mother_index, father_index, service_centre
+                        from application where id = ?""")
                 .param(id).query(Parties.class).optional()
                 .filter(parties -> mayAct(caller, parties))
                 .isPresent();

@@ -61,9 +61,19 @@ public final class Application {
     private boolean formChanged;
     private final Set<Item> changedItems = EnumSet.noneOf(Item.class);
     private final List<TimelineEntry> newEntries = new ArrayList<>();
+    private final List<ReceivedMaterial> newMaterials = new ArrayList<>();
 
-    /** How an application was filed: its channel and, when the caller sent one, its idempotency key. */
-    public record Submission(Channel channel, String idempotencyKey, String requestHash) {
+    /**
+     * How an application was filed: its channel, where (the service centre of a WINDOW filing, the
+     * hospital of a HOSPITAL one, by code) and, when the caller sent one, its idempotency key.
+     */
+    public record Submission(Channel channel, String serviceCentre, String hospital, String idempotencyKey,
+                             String requestHash) {
+    }
+
+    /** A paper material checked at a window (收件): its kind, the scan's reference, who checked it, where and when. */
+    public record ReceivedMaterial(String type, String documentId, String receivedBy, String serviceCentre,
+                                   Instant receivedAt) {
     }
 
     /** One requested item: where it stands, until when, why (when not completed), and what it produced. */
@@ -110,6 +120,9 @@ public final class Application {
                                Map<Item, String> grantedAtHospital, Instant now) {
         Application application = new Application(id, reference, submission, now,
                 statusOf(acceptance), 1, acceptance, form, parties, null, null, List.of(), true);
+        if (submission.channel() == Channel.WINDOW) {
+            application.receivedAtTheWindow(form.materials(), parties.submittedBy(), submission.serviceCentre(), now);
+        }
         List<BirthEvent> events = new ArrayList<>(application.decided(deadlines, grantedAtHospital, now));
         events.add(application.statusChanged(null, null, null, now));
         return new Filed(application, List.copyOf(events));
@@ -234,6 +247,21 @@ public final class Application {
             return List.of();
         }
         return List.of(submitted(now));
+    }
+
+    /**
+     * At a window the clerk checks the paper materials the form (or a supplement) lists and scans
+     * them (窗口当场收件): they are recorded as received by that clerk, at their centre, now.
+     */
+    public void receivedAtTheWindow(List<ApplicationRequest.Material> materials, String clerk, String centre,
+                                    Instant now) {
+        if (materials == null || materials.isEmpty()) {
+            return;
+        }
+        materials.forEach(material -> newMaterials.add(new ReceivedMaterial(material.type(), material.documentId(),
+                clerk, centre, now)));
+        newEntries.add(new TimelineEntry(now, "MaterialsReceived", null,
+                "窗口已当场收件：核验并扫描纸质材料" + materials.size() + "份"));
     }
 
     /** What every supplement does: its form replaces the filed one, and the timeline says what it brought. */
@@ -368,5 +396,9 @@ public final class Application {
 
     List<TimelineEntry> newEntries() {
         return Collections.unmodifiableList(newEntries);
+    }
+
+    List<ReceivedMaterial> newMaterials() {
+        return Collections.unmodifiableList(newMaterials);
     }
 }

@@ -1,6 +1,7 @@
 package cn.gov.birth.application.core;
 
 import cn.gov.birth.application.core.Application.ApplicationItem;
+import cn.gov.birth.application.core.Application.ReceivedMaterial;
 import cn.gov.birth.application.core.Application.Submission;
 import cn.gov.birth.application.core.Application.TimelineEntry;
 import cn.gov.birth.application.policy.RegionPolicy.Channel;
@@ -34,7 +35,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Loads and saves {@link Application}s: the only writer of {@code application},
- * {@code application_item} and {@code timeline_entry}. Saving writes what the aggregate changed and
+ * {@code application_item}, {@code timeline_entry} and {@code received_material}. Saving writes what the aggregate changed and
  * the events it returned, in the caller's transaction (outbox): the status to the applicant's
  * topic, the application events as each department's view to its topic ({@link DepartmentViews}). The form and the items' results carry
  * personal data (ID numbers, phones, the bank account, the newborn's citizen ID number): they are
@@ -110,6 +111,16 @@ public class ApplicationRepository {
                     entries.stream().map(entry -> new Object[]{id, Timestamp.from(entry.at()), entry.type(),
                             entry.item() == null ? null : entry.item().name(), entry.detail()}).toList());
         }
+        List<ReceivedMaterial> materials = application.newMaterials();
+        if (!materials.isEmpty()) {
+            batches.batchUpdate("""
+                            insert into received_material (application_id, type, document_id, received_by,
+                                                           service_centre, received_at)
+                            values (?, ?, ?, ?, ?, ?)""",
+                    materials.stream().map(material -> new Object[]{id, material.type(), material.documentId(),
+                            material.receivedBy(), material.serviceCentre(),
+                            Timestamp.from(material.receivedAt())}).toList());
+        }
         for (BirthEvent event : events) {
             if (event instanceof ApplicationStatusChanged) {
                 outbox.publish(Topics.APPLICATION_STATUS, event);
@@ -148,7 +159,7 @@ public class ApplicationRepository {
                 : "certificate:" + certificate).filter(Objects::nonNull).forEach(key ->
                 jdbc.sql("select pg_advisory_xact_lock(hashtextextended(?, 0))").param(key).query().singleRow());
         return jdbc.sql("""
-                        select reference, submitted_by, mother_index, father_index from application
+                        select reference, submitted_by, mother_index, father_index, service_centre from application
                         where status not in (%s)
                           and ((mother_index = ? and newborn_birth_time = ?)
                                or (birth_certificate_number = cast(? as text)))
@@ -156,7 +167,7 @@ public class ApplicationRepository {
                         limit 1""".formatted(FINISHED))
                 .params(motherIndex, Timestamp.from(birth), certificate, self, self)
                 .query((rs, n) -> new Open(rs.getString(1), new Parties(rs.getString(2), rs.getString(3),
-                        rs.getString(4))))
+                        rs.getString(4), rs.getString(5))))
                 .optional();
     }
 
@@ -176,14 +187,15 @@ public class ApplicationRepository {
         Row row = Row.of(application, encryption.seal(json(application.form()), FORM.place()));
         if (application.isNew()) {
             jdbc.sql("""
-                            insert into application (id, reference, region, channel, idempotency_key, request_hash,
-                                                     submitted_at, status, version, acceptance, form, submitted_by,
-                                                     mother_index, father_index, deadline, completed_at,
-                                                     newborn_birth_time, birth_certificate_number)
-                            values (:id, :reference, :region, :channel, :idempotencyKey, :requestHash, :submittedAt,
-                                    :status, :version, cast(:acceptance as jsonb), :form, :submittedBy,
-                                    :motherIndex, :fatherIndex, :deadline, :completedAt, :newbornBirthTime,
-                                    :birthCertificateNumber)""")
+                            insert into application (id, reference, region, channel, service_centre, hospital,
+                                                     idempotency_key, request_hash, submitted_at, status, version,
+                                                     acceptance, form, submitted_by, mother_index, father_index,
+                                                     deadline, completed_at, newborn_birth_time,
+                                                     birth_certificate_number)
+                            values (:id, :reference, :region, :channel, :serviceCentre, :hospital, :idempotencyKey,
+                                    :requestHash, :submittedAt, :status, :version, cast(:acceptance as jsonb), :form,
+                                    :submittedBy, :motherIndex, :fatherIndex, :deadline, :completedAt,
+                                    :newbornBirthTime, :birthCertificateNumber)""")
                     .paramSource(row).update();
             return;
         }
@@ -198,8 +210,8 @@ public class ApplicationRepository {
     }
 
     /** The application's own row, column by column (the form sealed): read by name, and written from the aggregate. */
-    private record Row(UUID id, String reference, String region, String channel, String idempotencyKey,
-                       String requestHash, Timestamp submittedAt, String status, long version, String acceptance,
+    private record Row(UUID id, String reference, String region, String channel, String serviceCentre,
+                       String hospital, String idempotencyKey, String requestHash, Timestamp submittedAt, String status, long version, String acceptance,
                        String form, String submittedBy, String motherIndex, String fatherIndex, LocalDate deadline,
                        Timestamp completedAt, Timestamp newbornBirthTime, String birthCertificateNumber) {
 
@@ -209,7 +221,8 @@ public class ApplicationRepository {
             Parties parties = application.parties();
             Instant completedAt = application.completedAt();
             return new Row(application.id(), application.reference(), form.region(),
-                    submission.channel().name(), submission.idempotencyKey(), submission.requestHash(),
+                    submission.channel().name(), submission.serviceCentre(), submission.hospital(),
+                    submission.idempotencyKey(), submission.requestHash(),
                     Timestamp.from(application.submittedAt()), application.status().name(), application.version(),
                     json(application.acceptance()), sealedForm, parties.submittedBy(), parties.motherIndex(),
                     parties.fatherIndex(), application.deadline(), completedAt == null ? null
@@ -218,11 +231,11 @@ public class ApplicationRepository {
         }
 
         Application application(String openedForm, List<ApplicationItem> items) {
-            return new Application(id, reference, new Submission(Channel.valueOf(channel), idempotencyKey,
-                    requestHash), submittedAt.toInstant(), ApplicationStatus.valueOf(status), version,
+            return new Application(id, reference, new Submission(Channel.valueOf(channel), serviceCentre, hospital,
+                    idempotencyKey, requestHash), submittedAt.toInstant(), ApplicationStatus.valueOf(status), version,
                     EventCodec.mapper().readValue(acceptance, Acceptance.class),
                     EventCodec.mapper().readValue(openedForm, ApplicationRequest.class),
-                    new Parties(submittedBy, motherIndex, fatherIndex), deadline,
+                    new Parties(submittedBy, motherIndex, fatherIndex, serviceCentre), deadline,
                     completedAt == null ? null : completedAt.toInstant(), items, false);
         }
     }
@@ -242,6 +255,7 @@ public class ApplicationRepository {
                                  application.submitted_at)""", period)
                 .where("status in (" + FINISHED + ")")
                 .keyedBy("id", new Purge.Dependent("application_item", "application_id"),
-                        new Purge.Dependent("timeline_entry", "application_id"));
+                        new Purge.Dependent("timeline_entry", "application_id"),
+                        new Purge.Dependent("received_material", "application_id"));
     }
 }

@@ -10,7 +10,6 @@ import cn.gov.birth.application.core.Parties;
 import cn.gov.birth.application.deadlines.Deadlines;
 import cn.gov.birth.application.policy.RegionPolicies;
 import cn.gov.birth.application.policy.RegionPolicy;
-import cn.gov.birth.application.policy.RegionPolicy.Channel;
 import cn.gov.birth.application.tracking.ApplicationView;
 import cn.gov.birth.application.tracking.ApplicationViews;
 import cn.gov.birth.contracts.Item;
@@ -88,7 +87,7 @@ public class IntakeService {
         }
         validator.validate(form);
         limits.check(form);
-        Channel channel = filings.channel(caller, form);
+        Filings.Filing filing = filings.filing(caller, form);
         String hash = hash(form);
         if (idempotencyKey != null) {
             Optional<ApplicationView> earlier = earlier(idempotencyKey, hash, caller);
@@ -97,8 +96,8 @@ public class IntakeService {
             }
         }
         try {
-            UUID id = transactions.execute(status -> file(form, new Application.Submission(channel, idempotencyKey,
-                    hash), caller));
+            UUID id = transactions.execute(status -> file(form, new Application.Submission(filing.channel(),
+                    filing.serviceCentre(), filing.hospital(), idempotencyKey, hash), caller));
             return views.find(id).orElseThrow();
         } catch (DuplicateKeyException e) {
             // A concurrent request with the same key won the race: answer as it was answered.
@@ -123,7 +122,8 @@ public class IntakeService {
         refuseSecondOpenApplication(form, null, caller);
         Acceptance acceptance = decision.decide(form, Item.withDependencies(form.items()));
         Application.Filed filed = Application.submit(UUID.randomUUID(), applications.nextReference(form.region(), now),
-                submission, form, acceptance, parties(caller.subject(), form), deadlines, grantedAtHospital(form),
+                submission, form, acceptance, parties(caller.subject(), submission.serviceCentre(), form), deadlines,
+                grantedAtHospital(form),
                 now);
         applications.save(filed.application(), filed.events());
         logDecision(filed.application(), acceptance);
@@ -133,12 +133,19 @@ public class IntakeService {
     /**
      * A supplement (补正): of a NEEDS_SUPPLEMENT application, decided again; or, of an ACTION_REQUIRED
      * one, the correction of what departments returned (the mother's and newborn's data included),
-     * which must still be acceptable. See {@link Application#completeFiling} and {@link Application#correct}.
+     * which must still be acceptable. Brought by a clerk, its materials are paper checked at their
+     * window (收件). See {@link Application#completeFiling} and {@link Application#correct}.
      */
     public ApplicationView supplement(UUID id, ObjectNode body, Caller caller) {
         Supplement supplement = Supplement.of(body);
+        String centre = ApplicationAccess.callerCentre(caller);
         transactions.executeWithoutResult(status -> {
             Application application = applications.lock(id).orElseThrow(() -> ApplicationAccess.notFound(id));
+            if (centre != null) {
+                filings.requireReceivable(application.form().region(), supplement.brought().materials());
+                application.receivedAtTheWindow(supplement.brought().materials(), caller.subject(), centre,
+                        clock.instant());
+            }
             List<BirthEvent> events = switch (application.status()) {
                 case NEEDS_SUPPLEMENT -> completeFiling(application, supplement.limitedTo(Supplement.SUPPLEMENTABLE));
                 case ACTION_REQUIRED -> correctReturned(application, supplement.limitedTo(Supplement.CORRECTABLE), caller);
@@ -154,7 +161,7 @@ public class IntakeService {
         ApplicationRequest form = supplemented(application, supplement);
         Acceptance acceptance = decision.decide(form, Item.withDependencies(form.items()));
         List<BirthEvent> events = application.completeFiling(form, acceptance,
-                parties(application.parties().submittedBy(), form), supplement.sections(), deadlines,
+                parties(application.parties(), form), supplement.sections(), deadlines,
                 grantedAtHospital(form), clock.instant());
         logDecision(application, acceptance);
         return events;
@@ -170,7 +177,7 @@ public class IntakeService {
                             acceptance.reasons().stream(), acceptance.missing().stream())
                             .map(n -> n.code() + " " + n.message()).toList()));
         }
-        List<BirthEvent> events = application.correct(form, parties(application.parties().submittedBy(), form),
+        List<BirthEvent> events = application.correct(form, parties(application.parties(), form),
                 supplement.sections(), clock.instant());
         log.info("Application {} ({}) supplemented", application.reference(), application.id());
         return events;
@@ -188,9 +195,14 @@ public class IntakeService {
         return policies.of(form.region()).map(RegionPolicy::grantedAtHospital).orElse(Map.of());
     }
 
-    private Parties parties(String submittedBy, ApplicationRequest form) {
+    private Parties parties(String submittedBy, String serviceCentre, ApplicationRequest form) {
         return new Parties(submittedBy, access.parentIndex(form.mother().idNumber()),
-                form.father() == null ? null : access.parentIndex(form.father().idNumber()));
+                form.father() == null ? null : access.parentIndex(form.father().idNumber()), serviceCentre);
+    }
+
+    /** The parties of a supplemented form: the same filer and centre, the parents as the form now names them. */
+    private Parties parties(Parties filed, ApplicationRequest form) {
+        return parties(filed.submittedBy(), filed.serviceCentre(), form);
     }
 
     /** One open application per newborn; only the open application's own people are told which one it is. */

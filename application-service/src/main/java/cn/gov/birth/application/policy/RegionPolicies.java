@@ -8,11 +8,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.Period;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
@@ -110,6 +112,7 @@ public class RegionPolicies {
         });
         check(problems, policy.channels() != null && !policy.channels().isEmpty(),
                 "channels must list how applications may be filed (ONLINE, WINDOW, HOSPITAL)");
+        serviceCentres(policy, problems);
         check(problems, !policy.applicants().isEmpty(), "applicants must list who may apply");
         check(problems, RegionPolicy.APPLICANTS.keySet().containsAll(policy.applicants()),
                 "applicants must be among " + RegionPolicy.APPLICANTS.keySet().stream().sorted().toList());
@@ -201,6 +204,22 @@ public class RegionPolicies {
 
     private static boolean notBlank(String value) {
         return value != null && !value.isBlank();
+    }
+
+    /** A region with windows names its service centres, each once, with where, when and how to reach it. */
+    private static void serviceCentres(RegionPolicy policy, List<String> problems) {
+        check(problems, policy.channels() == null || !policy.channels().contains(RegionPolicy.Channel.WINDOW)
+                || !policy.serviceCentres().isEmpty(), "serviceCentres must list the centres whose windows file applications");
+        Set<String> codes = new HashSet<>();
+        for (RegionPolicy.ServiceCentre centre : policy.serviceCentres()) {
+            if (centre.code() == null || !centre.code().matches("[A-Za-z0-9._-]{1,64}") || Stream.of(centre.name(),
+                    centre.address(), centre.hours(), centre.phone()).anyMatch(s -> s == null || s.isBlank())) {
+                problems.add("service centre " + centre.code() + " needs a code (A-Z a-z 0-9 . _ -), a name, "
+                        + "an address, office hours and a phone number");
+            } else {
+                check(problems, codes.add(centre.code()), "service centre " + centre.code() + " is listed twice");
+            }
+        }
     }
 
     private static void requireMaterialFor(RegionPolicy policy, Situation situation, List<String> problems) {

@@ -7,6 +7,7 @@ import java.time.Period;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -35,6 +36,8 @@ import java.util.stream.Collectors;
  *                                    mother's authorization (Guangxi); null: not restricted
  * @param guide                       what the service guide tells beyond the rules: office hours, places,
  *                                    phone numbers, supervision channels, legal basis
+ * @param serviceCentres              the government service centres (政务服务中心) whose windows file
+ *                                    applications for families (channel WINDOW); a clerk's token names one
  */
 public record RegionPolicy(String region, String name, Set<Item> items, Set<String> applicants,
                            Set<String> applicantsWithAuthorization, Period registrationPeriod,
@@ -44,7 +47,8 @@ public record RegionPolicy(String region, String name, Set<Item> items, Set<Stri
                            Map<Item, Integer> timeLimits, Integer wholeTimeLimit, List<String> sources,
                            List<Material> materials, Settlement settlement, InsuranceOptions insurance,
                            Set<Channel> channels, Map<Item, String> grantedAtHospital, Jurisdiction jurisdiction,
-                           CertificateCollection certificateCollection, ServiceGuide guide) {
+                           CertificateCollection certificateCollection, ServiceGuide guide,
+                           List<ServiceCentre> serviceCentres) {
 
     /**
      * The area a policy names, by its GB/T 2260 code: a province (xx0000), a city (xxxx00) or a county;
@@ -113,6 +117,10 @@ public record RegionPolicy(String region, String name, Set<Item> items, Set<Stri
         WINDOW,
         /** The delivery hospital's staff, helping the parents file (助产机构帮办). */
         HOSPITAL
+    }
+
+    /** A service centre with a window for the joint service: its code (a clerk's token names it) and where and when it is open. */
+    public record ServiceCentre(String code, String name, String address, String hours, String phone) {
     }
 
     /** Whose household must be in the region. */
@@ -242,6 +250,12 @@ public record RegionPolicy(String region, String name, Set<Item> items, Set<Stri
         sources = sources == null ? List.of() : List.copyOf(sources);
         materials = materials == null ? List.of() : List.copyOf(materials);
         grantedAtHospital = grantedAtHospital == null ? Map.of() : Map.copyOf(grantedAtHospital);
+        serviceCentres = serviceCentres == null ? List.of() : List.copyOf(serviceCentres);
+    }
+
+    /** The region's service centre with this code, if it has one. */
+    public Optional<ServiceCentre> serviceCentre(String code) {
+        return serviceCentres.stream().filter(centre -> centre.code().equals(code)).findFirst();
     }
 
     /** The registration period as a family reads it (1年, 1个月). */

@@ -5,6 +5,7 @@ import cn.gov.birth.contracts.ItemStatus;
 import cn.gov.birth.application.core.Acceptance;
 import cn.gov.birth.application.policy.RegionPolicies;
 import cn.gov.birth.application.policy.RegionPolicy;
+import cn.gov.birth.application.policy.RegionPolicy.ServiceCentre;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -12,7 +13,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The written notice of the single window's decision, in Chinese: 受理通知书 for an accepted
- * application, 一次性告知书 listing everything missing, or 不予受理通知书 with every reason.
+ * application, 一次性告知书 listing everything missing, or 不予受理通知书 with every reason. One
+ * filed on the family's behalf says where and by whom, and lists the paper materials the window
+ * checked (收件), so that the clerk can print or hand it over.
  */
 @Component
 public class AcceptanceNotices {
@@ -63,8 +66,30 @@ public class AcceptanceNotices {
                 yield "不予受理通知书";
             }
         };
+        filedFor(text, application);
         text.append("\n").append(office).append("\n").append(date);
         return new Notice(application.reference(), title, text.toString());
+    }
+
+    private static void filedFor(StringBuilder text, ApplicationView application) {
+        ApplicationView.Filing filing = application.filing();
+        if (filing.serviceCentre() != null) {
+            ServiceCentre centre = filing.serviceCentre();
+            text.append("\n受理窗口：").append(centre.name() == null ? centre.code() : centre.name());
+            if (centre.address() != null) {
+                text.append("（地址：").append(centre.address()).append("；办公时间：").append(centre.hours())
+                        .append("；咨询电话：").append(centre.phone()).append("）");
+            }
+            text.append("\n窗口经办人：").append(filing.filedBy());
+        } else if (filing.hospital() != null) {
+            text.append("\n代为提交：助产机构（").append(filing.hospital()).append("），经办人：").append(filing.filedBy());
+        }
+        if (!application.materialsReceived().isEmpty()) {
+            text.append("\n窗口已收材料：");
+            application.materialsReceived().forEach(material -> text.append("\n  - ")
+                    .append(material.name() == null ? material.type() : material.name())
+                    .append("（扫描件编号 ").append(material.documentId()).append("）"));
+        }
     }
 
     private static void list(StringBuilder text, List<Acceptance.Notice> notices) {

@@ -2,6 +2,8 @@ package cn.gov.birth.application.tracking;
 
 import cn.gov.birth.application.core.Acceptance;
 import cn.gov.birth.application.core.Application.TimelineEntry;
+import cn.gov.birth.application.policy.RegionPolicy.Channel;
+import cn.gov.birth.application.policy.RegionPolicy.ServiceCentre;
 import cn.gov.birth.contracts.ApplicationStatus;
 import cn.gov.birth.contracts.Department;
 import cn.gov.birth.contracts.Item;
@@ -13,12 +15,28 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * An application as the applicant sees it (api.md, {@code GET /applications/{id}}); {@code deadline}
- * is the promised completion date of the whole application, added to the shape of record.
+ * An application as the applicant sees it (api.md, {@code GET /applications/{id}}); added to the
+ * shape of record: {@code deadline}, the promised completion date of the whole application;
+ * {@code filing}, how and where it was filed and by whom; {@code materialsReceived}, the paper
+ * materials a window checked (收件).
  */
 public record ApplicationView(UUID id, String reference, String region, ApplicationStatus status, long version,
                               Acceptance acceptance, List<ItemView> items, List<TimelineEntry> timeline,
-                              Instant submittedAt, Instant completedAt, LocalDate deadline) {
+                              Instant submittedAt, Instant completedAt, LocalDate deadline, Filing filing,
+                              List<ReceivedMaterial> materialsReceived) {
+
+    /**
+     * The channel, and for an application filed on the family's behalf where and by whom: the
+     * service centre of a window (with its address, hours and phone), the hospital's code, the clerk
+     * or staff member (their subject).
+     */
+    public record Filing(Channel channel, ServiceCentre serviceCentre, String hospital, String filedBy) {
+    }
+
+    /** A paper material checked at a window: its kind and name, the scan's reference, by whom, where and when. */
+    public record ReceivedMaterial(String type, String name, String documentId, String receivedBy,
+                                   String serviceCentre, Instant receivedAt) {
+    }
 
     /** {@code pulledIn}: not chosen by the applicant but needed by a chosen item (the card needs household registration). */
     public record ItemView(Item item, Department department, ItemStatus status, LocalDate deadline, Reason reason,

@@ -34,12 +34,15 @@ class TrackingController {
         this.reads = reads;
     }
 
-    /** Those the caller submitted or is a parent on (a clerk's or a hospital's: those they filed), newest first. */
+    /**
+     * Those the caller submitted or is a parent on (a hospital's: those they filed; a clerk's: those
+     * filed at their service centre), newest first.
+     */
     @GetMapping
     Page<ApplicationViews.Summary> mine(@RequestParam(defaultValue = "0") int page,
                                         @RequestParam(defaultValue = "20") int size, Caller caller) {
         Page<ApplicationViews.Summary> mine = views.of(caller.subject(), access.callerIndex(caller),
-                new Page.Request(page, size));
+                ApplicationAccess.callerCentre(caller), new Page.Request(page, size));
         reads.shown(caller, mine.items().stream().map(ApplicationViews.Summary::id).toList(), "list");
         return mine;
     }

@@ -25,6 +25,8 @@ import tools.jackson.databind.node.ObjectNode;
 class ApplicationAccessIntegrationTest extends ServiceIntegrationTest {
 
     private static final String STRANGER = "520102198801011232";
+    /** The service centre of the sample families' county (policies/520000.yml). */
+    private static final String CENTRE = "520102-ZWFW";
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
@@ -108,8 +110,8 @@ class ApplicationAccessIntegrationTest extends ServiceIntegrationTest {
         ObjectNode atHospital = JsonHttp.newFamily();
         atHospital.remove("channel");
         ObjectNode inGansu = JsonHttp.newFamily().put("region", "620000").put("channel", "HOSPITAL");
-        JsonHttp clerk = anonymous.as(Tokens.token("clerk-0042", List.of(Role.CLERK), null, null));
-        JsonHttp hospital = anonymous.as(Tokens.token("hospital-0007", List.of(Role.HOSPITAL), null, null));
+        JsonHttp clerk = anonymous.as(Tokens.clerk("clerk-0042", CENTRE));
+        JsonHttp hospital = anonymous.as(Tokens.hospital("hospital-0007", "H520102001"));
 
         var byClerk = clerk.post("/api/v1/applications", atWindow);
         var citizenAtWindow = motherOf(online).post("/api/v1/applications", online);
@@ -123,7 +125,7 @@ class ApplicationAccessIntegrationTest extends ServiceIntegrationTest {
         assertThat(channelOf(byHospital)).isEqualTo("HOSPITAL");
         // Gansu's policy takes no filings from hospitals.
         assertThat(hospitalInGansu.status()).isEqualTo(403);
-        assertThat(hospitalInGansu.body()).contains("620000");
+        assertThat(hospitalInGansu.json().get("detail").asString()).contains("甘肃省", "助产机构");
         // The mother follows what the hospital filed for her.
         UUID id = UUID.fromString(byHospital.json().get("id").asString());
         assertThat(motherOf(atHospital).get("/api/v1/applications/" + id).status()).isEqualTo(200);
@@ -147,7 +149,8 @@ class ApplicationAccessIntegrationTest extends ServiceIntegrationTest {
 
         var toMother = motherOf(form).post("/api/v1/applications", again);
         var toFather = fatherOf(form).post("/api/v1/applications", byFather);
-        var toClerk = anonymous.as(Tokens.of(Role.CLERK)).post("/api/v1/applications", atWindow);
+        var toClerk = anonymous.as(Tokens.clerk("clerk-" + UUID.randomUUID(), CENTRE)).post("/api/v1/applications",
+                atWindow);
 
         assertThat(toMother.status()).isEqualTo(409);
         assertThat(toMother.json().get("detail").asString()).contains(reference);
@@ -160,8 +163,8 @@ class ApplicationAccessIntegrationTest extends ServiceIntegrationTest {
     @Test
     void shouldKeepAnIdempotencyKeyToItsSubmitter() {
         ObjectNode form = JsonHttp.newFamily().put("channel", "WINDOW");
-        JsonHttp clerk = anonymous.as(Tokens.of(Role.CLERK));
-        JsonHttp otherClerk = anonymous.as(Tokens.of(Role.CLERK));
+        JsonHttp clerk = anonymous.as(Tokens.clerk("clerk-" + UUID.randomUUID(), CENTRE));
+        JsonHttp otherClerk = anonymous.as(Tokens.clerk("clerk-" + UUID.randomUUID(), CENTRE));
         String key = UUID.randomUUID().toString();
 
         var first = clerk.post("/api/v1/applications", form, "Idempotency-Key", key);
@@ -176,21 +179,22 @@ class ApplicationAccessIntegrationTest extends ServiceIntegrationTest {
 
     @Test
     void shouldListTheCallersApplicationsNewestFirstAPageAtATime() {
-        JsonHttp clerk = anonymous.as(Tokens.of(Role.CLERK));
+        // Hospital staff list what they filed themselves (a clerk lists their whole centre's).
+        JsonHttp staff = anonymous.as(Tokens.hospital("hospital-" + UUID.randomUUID(), "H520102001"));
         List<String> filed = new java.util.ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            filed.add(clerk.post("/api/v1/applications", JsonHttp.newFamily().put("channel", "WINDOW")).json()
+            filed.add(staff.post("/api/v1/applications", JsonHttp.newFamily().put("channel", "HOSPITAL")).json()
                     .get("id").asString());
         }
 
-        JsonNode page = clerk.get("/api/v1/applications?page=0&size=2").json();
-        JsonNode next = clerk.get("/api/v1/applications?page=1&size=2").json();
+        JsonNode page = staff.get("/api/v1/applications?page=0&size=2").json();
+        JsonNode next = staff.get("/api/v1/applications?page=1&size=2").json();
 
         assertThat(page.get("totalItems").asLong()).isEqualTo(3);
         assertThat(page.get("items").valueStream().map(a -> a.get("id").asString()))
                 .containsExactly(filed.get(2), filed.get(1));
         assertThat(next.get("items").valueStream().map(a -> a.get("id").asString())).containsExactly(filed.get(0));
-        assertThat(clerk.get("/api/v1/applications?size=101").status()).isEqualTo(400);
-        assertThat(clerk.get("/api/v1/applications?page=-1").status()).isEqualTo(400);
+        assertThat(staff.get("/api/v1/applications?size=101").status()).isEqualTo(400);
+        assertThat(staff.get("/api/v1/applications?page=-1").status()).isEqualTo(400);
     }
 }

@@ -53,7 +53,7 @@ class AuditIntegrationTest extends ServiceIntegrationTest {
     void clients() {
         anonymous = new JsonHttp("http://127.0.0.1:" + port);
         auditor = anonymous.as(Tokens.token("auditor-0001", List.of(Role.AUDITOR), null, null));
-        clerk = anonymous.as(Tokens.token(CLERK, List.of(Role.CLERK), null, null));
+        clerk = anonymous.as(Tokens.clerk(CLERK, "520102-ZWFW"));
     }
 
     @Test

@@ -53,7 +53,7 @@ class ApplicationTest {
         }
     };
     private static final Acceptance ACCEPTED = new Acceptance(Outcome.ACCEPTED, List.of(), List.of());
-    private static final Parties PARTIES = new Parties("citizen-1", "mother-index", null);
+    private static final Parties PARTIES = new Parties("citizen-1", "mother-index", null, null);
     /** Jilin's: granted at the hospital without application (免申即享), with where to collect them. */
     private static final Map<Item, String> AT_HOSPITAL = Map.of(Item.VACCINATION, "新生儿出生的助产机构",
             Item.MATERNITY_REIMBURSEMENT, "分娩的助产机构（出院时直接结算）");
@@ -102,8 +102,9 @@ class ApplicationTest {
         assertThat(((ApplicationStatusChanged) filed.events().getLast()).items())
                 .contains(new ItemState(Item.VACCINATION, ItemStatus.GRANTED_AT_HOSPITAL, null));
         assertThat(application.newEntries()).extracting(Application.TimelineEntry::type)
-                .containsExactly("ApplicationAccepted", "ItemGrantedAtHospital", "ItemGrantedAtHospital");
-        assertThat(application.newEntries().get(1).detail()).contains("免申即享", "新生儿出生的助产机构");
+                .containsExactly("MaterialsReceived", "ApplicationAccepted", "ItemGrantedAtHospital",
+                        "ItemGrantedAtHospital");
+        assertThat(application.newEntries().get(2).detail()).contains("免申即享", "新生儿出生的助产机构");
     }
 
     @Test
@@ -234,12 +235,12 @@ class ApplicationTest {
 
     private Application.Filed filed(Acceptance acceptance) {
         return Application.submit(UUID.randomUUID(), "520000-20261120-000001", new Submission(Channel.ONLINE, null,
-                null), form, acceptance, PARTIES, DUE_DATES, Map.of(), NOW);
+                null, null, null), form, acceptance, PARTIES, DUE_DATES, Map.of(), NOW);
     }
 
     private static Application.Filed filedInJilin(ApplicationRequest form) {
-        return Application.submit(UUID.randomUUID(), "220000-20261120-000001", new Submission(Channel.WINDOW, null,
-                null), form, ACCEPTED, PARTIES, DUE_DATES, AT_HOSPITAL, NOW);
+        return Application.submit(UUID.randomUUID(), "220000-20261120-000001", new Submission(Channel.WINDOW,
+                "220102-ZWFW", null, null, null), form, ACCEPTED, PARTIES, DUE_DATES, AT_HOSPITAL, NOW);
     }
 
     /** The sample family's form with only these items ticked. */

@@ -215,7 +215,9 @@ class EvaluationIntegrationTest extends ServiceIntegrationTest {
     }
 
     private UUID filedAtTheWindow(ObjectNode form) {
-        var filed = anonymous.as(Tokens.of(Role.CLERK)).post("/api/v1/applications", form);
+        // The sample families live in the region's xx0102 county, whose service centre the policy names.
+        String centre = form.get("region").asString().substring(0, 2) + "0102-ZWFW";
+        var filed = anonymous.as(Tokens.clerk("clerk-" + UUID.randomUUID(), centre)).post("/api/v1/applications", form);
         assertThat(filed.status()).as(filed.body()).isEqualTo(201);
         return UUID.fromString(filed.json().get("id").asString());
     }

@@ -6,15 +6,23 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import cn.gov.birth.contracts.Item;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class RegionPoliciesTest {
+
+    /** The one service centre of the valid policy, a line of its {@code serviceCentres}. */
+    private static final String CENTRE = """
+              - {code: 530102-ZWFW, name: 昆明市五华区政务服务中心, address: 五华区政务服务中心一楼, hours: 工作日9:00-17:00, phone: "12345"}
+            """;
 
     private static final String VALID = """
             region: "530000"
             name: 云南省
             items: [BIRTH_CERT, HUKOU]
             channels: [ONLINE, WINDOW]
+            serviceCentres:
+            """ + CENTRE + """
             applicants: [MOTHER]
             registrationPeriod: P1M
             households: ["53"]
@@ -190,6 +198,34 @@ class RegionPoliciesTest {
     void shouldStopOnAFormPartThatDoesNotExist() {
         assertThatThrownBy(() -> parse("530000.yml", VALID.replace("field: SIGNED_FORM", "field: SIGNATURE")))
                 .hasMessageContaining("530000.yml");
+    }
+
+    @Test
+    void shouldNameEachRegionsServiceCentresWithWhereWhenAndHowToReachThem() {
+        RegionPolicies policies = new RegionPolicies();
+
+        for (String region : policies.regions()) {
+            RegionPolicy policy = policies.of(region).orElseThrow();
+            assertThat(policy.serviceCentres()).as(region).isNotEmpty().allSatisfy(centre ->
+                    assertThat(List.of(centre.name(), centre.address(), centre.hours(), centre.phone()))
+                            .doesNotContainNull());
+        }
+        assertThat(policies.of("520000").orElseThrow().serviceCentre("520102-ZWFW")).get()
+                .extracting(RegionPolicy.ServiceCentre::name).isEqualTo("贵阳市南明区政务服务中心");
+    }
+
+    @Test
+    void shouldStopWhenARegionWithWindowsNamesNoServiceCentre() {
+        assertThatThrownBy(() -> parse("530000.yml", VALID.replace(CENTRE, "")))
+                .hasMessageContaining("530000.yml").hasMessageContaining("serviceCentres must list");
+    }
+
+    @Test
+    void shouldStopOnAServiceCentreWithoutHoursOrListedTwice() {
+        assertThatThrownBy(() -> parse("530000.yml", VALID.replace(", hours: 工作日9:00-17:00", "")))
+                .hasMessageContaining("service centre 530102-ZWFW needs");
+        assertThatThrownBy(() -> parse("530000.yml", VALID.replace(CENTRE, CENTRE + CENTRE)))
+                .hasMessageContaining("service centre 530102-ZWFW is listed twice");
     }
 
     private static RegionPolicy parse(String file, String yaml) {

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -43,7 +44,23 @@ public final class Tokens {
         return token(role.name().toLowerCase() + "-" + UUID.randomUUID(), List.of(role), null, null);
     }
 
+    /** A window clerk of a service centre (its code in the region's policy). */
+    public static String clerk(String subject, String centre) {
+        return token(subject, List.of(Role.CLERK), null, null, Map.of(Claims.CENTRE, centre));
+    }
+
+    /** A delivery hospital's staff member. */
+    public static String hospital(String subject, String hospital) {
+        return token(subject, List.of(Role.HOSPITAL), null, null, Map.of(Claims.HOSPITAL, hospital));
+    }
+
     public static String token(String subject, List<Role> roles, String department, String idNumber) {
+        return token(subject, roles, department, idNumber, Map.of());
+    }
+
+    /** {@code workplace}: the {@link Claims#CENTRE} or {@link Claims#HOSPITAL} claim, when the caller has one. */
+    public static String token(String subject, List<Role> roles, String department, String idNumber,
+                               Map<String, String> workplace) {
         Instant now = Instant.now();
         JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder().issuer(Claims.DEV_ISSUER).subject(subject)
                 .issueTime(Date.from(now)).expirationTime(Date.from(now.plus(Duration.ofHours(1))))
@@ -54,6 +71,7 @@ public final class Tokens {
         if (idNumber != null) {
             claims.claim(Claims.ID_NUMBER, idNumber);
         }
+        workplace.forEach(claims::claim);
         SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.RS256), claims.build());
         try {
             jwt.sign(new RSASSASigner(LocalSecrets.rsaKeyPair(DIR, LocalSecrets.TOKEN_KEY).getPrivate()));

@@ -13,10 +13,12 @@ import org.springframework.security.oauth2.jwt.Jwt;
 
 /**
  * Who is calling, as a verified token says (never a header a client can set): its subject, roles,
- * the department a staff member acts for, and a citizen's verified resident ID number. A
- * controller takes it as a parameter.
+ * the department a staff member acts for, a citizen's verified resident ID number, and the
+ * workplace of those who file for families: a clerk's service centre, a hospital staff member's
+ * hospital. A controller takes it as a parameter.
  */
-public record Caller(String subject, Set<Role> roles, String department, String idNumber) {
+public record Caller(String subject, Set<Role> roles, String department, String idNumber, String centre,
+                     String hospital) {
 
     public Caller {
         roles = roles.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(roles));
@@ -27,7 +29,8 @@ public record Caller(String subject, Set<Role> roles, String department, String 
         Set<Role> roles = Arrays.stream(Role.values()).filter(role -> claimed != null && claimed.contains(role.name()))
                 .collect(Collectors.toSet());
         return new Caller(jwt.getSubject(), roles, jwt.getClaimAsString(Claims.DEPARTMENT),
-                jwt.getClaimAsString(Claims.ID_NUMBER));
+                jwt.getClaimAsString(Claims.ID_NUMBER), jwt.getClaimAsString(Claims.CENTRE),
+                jwt.getClaimAsString(Claims.HOSPITAL));
     }
 
     /** The caller of the request this thread serves, from its verified token; empty outside one (a Kafka listener, start-up). */
