@@ -79,7 +79,8 @@ class EventSchemasTest {
 
     static {
         Topics.APPLICATIONS.forEach(topic -> {
-            EVENTS_BY_TOPIC.put(topic, Set.of("ApplicationSubmitted", "ApplicationSupplemented", "ApplicationWithdrawn"));
+            EVENTS_BY_TOPIC.put(topic, Set.of("ApplicationSubmitted", "ApplicationSupplemented", "ApplicationWithdrawn",
+                    "ItemWentOverdue"));
             SERVICE_BY_TOPIC.put(topic, "application-service");
         });
     }

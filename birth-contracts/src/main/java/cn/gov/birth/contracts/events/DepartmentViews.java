@@ -29,7 +29,8 @@ import java.util.UUID;
  * and the recipient</td></tr>
  * </table>
  * A submission or supplement goes to the departments of its items; a withdrawal (no personal
- * data) to every department. Each copy has its own event id, derived from the original's.
+ * data) to every department, each with its own event id derived from the original's; an item gone
+ * overdue (no personal data either) to the item's department alone, as it is.
  */
 public final class DepartmentViews {
 
@@ -56,6 +57,8 @@ public final class DepartmentViews {
                             idFor(department, withdrawn.eventId()), withdrawn.applicationId(), withdrawn.occurredAt(),
                             withdrawn.openItems(), withdrawn.reason())))
                     .toList();
+            case ItemWentOverdue overdue -> List.of(new Addressed(
+                    Topics.applicationsFor(overdue.item().department()), overdue));
             default -> throw new IllegalArgumentException("not an application event: " + event.getClass().getName());
         };
     }
