@@ -6,10 +6,12 @@ import cn.gov.birth.contracts.Topics;
 import cn.gov.birth.contracts.events.ApplicationSubmitted;
 import cn.gov.birth.contracts.events.ApplicationSupplemented;
 import cn.gov.birth.contracts.events.ApplicationWithdrawn;
+import cn.gov.birth.contracts.events.ItemWentOverdue;
 import cn.gov.birth.insurance.enrollment.Enrollments;
 import cn.gov.birth.insurance.enrollment.PaymentCallbackController;
 import cn.gov.birth.insurance.maternity.MaternityReimbursements;
 import cn.gov.birth.kit.dependent.DependentItems;
+import cn.gov.birth.kit.supervision.OverdueNotices;
 import cn.gov.birth.kit.withdrawal.Withdrawals;
 import cn.gov.birth.platform.handlers.EventHandlers;
 import cn.gov.birth.platform.security.PartnerRoute;
@@ -36,7 +38,8 @@ public class InsuranceServiceApplication {
      */
     @Bean
     EventHandlers eventHandlers(DependentItems dependentItems, Enrollments enrollments,
-                                MaternityReimbursements maternity, Withdrawals withdrawals) {
+                                MaternityReimbursements maternity, Withdrawals withdrawals,
+                                OverdueNotices overdue) {
         return EventHandlers.forTopic(Topics.applicationsFor(Department.MEDICAL_INSURANCE))
                 .on(ApplicationSubmitted.class, maternity::on)
                 .on(ApplicationSupplemented.class, supplement -> {
@@ -45,6 +48,7 @@ public class InsuranceServiceApplication {
                     }
                 })
                 .on(ApplicationWithdrawn.class, withdrawals::onWithdrawn)
+                .on(ItemWentOverdue.class, overdue::onOverdue)
                 .include(dependentItems.waiting(Item.MEDICAL_INSURANCE, Item.HUKOU, enrollments::enroll))
                 .build();
     }

@@ -5,8 +5,10 @@ import cn.gov.birth.contracts.Topics;
 import cn.gov.birth.contracts.events.ApplicationSubmitted;
 import cn.gov.birth.contracts.events.ApplicationSupplemented;
 import cn.gov.birth.contracts.events.ApplicationWithdrawn;
+import cn.gov.birth.contracts.events.ItemWentOverdue;
 import cn.gov.birth.kit.review.ReviewQueue;
 import cn.gov.birth.kit.review.ReviewQueues;
+import cn.gov.birth.kit.supervision.OverdueNotices;
 import cn.gov.birth.kit.withdrawal.Withdrawals;
 import cn.gov.birth.platform.handlers.EventHandlers;
 import cn.gov.birth.vaccination.certificate.DeferredDose;
@@ -27,13 +29,15 @@ public class VaccinationServiceApplication {
 
     /** Applications, supplements and withdrawals go to the vaccination certificate. */
     @Bean
-    EventHandlers eventHandlers(VaccinationCertificates certificates, Withdrawals withdrawals) {
+    EventHandlers eventHandlers(VaccinationCertificates certificates, Withdrawals withdrawals,
+                                OverdueNotices overdue) {
         return EventHandlers.forTopic(Topics.applicationsFor(Department.CDC))
                 .on(ApplicationSubmitted.class, certificates::on)
                 .on(ApplicationSupplemented.class, certificates::onSupplement)
                 // The item stops waiting for its dose record before the withdrawal cancels it.
                 .on(ApplicationWithdrawn.class, certificates::onWithdrawn)
                 .on(ApplicationWithdrawn.class, withdrawals::onWithdrawn)
+                .on(ItemWentOverdue.class, overdue::onOverdue)
                 .build();
     }
 
