@@ -34,7 +34,10 @@ public class ApplicationStatistics {
         ITEM, DEPARTMENT
     }
 
-    /** Which applications count: of a region (null: all), submitted from {@code from} to {@code to}, both included. */
+    /**
+     * Which applications count: of a region (null: all), submitted from {@code from} to {@code to}, both
+     * included; whose items (a department: its own only).
+     */
     public record Filter(String region, LocalDate from, LocalDate to, GroupBy groupBy, Department department) {
     }
 
@@ -89,10 +92,12 @@ public class ApplicationStatistics {
                             select a.status, a.submitted_at, a.completed_at, a.deadline from application a
                             where\s""" + condition)
                     .params(params)
-                    .query((rs, n) -> new Case(null, null, rs.getString("status"),
-                            rs.getTimestamp("submitted_at").toInstant(),
-                            rs.getTimestamp("completed_at") == null ? null : rs.getTimestamp("completed_at").toInstant(),
-                            rs.getDate("deadline") == null ? null : rs.getDate("deadline").toLocalDate()))
+                    .query((rs, n) -> {
+                        Timestamp completedAt = rs.getTimestamp("completed_at");
+                        return new Case(null, null, rs.getString("status"), rs.getTimestamp("submitted_at").toInstant(),
+                                completedAt == null ? null : completedAt.toInstant(),
+                                rs.getDate("deadline") == null ? null : rs.getDate("deadline").toLocalDate());
+                    })
                     .list());
         }
         return new Statistics(filter.region(), filter.from(), filter.to(), filter.groupBy(), applications, groups);

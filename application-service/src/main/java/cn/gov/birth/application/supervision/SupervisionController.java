@@ -104,7 +104,7 @@ class SupervisionController {
     record Deadlines(LocalDate today, int total, Map<Department, Long> byDepartment, List<Listed> items) {
     }
 
-    /** One item: its department, application, where it stands, and by how many days (calendar and working) it is late. */
+    /** One item: its department, application, where it stands, and by how many days (calendar, working) it is late. */
     record Listed(Department department, UUID applicationId, String reference, String region, Item item,
                   ItemStatus status, LocalDate deadline, boolean overdue, long daysOverdue,
                   int workingDaysOverdue) {

@@ -190,7 +190,8 @@ class SupervisionIntegrationTest extends ServiceIntegrationTest {
         LocalDate day = today();
         UUID onTime = file(bornTwoDaysBefore(day));
         UUID late = file(bornTwoDaysBefore(day));
-        // The vaccination certificate is due the day it is applied for (即办, Guizhou): one issued that day, one two working days on.
+        // The vaccination certificate is due the day it is applied for (即办, Guizhou): one is issued that
+        // day, one two working days on.
         complete(onTime, day);
         complete(late, calendar.addWorkingDays(day, 2));
         String period = "/api/v1/statistics/applications?region=520000&from=" + day + "&to=" + day;

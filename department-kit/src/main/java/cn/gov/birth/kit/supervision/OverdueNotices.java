@@ -74,7 +74,7 @@ public class OverdueNotices {
         return page.of(notices, total);
     }
 
-    /** One overdue item: which, of what application, its deadline, when supervision found it late, and whether it finished since. */
+    /** An overdue item: which, of what application, its deadline, when found late, whether it finished since. */
     public record Notice(UUID applicationId, Item item, String reference, LocalDate deadline, Instant foundAt,
                          boolean finished) {
     }
