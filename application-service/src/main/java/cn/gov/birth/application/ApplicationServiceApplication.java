@@ -5,7 +5,6 @@ import cn.gov.birth.application.evaluation.EvaluationRepository;
 import cn.gov.birth.application.followup.FollowUpRepository;
 import cn.gov.birth.platform.crypto.EncryptedColumn;
 import cn.gov.birth.platform.retention.Purge;
-import java.time.Clock;
 import java.time.Duration;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.SpringApplication;
@@ -20,11 +19,6 @@ public class ApplicationServiceApplication {
 
     public static void main(String[] args) {
         SpringApplication.run(ApplicationServiceApplication.class, args);
-    }
-
-    @Bean
-    Clock clock() {
-        return Clock.systemUTC();
     }
 
     /** The sealed columns of the application tables: a key rotation re-encrypts them. */

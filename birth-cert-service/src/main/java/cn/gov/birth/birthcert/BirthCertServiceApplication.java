@@ -9,8 +9,10 @@ import cn.gov.birth.contracts.Topics;
 import cn.gov.birth.contracts.events.ApplicationSubmitted;
 import cn.gov.birth.contracts.events.ApplicationSupplemented;
 import cn.gov.birth.contracts.events.ApplicationWithdrawn;
+import cn.gov.birth.contracts.events.ItemWentOverdue;
 import cn.gov.birth.kit.review.ReviewQueue;
 import cn.gov.birth.kit.review.ReviewQueues;
+import cn.gov.birth.kit.supervision.OverdueNotices;
 import cn.gov.birth.kit.withdrawal.Withdrawals;
 import cn.gov.birth.platform.handlers.EventHandlers;
 import cn.gov.birth.platform.security.Access;
@@ -36,7 +38,8 @@ public class BirthCertServiceApplication {
     /** Accepted applications go to the certificate and the guidance enrollment. */
     @Bean
     EventHandlers eventHandlers(BirthCertificates certificates, ParentingGuidance guidance,
-                                Withdrawals withdrawals, ReviewQueue<?> review) {
+                                Withdrawals withdrawals, ReviewQueue<?> review,
+                                OverdueNotices overdue) {
         return EventHandlers.forTopic(Topics.applicationsFor(Department.HEALTH))
                 .on(ApplicationSubmitted.class, certificates::on)
                 .on(ApplicationSubmitted.class, guidance::on)
@@ -47,6 +50,7 @@ public class BirthCertServiceApplication {
                 })
                 .on(ApplicationWithdrawn.class, withdrawals::onWithdrawn)
                 .include(review.followUps())
+                .on(ItemWentOverdue.class, overdue::onOverdue)
                 .build();
     }
 

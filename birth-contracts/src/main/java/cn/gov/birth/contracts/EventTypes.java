@@ -16,6 +16,7 @@ import cn.gov.birth.contracts.events.ItemAwaitingReview;
 import cn.gov.birth.contracts.events.PaymentRequested;
 import cn.gov.birth.contracts.events.ItemReturned;
 import cn.gov.birth.contracts.events.ItemStarted;
+import cn.gov.birth.contracts.events.ItemWentOverdue;
 import cn.gov.birth.contracts.events.MaternityReimbursementSettled;
 import cn.gov.birth.contracts.events.MedicalInsuranceEnrolled;
 import cn.gov.birth.contracts.events.ParentingGuidanceEnrolled;
@@ -40,6 +41,7 @@ public final class EventTypes {
         BY_TYPE.put("cn.gov.birth.ApplicationSupplemented.v2", ApplicationSupplemented.class);
         BY_TYPE.put("cn.gov.birth.ApplicationWithdrawn.v1", ApplicationWithdrawn.class);
         BY_TYPE.put("cn.gov.birth.ApplicationStatusChanged.v1", ApplicationStatusChanged.class);
+        BY_TYPE.put("cn.gov.birth.ItemWentOverdue.v1", ItemWentOverdue.class);
         BY_TYPE.put("cn.gov.birth.ItemStarted.v1", ItemStarted.class);
         BY_TYPE.put("cn.gov.birth.ItemReturned.v1", ItemReturned.class);
         BY_TYPE.put("cn.gov.birth.ItemAwaitingReview.v1", ItemAwaitingReview.class);

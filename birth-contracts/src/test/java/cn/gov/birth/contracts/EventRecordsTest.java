@@ -240,7 +240,7 @@ class EventRecordsTest {
 
     @Test
     void shouldMapEveryEventTypeBothWays() {
-        assertThat(EventTypes.all()).hasSize(20);
+        assertThat(EventTypes.all()).hasSize(21);
         EventTypes.all().forEach((type, eventClass) -> {
             assertThat(EventTypes.typeOf(eventClass)).isEqualTo(type);
             assertThat(EventTypes.classOf(type)).contains(eventClass);

@@ -19,6 +19,7 @@ import cn.gov.birth.contracts.events.ItemRejected;
 import cn.gov.birth.contracts.events.ItemAwaitingReview;
 import cn.gov.birth.contracts.events.ItemReturned;
 import cn.gov.birth.contracts.events.ItemStarted;
+import cn.gov.birth.contracts.events.ItemWentOverdue;
 import cn.gov.birth.contracts.events.MaternityReimbursementSettled;
 import cn.gov.birth.contracts.events.MedicalInsuranceEnrolled;
 import cn.gov.birth.contracts.events.ParentingGuidanceEnrolled;
@@ -59,6 +60,7 @@ final class EventSamples {
                 new ApplicationWithdrawn(id(), APPLICATION_ID, AT, List.of(Item.HUKOU, Item.SOCIAL_SECURITY_CARD),
                         "家庭情况变化"),
                 new ItemStarted(id(), APPLICATION_ID, AT, Item.HUKOU),
+                new ItemWentOverdue(id(), APPLICATION_ID, AT, REFERENCE, Item.HUKOU, LocalDate.of(2026, 12, 4)),
                 new ItemReturned(id(), APPLICATION_ID, AT, Item.BIRTH_CERT, "CERTIFICATE_NUMBER_IN_USE",
                         "该出生医学证明编号已被其他申请使用，请核对后补正"),
                 new ItemAwaitingReview(id(), APPLICATION_ID, AT, Item.HUKOU, "LATE_REGISTRATION",

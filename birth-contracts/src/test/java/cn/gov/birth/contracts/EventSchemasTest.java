@@ -80,7 +80,7 @@ class EventSchemasTest {
     static {
         Topics.APPLICATIONS.forEach(topic -> {
             EVENTS_BY_TOPIC.put(topic, Set.of("ApplicationSubmitted", "ApplicationSupplemented", "ApplicationWithdrawn",
-                    "FollowUpOpened"));
+                    "FollowUpOpened", "ItemWentOverdue"));
             SERVICE_BY_TOPIC.put(topic, "application-service");
         });
     }

@@ -7,6 +7,7 @@ import cn.gov.birth.kit.outcome.ItemOutcomes;
 import cn.gov.birth.kit.reference.ReferenceDataConfiguration;
 import cn.gov.birth.kit.review.ReviewConfiguration;
 import cn.gov.birth.kit.review.ReviewQueues;
+import cn.gov.birth.kit.supervision.OverdueNoticeConfiguration;
 import cn.gov.birth.kit.withdrawal.Withdrawals;
 import cn.gov.birth.platform.PlatformAutoConfiguration;
 import cn.gov.birth.platform.db.Migrations;
@@ -24,11 +25,13 @@ import org.springframework.context.annotation.Import;
 /**
  * What a department's service (one that says {@code birth.department}) shares with the other
  * four: one final outcome per item, items that wait for another department's, cancelling open
- * items on withdrawal, the staff review queue's endpoints, and the import of its reference data.
+ * items on withdrawal, the staff review queue's endpoints, the import of its reference data, and the
+ * notices of its items gone overdue.
  */
 @AutoConfiguration(after = PlatformAutoConfiguration.class)
 @Import({ItemOutcomes.class, ItemFacts.class, ReviewQueues.class, DependentItems.class, Withdrawals.class,
-        ReviewConfiguration.class, ReferenceDataConfiguration.class})
+        ReviewConfiguration.class, ReferenceDataConfiguration.class,
+        OverdueNoticeConfiguration.class})
 public class KitAutoConfiguration {
 
     /** The kit's tables migrate with the service's, from {@code db/kit}. */

@@ -172,6 +172,18 @@ class AccessMatrixIT {
             new Row("GET /api/v1/statistics/evaluations", "application-service", null,
                     (p, f) -> Call.get("/api/v1/statistics/evaluations"),
                     answers("401 403 403 403 403 200 200 403 200 200 403 401 401 401"), null),
+            new Row("GET /api/v1/statistics/applications", "application-service", null,
+                    (p, f) -> Call.get("/api/v1/statistics/applications?groupBy=department"),
+                    answers("401 403 403 403 403 200 200 403 200 200 403 401 401 401"), null),
+            new Row("GET /api/v1/ops/deadlines", "application-service", null,
+                    (p, f) -> Call.get("/api/v1/ops/deadlines?overdue=true&dueWithin=P2D"),
+                    answers("401 403 403 403 403 200 200 403 200 200 403 401 401 401"), null),
+            new Row("POST /api/v1/dev/clock (profile dev only)", "application-service", null,
+                    (p, f) -> Call.post("/api/v1/dev/clock", "{\"advance\":\"PT0S\"}"),
+                    answers("401 403 403 403 403 403 403 403 200 403 403 401 401 401"), null),
+            new Row("DELETE /api/v1/dev/clock (profile dev only)", "application-service", null,
+                    (p, f) -> new Call("DELETE", "/api/v1/dev/clock", null, null, null),
+                    answers("401 403 403 403 403 403 403 403 200 403 403 401 401 401"), null),
             new Row("GET /api/v1/notifications?applicationId={id}", "notification-service", null,
                     (p, f) -> Call.get("/api/v1/notifications?applicationId=" + f.application),
                     answers("401 200 404 404 404 403 403 403 403 403 403 401 401 401"), null),
@@ -210,6 +222,9 @@ class AccessMatrixIT {
                     answers("401 403 403 403 403 200 403 403 403 403 403 401 401 401"), null),
             new Row("GET /api/v1/departments/POLICE/printing-notices", "hukou-service", null,
                     (p, f) -> Call.get("/api/v1/departments/POLICE/printing-notices?station=P52010201"),
+                    answers("401 403 403 403 403 200 403 403 403 403 403 401 401 401"), null),
+            new Row("GET /api/v1/departments/{department}/overdue-items", "birth-cert-service", null,
+                    (p, f) -> Call.get("/api/v1/departments/HEALTH/overdue-items"),
                     answers("401 403 403 403 403 200 403 403 403 403 403 401 401 401"), null),
             new Row("POST /api/v1/payment-callbacks (tax channel)", "insurance-service", "TAX-CHANNEL",
                     (p, f) -> Call.post("/api/v1/payment-callbacks", f.paymentCallback),
@@ -328,8 +343,11 @@ class AccessMatrixIT {
     }
 
     private static JsonHttp.Response send(JsonHttp client, Call call, String[] headers) {
-        return call.method().equals("GET") ? client.get(call.path(), headers)
-                : client.postAs(call.path(), call.contentType(), call.body(), headers);
+        return switch (call.method()) {
+            case "GET" -> client.get(call.path(), headers);
+            case "DELETE" -> client.delete(call.path(), headers);
+            default -> client.postAs(call.path(), call.contentType(), call.body(), headers);
+        };
     }
 
     /** Families, a review task and the partners' reports, for one pass over the matrix. */

@@ -251,6 +251,8 @@ final class Platform implements AutoCloseable {
         env.put("CARD_CALLBACK_TIMEOUT", "PT15S");
         env.put("CARD_SENDER_LEASE", "PT30S");
         env.put("REFERENCE_DATA_DIR", dataSet.toString());
+        // Items found overdue soon after the dev clock is moved past their limits (SupervisionEndToEndIT).
+        env.put("OVERDUE_CHECK_INTERVAL", "PT2S");
         if (databases.containsKey(service)) {
             env.put("DB_NAME", databases.get(service));
         }

@@ -3,6 +3,7 @@ package cn.gov.birth.gateway;
 import cn.gov.birth.security.Role;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -11,13 +12,21 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * without a token, 403 with one). The services check again, more finely (an application's own
  * people, a department's own work, a partner's signature).
  *
- * @param grants in order, most specific first
+ * @param grants    in order, most specific first
+ * @param devGrants the grants of the routes that exist under the {@code dev} profile only (set in its
+ *                  document alone, so that they are never granted outside it), after {@code grants}
  */
 @ConfigurationProperties("birth.gateway.access")
-record AccessTable(List<Grant> grants) {
+record AccessTable(List<Grant> grants, List<Grant> devGrants) {
 
     AccessTable {
         grants = grants == null ? List.of() : List.copyOf(grants);
+        devGrants = devGrants == null ? List.of() : List.copyOf(devGrants);
+    }
+
+    /** Every grant, in the order they are tried. */
+    List<Grant> all() {
+        return Stream.concat(grants.stream(), devGrants.stream()).toList();
     }
 
     /**

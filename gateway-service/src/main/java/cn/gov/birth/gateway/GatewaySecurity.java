@@ -67,7 +67,7 @@ class GatewaySecurity {
                     if (devTokens.getIfAvailable() != null) {
                         exchanges.pathMatchers(HttpMethod.POST, DevTokens.PATH).permitAll();
                     }
-                    for (AccessTable.Grant grant : table.grants()) {
+                    for (AccessTable.Grant grant : table.all()) {
                         ReactiveAuthorizationManager<AuthorizationContext> who = manager(grant);
                         for (String method : grant.methods()) {
                             exchanges.pathMatchers(HttpMethod.valueOf(method), grant.path()).access(who);

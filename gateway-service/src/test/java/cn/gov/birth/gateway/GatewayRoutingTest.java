@@ -196,6 +196,37 @@ class GatewayRoutingTest {
     }
 
     @Test
+    void shouldRouteSupervisionAndTheDevClockToApplicationServiceForTheirRolesOnly() {
+        client.post().uri("/api/v1/dev/clock").headers(h -> h.setBearerAuth(token("supervisor-1", "SUPERVISOR", null)))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"advance\": \"P1D\"}")
+                .exchange().expectStatus().isForbidden();
+        client.get().uri("/api/v1/ops/deadlines?overdue=true").headers(h -> h.setBearerAuth(citizen()))
+                .exchange().expectStatus().isForbidden();
+        client.get().uri("/api/v1/departments/CDC/overdue-items")
+                .headers(h -> h.setBearerAuth(token("police-1", "STAFF", "POLICE")))
+                .exchange().expectStatus().isForbidden();
+        assertThat(SEEN).doesNotContainKey("POST /api/v1/dev/clock").doesNotContainKey("GET /api/v1/ops/deadlines")
+                .doesNotContainKey("vaccination GET /api/v1/departments/CDC/overdue-items");
+
+        client.post().uri("/api/v1/dev/clock").headers(h -> h.setBearerAuth(token("ops-1", "OPS", null)))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"advance\": \"P1D\"}")
+                .exchange().expectStatus().isCreated();
+        client.get().uri("/api/v1/ops/deadlines?overdue=true")
+                .headers(h -> h.setBearerAuth(token("supervisor-1", "SUPERVISOR", null)))
+                .exchange().expectStatus().isCreated();
+        client.get().uri("/api/v1/statistics/applications?groupBy=department")
+                .headers(h -> h.setBearerAuth(token("staff-1", "STAFF", "CDC")))
+                .exchange().expectStatus().isCreated();
+        client.get().uri("/api/v1/departments/CDC/overdue-items")
+                .headers(h -> h.setBearerAuth(token("cdc-1", "STAFF", "CDC")))
+                .exchange().expectStatus().isCreated();
+
+        assertThat(SEEN).containsKey("POST /api/v1/dev/clock").containsKey("GET /api/v1/ops/deadlines")
+                .containsKey("GET /api/v1/statistics/applications")
+                .containsKey("vaccination GET /api/v1/departments/CDC/overdue-items");
+    }
+
+    @Test
     void shouldLetManyConcurrentCallsThroughToOneUpstream() throws Exception {
         List<Integer> statuses;
         try (ExecutorService callers = Executors.newVirtualThreadPerTaskExecutor()) {

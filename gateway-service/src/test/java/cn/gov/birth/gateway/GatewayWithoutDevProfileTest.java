@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.interfaces.RSAPublicKey;
 import java.time.Instant;
@@ -37,6 +38,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 @AutoConfigureWebTestClient(timeout = "20s")
 class GatewayWithoutDevProfileTest {
 
+    private static final KeyPair IDENTITY_KEY = identityKey();
     private static final HttpServer IDENTITY_PLATFORM = identityPlatform();
 
     @DynamicPropertySource
@@ -73,12 +75,35 @@ class GatewayWithoutDevProfileTest {
                 .exchange().expectStatus().isUnauthorized();
     }
 
-    /** A JWK Set of the identity platform's own key: not the local dev key. */
-    private static HttpServer identityPlatform() {
+    @Test
+    void shouldHaveNoDevClockRouteEvenForOps() throws Exception {
+        SignedJWT opsToken = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("iam-1").build(),
+                new JWTClaimsSet.Builder().issuer("https://iam.gz.example/realms/birth").subject("ops-1")
+                        .claim(Claims.ROLES, List.of("OPS"))
+                        .expirationTime(Date.from(Instant.now().plusSeconds(600))).build());
+        opsToken.sign(new RSASSASigner(IDENTITY_KEY.getPrivate()));
+
+        client.get().uri("/actuator/prometheus").headers(h -> h.setBearerAuth(opsToken.serialize()))
+                .exchange().expectStatus().isOk();
+        client.post().uri("/api/v1/dev/clock").headers(h -> h.setBearerAuth(opsToken.serialize()))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"advance\": \"P10D\"}")
+                .exchange().expectStatus().isForbidden();
+    }
+
+    private static KeyPair identityKey() {
         try {
             var generator = KeyPairGenerator.getInstance("RSA");
             generator.initialize(2048);
-            String jwks = new JWKSet(new RSAKey.Builder((RSAPublicKey) generator.generateKeyPair().getPublic())
+            return generator.generateKeyPair();
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A JWK Set of the identity platform's own key: not the local dev key. */
+    private static HttpServer identityPlatform() {
+        try {
+            String jwks = new JWKSet(new RSAKey.Builder((RSAPublicKey) IDENTITY_KEY.getPublic())
                     .keyID("iam-1").build()).toString();
             HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
             server.createContext("/certs", exchange -> {
@@ -90,7 +115,7 @@ class GatewayWithoutDevProfileTest {
             });
             server.start();
             return server;
-        } catch (IOException | java.security.GeneralSecurityException e) {
+        } catch (IOException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -4,11 +4,13 @@ import cn.gov.birth.contracts.Item;
 import cn.gov.birth.contracts.Department;
 import cn.gov.birth.contracts.Topics;
 import cn.gov.birth.contracts.events.ApplicationWithdrawn;
+import cn.gov.birth.contracts.events.ItemWentOverdue;
 import cn.gov.birth.hukou.registration.CitizenRegistration.Birth;
 import cn.gov.birth.hukou.registration.HouseholdRegistrations;
 import cn.gov.birth.kit.dependent.DependentItems;
 import cn.gov.birth.kit.review.ReviewQueue;
 import cn.gov.birth.kit.review.ReviewQueues;
+import cn.gov.birth.kit.supervision.OverdueNotices;
 import cn.gov.birth.kit.withdrawal.Withdrawals;
 import cn.gov.birth.platform.handlers.EventHandlers;
 import cn.gov.birth.platform.security.Access;
@@ -32,9 +34,11 @@ public class HukouServiceApplication {
     /** The registration waits for the birth certificate. */
     @Bean
     EventHandlers eventHandlers(DependentItems dependentItems, HouseholdRegistrations registrations,
-                                Withdrawals withdrawals, ReviewQueue<?> review) {
+                                Withdrawals withdrawals, ReviewQueue<?> review,
+                                OverdueNotices overdue) {
         return EventHandlers.forTopic(Topics.applicationsFor(Department.POLICE))
                 .on(ApplicationWithdrawn.class, withdrawals::onWithdrawn)
+                .on(ItemWentOverdue.class, overdue::onOverdue)
                 .include(dependentItems.waiting(Item.HUKOU, Item.BIRTH_CERT, registrations::register))
                 .include(review.followUps())
                 .build();

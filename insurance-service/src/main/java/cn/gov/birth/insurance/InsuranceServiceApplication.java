@@ -6,12 +6,14 @@ import cn.gov.birth.contracts.Topics;
 import cn.gov.birth.contracts.events.ApplicationSubmitted;
 import cn.gov.birth.contracts.events.ApplicationSupplemented;
 import cn.gov.birth.contracts.events.ApplicationWithdrawn;
+import cn.gov.birth.contracts.events.ItemWentOverdue;
 import cn.gov.birth.insurance.enrollment.Enrollments;
 import cn.gov.birth.insurance.enrollment.PaymentCallbackController;
 import cn.gov.birth.insurance.maternity.ManualClaimSettings;
 import cn.gov.birth.insurance.maternity.MaternityReimbursements;
 import cn.gov.birth.kit.dependent.DependentItems;
 import cn.gov.birth.kit.review.ReviewQueue;
+import cn.gov.birth.kit.supervision.OverdueNotices;
 import cn.gov.birth.kit.withdrawal.Withdrawals;
 import cn.gov.birth.platform.handlers.EventHandlers;
 import cn.gov.birth.platform.retention.Purge;
@@ -39,7 +41,8 @@ public class InsuranceServiceApplication {
      */
     @Bean
     EventHandlers eventHandlers(DependentItems dependentItems, Enrollments enrollments,
-                                MaternityReimbursements maternity, Withdrawals withdrawals, ReviewQueue<?> review) {
+                                MaternityReimbursements maternity, Withdrawals withdrawals, ReviewQueue<?> review,
+                                OverdueNotices overdue) {
         return EventHandlers.forTopic(Topics.applicationsFor(Department.MEDICAL_INSURANCE))
                 .on(ApplicationSubmitted.class, maternity::on)
                 .on(ApplicationSupplemented.class, supplement -> {
@@ -48,6 +51,7 @@ public class InsuranceServiceApplication {
                     }
                 })
                 .on(ApplicationWithdrawn.class, withdrawals::onWithdrawn)
+                .on(ItemWentOverdue.class, overdue::onOverdue)
                 .include(dependentItems.waiting(Item.MEDICAL_INSURANCE, Item.HUKOU, enrollments::enroll))
                 .include(review.followUps())
                 .build();

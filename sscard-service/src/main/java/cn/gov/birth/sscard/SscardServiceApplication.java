@@ -4,8 +4,10 @@ import cn.gov.birth.contracts.Item;
 import cn.gov.birth.contracts.Department;
 import cn.gov.birth.contracts.Topics;
 import cn.gov.birth.contracts.events.ApplicationWithdrawn;
+import cn.gov.birth.contracts.events.ItemWentOverdue;
 import cn.gov.birth.kit.dependent.DependentItems;
 import cn.gov.birth.kit.review.ReviewQueue;
+import cn.gov.birth.kit.supervision.OverdueNotices;
 import cn.gov.birth.kit.withdrawal.Withdrawals;
 import cn.gov.birth.platform.handlers.EventHandlers;
 import cn.gov.birth.platform.security.PartnerRoute;
@@ -31,9 +33,11 @@ public class SscardServiceApplication {
     /** What the service does with each event: the card waits for the household registration. */
     @Bean
     EventHandlers eventHandlers(DependentItems dependentItems, CardApplications cards,
-                                Withdrawals withdrawals, ReviewQueue<?> review) {
+                                Withdrawals withdrawals, ReviewQueue<?> review,
+                                OverdueNotices overdue) {
         return EventHandlers.forTopic(Topics.applicationsFor(Department.HUMAN_RESOURCES))
                 .on(ApplicationWithdrawn.class, withdrawals::onWithdrawn)
+                .on(ItemWentOverdue.class, overdue::onOverdue)
                 .include(dependentItems.waiting(Item.SOCIAL_SECURITY_CARD, Item.HUKOU, cards::apply))
                 .include(review.followUps())
                 .build();

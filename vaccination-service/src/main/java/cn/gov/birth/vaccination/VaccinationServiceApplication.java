@@ -5,8 +5,10 @@ import cn.gov.birth.contracts.Topics;
 import cn.gov.birth.contracts.events.ApplicationSubmitted;
 import cn.gov.birth.contracts.events.ApplicationSupplemented;
 import cn.gov.birth.contracts.events.ApplicationWithdrawn;
+import cn.gov.birth.contracts.events.ItemWentOverdue;
 import cn.gov.birth.kit.review.ReviewQueue;
 import cn.gov.birth.kit.review.ReviewQueues;
+import cn.gov.birth.kit.supervision.OverdueNotices;
 import cn.gov.birth.kit.withdrawal.Withdrawals;
 import cn.gov.birth.platform.handlers.EventHandlers;
 import cn.gov.birth.vaccination.certificate.DeferredDose;
@@ -27,7 +29,8 @@ public class VaccinationServiceApplication {
 
     /** Applications, supplements and withdrawals go to the vaccination certificate. */
     @Bean
-    EventHandlers eventHandlers(VaccinationCertificates certificates, Withdrawals withdrawals, ReviewQueue<?> review) {
+    EventHandlers eventHandlers(VaccinationCertificates certificates, Withdrawals withdrawals, ReviewQueue<?> review,
+                                OverdueNotices overdue) {
         return EventHandlers.forTopic(Topics.applicationsFor(Department.CDC))
                 .on(ApplicationSubmitted.class, certificates::on)
                 .on(ApplicationSupplemented.class, certificates::onSupplement)
@@ -35,6 +38,7 @@ public class VaccinationServiceApplication {
                 .on(ApplicationWithdrawn.class, certificates::onWithdrawn)
                 .on(ApplicationWithdrawn.class, withdrawals::onWithdrawn)
                 .include(review.followUps())
+                .on(ItemWentOverdue.class, overdue::onOverdue)
                 .build();
     }
 

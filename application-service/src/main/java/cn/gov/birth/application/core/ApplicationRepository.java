@@ -247,7 +247,7 @@ public class ApplicationRepository {
     /**
      * Finished applications ({@link ApplicationStatus#isFinal()}) whose last event (the newest timeline
      * entry: completion, withdrawal, refusal or a late fact) is older than {@code period}, with their
-     * items and timeline, for the service's purges. An open application stays, however old.
+     * items, timeline and overdue records, for the service's purges. An open application stays, however old.
      */
     public static Purge finishedApplications(Duration period) {
         return Purge.of("finished-applications", "application", """
@@ -256,6 +256,7 @@ public class ApplicationRepository {
                 .where("status in (" + FINISHED + ")")
                 .keyedBy("id", new Purge.Dependent("application_item", "application_id"),
                         new Purge.Dependent("timeline_entry", "application_id"),
-                        new Purge.Dependent("received_material", "application_id"));
+                        new Purge.Dependent("received_material", "application_id"),
+                        new Purge.Dependent("item_overdue", "application_id"));
     }
 }

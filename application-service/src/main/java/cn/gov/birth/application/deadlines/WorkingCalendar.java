@@ -74,6 +74,16 @@ public class WorkingCalendar {
                 .filter(this::isWorkingDay).skip(Math.max(days - 1, 0)).findFirst().orElseThrow();
     }
 
+    /**
+     * The working days from {@code start} to {@code end} as a time limit counts them: the start day
+     * not counted, the end day counted (so {@code addWorkingDays(start, n)} is {@code n} days on); 0
+     * when {@code end} is not after {@code start}.
+     */
+    public int workingDaysBetween(LocalDate start, LocalDate end) {
+        return end.isAfter(start) ? (int) start.plusDays(1).datesUntil(end.plusDays(1)).filter(this::isWorkingDay)
+                .count() : 0;
+    }
+
     private static void addAll(Set<LocalDate> into, List<String> entries, int year) {
         for (String entry : entries) {
             try {

@@ -1,17 +1,14 @@
 package cn.gov.birth.application.evaluation;
 
+import cn.gov.birth.application.access.DepartmentScope;
 import cn.gov.birth.contracts.ChinaTime;
 import cn.gov.birth.contracts.Department;
 import cn.gov.birth.contracts.Item;
 import cn.gov.birth.platform.security.Caller;
-import cn.gov.birth.platform.web.ProblemException;
-import cn.gov.birth.security.Role;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.Arrays;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.format.annotation.DateTimeFormat.ISO;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -38,21 +35,7 @@ class StatisticsController {
             @RequestParam(required = false) Item item,
             @RequestParam(required = false) @DateTimeFormat(iso = ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = ISO.DATE) LocalDate to, Caller caller) {
-        return evaluations.statistics(new EvaluationRepository.Filter(region, scope(caller, department), item,
-                from, to), LocalDate.ofInstant(clock.instant(), ChinaTime.ZONE));
-    }
-
-    private static Department scope(Caller caller, Department asked) {
-        if (caller.has(Role.SUPERVISOR) || caller.has(Role.OPS)) {
-            return asked;
-        }
-        Department own = caller.department() == null ? null
-                : Arrays.stream(Department.values()).filter(d -> d.name().equals(caller.department()))
-                        .findFirst().orElse(null);
-        if (own == null || asked != null && asked != own) {
-            throw new ProblemException(HttpStatus.FORBIDDEN, "Another department's statistics",
-                    "Staff see the evaluations of their own department.");
-        }
-        return own;
+        return evaluations.statistics(new EvaluationRepository.Filter(region, DepartmentScope.of(caller, department),
+                item, from, to), LocalDate.ofInstant(clock.instant(), ChinaTime.ZONE));
     }
 }

@@ -31,7 +31,8 @@ import java.util.UUID;
  * A submission or supplement goes to the departments of its items; a withdrawal (no personal
  * data) to every department. Each copy has its own event id, derived from the original's. A 差评's
  * rectification or a complaint ({@link FollowUpOpened}, with the family's words) goes on the same
- * topics to the one department that answers it, and to no other.
+ * topics to the one department that answers it, and to no other; an item gone overdue (no personal
+ * data either) to the item's department alone, as it is.
  */
 public final class DepartmentViews {
 
@@ -58,6 +59,8 @@ public final class DepartmentViews {
                             idFor(department, withdrawn.eventId()), withdrawn.applicationId(), withdrawn.occurredAt(),
                             withdrawn.openItems(), withdrawn.reason())))
                     .toList();
+            case ItemWentOverdue overdue -> List.of(new Addressed(
+                    Topics.applicationsFor(overdue.item().department()), overdue));
             default -> throw new IllegalArgumentException("not an application event: " + event.getClass().getName());
         };
     }
