@@ -10,20 +10,27 @@ import java.util.Set;
  * certificate first, then household registration, then medical insurance and the card.
  */
 public enum Item {
-    BIRTH_CERT(Department.HEALTH, List.of()),
-    VACCINATION(Department.CDC, List.of()),
-    HUKOU(Department.POLICE, List.of(BIRTH_CERT)),
-    MEDICAL_INSURANCE(Department.MEDICAL_INSURANCE, List.of(HUKOU)),
-    MATERNITY_REIMBURSEMENT(Department.MEDICAL_INSURANCE, List.of()),
-    SOCIAL_SECURITY_CARD(Department.HUMAN_RESOURCES, List.of(HUKOU)),
-    PARENTING_GUIDANCE(Department.HEALTH, List.of());
+    BIRTH_CERT("出生医学证明", Department.HEALTH, List.of()),
+    VACCINATION("预防接种证", Department.CDC, List.of()),
+    HUKOU("出生户口登记", Department.POLICE, List.of(BIRTH_CERT)),
+    MEDICAL_INSURANCE("居民医保参保登记", Department.MEDICAL_INSURANCE, List.of(HUKOU)),
+    MATERNITY_REIMBURSEMENT("生育医疗费用报销", Department.MEDICAL_INSURANCE, List.of()),
+    SOCIAL_SECURITY_CARD("社会保障卡申领", Department.HUMAN_RESOURCES, List.of(HUKOU)),
+    PARENTING_GUIDANCE("科学育儿指导服务登记", Department.HEALTH, List.of());
 
+    private final String title;
     private final Department department;
     private final List<Item> requires;
 
-    Item(Department department, List<Item> requires) {
+    Item(String title, Department department, List<Item> requires) {
+        this.title = title;
         this.department = department;
         this.requires = requires;
+    }
+
+    /** The item's name as the joint service's documents give it, for text a family reads (never the code). */
+    public String title() {
+        return title;
     }
 
     public Department department() {

@@ -670,7 +670,8 @@ class PlatformEndToEndIT {
         JsonHttp father = portal.citizen(form.get("father").get("idNumber").asString());
         FAMILIES.put(id, mother);
 
-        assertThat(notice).contains("现予受理", "贵阳市南明区政务服务中心", "结婚证（扫描件编号 D-0003）");
+        assertThat(notice).contains("现予受理", "贵阳市南明区政务服务中心", "结婚证（扫描件编号 D-0003）", "出生医学证明")
+                .doesNotContain(Arrays.stream(Item.values()).map(Item::name).toArray(String[]::new));
         for (JsonHttp parent : List.of(mother, father)) {
             assertThat(parent.get("/api/v1/applications?size=100").json().get("items").valueStream()
                     .filter(a -> a.get("id").asString().equals(id.toString())))

@@ -85,7 +85,7 @@ final class Guides {
             conditions.add("已在助产机构办理《出生医学证明》");
         }
         policy.grantedAtHospital().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(granted ->
-                conditions.add(granted.getKey() + "：在助产机构免申即享，无需申请（可一并勾选），领取地点：" + granted.getValue()));
+                conditions.add(granted.getKey().title() + "：在助产机构免申即享，无需申请（可一并勾选），领取地点：" + granted.getValue()));
         if (policy.namedNewbornRequired()) {
             conditions.add("新生儿已取名");
         }

@@ -45,7 +45,7 @@ class AcceptanceDecision {
         List<Notice> missing = new ArrayList<>();
         List<Item> notOffered = items.stream().filter(item -> !policy.accepts(item)).sorted().toList();
         note(reasons, !notOffered.isEmpty(), "ITEM_NOT_OFFERED", policy.name() + "联办暂不包括以下事项，可通过原渠道单独办理："
-                + String.join("、", notOffered.stream().map(Item::name).toList()));
+                + String.join("、", notOffered.stream().map(Item::title).toList()));
         var newborn = form.newborn();
         note(reasons, policy.namedNewbornRequired() && (isBlank(newborn.surname()) || isBlank(newborn.givenName())),
                 "NEWBORN_UNNAMED", "新生儿尚未取名，暂不纳入联办，请取名后再申请");

@@ -41,7 +41,7 @@ public class AcceptanceNotices {
             case ACCEPTED -> {
                 text.append("您于").append(date).append("提交的新生儿出生“一件事”联办申请，经审查符合受理条件，现予受理。\n");
                 text.append("受理事项及办结时限：\n");
-                application.items().forEach(item -> text.append("  - ").append(item.item())
+                application.items().forEach(item -> text.append("  - ").append(item.item().title())
                         .append(item.pulledIn() ? "（因所选事项需要一并办理）" : "")
                         .append(item.status() == ItemStatus.GRANTED_AT_HOSPITAL
                                 ? "（已在医院免申办理，领取地点：" + item.result().get("place") + "）" : "")

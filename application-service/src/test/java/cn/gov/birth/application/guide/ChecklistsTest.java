@@ -106,7 +106,7 @@ class ChecklistsTest {
         var guide = Guides.of(policies.of("220000").orElseThrow());
 
         assertThat(guide.items()).extracting(Guides.ItemGuide::item).doesNotContain(Item.VACCINATION);
-        assertThat(guide.conditions()).anyMatch(c -> c.startsWith("VACCINATION：在助产机构免申即享")
+        assertThat(guide.conditions()).anyMatch(c -> c.startsWith("预防接种证：在助产机构免申即享")
                 && c.contains("新生儿出生的助产机构"));
         assertThat(guide.conditions()).anyMatch(c -> c.startsWith("MATERNITY_REIMBURSEMENT：在助产机构免申即享"));
     }

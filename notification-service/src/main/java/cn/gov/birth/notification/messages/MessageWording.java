@@ -6,6 +6,7 @@ import cn.gov.birth.contracts.FollowUpKind;
 import cn.gov.birth.contracts.Item;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,6 +28,18 @@ record MessageWording(String prefix, Map<Item, String> items, Map<ApplicationSta
                       String certificateMailed, String officeHours, String finished, Map<String, String> settlements,
                       Map<String, Reason> reasons, String grantedAtHospital, Map<FollowUpKind, String> answers,
                       Map<Department, String> departments, String wholeService) {
+
+    /** The items a wording does not name are called by their names in the contracts. */
+    MessageWording {
+        Map<Item, String> named = new EnumMap<>(Item.class);
+        for (Item item : Item.values()) {
+            named.put(item, item.title());
+        }
+        if (items != null) {
+            named.putAll(items);
+        }
+        items = Map.copyOf(named);
+    }
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z]+)}");
     /** A code (an enum constant, a reason code) is what a family must never read. */
