@@ -22,15 +22,11 @@ class ApplicationEventHandlers {
     @Bean
     EventHandlers eventHandlers(DepartmentFacts facts, FollowUps followUps, AuditLog auditLog) {
         return EventHandlers.forTopic(Topics.BIRTH_CERT).on(ItemFact.class, facts::apply)
-                .on(FollowUpAnswered.class, followUps::answered)
                 .forTopic(Topics.VACCINATION).on(ItemFact.class, facts::apply)
-                .on(FollowUpAnswered.class, followUps::answered)
                 .forTopic(Topics.HUKOU).on(ItemFact.class, facts::apply)
-                .on(FollowUpAnswered.class, followUps::answered)
                 .forTopic(Topics.INSURANCE).on(ItemFact.class, facts::apply)
-                .on(FollowUpAnswered.class, followUps::answered)
                 .forTopic(Topics.SSCARD).on(ItemFact.class, facts::apply)
-                .on(FollowUpAnswered.class, followUps::answered)
+                .forTopic(Topics.FOLLOW_UP_ANSWERS).on(FollowUpAnswered.class, followUps::answered)
                 .forTopic(Topics.AUDIT).on(AuditRecorded.class, auditLog::store)
                 .build();
     }

@@ -5,6 +5,7 @@ import static cn.gov.birth.contracts.Topics.APPLICATION_STATUS;
 import static cn.gov.birth.contracts.Topics.AUDIT;
 import static cn.gov.birth.contracts.Topics.BIRTH_CERT;
 import static cn.gov.birth.contracts.Topics.DEPARTMENT_FACTS;
+import static cn.gov.birth.contracts.Topics.FOLLOW_UP_ANSWERS;
 import static cn.gov.birth.contracts.Topics.HUKOU;
 import static cn.gov.birth.contracts.Topics.INSURANCE;
 import static cn.gov.birth.contracts.Topics.SSCARD;
@@ -42,18 +43,19 @@ public final class TopicAccess {
     }
 
     /**
-     * Each department service reads only its department's view of applications; every service that
-     * records audit entries writes the audit topic, which application-service reads for the auditors.
+     * Each department service reads only its department's view of applications and writes its staff's
+     * answers to families where only application-service reads them; every service that records audit
+     * entries writes the audit topic, which application-service reads for the auditors.
      */
     public static final List<Client> CLIENTS = List.of(
             new Client("application-service", Stream.concat(APPLICATIONS.stream(), Stream.of(APPLICATION_STATUS, AUDIT))
-                    .toList(), Stream.concat(DEPARTMENT_FACTS.stream(), Stream.of(AUDIT)).toList()),
-            new Client("birth-cert-service", List.of(BIRTH_CERT, AUDIT), List.of(applicationsFor(Department.HEALTH))),
-            new Client("vaccination-service", List.of(VACCINATION, AUDIT), List.of(applicationsFor(Department.CDC))),
-            new Client("hukou-service", List.of(HUKOU, AUDIT), List.of(applicationsFor(Department.POLICE), BIRTH_CERT)),
-            new Client("insurance-service", List.of(INSURANCE, AUDIT),
+                    .toList(), Stream.concat(DEPARTMENT_FACTS.stream(), Stream.of(FOLLOW_UP_ANSWERS, AUDIT)).toList()),
+            new Client("birth-cert-service", List.of(BIRTH_CERT, FOLLOW_UP_ANSWERS, AUDIT), List.of(applicationsFor(Department.HEALTH))),
+            new Client("vaccination-service", List.of(VACCINATION, FOLLOW_UP_ANSWERS, AUDIT), List.of(applicationsFor(Department.CDC))),
+            new Client("hukou-service", List.of(HUKOU, FOLLOW_UP_ANSWERS, AUDIT), List.of(applicationsFor(Department.POLICE), BIRTH_CERT)),
+            new Client("insurance-service", List.of(INSURANCE, FOLLOW_UP_ANSWERS, AUDIT),
                     List.of(applicationsFor(Department.MEDICAL_INSURANCE), HUKOU)),
-            new Client("sscard-service", List.of(SSCARD, AUDIT),
+            new Client("sscard-service", List.of(SSCARD, FOLLOW_UP_ANSWERS, AUDIT),
                     List.of(applicationsFor(Department.HUMAN_RESOURCES), HUKOU)),
             new Client("notification-service", List.of(), List.of(APPLICATION_STATUS)));
 

@@ -19,6 +19,12 @@ public final class Topics {
      * application-service's auditors' copy: internal, not one of the topics department systems read.
      */
     public static final String AUDIT = "birth.audit.v1";
+    /**
+     * The departments' answers to the families' 差评 and complaints ({@code FollowUpAnswered}), which
+     * application-service alone reads: a department's own topic is read by the departments waiting on
+     * its facts, and they have no business reading its answers to families.
+     */
+    public static final String FOLLOW_UP_ANSWERS = "birth.follow-up-answers.v1";
 
     /**
      * Accepted applications, their supplements and withdrawals, one topic per department, each
@@ -36,7 +42,7 @@ public final class Topics {
 
     /** Every topic of the platform's facts, in the order they flow (the audit topic is apart). */
     public static final List<String> ALL = Stream.concat(APPLICATIONS.stream(),
-            Stream.of(BIRTH_CERT, VACCINATION, HUKOU, INSURANCE, SSCARD, APPLICATION_STATUS)).toList();
+            Stream.of(BIRTH_CERT, VACCINATION, HUKOU, INSURANCE, SSCARD, FOLLOW_UP_ANSWERS, APPLICATION_STATUS)).toList();
 
     /** The topics carrying department facts about items. */
     public static final List<String> DEPARTMENT_FACTS = List.of(BIRTH_CERT, VACCINATION, HUKOU, INSURANCE, SSCARD);

@@ -128,10 +128,10 @@ class EvaluationIntegrationTest extends ServiceIntegrationTest {
         assertThat(opened.answerDue().toString()).isEqualTo(bad.json().get("rectification").get("answerBy").asString());
 
         FollowUpAnswered answered = answer(opened, RECTIFIED);
-        probe.publish(Topics.VACCINATION, answered);
-        probe.publish(Topics.VACCINATION, answered);
-        probe.publish(Topics.VACCINATION, answer(opened, "同一任务的第二个答复"));
-        awaitQuiet(Topics.VACCINATION);
+        probe.publish(Topics.FOLLOW_UP_ANSWERS, answered);
+        probe.publish(Topics.FOLLOW_UP_ANSWERS, answered);
+        probe.publish(Topics.FOLLOW_UP_ANSWERS, answer(opened, "同一任务的第二个答复"));
+        awaitQuiet(Topics.FOLLOW_UP_ANSWERS);
         probe.awaitEvent(Topics.APPLICATION_STATUS, FamilyAnswered.class, event -> event.applicationId().equals(id));
 
         List<FamilyAnswered> told = probe.events(Topics.APPLICATION_STATUS, FamilyAnswered.class, id);

@@ -76,7 +76,7 @@ class FollowUpIntegrationTest extends ServiceIntegrationTest {
         assertThat(jdbc.sql("select text from follow_up where id = ?").param(opened.followUpId())
                 .query(String.class).single()).startsWith("ENC1:").doesNotContain("派出所");
 
-        probe.publish(Topics.HUKOU, answer(opened, "已核实，已为您开通专线。"));
+        probe.publish(Topics.FOLLOW_UP_ANSWERS, answer(opened, "已核实，已为您开通专线。"));
 
         await().atMost(Duration.ofSeconds(30)).until(() -> mother.get(complaints(id)).json().get(0)
                 .get("answer").isString());

@@ -42,9 +42,9 @@ public class ItemFacts {
         outbox.publish(Topics.of(department), fact);
     }
 
-    /** Staff's answer to a family's 差评 or complaint, on the department's topic like its facts. */
+    /** Staff's answer to a family's 差评 or complaint: for application-service alone, not beside the facts. */
     public void publish(FollowUpAnswered answer) {
-        outbox.publish(Topics.of(department), answer);
+        outbox.publish(Topics.FOLLOW_UP_ANSWERS, answer);
     }
 
     /** See {@link ItemOutcomes#hasFinished}. */

@@ -416,7 +416,8 @@ class ReviewQueueTest {
         assertThat(answered.status()).isEqualTo(Status.ANSWERED);
         assertThat(answered.followUp().answer()).isEqualTo("已电话联系并改进窗口流程，感谢监督。");
         assertThat(answered.followUp().answeredBy()).isEqualTo(OFFICER);
-        assertThat(published(id)).singleElement().isInstanceOfSatisfying(FollowUpAnswered.class, answer -> {
+        assertThat(published(id)).as("nothing beside the department's facts").isEmpty();
+        assertThat(published(id, Topics.FOLLOW_UP_ANSWERS)).singleElement().isInstanceOfSatisfying(FollowUpAnswered.class, answer -> {
             assertThat(answer.followUpId()).isEqualTo(opened.followUpId());
             assertThat(answer.kind()).isEqualTo(FollowUpKind.RECTIFICATION);
             assertThat(answer.department()).isEqualTo(Department.POLICE);
@@ -428,7 +429,7 @@ class ReviewQueueTest {
                     assertThat(problem.status()).isEqualTo(HttpStatus.CONFLICT);
                     assertThat(problem.title()).isEqualTo("Already answered");
                 });
-        assertThat(published(id)).hasSize(1);
+        assertThat(published(id, Topics.FOLLOW_UP_ANSWERS)).hasSize(1);
         assertThat(DATABASE.jdbc().sql("select answer from review_task where id = ?").param(taskId)
                 .query(String.class).single()).startsWith("ENC1:");
     }
@@ -496,9 +497,14 @@ class ReviewQueueTest {
     }
 
     /** The facts about the application on the police's topic, in the order written. */
+    /** What the service published about the application on its own topic (the department's facts). */
     private static List<BirthEvent> published(UUID id) {
+        return published(id, Topics.HUKOU);
+    }
+
+    private static List<BirthEvent> published(UUID id, String topic) {
         return DATABASE.jdbc().sql("select event_type, payload from outbox_event where event_key = ? and topic = ? order by id")
-                .params(id.toString(), Topics.HUKOU)
+                .params(id.toString(), topic)
                 .query((rs, row) -> (BirthEvent) EventCodec.mapper().readValue(
                         DATABASE.fieldEncryption().open(rs.getString(2), Outbox.PAYLOAD.place()),
                         EventTypes.classOf(rs.getString(1)).orElseThrow()))
