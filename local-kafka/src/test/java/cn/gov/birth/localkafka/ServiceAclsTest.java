@@ -18,8 +18,8 @@ class ServiceAclsTest {
     @Test
     void shouldLetAServiceWriteOnlyItsOwnTopicAndTheDeadLettersOfWhatItConsumes() {
         assertThat(grants("User:hukou-service", ResourceType.TOPIC, AclOperation.WRITE))
-                .containsExactlyInAnyOrder("birth.hukou.v1", "birth.audit.v1", "birth.application.police.v2.dlt",
-                        "birth.birthcert.v1.dlt");
+                .containsExactlyInAnyOrder("birth.hukou.v1", "birth.follow-up-answers.v1", "birth.audit.v1",
+                        "birth.application.police.v2.dlt", "birth.birthcert.v1.dlt");
         assertThat(grants("User:notification-service", ResourceType.TOPIC, AclOperation.WRITE))
                 .containsExactly("birth.application-status.v1.dlt");
     }
@@ -30,6 +30,9 @@ class ServiceAclsTest {
                 .containsExactlyInAnyOrder("birth.application.medical-insurance.v2", "birth.hukou.v1");
         assertThat(grants("User:insurance-service", ResourceType.GROUP, AclOperation.READ))
                 .containsExactly("insurance-service");
+        assertThat(acls).filteredOn(acl -> acl.pattern().name().equals("birth.follow-up-answers.v1")
+                        && acl.entry().operation() == AclOperation.READ)
+                .extracting(acl -> acl.entry().principal()).containsExactly("User:application-service");
     }
 
     @Test
