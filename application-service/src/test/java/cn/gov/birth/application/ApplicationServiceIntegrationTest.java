@@ -420,7 +420,7 @@ class ApplicationServiceIntegrationTest extends ServiceIntegrationTest {
         assertThat(supplemented.json().get("items")).hasSize(7);
         JsonNode notice = http.get("/api/v1/applications/" + id + "/notice").json();
         assertThat(notice.get("title").asString()).isEqualTo("受理通知书");
-        assertThat(notice.get("text").asString()).contains("HUKOU").contains("前办结");
+        assertThat(notice.get("text").asString()).contains("出生户口登记").contains("前办结").doesNotContain("HUKOU");
         var submitted = probe.awaitEvent(APPLICATIONS, ApplicationSubmitted.class,
                 e -> e.applicationId().equals(id));
         assertThat(submitted.household().settleWith()).isEqualTo("FATHER");

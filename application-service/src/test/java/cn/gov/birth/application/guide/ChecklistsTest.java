@@ -108,7 +108,8 @@ class ChecklistsTest {
         assertThat(guide.items()).extracting(Guides.ItemGuide::item).doesNotContain(Item.VACCINATION);
         assertThat(guide.conditions()).anyMatch(c -> c.startsWith("预防接种证：在助产机构免申即享")
                 && c.contains("新生儿出生的助产机构"));
-        assertThat(guide.conditions()).anyMatch(c -> c.startsWith("MATERNITY_REIMBURSEMENT：在助产机构免申即享"));
+        assertThat(guide.conditions()).anyMatch(c -> c.startsWith("生育医疗费用报销：在助产机构免申即享"))
+                .noneMatch(c -> c.contains("MATERNITY_REIMBURSEMENT"));
     }
 
     private static List<String> codes(Checklists.Checklist checklist) {

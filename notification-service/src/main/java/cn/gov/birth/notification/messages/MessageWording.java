@@ -94,7 +94,6 @@ record MessageWording(String prefix, Map<Item, String> items, Map<ApplicationSta
                 }
             }
         });
-        missing(problems, "items", items, EnumSet.allOf(Item.class));
         missing(problems, "statuses", statuses, EnumSet.allOf(ApplicationStatus.class));
         missing(problems, "departments", departments, EnumSet.allOf(Department.class));
         if (settlements == null || !settlements.keySet().containsAll(Set.of("DIRECT", "MANUAL"))) {

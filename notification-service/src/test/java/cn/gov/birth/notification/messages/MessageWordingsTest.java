@@ -56,11 +56,13 @@ class MessageWordingsTest {
     }
 
     @Test
-    void shouldRefuseAWordingWithoutAnItemsName() {
-        Map<String, Object> document = withDefaultAnd("items: {BIRTH_CERT: 出生医学证明}");
+    void shouldCallAnItemByItsNameInTheContractsUnlessTheWordingNamesItOtherwise() {
+        Map<String, Object> document = withDefaultAnd("items: {HUKOU: 新生儿入户}");
 
-        assertThatThrownBy(() -> MessageWordings.wording("450000.yml", document))
-                .hasMessageContaining("items must name").hasMessageContaining("HUKOU");
+        MessageWording wording = MessageWordings.wording("450000.yml", document);
+
+        assertThat(wording.items()).containsEntry(Item.HUKOU, "新生儿入户")
+                .containsEntry(Item.BIRTH_CERT, Item.BIRTH_CERT.title()).hasSize(Item.values().length);
     }
 
     @Test
