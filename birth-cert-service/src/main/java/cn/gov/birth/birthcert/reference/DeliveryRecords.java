@@ -8,7 +8,6 @@ import static cn.gov.birth.platform.table.Column.required;
 
 import cn.gov.birth.platform.table.ColumnProtection;
 import cn.gov.birth.platform.table.Dataset;
-import cn.gov.birth.platform.table.Row;
 import cn.gov.birth.platform.table.Table;
 import cn.gov.birth.platform.table.Type;
 import java.time.OffsetDateTime;
@@ -26,6 +25,15 @@ import org.springframework.stereotype.Component;
 @Component
 public class DeliveryRecords extends Dataset {
 
+    /** The record's stored certificate number is another. */
+    private static final String NUMBERED_OTHERWISE = "s.certificate_number is not null and exists (select 1 from "
+            + "delivery_record t where t.record_number = s.record_number and t.certificate_number <> s.certificate_number)";
+    /** The number is on another record, stored or in the same file. */
+    private static final String NUMBER_ELSEWHERE = "s.certificate_number is not null and (exists (select 1 from "
+            + "delivery_record t where t.certificate_number = s.certificate_number and t.record_number <> s.record_number)"
+            + " or exists (select 1 from import_stage o where o.certificate_number = s.certificate_number "
+            + "and o.record_number <> s.record_number))";
+
     DeliveryRecords(JdbcClient jdbc, ColumnProtection protection, DeliveryHospitals hospitals) {
         // A number once on a record stays: a later export (which may not carry it) never frees the birth
         // for a second certificate, and one number belongs to one birth. The mother's ID number is only
@@ -36,8 +44,13 @@ public class DeliveryRecords extends Dataset {
                         required("birthTime", Type.DATE_TIME_TO_MINUTE), required("sex", oneOf("1", "2")),
                         optional("dischargedAt", Type.DATE_TIME),
                         optional("certificateNumber", pattern("[A-Z]\\d{9}")).keepingStored())
-                .rule(row -> hospitalKnown(hospitals, row))
-                .rule(row -> certificateNumberOwn(jdbc, row))
+                .references("hospitalCode", hospitals.table(), "UNKNOWN_HOSPITAL", "助产机构名录")
+                .stagedRule("certificateNumber", "CERTIFICATE_NUMBER_CONFLICT",
+                        "'该分娩记录已签发出生医学证明 ' || (select t.certificate_number from delivery_record t "
+                                + "where t.record_number = s.record_number) || '，不能改为 ' || s.certificate_number",
+                        NUMBERED_OTHERWISE)
+                .stagedRule("certificateNumber", "CERTIFICATE_NUMBER_IN_USE",
+                        "'出生医学证明编号 ' || s.certificate_number || ' 已在另一条分娩记录上'", NUMBER_ELSEWHERE)
                 .fixedOnceSet("certificate_number", "motherIdNumber", "birthTime", "hospitalCode"));
     }
 
@@ -63,28 +76,5 @@ public class DeliveryRecords extends Dataset {
     /** The mother's records at the hospital, any time. */
     public List<DeliveryRecord> ofMother(String hospitalCode, String motherIdNumber) {
         return where(DeliveryRecord.class, List.of("hospitalCode", "motherIdNumber"), hospitalCode, motherIdNumber);
-    }
-
-    private static void hospitalKnown(DeliveryHospitals hospitals, Row row) {
-        String hospital = row.text("hospitalCode");
-        if (hospital != null && hospitals.find(hospital).isEmpty()) {
-            row.reject("hospitalCode", "UNKNOWN_HOSPITAL", "医院 " + hospital + " 不在助产机构名录中（先导入 hospitals）");
-        }
-    }
-
-    private static void certificateNumberOwn(JdbcClient jdbc, Row row) {
-        String record = row.text("recordNumber");
-        String number = row.text("certificateNumber");
-        if (record != null && number != null) {
-            jdbc.sql("select certificate_number from delivery_record where record_number = ?").param(record)
-                    .query(String.class).optional().filter(stored -> stored != null && !stored.equals(number))
-                    .ifPresent(stored -> row.reject("certificateNumber", "CERTIFICATE_NUMBER_CONFLICT",
-                            "该分娩记录已签发出生医学证明 " + stored + "，不能改为 " + number));
-            if (jdbc.sql("select count(*) from delivery_record where certificate_number = ? and record_number <> ?")
-                    .params(number, record).query(Long.class).single() > 0) {
-                row.reject("certificateNumber", "CERTIFICATE_NUMBER_IN_USE",
-                        "出生医学证明编号 " + number + " 已在另一条分娩记录上");
-            }
-        }
     }
 }

@@ -13,11 +13,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
+import javax.sql.DataSource;
 import java.util.Locale;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
@@ -28,7 +31,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Reference data for a department service that owns some ({@link Dataset} beans): the
  * import API, and at start-up an import of the CSV files in the department's folder of the data
  * set in {@code birth.reference-data.dir} ({@code <dir>/health/hospitals.csv}, say): a demo or
- * test data set from the generator; in production, the department's own exports.
+ * test data set from the generator; in production, the department's own exports. A file already
+ * imported (the same content hash) is not imported again, so a restart is quick.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnBean(Dataset.class)
@@ -36,15 +40,26 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class ReferenceDataConfiguration {
 
     @Bean
-    TableImport referenceData(List<Dataset> datasets, JdbcClient jdbc, TransactionTemplate transactions,
-                              ColumnProtection protection, AuditTrail audit) {
-        return new TableImport(datasets.stream().map(Dataset::table).toList(), jdbc, transactions, protection, audit);
+    TableImport referenceData(List<Dataset> datasets, DataSource dataSource, TransactionTemplate transactions,
+                              ColumnProtection protection, AuditTrail audit, ApplicationEventPublisher events) {
+        return new TableImport(datasets.stream().map(Dataset::table).toList(), dataSource, transactions, protection,
+                audit, events);
+    }
+
+    /** Uploads are spooled (sealed) under {@code spool-dir} and imported one at a time, {@code queue} waiting at most. */
+    @Bean
+    ReferenceImports referenceImports(TableImport data, JdbcClient jdbc, Clock clock,
+                                      @Value("${birth.reference-data.spool-dir}") Path spool,
+                                      @Value("${birth.reference-data.queue}") int queue) {
+        return new ReferenceImports(data, jdbc, clock, spool, queue);
     }
 
     /** A department's reference data is its administrators' alone. */
     @Bean
     AccessRules referenceDataAccess() {
-        return routes -> routes.requestMatchers(HttpMethod.GET, "/api/v1/departments/{department}/reference")
+        return routes -> routes.requestMatchers(HttpMethod.GET, "/api/v1/departments/{department}/reference",
+                        "/api/v1/departments/{department}/reference/imports",
+                        "/api/v1/departments/{department}/reference/imports/{id}")
                 .access(Access.ofPathDepartment(Role.DEPT_ADMIN))
                 .requestMatchers(HttpMethod.POST, "/api/v1/departments/{department}/reference/{dataset}")
                 .access(Access.ofPathDepartment(Role.DEPT_ADMIN));
@@ -55,10 +70,11 @@ public class ReferenceDataConfiguration {
      * server, so no application is decided on data still being imported.
      */
     @Bean
-    SmartInitializingSingleton referenceDataImport(TableImport data,
+    SmartInitializingSingleton referenceDataImport(ReferenceImports imports,
                                                    @Value("${birth.reference-data.dir:}") String dir,
                                                    @Value("${birth.department}") Department department) {
         return () -> {
+            imports.markAbandoned();
             if (dir.isBlank()) {
                 return;
             }
@@ -69,7 +85,7 @@ public class ReferenceDataConfiguration {
             Path folder = root.resolve(department.name().toLowerCase(Locale.ROOT));
             try {
                 if (Files.isDirectory(folder)) {
-                    data.importFolder(folder);
+                    imports.importFolder(folder);
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException(e);

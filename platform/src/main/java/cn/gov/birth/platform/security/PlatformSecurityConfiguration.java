@@ -175,7 +175,7 @@ public class PlatformSecurityConfiguration implements WebMvcConfigurer {
     /** Before security: a body over the limit is refused before anything reads it. */
     @Bean
     FilterRegistrationBean<RequestSizeLimit> requestSizeLimit(@Value("${birth.web.max-body:256KB}") DataSize maxBody,
-                                                              @Value("${birth.web.max-import-body:32MB}")
+                                                              @Value("${birth.web.max-import-body:512MB}")
                                                               DataSize maxImport) {
         FilterRegistrationBean<RequestSizeLimit> registration = new FilterRegistrationBean<>(
                 new RequestSizeLimit(maxBody.toBytes(), maxImport.toBytes()));

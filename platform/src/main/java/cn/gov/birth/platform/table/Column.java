@@ -66,6 +66,9 @@ public record Column(String name, String sql, Type type, boolean required, List<
 
     /** Reads the column's cell of the row: its value, or its first problem (the value then stays null). */
     void read(Row row) {
+        if (row.rejected(name)) {
+            return;
+        }
         String text = row.text(name);
         if (text == null) {
             if (required) {

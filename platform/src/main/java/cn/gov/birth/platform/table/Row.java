@@ -42,6 +42,11 @@ public final class Row {
         errors.add(new FieldError(column, code, message));
     }
 
+    /** Whether the column's cell already has a problem. */
+    boolean rejected(String column) {
+        return errors.stream().anyMatch(error -> error.field().equals(column));
+    }
+
     public List<FieldError> errors() {
         return List.copyOf(errors);
     }

@@ -1,6 +1,6 @@
 package cn.gov.birth.platform.table;
 
-import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
@@ -14,12 +14,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * its key and typed columns. The declaration reads and checks rows, stores them (an insert or,
  * for a key already there, an update of every other column), finds and counts them; a table adds
  * only what is its own: {@link #rule rules} that look beyond a row's cells, columns {@link Fixed
- * fixed} once a row has been used, a hook run as a row is stored. Columns of personal data are
+ * fixed} once a row has been used, {@link #stagedRule rules} checked against stored data in SQL, a
+ * hook run once the rows are merged. Columns of personal data are
  * stored as their {@link Column#sealed() sealed} value or {@link Column#indexed() index} (through a
  * {@link ColumnProtection}), and a key or an identifying column is compared by its index.
  */
 public record Table(String name, String sqlTable, List<Column> key, List<Column> columns, List<Consumer<Row>> rules,
-                    Fixed fixed, Consumer<Row> stored) {
+                    List<StagedRule> stagedRules, Fixed fixed, Consumer<JdbcClient> merged) {
 
     public Table {
         for (Column column : columns) {
@@ -41,6 +42,18 @@ public record Table(String name, String sqlTable, List<Column> key, List<Column>
     /** Cells longer than this are refused whatever the column: no reference value is that long. */
     private static final int MAX_CELL = 200;
 
+    /** The staging table an import streams its rows into (one per session, dropped at commit): see {@link StagedRule}. */
+    public static final String STAGE = "import_stage";
+
+    /**
+     * A check of the staged rows against stored data, in one SQL statement for the whole file: each
+     * staged row {@code s} (its SQL columns as stored, an indexed column as its index; a cell that
+     * failed its own checks null) that meets {@code condition} is rejected on {@code column} with
+     * {@code code} and the message {@code messageSql} makes of it (an SQL text expression).
+     */
+    public record StagedRule(String column, String code, String messageSql, String condition) {
+    }
+
     /** Once {@code sqlColumn} is set on a stored row, a decision has used it: {@code columns} may no longer change. */
     public record Fixed(String sqlColumn, List<Column> columns) {
     }
@@ -48,14 +61,34 @@ public record Table(String name, String sqlTable, List<Column> key, List<Column>
     /** A table {@code name} ({@code delivery-records}) kept in {@code sqlTable}, keyed by {@code key} (CSV names). */
     public static Table of(String name, String sqlTable, List<String> key, Column... columns) {
         List<Column> all = List.of(columns);
-        return new Table(name, sqlTable, pick(all, key), all, List.of(), null, row -> {
+        return new Table(name, sqlTable, pick(all, key), all, List.of(), List.of(), null, jdbc -> {
         });
     }
 
-    /** A check of a row against other data (the hospital it names must be known, say); it rejects on the row. */
+    /** A check of a row's own cells together (a dose given has its time); it rejects on the row. No lookups: see {@link #stagedRule}. */
     public Table rule(Consumer<Row> rule) {
         List<Consumer<Row>> more = Stream.concat(rules.stream(), Stream.of(rule)).toList();
-        return new Table(name, sqlTable, key, columns, more, fixed, stored);
+        return new Table(name, sqlTable, key, columns, more, stagedRules, fixed, merged);
+    }
+
+    /** A check of the rows against stored data ({@link StagedRule}), made once for the whole file. */
+    public Table stagedRule(String column, String code, String messageSql, String condition) {
+        List<StagedRule> more = Stream.concat(stagedRules.stream(),
+                Stream.of(new StagedRule(column, code, messageSql, condition))).toList();
+        return new Table(name, sqlTable, key, columns, rules, more, fixed, merged);
+    }
+
+    /**
+     * A row's {@code column} must name a stored row of {@code other} (by its one-column key): a
+     * delivery record's hospital is a known hospital, else the row is rejected with {@code code};
+     * {@code what} names the other register in the message.
+     */
+    public Table references(String column, Table other, String code, String what) {
+        String own = "s." + column(column).sql();
+        return stagedRule(column, code,
+                "'" + column + " ' || " + own + " || ' 不在" + what + "中（先导入 " + other.name() + "）'",
+                own + " is not null and not exists (select 1 from " + other.sqlTable() + " o where o."
+                        + other.key().getFirst().comparedSql() + " = " + own + ")");
     }
 
     /**
@@ -64,12 +97,12 @@ public record Table(String name, String sqlTable, List<Column> key, List<Column>
      */
     public Table fixedOnceSet(String sqlColumn, String... identifying) {
         Fixed fixedOnce = new Fixed(sqlColumn, pick(columns, List.of(identifying)));
-        return new Table(name, sqlTable, key, columns, rules, fixedOnce, stored);
+        return new Table(name, sqlTable, key, columns, rules, stagedRules, fixedOnce, merged);
     }
 
-    /** Runs {@code hook} in the import's transaction right after each row is stored. */
-    public Table onStored(Consumer<Row> hook) {
-        return new Table(name, sqlTable, key, columns, rules, fixed, hook);
+    /** Runs {@code hook} in the import's transaction once its rows are merged, before it commits. */
+    public Table onMerged(Consumer<JdbcClient> hook) {
+        return new Table(name, sqlTable, key, columns, rules, stagedRules, fixed, hook);
     }
 
     /** The row of a file's line: its values, and the problems of its cells and of the table's rules. */
@@ -78,6 +111,9 @@ public record Table(String name, String sqlTable, List<Column> key, List<Column>
         line.cells().forEach((column, text) -> {
             if (text != null && text.length() > MAX_CELL) {
                 row.reject(column, "TOO_LONG", column + " 不超过" + MAX_CELL + "个字符");
+            } else if (text != null && text.chars().anyMatch(Character::isISOControl)) {
+                // No register writes control characters; PostgreSQL's text refuses \u0000.
+                row.reject(column, "CONTROL_CHARACTER", column + " 不能含控制字符");
             }
         });
         columns.forEach(column -> column.read(row));
@@ -85,31 +121,50 @@ public record Table(String name, String sqlTable, List<Column> key, List<Column>
         return row;
     }
 
-    /**
-     * Rejects on a row every identifying column it would change on a stored row that a decision
-     * has used; locks that stored row until the import ends, so no decision uses it meanwhile.
-     */
-    public void checkFixed(JdbcClient jdbc, ColumnProtection protection, Row row) {
-        if (fixed == null || !row.errors().isEmpty()) {
-            return;
-        }
-        List<Object> params = new ArrayList<>(compared(protection, fixed.columns(), row));
-        params.addAll(compared(protection, key, row));
-        jdbc.sql(fixedSql()).params(params).query(rs -> {
-            for (int i = 0; i < fixed.columns().size(); i++) {
-                if (rs.getBoolean(i + 1)) {
-                    String column = fixed.columns().get(i).name();
-                    row.reject(column, "FIXED_ONCE_USED", column + " 不能更改：该记录已用于办理（已有 " + fixed.sqlColumn() + "）");
-                }
-            }
-        });
+    /** Makes the session's staging table: the table's stored columns, typed as stored, and the row's line. */
+    String stageSql() {
+        return "create temp table " + STAGE + " on commit drop as select " + sqlNames(columns)
+                + ", 0 as line, true as valid from " + sqlTable + " with no data";
     }
 
-    /** Inserts the row, or updates the stored row of its key; then runs the table's hook. */
-    public void store(JdbcClient jdbc, ColumnProtection protection, Row row) {
-        jdbc.sql(upsertSql()).params(columns.stream().flatMap(column -> stored(protection, column, row)).toList())
-                .update();
-        stored.accept(row);
+    /** Streams rows into the stage: the stored columns, then the line and whether the row passed its own checks. */
+    String copySql() {
+        return "copy " + STAGE + " (" + sqlNames(columns) + ", line, valid) from stdin";
+    }
+
+    /** A row's values as stored, in {@link #copySql()}'s column order (its line and validity excepted). */
+    List<Object> storedValues(ColumnProtection protection, Row row) {
+        return columns.stream().flatMap(column -> stored(protection, column, row)).toList();
+    }
+
+    /**
+     * For every valid staged row whose stored row a decision has used, whether each identifying
+     * column differs; locks those stored rows until the import ends, so no decision uses them meanwhile.
+     */
+    String fixedSql() {
+        return "select s.line, " + fixed.columns().stream().map(column -> "t." + column.comparedSql()
+                        + " is distinct from s." + column.comparedSql()).collect(Collectors.joining(", "))
+                + " from " + STAGE + " s join " + sqlTable + " t on " + key.stream().map(column -> "t."
+                        + column.comparedSql() + " = s." + column.comparedSql()).collect(Collectors.joining(" and "))
+                + " where s.valid and t." + fixed.sqlColumn() + " is not null order by s.line for update of t";
+    }
+
+    /**
+     * Inserts the staged rows, or updates the stored row of a key; of a key on several lines the
+     * last line wins, as a file read top to bottom says.
+     */
+    String mergeSql() {
+        List<String> conflict = key.stream().map(Column::comparedSql).toList();
+        String updates = columns.stream()
+                .flatMap(column -> column.storedSql().stream().filter(sql -> !conflict.contains(sql))
+                        .map(sql -> sql + " = " + (column.keepStored()
+                                ? "coalesce(" + sqlTable + "." + sql + ", excluded." + sql + ")"
+                                : "excluded." + sql)))
+                .collect(Collectors.joining(", "));
+        return "insert into " + sqlTable + " (" + sqlNames(columns) + ") select distinct on ("
+                + String.join(", ", conflict) + ") " + sqlNames(columns) + " from " + STAGE + " order by "
+                + String.join(", ", conflict) + ", line desc on conflict (" + String.join(", ", conflict) + ") "
+                + (updates.isEmpty() ? "do nothing" : "do update set " + updates);
     }
 
     /** The column of a CSV name. */
@@ -144,27 +199,6 @@ public record Table(String name, String sqlTable, List<Column> key, List<Column>
         return "select " + sqlNames(columns) + " from " + sqlTable + " where " + keyCondition();
     }
 
-    /** Whether each identifying column differs, for the stored row of a key once it is used; locks that row. */
-    String fixedSql() {
-        return "select " + fixed.columns().stream().map(column -> column.comparedSql() + " is distinct from ?")
-                .collect(Collectors.joining(", ")) + " from " + sqlTable + " where " + keyCondition() + " and "
-                + fixed.sqlColumn() + " is not null for update";
-    }
-
-    String upsertSql() {
-        List<String> conflict = key.stream().map(Column::comparedSql).toList();
-        String updates = columns.stream()
-                .flatMap(column -> column.storedSql().stream().filter(sql -> !conflict.contains(sql))
-                        .map(sql -> sql + " = " + (column.keepStored()
-                                ? "coalesce(" + sqlTable + "." + sql + ", excluded." + sql + ")"
-                                : "excluded." + sql)))
-                .collect(Collectors.joining(", "));
-        return "insert into " + sqlTable + " (" + sqlNames(columns) + ") values ("
-                + columns.stream().flatMap(column -> column.storedSql().stream()).map(sql -> "?")
-                .collect(Collectors.joining(", ")) + ") on conflict (" + String.join(", ", conflict) + ") "
-                + (updates.isEmpty() ? "do nothing" : "do update set " + updates);
-    }
-
     private String keyCondition() {
         return key.stream().map(column -> column.comparedSql() + " = ?").collect(Collectors.joining(" and "));
     }
@@ -180,13 +214,12 @@ public record Table(String name, String sqlTable, List<Column> key, List<Column>
             return Stream.of(value);
         }
         String text = (String) value;
+        if (text == null) {
+            return Collections.nCopies(column.storedSql().size(), (Object) null).stream();
+        }
         Stream<Object> sealed = column.isSealed() ? Stream.of(protection.seal(protectedColumn(column), text))
                 : Stream.empty();
         return Stream.concat(sealed, column.isIndexed() ? Stream.of(protection.index(text)) : Stream.empty());
-    }
-
-    private List<Object> compared(ColumnProtection protection, List<Column> columns, Row row) {
-        return columns.stream().map(column -> compared(protection, column, row.value(column.name()))).toList();
     }
 
     private static List<Column> pick(List<Column> columns, List<String> names) {

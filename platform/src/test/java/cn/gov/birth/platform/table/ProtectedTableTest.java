@@ -59,8 +59,9 @@ class ProtectedTableTest {
 
     private final Persons persons = new Persons();
     /** The import's audit entry is AuditTrailTest's concern: here it goes nowhere. */
-    private final TableImport imports = new TableImport(List.of(persons.table()), database.jdbc,
-            database.transactions, protection, Mockito.mock(AuditTrail.class));
+    private final TableImport imports = new TableImport(List.of(persons.table()), database.dataSource,
+            database.transactions, protection, Mockito.mock(AuditTrail.class), event -> {
+    });
 
     @BeforeAll
     static void database() {

@@ -84,9 +84,20 @@ class TableTest {
     }
 
     @Test
-    void shouldUpsertEveryColumnAndKeepAStoredValueWhereDeclared() {
-        assertThat(DELIVERIES.upsertSql()).isEqualTo("insert into delivery (record_number, birth_time, sex, "
-                + "discharged_on, weighed, weight, certificate_number, parity) values (?, ?, ?, ?, ?, ?, ?, ?) "
+    void shouldRefuseControlCharactersInAnyCellWithoutReadingItsValue() {
+        Row row = read("recordNumber", "R-1", "birthTime", "2026-11-20T08:30:00+08:00", "sex", "1",
+                "certificateNumber", "Q\u0000123");
+
+        assertThat(problems(row)).containsExactly("certificateNumber CONTROL_CHARACTER");
+        assertThat((Object) row.value("certificateNumber")).isNull();
+    }
+
+    @Test
+    void shouldMergeTheStageLastLineWinsAndKeepAStoredValueWhereDeclared() {
+        assertThat(DELIVERIES.mergeSql()).isEqualTo("insert into delivery (record_number, birth_time, sex, "
+                + "discharged_on, weighed, weight, certificate_number, parity) select distinct on (record_number) "
+                + "record_number, birth_time, sex, discharged_on, weighed, weight, certificate_number, parity "
+                + "from import_stage order by record_number, line desc "
                 + "on conflict (record_number) do update set birth_time = excluded.birth_time, sex = excluded.sex, "
                 + "discharged_on = excluded.discharged_on, weighed = excluded.weighed, weight = excluded.weight, "
                 + "certificate_number = coalesce(delivery.certificate_number, excluded.certificate_number), "
@@ -94,9 +105,10 @@ class TableTest {
     }
 
     @Test
-    void shouldAskWhetherAUsedRowWouldChangeItsIdentifyingColumns() {
-        assertThat(DELIVERIES.fixedSql()).isEqualTo("select birth_time is distinct from ?, sex is distinct from ? "
-                + "from delivery where record_number = ? and certificate_number is not null for update");
+    void shouldAskOfEveryValidStagedRowWhetherItWouldChangeAUsedRowsIdentifyingColumns() {
+        assertThat(DELIVERIES.fixedSql()).isEqualTo("select s.line, t.birth_time is distinct from s.birth_time, "
+                + "t.sex is distinct from s.sex from import_stage s join delivery t on t.record_number = s.record_number "
+                + "where s.valid and t.certificate_number is not null order by s.line for update of t");
     }
 
     @Test
@@ -111,12 +123,15 @@ class TableTest {
                         required("phone").sealed().indexed(), optional("address").sealed(), required("ward"))
                 .fixedOnceSet("ward", "phone");
 
-        assertThat(persons.upsertSql()).isEqualTo("insert into person (id_number_index, phone, phone_index, address, "
-                + "ward) values (?, ?, ?, ?, ?) on conflict (id_number_index) do update set phone = excluded.phone, "
-                + "phone_index = excluded.phone_index, address = excluded.address, ward = excluded.ward");
+        assertThat(persons.mergeSql()).isEqualTo("insert into person (id_number_index, phone, phone_index, address, "
+                + "ward) select distinct on (id_number_index) id_number_index, phone, phone_index, address, ward from "
+                + "import_stage order by id_number_index, line desc on conflict (id_number_index) do update set "
+                + "phone = excluded.phone, phone_index = excluded.phone_index, address = excluded.address, "
+                + "ward = excluded.ward");
         assertThat(persons.findSql()).isEqualTo("select id_number_index, phone, phone_index, address, ward "
                 + "from person where id_number_index = ?");
-        assertThat(persons.fixedSql()).startsWith("select phone_index is distinct from ? from person");
+        assertThat(persons.fixedSql()).startsWith("select s.line, t.phone_index is distinct from s.phone_index from "
+                + "import_stage s join person t on t.id_number_index = s.id_number_index");
         assertThat(persons.protectedColumns()).containsExactly(
                 ProtectedColumn.indexed("person", "id_number"),
                 ProtectedColumn.sealed("person", "id_number_index", "phone").andIndexed(),

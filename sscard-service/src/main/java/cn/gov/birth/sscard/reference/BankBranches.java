@@ -5,7 +5,6 @@ import static cn.gov.birth.platform.table.Check.pattern;
 import static cn.gov.birth.platform.table.Column.required;
 
 import cn.gov.birth.platform.table.Dataset;
-import cn.gov.birth.platform.table.Row;
 import cn.gov.birth.platform.table.Table;
 import java.util.List;
 import java.util.Optional;
@@ -22,7 +21,9 @@ public class BankBranches extends Dataset {
         super(jdbc, Table.of("branches", "bank_branch", List.of("code"),
                         required("bankCode", pattern(CardBanks.BANK_CODE)), required("county", county()),
                         required("code", pattern("[A-Z0-9-]{2,30}")), required("name"), required("address"))
-                .rule(row -> bankKnown(banks, row)));
+                .stagedRule("bankCode", "UNKNOWN_BANK", "'银行 ' || s.bank_code || ' 不在制卡银行名录中（先导入 banks）'",
+                        "s.bank_code is not null and not exists (select 1 from " + banks.table().sqlTable()
+                                + " b where b.bank_code = s.bank_code)"));
     }
 
     public record Branch(String code, String bankCode, String county, String name, String address) {
@@ -36,12 +37,5 @@ public class BankBranches extends Dataset {
                 .params(bankCode, county)
                 .query(Branch.class)
                 .optional();
-    }
-
-    private static void bankKnown(CardBanks banks, Row row) {
-        String bank = row.text("bankCode");
-        if (bank != null && !banks.exists(bank)) {
-            row.reject("bankCode", "UNKNOWN_BANK", "银行 " + bank + " 不在制卡银行名录中（先导入 banks）");
-        }
     }
 }

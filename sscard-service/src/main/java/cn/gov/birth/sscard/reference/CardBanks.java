@@ -38,12 +38,6 @@ public class CardBanks extends Dataset {
         return byKey(Bank.class, region, bankCode);
     }
 
-    /** Whether any province has a bank with that code (branches are per bank, not per province). */
-    public boolean exists(String bankCode) {
-        return jdbc.sql("select count(*) from card_bank where bank_code = ?").param(bankCode)
-                .query(Long.class).single() > 0;
-    }
-
     /** Card data (a newborn's name and ID number) goes only where the province says banks are. */
     private static void urlAllowed(BankApi bankApi, Row row) {
         String url = row.value("cardApiUrl");

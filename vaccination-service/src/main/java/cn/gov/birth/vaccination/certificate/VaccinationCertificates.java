@@ -7,8 +7,8 @@ import cn.gov.birth.contracts.events.ApplicationWithdrawn;
 import cn.gov.birth.contracts.events.VaccinationCertificateIssued;
 import cn.gov.birth.kit.outcome.ItemFacts;
 import cn.gov.birth.kit.review.ReviewQueue;
-import cn.gov.birth.platform.masking.Mask;
 import cn.gov.birth.platform.table.ColumnProtection;
+import cn.gov.birth.platform.table.TableImport;
 import cn.gov.birth.vaccination.reference.FirstDoses;
 import cn.gov.birth.vaccination.reference.FirstDoses.FirstDose;
 import java.sql.Timestamp;
@@ -24,12 +24,12 @@ import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.event.TransactionPhase;
-import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Creates the electronic vaccination certificate ({@code V} + region + eight-digit serial) once
@@ -59,9 +59,11 @@ public class VaccinationCertificates {
     private final ReviewQueue<DeferredDose> review;
     private final VaccinationProperties properties;
     private final Clock clock;
+    private final TransactionTemplate transactions;
 
     VaccinationCertificates(JdbcClient jdbc, ColumnProtection protection, ItemFacts facts, FirstDoses doses,
-                            ReviewQueue<DeferredDose> review, VaccinationProperties properties, Clock clock) {
+                            ReviewQueue<DeferredDose> review, VaccinationProperties properties, Clock clock,
+                            TransactionTemplate transactions) {
         this.jdbc = jdbc;
         this.protection = protection;
         this.facts = facts;
@@ -69,21 +71,25 @@ public class VaccinationCertificates {
         this.review = review;
         this.properties = properties;
         this.clock = clock;
+        this.transactions = transactions;
         // What CDC staff approval of a deferred first dose does: the certificate records the deferral.
         review.onApproval(Item.VACCINATION, task -> issue(task.applicationId(), task.context().region(),
                 task.context().hospitalCode(), true));
     }
 
-    /** What a decision needs of the form; the birth time to the minute. */
-    record Request(UUID applicationId, String region, String motherIdNumber, OffsetDateTime birthTime,
-                           String hospitalCode) {
+    /** What a decision needs of the form: the mother by her ID number's index, the birth time to the minute. */
+    record Request(UUID applicationId, String region, String motherIdNumberIndex, OffsetDateTime birthTime,
+                   String hospitalCode) {
     }
+
+    /** How many waiting items one transaction decides again after an import. */
+    private static final int RESUME_BATCH = 200;
 
     /** Decides on an accepted application, or on a corrected one after a return. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void on(ApplicationSubmitted application) {
         if (facts.start(application, Item.VACCINATION)) {
-            doses.lockForDecision(application.mother().idNumber());
+            doses.lockForDecision();
             decideOn(application);
         }
     }
@@ -98,7 +104,7 @@ public class VaccinationCertificates {
             on(supplement.corrected());
             return;
         }
-        doses.lockForDecision(supplement.mother().idNumber());
+        doses.lockForDecision();
         boolean waiting = jdbc.sql("select waiting_for_dose from vaccination_request where application_id = ? for update")
                 .param(supplement.applicationId())
                 .query(Boolean.class)
@@ -120,26 +126,48 @@ public class VaccinationCertificates {
                 .update();
     }
 
-    /** Items waiting for the mother's dose record are decided in the transaction of the import that brought it. */
-    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
-    public void onDoseRecorded(FirstDoses.Recorded recorded) {
-        // Only the mother's index is stored: the waiting items are hers, her ID number is the record's.
-        List<Request> waiting = jdbc.sql("""
-                        select application_id, region, birth_time, hospital_code
-                        from vaccination_request where mother_id_number_index = ? and waiting_for_dose for update""")
-                .param(protection.index(recorded.motherIdNumber()))
-                .query((rs, row) -> new Request(rs.getObject("application_id", UUID.class), rs.getString("region"),
-                        recorded.motherIdNumber(), rs.getObject("birth_time", OffsetDateTime.class),
-                        rs.getString("hospital_code")))
-                .list();
-        waiting.forEach(this::decide);
-        if (!waiting.isEmpty()) {
-            log.info("{} vaccination item(s) waiting for a first dose of mother {} decided on the imported record",
-                    waiting.size(), Mask.idNumber(recorded.motherIdNumber()));
+    /**
+     * Once an import of first doses has committed, the items waiting for a record that now have one
+     * of their mother's are decided again, a batch to a transaction (an item a decision holds just
+     * then is that decision's). An item still without its hepatitis B dose goes on waiting.
+     */
+    @EventListener
+    public void onImported(TableImport.TableImported imported) {
+        if (!imported.table().equals(doses.table().name())) {
+            return;
+        }
+        UUID after = new UUID(0, 0);
+        int decided = 0;
+        for (List<Request> batch = waitingAfter(after); !batch.isEmpty(); batch = waitingAfter(after)) {
+            after = batch.getLast().applicationId();
+            decided += batch.size();
+        }
+        if (decided > 0) {
+            log.info("{} vaccination item(s) waiting for a first-dose record decided again after the import", decided);
         }
     }
 
-    /** Keeps the form's matching data and decides; the caller holds the mother's decision lock. */
+    /** Decides the next batch of waiting items with a dose of their mother's recorded, in one transaction. */
+    private List<Request> waitingAfter(UUID after) {
+        return transactions.execute(status -> {
+            doses.lockForDecision();
+            List<Request> waiting = jdbc.sql("""
+                            select application_id, region, mother_id_number_index, birth_time, hospital_code
+                            from vaccination_request r
+                            where waiting_for_dose and application_id > ? and exists (select 1 from first_dose d
+                                  where d.mother_id_number_index = r.mother_id_number_index)
+                            order by application_id limit ? for update skip locked""")
+                    .params(after, RESUME_BATCH)
+                    .query((rs, row) -> new Request(rs.getObject("application_id", UUID.class),
+                            rs.getString("region"), rs.getString("mother_id_number_index"),
+                            rs.getObject("birth_time", OffsetDateTime.class), rs.getString("hospital_code")))
+                    .list();
+            waiting.forEach(this::decide);
+            return waiting;
+        });
+    }
+
+    /** Keeps the form's matching data and decides; the caller holds the decision lock. */
     private void decideOn(ApplicationSubmitted form) {
         UUID id = form.applicationId();
         OffsetDateTime birthTime = form.newborn().birthTime();
@@ -163,14 +191,14 @@ public class VaccinationCertificates {
                     + describe(deadline.get()) + "，预防接种证不能通过联办办理，请携带新生儿和接种记录到居住地社区预防接种门诊办理");
             return;
         }
-        decide(new Request(id, form.region(), form.mother().idNumber(),
+        decide(new Request(id, form.region(), protection.index(form.mother().idNumber()),
                 FirstDoses.minute(birthTime).atOffset(birthTime.getOffset()), form.newborn().hospitalCode()));
     }
 
     private void decide(Request request) {
         // Only doses of a birth near the form's say the birth time is wrong; an earlier child's doses
         // say nothing about this one, whose record may simply not be in yet.
-        List<FirstDose> ofMother = doses.ofMother(request.motherIdNumber()).stream()
+        List<FirstDose> ofMother = doses.ofMotherIndex(request.motherIdNumberIndex()).stream()
                 .filter(d -> Duration.between(d.birthTime().toInstant(), request.birthTime().toInstant()).abs()
                         .compareTo(SAME_BIRTH) <= 0)
                 .toList();

@@ -16,15 +16,14 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
  * First doses the delivery hospital reports (新生儿首针接种记录: hepatitis B and BCG at birth),
  * {@code first-doses.csv}, one row per dose; {@code DEFERRED} is a contraindication. Birth times are
- * kept to the minute, as the delivery register writes them. Every row stored announces
- * {@link Recorded}, so items waiting for the record are decided in the import's transaction.
+ * kept to the minute, as the delivery register writes them. Once an import of them commits, the
+ * items waiting for a record are decided again ({@code VaccinationCertificates}).
  */
 @Component
 public class FirstDoses extends Dataset {
@@ -33,7 +32,10 @@ public class FirstDoses extends Dataset {
     public static final String GIVEN = "GIVEN";
     public static final String DEFERRED = "DEFERRED";
 
-    FirstDoses(JdbcClient jdbc, ColumnProtection protection, ApplicationEventPublisher events) {
+    /** The lock decisions take shared and an import exclusively (see {@link #lockForDecision}). */
+    private static final String DECISION_LOCK = "select pg_advisory_xact_lock%s(hashtextextended('first-doses', 0))";
+
+    FirstDoses(JdbcClient jdbc, ColumnProtection protection) {
         // Found by the mother's ID number, never read back: its index is kept.
         super(jdbc, protection, Table.of("first-doses", "first_dose", List.of("motherIdNumber", "birthTime", "vaccine"),
                         required("hospitalCode", hospitalCode()), required("motherIdNumber", residentId()).indexed(),
@@ -41,29 +43,26 @@ public class FirstDoses extends Dataset {
                         required("status", oneOf(GIVEN, DEFERRED)), optional("dosedAt", Type.DATE_TIME),
                         optional("batchNumber", pattern("[A-Za-z0-9-]{1,40}")))
                 .rule(FirstDoses::doseComplete)
-                .onStored(row -> recorded(jdbc, events, row)));
+                .onMerged(merged -> merged.sql(DECISION_LOCK.formatted("")).query().singleRow()));
     }
 
     public record FirstDose(String hospitalCode, String motherIdNumberIndex, OffsetDateTime birthTime, String vaccine,
                             String status, OffsetDateTime dosedAt, String batchNumber) {
     }
 
-    /** A dose record of the mother's was stored (in the import's transaction, not yet committed). */
-    public record Recorded(String motherIdNumber) {
-    }
-
-    /** Every dose recorded for the mother's newborns, any hospital, any birth time. */
-    public List<FirstDose> ofMother(String motherIdNumber) {
-        return where(FirstDose.class, List.of("motherIdNumber"), motherIdNumber);
+    /** Every dose recorded for the newborns of the mother of that ID number's index, any hospital, any birth time. */
+    public List<FirstDose> ofMotherIndex(String motherIdNumberIndex) {
+        return jdbc.sql("select * from first_dose where mother_id_number_index = ?").param(motherIdNumberIndex)
+                .query(table().rows(FirstDose.class, protection)).list();
     }
 
     /**
-     * Serializes a decision on the mother's records with imports of them (an exclusive lock; an
-     * import takes it shared): a decision either sees an import's rows or is seen waiting by it.
+     * Serializes decisions with imports: decisions take this lock shared, an import exclusively once
+     * its rows are merged, just before it commits. A decision that read no record before that
+     * commits first (the import waits for it) and is found waiting afterwards; one after it sees the rows.
      */
-    public void lockForDecision(String motherIdNumber) {
-        jdbc.sql("select pg_advisory_xact_lock(hashtextextended(?, 0))").param(lockKey(motherIdNumber))
-                .query().singleRow();
+    public void lockForDecision() {
+        jdbc.sql(DECISION_LOCK.formatted("_shared")).query().singleRow();
     }
 
     /** The birth time as doses are kept and matched: to the minute. */
@@ -86,21 +85,5 @@ public class FirstDoses extends Dataset {
         if (GIVEN.equals(status) && birthTime != null && dosedAt != null && dosedAt.isBefore(birthTime)) {
             row.reject("dosedAt", "BEFORE_BIRTH", "dosedAt 不能早于新生儿出生时间");
         }
-    }
-
-    /**
-     * Takes the mother's decision lock shared (see {@link #lockForDecision}) once the row is written,
-     * and announces the record: a decision holding the lock has committed before this import goes on
-     * (its waiting item is found at commit) or waits for the import's commit (and sees the row).
-     */
-    private static void recorded(JdbcClient jdbc, ApplicationEventPublisher events, Row row) {
-        String mother = row.text("motherIdNumber");
-        jdbc.sql("select pg_advisory_xact_lock_shared(hashtextextended(?, 0))").param(lockKey(mother))
-                .query().singleRow();
-        events.publishEvent(new Recorded(mother));
-    }
-
-    private static String lockKey(String motherIdNumber) {
-        return "first-dose:" + motherIdNumber;
     }
 }
