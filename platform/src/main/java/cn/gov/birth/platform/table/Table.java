@@ -154,6 +154,24 @@ public record Table(String name, String sqlTable, List<Column> key, List<Column>
      * last line wins, as a file read top to bottom says.
      */
     String mergeSql() {
+        String conflict = key.stream().map(Column::comparedSql).collect(Collectors.joining(", "));
+        return "insert into " + sqlTable + " (" + sqlNames(columns) + ") select distinct on (" + conflict + ") "
+                + sqlNames(columns) + " from " + STAGE + " order by " + conflict + ", line desc " + onConflict();
+    }
+
+    /** Stores one row outside an import (what a service itself decided): inserted, or the stored row of its key updated. */
+    public void store(JdbcClient jdbc, ColumnProtection protection, Row row) {
+        jdbc.sql(upsertSql()).params(storedValues(protection, row)).update();
+    }
+
+    String upsertSql() {
+        return "insert into " + sqlTable + " (" + sqlNames(columns) + ") values (" + columns.stream()
+                .flatMap(column -> column.storedSql().stream()).map(sql -> "?").collect(Collectors.joining(", "))
+                + ") " + onConflict();
+    }
+
+    /** A row of a key already stored updates every other column, a value kept where declared. */
+    private String onConflict() {
         List<String> conflict = key.stream().map(Column::comparedSql).toList();
         String updates = columns.stream()
                 .flatMap(column -> column.storedSql().stream().filter(sql -> !conflict.contains(sql))
@@ -161,9 +179,7 @@ public record Table(String name, String sqlTable, List<Column> key, List<Column>
                                 ? "coalesce(" + sqlTable + "." + sql + ", excluded." + sql + ")"
                                 : "excluded." + sql)))
                 .collect(Collectors.joining(", "));
-        return "insert into " + sqlTable + " (" + sqlNames(columns) + ") select distinct on ("
-                + String.join(", ", conflict) + ") " + sqlNames(columns) + " from " + STAGE + " order by "
-                + String.join(", ", conflict) + ", line desc on conflict (" + String.join(", ", conflict) + ") "
+        return "on conflict (" + String.join(", ", conflict) + ") "
                 + (updates.isEmpty() ? "do nothing" : "do update set " + updates);
     }
 

@@ -105,6 +105,13 @@ class TableTest {
     }
 
     @Test
+    void shouldStoreOneRowWithTheSameConflictRuleAsTheMerge() {
+        assertThat(DELIVERIES.upsertSql()).isEqualTo("insert into delivery (record_number, birth_time, sex, "
+                + "discharged_on, weighed, weight, certificate_number, parity) values (?, ?, ?, ?, ?, ?, ?, ?) "
+                + DELIVERIES.mergeSql().substring(DELIVERIES.mergeSql().indexOf("on conflict")));
+    }
+
+    @Test
     void shouldAskOfEveryValidStagedRowWhetherItWouldChangeAUsedRowsIdentifyingColumns() {
         assertThat(DELIVERIES.fixedSql()).isEqualTo("select s.line, t.birth_time is distinct from s.birth_time, "
                 + "t.sex is distinct from s.sex from import_stage s join delivery t on t.record_number = s.record_number "
