@@ -14,6 +14,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import javax.sql.DataSource;
 import java.util.Locale;
@@ -25,6 +26,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -48,10 +50,11 @@ public class ReferenceDataConfiguration {
 
     /** Uploads are spooled (sealed) under {@code spool-dir} and imported one at a time, {@code queue} waiting at most. */
     @Bean
-    ReferenceImports referenceImports(TableImport data, JdbcClient jdbc, Clock clock,
+    ReferenceImports referenceImports(TableImport data, JdbcClient jdbc, PlatformTransactionManager transactionManager,
+                                      Clock clock,
                                       @Value("${birth.reference-data.spool-dir}") Path spool,
                                       @Value("${birth.reference-data.queue}") int queue) {
-        return new ReferenceImports(data, jdbc, clock, spool, queue);
+        return new ReferenceImports(data, jdbc, transactionManager, clock, spool, queue, Duration.ofSeconds(2));
     }
 
     /** A department's reference data is its administrators' alone. */

@@ -46,6 +46,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.concurrent.DelegatingSecurityContextRunnable;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -64,20 +67,26 @@ public class ReferenceImports implements AutoCloseable {
     private static final TypeReference<List<FieldError>> ERRORS = new TypeReference<>() {
     };
     private static final SecureRandom RANDOM = new SecureRandom();
-    /** How often a running import writes how far it has come (and logs it). */
-    private static final Duration PROGRESS_EVERY = Duration.ofSeconds(2);
     /** An import not heard of for this long was running in an instance that stopped. */
     private static final Duration ABANDONED_AFTER = Duration.ofMinutes(10);
 
     private final TableImport data;
     private final JdbcClient jdbc;
+    /** Progress is written beside the import's own transaction (its connection is busy copying), and seen at once. */
+    private final TransactionTemplate apart;
     private final Clock clock;
     private final Path spool;
+    /** How often a running import writes how far it has come (and logs it). */
+    private final Duration progressEvery;
     private final ThreadPoolExecutor executor;
 
-    public ReferenceImports(TableImport data, JdbcClient jdbc, Clock clock, Path spool, int queued) {
+    public ReferenceImports(TableImport data, JdbcClient jdbc, PlatformTransactionManager transactionManager,
+                            Clock clock, Path spool, int queued, Duration progressEvery) {
+        this.progressEvery = progressEvery;
         this.data = data;
         this.jdbc = jdbc;
+        this.apart = new TransactionTemplate(transactionManager);
+        apart.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.clock = clock;
         this.spool = spool;
         this.executor = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(queued),
@@ -227,7 +236,7 @@ public class ReferenceImports implements AutoCloseable {
         try {
             long rows = data.importCsv(dataset, reader, read -> {
                 Instant at = clock.instant();
-                if (Duration.between(reported[0], at).compareTo(PROGRESS_EVERY) >= 0) {
+                if (Duration.between(reported[0], at).compareTo(progressEvery) >= 0) {
                     reported[0] = at;
                     progress(id, read);
                     log.info("Importing {}: {} rows read ({} rows/s)", dataset, read,
@@ -247,8 +256,8 @@ public class ReferenceImports implements AutoCloseable {
     }
 
     private void progress(UUID id, long rows) {
-        jdbc.sql("update reference_import set rows_read = ?, updated_at = ? where id = ?").params(rows, now(), id)
-                .update();
+        apart.executeWithoutResult(status -> jdbc.sql("update reference_import set rows_read = ?, updated_at = ? "
+                + "where id = ?").params(rows, now(), id).update());
     }
 
     private void finish(UUID id, String state, long rows, String errors) {

@@ -61,7 +61,8 @@ class ReferenceImportsTest {
         };
         tables = new TableImport(List.of(STATIONS), DATABASE.dataSource(), DATABASE.transactions(), null, audit,
                 announced::add);
-        imports = new ReferenceImports(tables, DATABASE.jdbc(), Clock.systemUTC(), spool, 1);
+        imports = new ReferenceImports(tables, DATABASE.jdbc(), DATABASE.transactions().getTransactionManager(),
+                Clock.systemUTC(), spool, 1, Duration.ZERO);
     }
 
     @AfterEach
@@ -90,6 +91,24 @@ class ReferenceImportsTest {
         try (var left = Files.list(spool)) {
             assertThat(left).isEmpty();
         }
+    }
+
+    @Test
+    void shouldWriteProgressBesideTheCopyingTransactionOfALongImport() throws Exception {
+        StringBuilder csv = new StringBuilder("code,name\n");
+        for (int i = 0; i < 60_000; i++) {
+            csv.append("S").append(i % 1000 < 10 ? "00" : i % 1000 < 100 ? "0" : "").append(i % 1000).append(",站")
+                    .append(i).append('\n');
+        }
+
+        ImportView done = imports.await(imports.upload("stations", body(csv.toString()), "admin-1"), PATIENCE);
+
+        assertThat(done.state()).isEqualTo("IMPORTED");
+        assertThat(done.rowsRead()).isEqualTo(60_000);
+        // Of a code on several lines the last line wins.
+        assertThat(tables.counts()).containsEntry("stations", 1000L);
+        assertThat(DATABASE.jdbc().sql("select name from station where code = 'S999'").query(String.class).single())
+                .isEqualTo("站59999");
     }
 
     @Test
