@@ -100,7 +100,7 @@ class BodySizeLimit implements GlobalFilter, Ordered {
                     seen[0] += buffer.readableByteCount();
                     if (seen[0] > limit) {
                         DataBufferUtils.release(buffer);
-                        throw new DataBufferLimitException("request body larger than " + limit + " bytes");
+                        throw new DataBufferLimitException("The request body is larger than " + limit + " bytes.");
                     }
                 });
             }

@@ -5,6 +5,7 @@ import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
+import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -25,6 +26,17 @@ class FallbackController {
     @RequestMapping("/fallback/{upstream}")
     ResponseEntity<ProblemDetail> fallback(@PathVariable String upstream, ServerWebExchange exchange) {
         Throwable cause = exchange.getAttribute(ServerWebExchangeUtils.CIRCUITBREAKER_EXECUTION_EXCEPTION_ATTR);
+        // An import streamed past its limit (BodySizeLimit) fails the call mid-way: the caller's fault, not the
+        // upstream's.
+        for (Throwable reason = cause; reason != null; reason = reason.getCause()) {
+            if (reason instanceof DataBufferLimitException) {
+                ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE,
+                        reason.getMessage());
+                problem.setTitle("Request too large");
+                problem.setType(URI.create("https://birth.gov.cn/problems/413"));
+                return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(problem);
+            }
+        }
         boolean timeout = cause instanceof TimeoutException;
         HttpStatus status = timeout ? HttpStatus.GATEWAY_TIMEOUT : HttpStatus.SERVICE_UNAVAILABLE;
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, timeout
