@@ -182,7 +182,8 @@ class GatewayReferenceImportTest {
         private static void awaitServiceReading() throws IOException {
             try {
                 if (!thirdRead.await(30, TimeUnit.SECONDS)) {
-                    throw new IOException("the service had read " + ARRIVING.get() + " bytes: the gateway held the body");
+                    throw new IOException("the service had read " + ARRIVING.get()
+                            + " bytes: the gateway held the body");
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
