@@ -8,6 +8,7 @@ import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
@@ -23,7 +24,8 @@ import reactor.core.publisher.Mono;
  * declared length at once, and a streamed (chunked) body by the bytes that arrive. A streamed
  * body within the ordinary limit is gathered first and forwarded with its length; a reference-data
  * import, with its own far larger limit, streams through counted, and is answered 413 the moment
- * it runs over (the service, still waiting for the rest of the body, has not answered yet).
+ * it runs over (the service, still waiting for the rest of the body, has not answered yet). An import with
+ * its length declared streams through as it is, like any body within its limit.
  */
 @Component
 class BodySizeLimit implements GlobalFilter, Ordered {
@@ -35,7 +37,7 @@ class BodySizeLimit implements GlobalFilter, Ordered {
     private final long maxImport;
 
     BodySizeLimit(@Value("${birth.gateway.max-body:256KB}") DataSize maxBody,
-                  @Value("${birth.gateway.max-import-body:32MB}") DataSize maxImport) {
+                  @Value("${birth.gateway.max-import-body:512MB}") DataSize maxImport) {
         this.maxBody = maxBody.toBytes();
         this.maxImport = maxImport.toBytes();
     }
@@ -43,7 +45,8 @@ class BodySizeLimit implements GlobalFilter, Ordered {
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
         ServerHttpRequest request = exchange.getRequest();
-        boolean isImport = PATHS.match(IMPORTS, request.getPath().value());
+        boolean isImport = HttpMethod.POST.equals(request.getMethod())
+                && PATHS.match(IMPORTS, request.getPath().value());
         long limit = isImport ? maxImport : maxBody;
         HttpHeaders headers = request.getHeaders();
         long length = headers.getContentLength();
@@ -97,7 +100,7 @@ class BodySizeLimit implements GlobalFilter, Ordered {
                     seen[0] += buffer.readableByteCount();
                     if (seen[0] > limit) {
                         DataBufferUtils.release(buffer);
-                        throw new DataBufferLimitException("request body larger than " + limit + " bytes");
+                        throw new DataBufferLimitException("The request body is larger than " + limit + " bytes.");
                     }
                 });
             }

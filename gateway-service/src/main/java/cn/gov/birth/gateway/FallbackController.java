@@ -1,10 +1,12 @@
 package cn.gov.birth.gateway;
 
 import java.net.URI;
+import java.util.Optional;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
+import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -25,20 +27,39 @@ class FallbackController {
     @RequestMapping("/fallback/{upstream}")
     ResponseEntity<ProblemDetail> fallback(@PathVariable String upstream, ServerWebExchange exchange) {
         Throwable cause = exchange.getAttribute(ServerWebExchangeUtils.CIRCUITBREAKER_EXECUTION_EXCEPTION_ATTR);
-        boolean timeout = cause instanceof TimeoutException;
-        HttpStatus status = timeout ? HttpStatus.GATEWAY_TIMEOUT : HttpStatus.SERVICE_UNAVAILABLE;
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, timeout
-                ? upstream + " did not answer in time; the request may still complete, check before retrying."
-                : upstream + " is not available right now; please retry later.");
-        problem.setTitle(timeout ? "Upstream timeout" : "Service unavailable");
-        problem.setType(URI.create("https://birth.gov.cn/problems/" + status.value()));
         String original = exchange.getAttribute(CorrelationHeaders.ORIGINAL_PATH);
-        // Why the upstream was not asked or did not answer: the one thing ops need to tell these apart.
-        log.warn("{} answered {} for {}: {}", upstream, status.value(), original,
-                cause == null ? "no cause recorded" : cause.toString());
+        ProblemDetail problem = tooLarge(cause).orElseGet(() -> {
+            boolean timeout = cause instanceof TimeoutException;
+            HttpStatus status = timeout ? HttpStatus.GATEWAY_TIMEOUT : HttpStatus.SERVICE_UNAVAILABLE;
+            ProblemDetail unanswered = ProblemDetail.forStatusAndDetail(status, timeout
+                    ? upstream + " did not answer in time; the request may still complete, check before retrying."
+                    : upstream + " is not available right now; please retry later.");
+            unanswered.setTitle(timeout ? "Upstream timeout" : "Service unavailable");
+            // Why the upstream was not asked or did not answer: the one thing ops need to tell these apart.
+            log.warn("{} answered {} for {}: {}", upstream, status.value(), original,
+                    cause == null ? "no cause recorded" : cause.toString());
+            return unanswered;
+        });
+        problem.setType(URI.create("https://birth.gov.cn/problems/" + problem.getStatus()));
         if (original != null) {
             problem.setInstance(URI.create(original));
         }
-        return ResponseEntity.status(status).body(problem);
+        return ResponseEntity.status(problem.getStatus()).body(problem);
+    }
+
+    /**
+     * An import streamed past its limit ({@link BodySizeLimit}) fails the call mid-way, inside the breaker: the
+     * caller's fault, not the upstream's.
+     */
+    private static Optional<ProblemDetail> tooLarge(Throwable cause) {
+        for (Throwable reason = cause; reason != null; reason = reason.getCause()) {
+            if (reason instanceof DataBufferLimitException) {
+                ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE,
+                        reason.getMessage());
+                problem.setTitle("Request too large");
+                return Optional.of(problem);
+            }
+        }
+        return Optional.empty();
     }
 }

@@ -157,7 +157,9 @@ class GatewayAccessTest {
         client.post().uri("/api/v1/departments/HEALTH/reference/delivery-records").headers(bearer(admin))
                 .contentType(MediaType.TEXT_PLAIN)
                 .body(BodyInserters.fromPublisher(chunks(beyond), String.class))
-                .exchange().expectStatus().isEqualTo(413);
+                .exchange().expectStatus().isEqualTo(413)
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.instance").isEqualTo("/api/v1/departments/HEALTH/reference/delivery-records");
 
         assertThat(SERVICES.seen.get("POST /api/v1/departments/HEALTH/reference/hospitals").bodyBytes())
                 .isEqualTo(within.getBytes(StandardCharsets.UTF_8).length);
