@@ -105,7 +105,7 @@ public final class FamilyGenerator {
      * for the first; past 99,999 the number is wider, so order forms by name length, then name.
      */
     public static String formFile(int n) {
-        return "applications/family-%05d.json".formatted(n);
+        return "applications/family-" + padded(n, 5) + ".json";
     }
 
     /**
@@ -170,17 +170,17 @@ public final class FamilyGenerator {
         OffsetDateTime discharged = born.plusDays(3);
         data.row("health/delivery-records.csv",
                 "recordNumber,hospitalCode,motherIdNumber,birthTime,sex,dischargedAt,certificateNumber",
-                "R%s-%05d,%s,%s,%s,%s,%s,".formatted(born.toLocalDate().toString().replace("-", ""), n, hospital,
-                        motherId, born, newborn.get("sex").asString(), discharged));
+                String.join(",", "R" + born.toLocalDate().toString().replace("-", "") + "-" + padded(n, 5), hospital,
+                        motherId, born.toString(), newborn.get("sex").asString(), discharged.toString(), ""));
         data.row("cdc/first-doses.csv", "hospitalCode,motherIdNumber,birthTime,vaccine,status,dosedAt,batchNumber",
-                "%s,%s,%s,HEPB,GIVEN,%s,HB%s%04d".formatted(hospital, motherId, born, born.plusHours(2),
-                        born.getYear(), n),
-                "%s,%s,%s,BCG,GIVEN,%s,BCG%s%04d".formatted(hospital, motherId, born, born.plusHours(20),
-                        born.getYear(), n));
+                String.join(",", hospital, motherId, born.toString(), "HEPB", "GIVEN", born.plusHours(2).toString(),
+                        "HB" + born.getYear() + padded(n, 4)),
+                String.join(",", hospital, motherId, born.toString(), "BCG", "GIVEN", born.plusHours(20).toString(),
+                        "BCG" + born.getYear() + padded(n, 4)));
         // The household the newborn settles in: the head's, in the settling parent's county.
         JsonNode settling = "MOTHER".equals(household.get("settleWith").asString()) ? mother : father;
         String county = settling.get("householdDivision").asString();
-        String householdNumber = "%s-%06d".formatted(county, n);
+        String householdNumber = county + "-" + padded(n, 6);
         String head = household.get("headIdNumber").asString();
         for (JsonNode parent : List.of(father, mother)) {
             long card = 2L * (n - 1) + (parent == mother ? 1 : 0);
@@ -188,19 +188,19 @@ public final class FamilyGenerator {
             String relation = id.equals(head) ? "02" : parent == mother ? "12" : "11";
             data.row("police/population-register.csv",
                     "idNumber,name,householdDivision,householdNumber,headIdNumber,relationToHead,ethnicity,status",
-                    "%s,%s,%s,%s,%s,%s,%s,ACTIVE".formatted(id, parent.get("name").asString(),
-                            parent.get("householdDivision").asString(), householdNumber, head, relation,
-                            parent.get("ethnicity").asString()));
+                    String.join(",", id, parent.get("name").asString(), parent.get("householdDivision").asString(),
+                            householdNumber, head, relation, parent.get("ethnicity").asString(), "ACTIVE"));
             data.row("human_resources/issued-cards.csv", "idNumber,cardNumber,bankCode,issuedAt",
-                    "%s,S%09d,%s,%s".formatted(id, Math.floorMod(card * CARD_STEP + cardOffset, CARD_NUMBERS), BANKS[random.nextInt(BANKS.length)][0],
-                            today.minusYears(2 + random.nextInt(8)).atTime(10, 0).atOffset(ChinaTime.OFFSET)));
+                    String.join(",", id, "S" + padded(Math.floorMod(card * CARD_STEP + cardOffset, CARD_NUMBERS), 9),
+                            BANKS[random.nextInt(BANKS.length)][0],
+                            today.minusYears(2 + random.nextInt(8)).atTime(10, 0).atOffset(ChinaTime.OFFSET).toString()));
         }
         data.row("medical_insurance/insured-persons.csv", "idNumber,name,insuredDivision,scheme,status",
-                "%s,%s,%s,%s,ACTIVE".formatted(motherId, mother.get("name").asString(),
-                        mother.get("householdDivision").asString(), random.nextBoolean() ? "EMPLOYEE" : "RESIDENT"));
+                String.join(",", motherId, mother.get("name").asString(), mother.get("householdDivision").asString(),
+                        random.nextBoolean() ? "EMPLOYEE" : "RESIDENT", "ACTIVE"));
         data.row("medical_insurance/direct-settlements.csv", "motherIdNumber,hospitalCode,dischargedAt,amount",
-                "%s,%s,%s,%d.%02d".formatted(motherId, hospital, discharged, 1800 + random.nextInt(2200),
-                        random.nextInt(100)));
+                String.join(",", motherId, hospital, discharged.toString(),
+                        (1800 + random.nextInt(2200)) + "." + padded(random.nextInt(100), 2)));
     }
 
     /**
@@ -277,7 +277,13 @@ public final class FamilyGenerator {
     }
 
     private String phone() {
-        return "13" + (random.nextInt(10)) + "%08d".formatted(random.nextInt(100_000_000));
+        return "13" + (random.nextInt(10)) + padded(random.nextInt(100_000_000), 8);
+    }
+
+    /** The number with leading zeros to the width (as {@code %0<width>d}: a wider one stays whole); the rows are many. */
+    private static String padded(long number, int width) {
+        String digits = Long.toString(number);
+        return digits.length() >= width ? digits : "0".repeat(width - digits.length()) + digits;
     }
 
     private String pick(String[] values) {
