@@ -13,7 +13,8 @@
 #   LOCAL_KAFKA_CONTROLLER_PORT (9093), DB_HOST/DB_PORT, DB_POOL_SIZE, KAFKA_PARTITIONS,
 #   DB_USER/DB_PASSWORD (unset: scripts/setup-database.sh gives each service a role of its own, as
 #   DB_ADMIN_USER/DB_ADMIN_PASSWORD, and each service connects as it; set: every service connects as that user),
-#   DEMO_FAMILIES (20: the generated data set the departments load; REFERENCE_DATA_DIR: use another),
+#   DEMO_FAMILIES (20: the generated data set the departments load, .run/reference-data, kept while
+#   families, DEMO_SEED (1), day and generator stay the same; REFERENCE_DATA_DIR: use another),
 #   SIMULATOR_PORT (8089), SPRING_PROFILES_ACTIVE (dev: local tokens from POST /api/v1/dev/tokens and
 #   local secrets in .run/dev-keys; set it and the AUTH_*/secret variables of the README to run otherwise).
 # Stop with scripts/stop-platform.sh (--clean also drops the broker's data).
@@ -21,7 +22,7 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 
-usage() { sed -n '2,19s/^# \{0,1\}//p' "$0"; }
+usage() { sed -n '2,20s/^# \{0,1\}//p' "$0"; }
 
 build=1
 TIMEOUT="${READY_TIMEOUT:-240}"
@@ -219,13 +220,35 @@ SIMULATOR_URL="http://127.0.0.1:$SIMULATOR_PORT"
 export TAX_CHANNEL_URL="${TAX_CHANNEL_URL:-$SIMULATOR_URL}"
 export SMS_PROVIDER_URL="${SMS_PROVIDER_URL:-$SIMULATOR_URL}"
 
+# What the generator's data set depends on besides its options: its classes and the code tables'
+# (birth-contracts), by content (their CRCs; the jars' timestamps change with every build).
+generator_fingerprint() {
+  local contracts
+  contracts=$(mktemp)
+  unzip -p "$GENERATOR" "BOOT-INF/lib/birth-contracts-$VERSION.jar" > "$contracts"
+  { unzip -v "$GENERATOR" 'BOOT-INF/classes/*'; unzip -v "$contracts"; } | awk '$7 ~ /^[0-9a-f]{8}$/ { print $7, $8 }' \
+    | LC_ALL=C sort | sha256sum | cut -c1-16
+  rm -f "$contracts"
+}
+
 if [ -z "${REFERENCE_DATA_DIR:-}" ]; then
   # The departments' reference data (hospitals, delivery records, ...) and forms of the same families;
-  # the banks' card-making interfaces are the simulator's.
+  # the banks' card-making interfaces are the simulator's. Made anew only when what it was made for
+  # (.generated) changed: the same families, seed, day (China's), simulator, template and generator give
+  # the same files, and the services skip a file they have imported, so a restart the same day is quick.
   REFERENCE_DATA_DIR="$ROOT/.run/reference-data"
-  rm -rf "$REFERENCE_DATA_DIR"
-  "$JAVA_HOME/bin/java" -jar "$GENERATOR" --families "${DEMO_FAMILIES:-20}" --out "$REFERENCE_DATA_DIR" \
-    --simulator-url "$SIMULATOR_URL"
+  DATA_DAY=$(TZ=Asia/Shanghai date +%F)
+  made_for="families=${DEMO_FAMILIES:-20} seed=${DEMO_SEED:-1} day=$DATA_DAY simulator=$SIMULATOR_URL"
+  made_for+=" template=$(sha256sum < scripts/sample-application.json | cut -c1-16) generator=$(generator_fingerprint)"
+  if [ "$(cat "$REFERENCE_DATA_DIR/.generated" 2>/dev/null)" = "$made_for" ]; then
+    echo "Reusing the data set in $REFERENCE_DATA_DIR (${DEMO_FAMILIES:-20} families of $DATA_DAY; delete it to make it anew)."
+  else
+    echo "Generating the data set of ${DEMO_FAMILIES:-20} families in $REFERENCE_DATA_DIR ..."
+    rm -rf "$REFERENCE_DATA_DIR"
+    "$JAVA_HOME/bin/java" -jar "$GENERATOR" --families "${DEMO_FAMILIES:-20}" --seed "${DEMO_SEED:-1}" \
+      --day "$DATA_DAY" --out "$REFERENCE_DATA_DIR" --simulator-url "$SIMULATOR_URL"
+    echo "$made_for" > "$REFERENCE_DATA_DIR/.generated"
+  fi
 fi
 export REFERENCE_DATA_DIR
 

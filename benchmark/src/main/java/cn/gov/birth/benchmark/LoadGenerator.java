@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -53,7 +54,10 @@ public final class LoadGenerator {
                 "--timeout", "300"));
         List<Path> forms;
         try (Stream<Path> files = Files.list(Path.of(options.get("--data")).resolve("applications"))) {
-            forms = files.filter(f -> f.toString().endsWith(".json")).sorted()
+            // By family number: past family-99999.json the names are wider (family-100000.json).
+            forms = files.filter(f -> f.toString().endsWith(".json"))
+                    .sorted(Comparator.comparingInt((Path f) -> f.getFileName().toString().length())
+                            .thenComparing(f -> f.getFileName().toString()))
                     .skip(Long.parseLong(options.get("--skip"))).limit(Long.parseLong(options.get("--limit")))
                     .toList();
         }

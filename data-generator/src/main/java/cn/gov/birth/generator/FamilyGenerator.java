@@ -3,13 +3,21 @@ package cn.gov.birth.generator;
 import cn.gov.birth.contracts.ChinaTime;
 import cn.gov.birth.contracts.codes.Codes;
 import cn.gov.birth.contracts.codes.ResidentIdNumber;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectWriter;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -22,14 +30,37 @@ import tools.jackson.databind.node.ObjectNode;
  * give the same data set; the template family (scripts/sample-application.json, born three days
  * before the day) is always the first: the run command's sample request.
  *
+ * <p>Every person is distinct: a parent's ID number takes its birth date and sequence from the
+ * family's number (a different pair for every family, whatever the county), so up to
+ * {@link #MAX_FAMILIES} families never share a parent; record, household and card numbers come from
+ * the family's number too. Rows are written as they are made: a province's families need little memory.
+ *
  * <p>Layout: one folder per department ({@code health/}, {@code cdc/}, {@code police/},
  * {@code medical_insurance/}, {@code human_resources/}: what its service imports at start-up, one
- * CSV per dataset), and {@code applications/family-00001.json}, ...
+ * CSV per dataset), and {@code applications/family-00001.json}, ... (see {@link #formFile}).
  */
 public final class FamilyGenerator {
 
     static final String REGION_PREFIX = "52";
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    /**
+     * At most a million families: newborns of one county, day and sex then stay well within the
+     * police's 499 citizen ID sequences (on average 1,000,000 / 88 counties / 20 days / 2 sexes = 284).
+     */
+    public static final int MAX_FAMILIES = 1_000_000;
+    private static final ObjectWriter FORM = JsonMapper.builder().build().writerWithDefaultPrettyPrinter();
+    /** Parents are born on one of these days from 1986-01-01, with one of 499 sequences of their sex. */
+    private static final LocalDate PARENTS_BORN_FROM = LocalDate.of(1986, 1, 1);
+    private static final int PARENTS_BIRTH_DAYS = 15 * 365;
+    private static final long PARENT_SLOTS = (long) PARENTS_BIRTH_DAYS * 499;
+    /**
+     * Multipliers coprime to their modulus (PARENT_SLOTS = 3 * 5^2 * 73 * 499; 10^9): a family's
+     * number times one, plus the seed's offset, modulo the space is a different slot for every number.
+     */
+    private static final long MOTHER_STEP = 1_299_709;
+    private static final long FATHER_STEP = 1_299_721;
+    private static final long CARD_STEP = 387_420_489;
+    private static final long CARD_NUMBERS = 1_000_000_000;
+    private static final Pattern FORM_NAME = Pattern.compile("family-(\\d+)\\.json");
     private static final String[] SURNAMES = {"王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周", "徐", "孙",
             "马", "朱", "胡", "郭", "何", "林", "罗", "高"};
     private static final String[] GIVEN = {"安然", "子涵", "欣怡", "浩然", "宇轩", "梓萱", "一诺", "思远", "雨桐", "博文",
@@ -46,6 +77,10 @@ public final class FamilyGenerator {
     private final LocalDate today;
     private final String simulatorUrl;
     private final List<String> counties;
+    private final Set<String> templateParents;
+    private final long motherOffset;
+    private final long fatherOffset;
+    private final long cardOffset;
 
     /**
      * @param simulatorUrl where the external systems answer (the banks' card-making interfaces are
@@ -58,19 +93,40 @@ public final class FamilyGenerator {
         this.simulatorUrl = simulatorUrl.replaceAll("/+$", "");
         this.counties = Codes.DIVISIONS.codes().stream()
                 .filter(code -> code.startsWith(REGION_PREFIX) && Codes.isCounty(code)).sorted().toList();
+        this.templateParents = Set.of(template.get("mother").get("idNumber").asString(),
+                template.get("father").get("idNumber").asString());
+        this.motherOffset = random.nextLong(PARENT_SLOTS);
+        this.fatherOffset = random.nextLong(PARENT_SLOTS);
+        this.cardOffset = random.nextLong(CARD_NUMBERS);
     }
 
-    /** Writes {@code families} families (at least the template's) and the departments' data about them. */
+    /**
+     * The form of family {@code n} in the data set's folder: {@code applications/family-00001.json}
+     * for the first; past 99,999 the number is wider, so order forms by name length, then name.
+     */
+    public static String formFile(int n) {
+        return "applications/family-" + padded(n, 5) + ".json";
+    }
+
+    /**
+     * Writes {@code families} families (at least the template's) and the departments' data about them,
+     * replacing the files of the same names; forms of families beyond {@code families} left by an
+     * earlier, larger data set are removed.
+     */
     public void write(Path out, int families) {
-        DataSet data = new DataSet();
-        provinceData(data);
-        for (int n = 1; n <= Math.max(1, families); n++) {
-            ObjectNode form = n == 1 ? templateBornRecently() : family();
-            familyData(data, n, form);
-            data.file("applications/family-%05d.json".formatted(n),
-                    JSON.writerWithDefaultPrettyPrinter().writeValueAsString(form));
+        if (families > MAX_FAMILIES) {
+            throw new IllegalArgumentException("at most " + MAX_FAMILIES + " families, not " + families);
         }
-        data.writeTo(out);
+        int count = Math.max(1, families);
+        try (DataSet data = new DataSet(out)) {
+            provinceData(data);
+            for (int n = 1; n <= count; n++) {
+                ObjectNode form = n == 1 ? templateBornRecently() : family(n);
+                familyData(data, n, form);
+                data.file(formFile(n), FORM.writeValueAsBytes(form));
+            }
+        }
+        removeFormsBeyond(out.resolve("applications"), count);
     }
 
     /** What the departments hold about every county: hospitals, police stations, banks, contributions. */
@@ -114,36 +170,37 @@ public final class FamilyGenerator {
         OffsetDateTime discharged = born.plusDays(3);
         data.row("health/delivery-records.csv",
                 "recordNumber,hospitalCode,motherIdNumber,birthTime,sex,dischargedAt,certificateNumber",
-                "R%s-%05d,%s,%s,%s,%s,%s,".formatted(born.toLocalDate().toString().replace("-", ""), n, hospital,
-                        motherId, born, newborn.get("sex").asString(), discharged));
+                String.join(",", "R" + born.toLocalDate().toString().replace("-", "") + "-" + padded(n, 5), hospital,
+                        motherId, born.toString(), newborn.get("sex").asString(), discharged.toString(), ""));
         data.row("cdc/first-doses.csv", "hospitalCode,motherIdNumber,birthTime,vaccine,status,dosedAt,batchNumber",
-                "%s,%s,%s,HEPB,GIVEN,%s,HB%s%04d".formatted(hospital, motherId, born, born.plusHours(2),
-                        born.getYear(), n),
-                "%s,%s,%s,BCG,GIVEN,%s,BCG%s%04d".formatted(hospital, motherId, born, born.plusHours(20),
-                        born.getYear(), n));
+                String.join(",", hospital, motherId, born.toString(), "HEPB", "GIVEN", born.plusHours(2).toString(),
+                        "HB" + born.getYear() + padded(n, 4)),
+                String.join(",", hospital, motherId, born.toString(), "BCG", "GIVEN", born.plusHours(20).toString(),
+                        "BCG" + born.getYear() + padded(n, 4)));
         // The household the newborn settles in: the head's, in the settling parent's county.
         JsonNode settling = "MOTHER".equals(household.get("settleWith").asString()) ? mother : father;
         String county = settling.get("householdDivision").asString();
-        String householdNumber = "%s-%06d".formatted(county, n);
+        String householdNumber = county + "-" + padded(n, 6);
         String head = household.get("headIdNumber").asString();
         for (JsonNode parent : List.of(father, mother)) {
+            long card = 2L * (n - 1) + (parent == mother ? 1 : 0);
             String id = parent.get("idNumber").asString();
             String relation = id.equals(head) ? "02" : parent == mother ? "12" : "11";
             data.row("police/population-register.csv",
                     "idNumber,name,householdDivision,householdNumber,headIdNumber,relationToHead,ethnicity,status",
-                    "%s,%s,%s,%s,%s,%s,%s,ACTIVE".formatted(id, parent.get("name").asString(),
-                            parent.get("householdDivision").asString(), householdNumber, head, relation,
-                            parent.get("ethnicity").asString()));
+                    String.join(",", id, parent.get("name").asString(), parent.get("householdDivision").asString(),
+                            householdNumber, head, relation, parent.get("ethnicity").asString(), "ACTIVE"));
             data.row("human_resources/issued-cards.csv", "idNumber,cardNumber,bankCode,issuedAt",
-                    "%s,S%09d,%s,%s".formatted(id, random.nextInt(1_000_000_000), BANKS[random.nextInt(BANKS.length)][0],
-                            today.minusYears(2 + random.nextInt(8)).atTime(10, 0).atOffset(ChinaTime.OFFSET)));
+                    String.join(",", id, "S" + padded(Math.floorMod(card * CARD_STEP + cardOffset, CARD_NUMBERS), 9),
+                            BANKS[random.nextInt(BANKS.length)][0],
+                            today.minusYears(2 + random.nextInt(8)).atTime(10, 0).atOffset(ChinaTime.OFFSET).toString()));
         }
         data.row("medical_insurance/insured-persons.csv", "idNumber,name,insuredDivision,scheme,status",
-                "%s,%s,%s,%s,ACTIVE".formatted(motherId, mother.get("name").asString(),
-                        mother.get("householdDivision").asString(), random.nextBoolean() ? "EMPLOYEE" : "RESIDENT"));
+                String.join(",", motherId, mother.get("name").asString(), mother.get("householdDivision").asString(),
+                        random.nextBoolean() ? "EMPLOYEE" : "RESIDENT", "ACTIVE"));
         data.row("medical_insurance/direct-settlements.csv", "motherIdNumber,hospitalCode,dischargedAt,amount",
-                "%s,%s,%s,%d.%02d".formatted(motherId, hospital, discharged, 1800 + random.nextInt(2200),
-                        random.nextInt(100)));
+                String.join(",", motherId, hospital, discharged.toString(),
+                        (1800 + random.nextInt(2200)) + "." + padded(random.nextInt(100), 2)));
     }
 
     /**
@@ -158,14 +215,23 @@ public final class FamilyGenerator {
         return form;
     }
 
-    private ObjectNode family() {
+    private ObjectNode family(int n) {
         ObjectNode form = template.deepCopy();
-        String county = counties.get(random.nextInt(counties.size()));
+        int countyIndex = random.nextInt(counties.size());
+        String county = counties.get(countyIndex);
+        long motherSlot = Math.floorMod(n * MOTHER_STEP + motherOffset, PARENT_SLOTS);
+        long fatherSlot = Math.floorMod(n * FATHER_STEP + fatherOffset, PARENT_SLOTS);
+        String motherId = parentId(county, motherSlot, true);
+        String fatherId = parentId(county, fatherSlot, false);
+        // Only the template's parents could have the same number (the same slot in its county): move on.
+        while (templateParents.contains(motherId) || templateParents.contains(fatherId)) {
+            county = counties.get(++countyIndex % counties.size());
+            motherId = parentId(county, motherSlot, true);
+            fatherId = parentId(county, fatherSlot, false);
+        }
         String surname = pick(SURNAMES);
         String fatherName = surname + pick(FATHER_NAMES);
         String motherName = pick(SURNAMES) + pick(MOTHER_NAMES);
-        String motherId = ResidentIdNumber.of(county, birthDateOfParent(), 2 * (1 + random.nextInt(499)));
-        String fatherId = ResidentIdNumber.of(county, birthDateOfParent(), 2 * random.nextInt(499) + 1);
         String motherPhone = phone();
         String address = Codes.DIVISIONS.name(county).orElseThrow() + "幸福路" + (1 + random.nextInt(300)) + "号";
         boolean boy = random.nextBoolean();
@@ -191,12 +257,33 @@ public final class FamilyGenerator {
                 .put("currentAddress", address).put("phone", phone);
     }
 
-    private LocalDate birthDateOfParent() {
-        return LocalDate.of(1986, 1, 1).plusDays(random.nextInt(15 * 365));
+    /** The parent's ID number in the slot: a birth date and a sequence of the parent's sex. */
+    private static String parentId(String county, long slot, boolean mother) {
+        int sequence = 2 * (int) (slot / PARENTS_BIRTH_DAYS) + (mother ? 2 : 1);
+        return ResidentIdNumber.of(county, PARENTS_BORN_FROM.plusDays(slot % PARENTS_BIRTH_DAYS), sequence);
+    }
+
+    private static void removeFormsBeyond(Path applications, int families) {
+        try (Stream<Path> forms = Files.list(applications)) {
+            for (Path form : (Iterable<Path>) forms::iterator) {
+                Matcher number = FORM_NAME.matcher(form.getFileName().toString());
+                if (number.matches() && Long.parseLong(number.group(1)) > families) {
+                    Files.delete(form);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private String phone() {
-        return "13" + (random.nextInt(10)) + "%08d".formatted(random.nextInt(100_000_000));
+        return "13" + (random.nextInt(10)) + padded(random.nextInt(100_000_000), 8);
+    }
+
+    /** The number with leading zeros to the width (as {@code %0<width>d}: a wider one stays whole); the rows are many. */
+    private static String padded(long number, int width) {
+        String digits = Long.toString(number);
+        return digits.length() >= width ? digits : "0".repeat(width - digits.length()) + digits;
     }
 
     private String pick(String[] values) {

@@ -1,6 +1,7 @@
 package cn.gov.birth.generator;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.gov.birth.contracts.codes.Codes;
 import cn.gov.birth.contracts.codes.ResidentIdNumber;
@@ -9,11 +10,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -64,14 +68,41 @@ class FamilyGeneratorTest {
     }
 
     @Test
-    void shouldWriteTheSameDataSetForTheSameSeedAndDay(@TempDir Path again) throws IOException {
-        new FamilyGenerator(template(), 3, TODAY, SIMULATOR).write(out, 5);
-        new FamilyGenerator(template(), 3, TODAY, SIMULATOR).write(again, 5);
+    void shouldWriteTheSameBytesForTheSameSeedAndDay(@TempDir Path again) throws IOException {
+        new FamilyGenerator(template(), 3, TODAY, SIMULATOR).write(out, 2_000);
+        new FamilyGenerator(template(), 3, TODAY, SIMULATOR).write(again, 2_000);
 
-        assertThat(Files.readString(again.resolve("health/delivery-records.csv")))
-                .isEqualTo(Files.readString(out.resolve("health/delivery-records.csv")));
-        assertThat(Files.readString(again.resolve("applications/family-00005.json")))
-                .isEqualTo(Files.readString(out.resolve("applications/family-00005.json")));
+        Map<Path, byte[]> first = contents(out);
+        Map<Path, byte[]> second = contents(again);
+        assertThat(first).hasSize(12 + 2_000);
+        assertThat(second.keySet()).isEqualTo(first.keySet());
+        first.forEach((file, bytes) -> assertThat(second.get(file)).as(file.toString()).isEqualTo(bytes));
+    }
+
+    @Test
+    void shouldReplaceALargerDataSetWithoutLeavingItsExtraForms() throws IOException {
+        new FamilyGenerator(template(), 5, TODAY, SIMULATOR).write(out, 12);
+        new FamilyGenerator(template(), 5, TODAY, SIMULATOR).write(out, 10);
+
+        try (Stream<Path> forms = Files.list(out.resolve("applications"))) {
+            assertThat(forms.map(form -> form.getFileName().toString()).sorted())
+                    .containsExactly(IntStream.rangeClosed(1, 10).mapToObj(n -> "family-%05d.json".formatted(n))
+                            .toArray(String[]::new));
+        }
+        assertThat(Files.readAllLines(out.resolve("health/delivery-records.csv"))).hasSize(11);
+    }
+
+    @Test
+    void shouldNameFormsPastTheFiveDigitsTheFirstKeepsByTheirWholeNumber() {
+        assertThat(FamilyGenerator.formFile(1)).isEqualTo("applications/family-00001.json");
+        assertThat(FamilyGenerator.formFile(1_000_000)).isEqualTo("applications/family-1000000.json");
+    }
+
+    @Test
+    void shouldRefuseMoreFamiliesThanItKeepsDistinct() {
+        assertThatThrownBy(() -> new FamilyGenerator(template(), 1, TODAY, SIMULATOR)
+                .write(out, FamilyGenerator.MAX_FAMILIES + 1))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
@@ -116,6 +147,16 @@ class FamilyGeneratorTest {
                 .anyMatch(line -> line.startsWith("520000,2026,"));
     }
 
+    private static Map<Path, byte[]> contents(Path folder) throws IOException {
+        Map<Path, byte[]> contents = new HashMap<>();
+        try (Stream<Path> files = Files.walk(folder)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                contents.put(folder.relativize(file), Files.readAllBytes(file));
+            }
+        }
+        return contents;
+    }
+
     private Map<String, List<String[]>> byFirstColumn(String csv) throws IOException {
         return byColumn(csv, 0);
     }
@@ -125,7 +166,7 @@ class FamilyGeneratorTest {
                 .collect(Collectors.groupingBy(row -> row[column]));
     }
 
-    private static JsonNode template() throws IOException {
+    static JsonNode template() throws IOException {
         return JSON.readTree(Files.readString(Path.of("../scripts/sample-application.json")));
     }
 }
