@@ -53,7 +53,8 @@ class ReferenceImportAtScaleIT {
 
         assertThat(refused.get("state").asString()).isEqualTo("REFUSED");
         assertThat(refused.get("errors").valueStream().map(e -> e.get("field").asString() + " "
-                + e.get("code").asString()).toList()).containsExactly("line " + (ROWS + 1) + ".idNumber INVALID_ID_NUMBER");
+                + e.get("code").asString()).toList()).containsExactly("line " + (ROWS + 2) + ".idNumber INVALID_ID_NUMBER",
+                "line " + (ROWS + 2) + ".headIdNumber INVALID_ID_NUMBER");
         assertThat(registered()).isEqualTo(before);
     }
 
