@@ -15,14 +15,16 @@
 #   DB_ADMIN_USER/DB_ADMIN_PASSWORD, and each service connects as it; set: every service connects as that user),
 #   DEMO_FAMILIES (20: the generated data set the departments load, .run/reference-data, kept while
 #   families, DEMO_SEED (1), day and generator stay the same; REFERENCE_DATA_DIR: use another),
-#   SIMULATOR_PORT (8089), SPRING_PROFILES_ACTIVE (dev: local tokens from POST /api/v1/dev/tokens and
+#   CDS_ARCHIVES (true: services run extracted, from class-data archives a training run makes once
+#   per build in .run/app; false: from the built jars), SIMULATOR_PORT (8089),
+#   SPRING_PROFILES_ACTIVE (dev: local tokens from POST /api/v1/dev/tokens and
 #   local secrets in .run/dev-keys; set it and the AUTH_*/secret variables of the README to run otherwise).
 # Stop with scripts/stop-platform.sh (--clean also drops the broker's data).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 
-usage() { sed -n '2,20s/^# \{0,1\}//p' "$0"; }
+usage() { sed -n '2,23s/^# \{0,1\}//p' "$0"; }
 
 build=1
 TIMEOUT="${READY_TIMEOUT:-240}"
@@ -169,6 +171,10 @@ on_exit() {
   trap '' PIPE HUP INT TERM
   if [ "$status" -ne 0 ] && [ "$started" = 1 ]; then
     echo "Stopping what was started (logs stay in logs/) ..." >&2
+    for pidfile in "$PIDS"/*-training.pid; do
+      [ -f "$pidfile" ] && kill -TERM "$(cat "$pidfile")" 2>/dev/null
+      rm -f "$pidfile"
+    done
     scripts/stop-platform.sh >&2
   fi
 }
@@ -178,6 +184,7 @@ trap 'exit 130' INT
 trap 'exit 141' PIPE
 trap 'exit 143' TERM
 
+# The broker and the simulator start side by side (neither needs the other); then both are awaited.
 if [ "$start_broker" = 1 ]; then
   echo "Starting Kafka on 127.0.0.1:$KAFKA_PORT (controller $KAFKA_CONTROLLER_PORT, data in .run/kafka-data) ..."
   started=1
@@ -185,6 +192,16 @@ if [ "$start_broker" = 1 ]; then
   nohup "$JAVA_HOME/bin/java" $KAFKA_JAVA_OPTS -jar "$(jar local-kafka)" --data-dir .run/kafka-data \
     --port "$KAFKA_PORT" --controller-port "$KAFKA_CONTROLLER_PORT" > logs/kafka.log 2>&1 < /dev/null &
   echo $! > "$PIDS/kafka.pid"
+fi
+
+echo "Starting the external systems' simulator (WireMock: banks, tax channel) on 127.0.0.1:$SIMULATOR_PORT ..."
+started=1
+nohup "$JAVA_HOME/bin/java" -Xmx256m -jar "$SIMULATOR_JAR" --extensions "$SIMULATOR_EXTENSIONS" \
+  --port "$SIMULATOR_PORT" --bind-address 127.0.0.1 --root-dir simulator --disable-banner --no-request-journal \
+  > logs/simulator.log 2>&1 < /dev/null &
+echo $! > "$PIDS/simulator.pid"
+
+if [ "$start_broker" = 1 ]; then
   kafka_deadline=$(( $(date +%s) + 120 ))
   until listening 127.0.0.1 "$KAFKA_PORT"; do
     if ! kill -0 "$(cat "$PIDS/kafka.pid")" 2>/dev/null || [ "$(date +%s)" -gt "$kafka_deadline" ]; then
@@ -201,12 +218,6 @@ else
   export KAFKA_BOOTSTRAP_SERVERS
 fi
 
-echo "Starting the external systems' simulator (WireMock: banks, tax channel) on 127.0.0.1:$SIMULATOR_PORT ..."
-started=1
-nohup "$JAVA_HOME/bin/java" -Xmx256m -jar "$SIMULATOR_JAR" --extensions "$SIMULATOR_EXTENSIONS" \
-  --port "$SIMULATOR_PORT" --bind-address 127.0.0.1 --root-dir simulator --disable-banner --no-request-journal \
-  > logs/simulator.log 2>&1 < /dev/null &
-echo $! > "$PIDS/simulator.pid"
 simulator_deadline=$(( $(date +%s) + 60 ))
 until listening 127.0.0.1 "$SIMULATOR_PORT"; do
   if ! kill -0 "$(cat "$PIDS/simulator.pid")" 2>/dev/null || [ "$(date +%s)" -gt "$simulator_deadline" ]; then
@@ -252,21 +263,76 @@ if [ -z "${REFERENCE_DATA_DIR:-}" ]; then
 fi
 export REFERENCE_DATA_DIR
 
-for service in "${SERVICES[@]}"; do
-  port="${PORTS[$service]}"
-  echo "Starting $service on port $port (log: logs/$service.log) ..."
-  started=1
-  (
-    # Its own role's credentials in its environment only (not on a command line, where ps shows them).
-    if [ -n "${DATABASES[$service]:-}" ]; then
-      DB_USER="${DATABASES[$service]}"
-      DB_PASSWORD="$(database_password "$DB_USER")"
-      export DB_USER DB_PASSWORD
+# Quick starts: each service runs from its jar extracted into .run/app/<service>/ (plain jars, which
+# the JVM's class-data sharing can map, unlike the classes nested in a Spring Boot jar) with a
+# class-data archive, .run/app/<service>.jsa: the classes it loads, parsed and verified once. A
+# training run makes the archive when there is none for this jar, JDK and JAVA_OPTS: the service
+# starts as usual up to its refreshed context (migrations and the start-up imports included, so
+# the run after it finds them done) and exits (Spring's spring.context.exit=onRefresh), and the
+# JVM writes the classes it loaded. Written to a temporary file and renamed, an archive is whole or
+# absent. CDS_ARCHIVES=false runs the services from their jars as built, with neither.
+APPS=.run/app
+# A jar by its entries' contents (CRCs; builds are reproducible, project.build.outputTimestamp), so a
+# build that changed nothing keeps the archive.
+jar_fingerprint() {
+  unzip -v "$1" | awk '$7 ~ /^[0-9a-f]{8}$/ { print $7, $8 }' | sha256sum | cut -c1-16
+}
+run_service() { # service extra-java-options...: runs it in this (sub)shell with its own role's credentials
+  local service="$1"
+  shift
+  # Its own role's credentials in its environment only (not on a command line, where ps shows them).
+  if [ -n "${DATABASES[$service]:-}" ]; then
+    DB_USER="${DATABASES[$service]}"
+    DB_PASSWORD="$(database_password "$DB_USER")"
+    export DB_USER DB_PASSWORD
+  fi
+  local app
+  app=$(jar "$service")
+  [ "${CDS_ARCHIVES:-true}" = true ] && app="$APPS/$service/$(basename "$app")"
+  # shellcheck disable=SC2086
+  SERVER_PORT="${PORTS[$service]}" exec nohup "$JAVA_HOME/bin/java" $JAVA_OPTS "$@" -jar "$app"
+}
+
+if [ "${CDS_ARCHIVES:-true}" = true ]; then
+  mkdir -p "$APPS"
+  training=()
+  for service in "${SERVICES[@]}"; do
+    made_from="$(jar_fingerprint "$(jar "$service")") $JAVA_HOME $JAVA_OPTS"
+    if [ "$(cat "$APPS/$service.from" 2>/dev/null)" != "$made_from" ]; then
+      rm -rf "${APPS:?}/$service" "$APPS/$service.jsa" "$APPS/$service.from"
+      "$JAVA_HOME/bin/java" -Djarmode=tools -jar "$(jar "$service")" extract --destination "$APPS/$service" > /dev/null
+      echo "$made_from" > "$APPS/$service.from"
     fi
-    # shellcheck disable=SC2086
-    SERVER_PORT="$port" exec nohup "$JAVA_HOME/bin/java" $JAVA_OPTS -jar "$(jar "$service")" \
-      > "logs/$service.log" 2>&1 < /dev/null
-  ) &
+    [ -s "$APPS/$service.jsa" ] || training+=("$service")
+  done
+  if [ ${#training[@]} -gt 0 ]; then
+    echo "Training run (once per build: class-data archives in $APPS, logs/<service>-training.log): ${training[*]} ..."
+    started=1
+    for service in "${training[@]}"; do
+      rm -f "$APPS/$service.jsa.tmp"
+      ( run_service "$service" -XX:ArchiveClassesAtExit="$APPS/$service.jsa.tmp" -Dspring.context.exit=onRefresh \
+          > "logs/$service-training.log" 2>&1 < /dev/null ) &
+      echo $! > "$PIDS/$service-training.pid"
+    done
+    for service in "${training[@]}"; do
+      if wait "$(cat "$PIDS/$service-training.pid")" && [ -s "$APPS/$service.jsa.tmp" ]; then
+        mv "$APPS/$service.jsa.tmp" "$APPS/$service.jsa"
+      else
+        echo "  $service's training run failed (it starts without an archive); the end of logs/$service-training.log:" >&2
+        grep -v '\[cds' "logs/$service-training.log" | tail -n 20 >&2
+        rm -f "$APPS/$service.jsa.tmp"
+      fi
+      rm -f "$PIDS/$service-training.pid"
+    done
+  fi
+fi
+
+for service in "${SERVICES[@]}"; do
+  echo "Starting $service on port ${PORTS[$service]} (log: logs/$service.log) ..."
+  started=1
+  cds=()
+  [ -s "$APPS/$service.jsa" ] && [ "${CDS_ARCHIVES:-true}" = true ] && cds=(-XX:SharedArchiveFile="$APPS/$service.jsa")
+  ( run_service "$service" "${cds[@]+"${cds[@]}"}" > "logs/$service.log" 2>&1 < /dev/null ) &
   echo $! > "$PIDS/$service.pid"
 done
 
