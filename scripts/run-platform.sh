@@ -3,7 +3,8 @@
 # broker from Maven artifacts (local-kafka; unless KAFKA_BOOTSTRAP_SERVERS names one), the external
 # systems' simulator (WireMock: card-making banks, tax payment channel) and the eight services as
 # separate background processes. Logs go to logs/, process ids to .run/pids/.
-# Waits until every service is ready, then prints the gateway URL and a sample request.
+# Waits until every service is ready, then prints the gateway URL and a sample request. Parts that
+# already run are left as they are and the rest is started (a crashed service, say); then nothing is built.
 #
 # Usage: scripts/run-platform.sh [--no-build] [--timeout SECONDS]
 #   --no-build           use the jars already built (default: ./mvnw -B -q -DskipTests package)
@@ -24,7 +25,7 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 
-usage() { sed -n '2,23s/^# \{0,1\}//p' "$0"; }
+usage() { sed -n '2,24s/^# \{0,1\}//p' "$0"; }
 
 build=1
 TIMEOUT="${READY_TIMEOUT:-240}"
@@ -86,30 +87,53 @@ running_pid() {
 
 listening() { (exec 3<>"/dev/tcp/$1/$2") 2>/dev/null; }
 
+# What runs already (a crashed service, say, does not) is left as it is: this run starts the rest.
 mkdir -p "$PIDS" logs
+declare -A RUNNING=()
 for name in kafka simulator "${SERVICES[@]}"; do
   if pid=$(running_pid "$name"); then
-    echo "The platform is already running ($name has pid $pid). Run scripts/stop-platform.sh first." >&2
-    exit 1
+    RUNNING[$name]=$pid
+  else
+    rm -f "$PIDS/$name.pid"
   fi
-  rm -f "$PIDS/$name.pid"
 done
+[ -n "${KAFKA_BOOTSTRAP_SERVERS:-}" ] && RUNNING[kafka]=elsewhere
+if [ ${#RUNNING[@]} -eq $(( ${#SERVICES[@]} + 2 )) ]; then
+  echo "The platform is already running (every part of it). Stop it with scripts/stop-platform.sh." >&2
+  exit 0
+fi
+if [ ${#RUNNING[@]} -gt 0 ]; then
+  for name in "${!RUNNING[@]}"; do
+    [ "${RUNNING[$name]}" != elsewhere ] && echo "$name is running (pid ${RUNNING[$name]}): left as it is."
+  done
+  if [ "$build" = 1 ]; then
+    # The running parts run from these jars: a build would change them under them.
+    echo "Not building while parts of the platform run: the rest starts from the jars there are."
+    build=0
+  fi
+fi
+is_running() { [ -n "${RUNNING[$1]:-}" ]; }
 
 case "${DB_HOST:-127.0.0.1}" in
   127.0.0.1|localhost|::1) scripts/ensure-postgres.sh ;;
   *) echo "Using PostgreSQL at ${DB_HOST}:${DB_PORT:-5432} (not local: not checked or started here)." ;;
 esac
 
-# Seven services keep a pool of DB_POOL_SIZE (10) connections each: warn if PostgreSQL has fewer free.
+# Seven services keep a pool of DB_POOL_SIZE (10) connections each: warn if PostgreSQL has fewer free
+# than those to be started want.
 if command -v psql >/dev/null 2>&1; then
   free_slots=$(PGCONNECT_TIMEOUT=5 PGPASSWORD="${DB_PASSWORD:-}" psql -h "${DB_HOST:-127.0.0.1}" -p "${DB_PORT:-5432}" \
     -U "${DB_USER:-postgres}" -d postgres -Atc "select current_setting('max_connections')::int
       - current_setting('superuser_reserved_connections')::int - (select count(*) from pg_stat_activity)" \
     2>/dev/null || true)
-  needed=$(( 7 * ${DB_POOL_SIZE:-10} ))
+  with_pool=0
+  for service in "${SERVICES[@]}"; do
+    [ "$service" != gateway-service ] && ! is_running "$service" && with_pool=$(( with_pool + 1 ))
+  done
+  needed=$(( with_pool * ${DB_POOL_SIZE:-10} ))
   if [[ "$free_slots" =~ ^-?[0-9]+$ ]] && [ "$free_slots" -lt "$needed" ]; then
     echo "warning: PostgreSQL has $free_slots free connections, the services want up to $needed" \
-         "(7 x DB_POOL_SIZE=${DB_POOL_SIZE:-10}); services may fail with 'too many clients'." >&2
+         "($with_pool x DB_POOL_SIZE=${DB_POOL_SIZE:-10}); services may fail with 'too many clients'." >&2
     echo "         Stop other users of the database (e.g. a running test suite) or set DB_POOL_SIZE lower (e.g. 4)." >&2
   fi
 fi
@@ -130,16 +154,20 @@ if [ "$build" = 1 ]; then
 fi
 
 start_broker=0
-[ -z "${KAFKA_BOOTSTRAP_SERVERS:-}" ] && start_broker=1
+[ -z "${KAFKA_BOOTSTRAP_SERVERS:-}" ] && ! is_running kafka && start_broker=1
 KAFKA_PORT="${LOCAL_KAFKA_PORT:-9092}"
 KAFKA_CONTROLLER_PORT="${LOCAL_KAFKA_CONTROLLER_PORT:-9093}"
 
 missing=()
 GENERATOR=data-generator/target/data-generator-$VERSION-exec.jar
 [ -f "$GENERATOR" ] || missing+=("$GENERATOR")
-[ -f "$SIMULATOR_JAR" ] || missing+=("$SIMULATOR_JAR")
+is_running simulator || [ -f "$SIMULATOR_JAR" ] || missing+=("$SIMULATOR_JAR")
 [ "$start_broker" = 1 ] && [ ! -f "$(jar local-kafka)" ] && missing+=("$(jar local-kafka)")
+STARTING=()
 for service in "${SERVICES[@]}"; do
+  is_running "$service" || STARTING+=("$service")
+done
+for service in "${STARTING[@]}"; do
   [ -f "$(jar "$service")" ] || missing+=("$(jar "$service")")
 done
 if [ ${#missing[@]} -gt 0 ]; then
@@ -152,8 +180,8 @@ busy=()
 if [ "$start_broker" = 1 ]; then
   for port in "$KAFKA_PORT" "$KAFKA_CONTROLLER_PORT"; do listening 127.0.0.1 "$port" && busy+=("$port (kafka)"); done
 fi
-listening 127.0.0.1 "$SIMULATOR_PORT" && busy+=("$SIMULATOR_PORT (simulator)")
-for service in "${SERVICES[@]}"; do
+is_running simulator || ! listening 127.0.0.1 "$SIMULATOR_PORT" || busy+=("$SIMULATOR_PORT (simulator)")
+for service in "${STARTING[@]}"; do
   listening 127.0.0.1 "${PORTS[$service]}" && busy+=("${PORTS[$service]} ($service)")
 done
 if [ ${#busy[@]} -gt 0 ]; then
@@ -163,8 +191,9 @@ if [ ${#busy[@]} -gt 0 ]; then
 fi
 
 # Whatever ends this script before everything is ready (an error, a timeout, Ctrl-C, a closed
-# terminal or pipe) stops what it started, so that the next run starts clean.
+# terminal or pipe) stops what it started (and only that), so that the next run starts clean.
 started=0
+STARTED=()
 on_exit() {
   local status=$?
   set +e
@@ -175,7 +204,7 @@ on_exit() {
       [ -f "$pidfile" ] && kill -TERM "$(cat "$pidfile")" 2>/dev/null
       rm -f "$pidfile"
     done
-    scripts/stop-platform.sh >&2
+    [ ${#STARTED[@]} -gt 0 ] && scripts/stop-platform.sh "${STARTED[@]}" >&2
   fi
 }
 trap on_exit EXIT
@@ -188,18 +217,22 @@ trap 'exit 143' TERM
 if [ "$start_broker" = 1 ]; then
   echo "Starting Kafka on 127.0.0.1:$KAFKA_PORT (controller $KAFKA_CONTROLLER_PORT, data in .run/kafka-data) ..."
   started=1
+  STARTED+=(kafka)
   # shellcheck disable=SC2086
   nohup "$JAVA_HOME/bin/java" $KAFKA_JAVA_OPTS -jar "$(jar local-kafka)" --data-dir .run/kafka-data \
     --port "$KAFKA_PORT" --controller-port "$KAFKA_CONTROLLER_PORT" > logs/kafka.log 2>&1 < /dev/null &
   echo $! > "$PIDS/kafka.pid"
 fi
 
-echo "Starting the external systems' simulator (WireMock: banks, tax channel) on 127.0.0.1:$SIMULATOR_PORT ..."
-started=1
-nohup "$JAVA_HOME/bin/java" -Xmx256m -jar "$SIMULATOR_JAR" --extensions "$SIMULATOR_EXTENSIONS" \
-  --port "$SIMULATOR_PORT" --bind-address 127.0.0.1 --root-dir simulator --disable-banner --no-request-journal \
-  > logs/simulator.log 2>&1 < /dev/null &
-echo $! > "$PIDS/simulator.pid"
+if ! is_running simulator; then
+  echo "Starting the external systems' simulator (WireMock: banks, tax channel) on 127.0.0.1:$SIMULATOR_PORT ..."
+  started=1
+  STARTED+=(simulator)
+  nohup "$JAVA_HOME/bin/java" -Xmx256m -jar "$SIMULATOR_JAR" --extensions "$SIMULATOR_EXTENSIONS" \
+    --port "$SIMULATOR_PORT" --bind-address 127.0.0.1 --root-dir simulator --disable-banner --no-request-journal \
+    > logs/simulator.log 2>&1 < /dev/null &
+  echo $! > "$PIDS/simulator.pid"
+fi
 
 if [ "$start_broker" = 1 ]; then
   kafka_deadline=$(( $(date +%s) + 120 ))
@@ -213,6 +246,8 @@ if [ "$start_broker" = 1 ]; then
   done
   export KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:$KAFKA_PORT"
   echo "  Kafka is ready on $KAFKA_BOOTSTRAP_SERVERS"
+elif [ "${RUNNING[kafka]:-}" != "" ] && [ "${RUNNING[kafka]}" != elsewhere ]; then
+  export KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:$KAFKA_PORT"
 else
   echo "Using the Kafka at KAFKA_BOOTSTRAP_SERVERS=$KAFKA_BOOTSTRAP_SERVERS (no local broker started)."
   export KAFKA_BOOTSTRAP_SERVERS
@@ -220,7 +255,7 @@ fi
 
 simulator_deadline=$(( $(date +%s) + 60 ))
 until listening 127.0.0.1 "$SIMULATOR_PORT"; do
-  if ! kill -0 "$(cat "$PIDS/simulator.pid")" 2>/dev/null || [ "$(date +%s)" -gt "$simulator_deadline" ]; then
+  if is_running simulator || ! kill -0 "$(cat "$PIDS/simulator.pid")" 2>/dev/null || [ "$(date +%s)" -gt "$simulator_deadline" ]; then
     echo "The simulator did not start; the end of logs/simulator.log:" >&2
     tail -n 30 logs/simulator.log >&2
     exit 1
@@ -296,7 +331,7 @@ run_service() { # service extra-java-options...: runs it in this (sub)shell with
 if [ "${CDS_ARCHIVES:-true}" = true ]; then
   mkdir -p "$APPS"
   training=()
-  for service in "${SERVICES[@]}"; do
+  for service in "${STARTING[@]}"; do
     made_from="$(jar_fingerprint "$(jar "$service")") $JAVA_HOME $JAVA_OPTS"
     if [ "$(cat "$APPS/$service.from" 2>/dev/null)" != "$made_from" ]; then
       rm -rf "${APPS:?}/$service" "$APPS/$service.jsa" "$APPS/$service.from"
@@ -327,9 +362,10 @@ if [ "${CDS_ARCHIVES:-true}" = true ]; then
   fi
 fi
 
-for service in "${SERVICES[@]}"; do
+for service in "${STARTING[@]}"; do
   echo "Starting $service on port ${PORTS[$service]} (log: logs/$service.log) ..."
   started=1
+  STARTED+=("$service")
   cds=()
   [ -s "$APPS/$service.jsa" ] && [ "${CDS_ARCHIVES:-true}" = true ] && cds=(-XX:SharedArchiveFile="$APPS/$service.jsa")
   ( run_service "$service" "${cds[@]+"${cds[@]}"}" > "logs/$service.log" 2>&1 < /dev/null ) &

@@ -2,7 +2,8 @@
 # Stops what scripts/run-platform.sh started: the services first (SIGTERM, up to 20 s, then
 # SIGKILL), then the Kafka broker and the simulator; removes their pid files. Only the process ids recorded in
 # .run/pids/ are signalled, and only while they still are the process that was started there.
-# Usage: scripts/stop-platform.sh [--clean] [--drop-databases]
+# Usage: scripts/stop-platform.sh [--clean] [--drop-databases] [NAME...]
+#   NAME              stop only these (kafka, simulator, gateway-service, ...); default: everything
 #   --clean           also deletes the broker's data, .run/kafka-data
 #   --drop-databases  also drops the services' databases (birth_*, at DB_HOST/DB_PORT as DB_USER), so the
 #                     next run starts from none: what the benchmark needs to submit the same families again
@@ -13,12 +14,14 @@ trap "" PIPE  # a closed stdout must not stop the stopping
 
 clean=0
 drop=0
+only=()
 for arg in "$@"; do
   case "$arg" in
     --clean) clean=1 ;;
     --drop-databases) drop=1 ;;
-    -h|--help) sed -n '2,8s/^# \{0,1\}//p' "$0"; exit 0 ;;
-    *) echo "unknown option: $arg (usage: scripts/stop-platform.sh [--clean] [--drop-databases])" >&2; exit 2 ;;
+    -h|--help) sed -n '2,9s/^# \{0,1\}//p' "$0"; exit 0 ;;
+    kafka|simulator|*-service) only+=("$arg") ;;
+    *) echo "unknown option: $arg (usage: scripts/stop-platform.sh [--clean] [--drop-databases] [NAME...])" >&2; exit 2 ;;
   esac
 done
 
@@ -64,17 +67,18 @@ stop() { # name
   rm -f "$pidfile"
 }
 
+wanted() { [ ${#only[@]} -eq 0 ] || [[ " ${only[*]} " == *" $1 "* ]]; }
 if [ -d "$PIDS" ]; then
   for service in "${SERVICES[@]}"; do
-    stop "$service" &
+    wanted "$service" && stop "$service" &
   done
   wait
-  stop kafka &
-  stop simulator &
+  wanted kafka && stop kafka &
+  wanted simulator && stop simulator &
   wait
 fi
 
-if [ "$clean" = 1 ]; then
+if [ "$clean" = 1 ] && wanted kafka; then
   rm -rf .run/kafka-data
   say "removed .run/kafka-data"
 fi
