@@ -76,7 +76,7 @@ record Plan(double rate, Duration duration, int concurrency, boolean awaitFinal,
         }
         return "closed loop: %d clients posting %s, %s".formatted(concurrency,
                 awaitFinal ? "each when its last application is final" : "back to back (each when its last POST is answered)",
-                duration.isZero() ? "until %d families are submitted".formatted(limit)
+                duration.isZero() ? "through the data set's families (at most %d)".formatted(limit)
                         : "for %s s (at most %d families)".formatted(seconds(duration), limit));
     }
 
