@@ -76,6 +76,7 @@ final class Follower implements AutoCloseable {
     private final Semaphore slots = new Semaphore(POLLS_AT_ONCE);
     private final AtomicLong polls = new AtomicLong();
     private final AtomicLong failedPolls = new AtomicLong();
+    private final AtomicLong ended = new AtomicLong();
     private final Thread loop;
 
     Follower(HttpClient http, URI gateway, double pollRate) {
@@ -98,6 +99,11 @@ final class Follower implements AutoCloseable {
 
     long polls() {
         return polls.get();
+    }
+
+    /** Applications followed to their end: final, or timed out. */
+    long ended() {
+        return ended.get();
     }
 
     /** GETs that failed or were not answered 200 (each is asked again later). */
@@ -159,9 +165,8 @@ final class Follower implements AutoCloseable {
                 JsonNode application = JSON.readTree(answer.body());
                 String status = application.path("status").asString("");
                 if (FINAL.contains(status)) {
-                    pending.outcome.complete(new Outcome(status, pending.postedAt,
-                            instant(application.get("submittedAt")), instant(application.get("completedAt")),
-                            Instant.now()));
+                    end(pending, new Outcome(status, pending.postedAt, instant(application.get("submittedAt")),
+                            instant(application.get("completedAt")), Instant.now()));
                     return;
                 }
             } else {
@@ -175,11 +180,16 @@ final class Follower implements AutoCloseable {
             return;
         }
         if (System.nanoTime() >= pending.deadlineNanos) {
-            pending.outcome.complete(new Outcome(TIMED_OUT, pending.postedAt, null, null, null));
+            end(pending, new Outcome(TIMED_OUT, pending.postedAt, null, null, null));
         } else {
             pending.schedule(nextInterval(pending.interval));
             due.add(pending);
         }
+    }
+
+    private void end(Pending pending, Outcome outcome) {
+        ended.incrementAndGet();
+        pending.outcome.complete(outcome);
     }
 
     @Override

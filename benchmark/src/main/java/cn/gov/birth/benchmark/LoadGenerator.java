@@ -52,6 +52,7 @@ import tools.jackson.databind.json.JsonMapper;
 public final class LoadGenerator {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Duration PROGRESS_EVERY = Duration.ofSeconds(10);
 
     // HTTP/1.1 as browsers and portals reach the gateway: one connection per request in flight.
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -122,6 +123,7 @@ public final class LoadGenerator {
             CpuMeter.Sample atStart = cpu.sample();
             Instant start = Instant.now();
             long t0 = System.nanoTime();
+            Thread progress = Thread.ofVirtual().start(() -> progress(t0, submissions, follower));
             ExecutorService posts = Executors.newVirtualThreadPerTaskExecutor();
             boolean ranOut = false;
             Duration window;
@@ -164,6 +166,7 @@ public final class LoadGenerator {
             CompletableFuture.allOf(followed.toArray(CompletableFuture[]::new)).join();
             Duration run = Duration.ofNanos(System.nanoTime() - t0);
             CpuMeter.Sample atEnd = cpu.sample();
+            progress.interrupt();
             List<Outcome> outcomes = followed.stream().map(CompletableFuture::join).toList();
             new Report(plan, families.size(), start, window, ranOut, submissions, outcomes, lag,
                     CpuMeter.Usage.between(atStart, atWindowEnd), CpuMeter.Usage.between(atStart, atEnd),
@@ -252,6 +255,20 @@ public final class LoadGenerator {
             throw new IOException("the dev token endpoint answered " + answer.statusCode());
         }
         return JSON.readTree(answer.body()).get("accessToken").asString();
+    }
+
+    /** Every 10 s while it runs, how far it is: a long run (an overload's backlog) shows it is alive. */
+    private static void progress(long t0, Submissions submissions, Follower follower) {
+        try {
+            while (true) {
+                Thread.sleep(PROGRESS_EVERY);
+                System.out.printf("  %4d s: %d POSTs answered, %d accepted, %d of them at their end%n",
+                        Duration.ofNanos(System.nanoTime() - t0).toSeconds(), submissions.total(),
+                        submissions.count("201"), follower.ended());
+            }
+        } catch (InterruptedException e) {
+            // The run is over.
+        }
     }
 
     /** Waits until {@code System.nanoTime()} reaches {@code nanos}: the open loop's timetable. */
