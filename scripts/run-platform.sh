@@ -17,7 +17,9 @@
 #   DEMO_FAMILIES (20: the generated data set the departments load, .run/reference-data, kept while
 #   families, DEMO_SEED (1), day and generator stay the same; REFERENCE_DATA_DIR: use another),
 #   CDS_ARCHIVES (true: services run extracted, from class-data archives a training run makes once
-#   per build in .run/app; false: from the built jars), SIMULATOR_PORT (8089),
+#   per build in .run/app; false: from the built jars),
+#   SIMULATOR_PORT (8089), SIMULATOR_DELAY_MS (unset: each simulator mapping's own delay before calling back,
+#   1.5 s for a tax payment, 0.5 s for a bank card; a number: every callback after that many ms, 0 for benchmarks),
 #   SPRING_PROFILES_ACTIVE (dev: local tokens from POST /api/v1/dev/tokens and
 #   local secrets in .run/dev-keys; set it and the AUTH_*/secret variables of the README to run otherwise).
 # Stop with scripts/stop-platform.sh (--clean also drops the broker's data).
@@ -25,7 +27,7 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 
-usage() { sed -n '2,24s/^# \{0,1\}//p' "$0"; }
+usage() { sed -n '2,26s/^# \{0,1\}//p' "$0"; }
 
 build=1
 TIMEOUT="${READY_TIMEOUT:-240}"
@@ -42,6 +44,13 @@ done
 case "$TIMEOUT" in
   ''|*[!0-9]*) echo "the timeout must be a whole number of seconds, not '$TIMEOUT'" >&2; exit 2 ;;
 esac
+SIMULATOR_OPTS=()
+if [ -n "${SIMULATOR_DELAY_MS:-}" ]; then
+  case "$SIMULATOR_DELAY_MS" in
+    *[!0-9]*) echo "SIMULATOR_DELAY_MS must be a whole number of milliseconds, not '$SIMULATOR_DELAY_MS'" >&2; exit 2 ;;
+  esac
+  SIMULATOR_OPTS=("-Dsimulator.delay-ms=$SIMULATOR_DELAY_MS")
+fi
 
 # shellcheck source=scripts/java-home.sh
 . scripts/java-home.sh
@@ -226,9 +235,12 @@ fi
 
 if ! is_running simulator; then
   echo "Starting the external systems' simulator (WireMock: banks, tax channel) on 127.0.0.1:$SIMULATOR_PORT ..."
+  if [ -n "${SIMULATOR_DELAY_MS:-}" ]; then
+    echo "  every partner callback after ${SIMULATOR_DELAY_MS} ms (SIMULATOR_DELAY_MS), not the mappings' delays"
+  fi
   started=1
   STARTED+=(simulator)
-  nohup "$JAVA_HOME/bin/java" -Xmx256m -jar "$SIMULATOR_JAR" --extensions "$SIMULATOR_EXTENSIONS" \
+  nohup "$JAVA_HOME/bin/java" -Xmx256m "${SIMULATOR_OPTS[@]+"${SIMULATOR_OPTS[@]}"}" -jar "$SIMULATOR_JAR" --extensions "$SIMULATOR_EXTENSIONS" \
     --port "$SIMULATOR_PORT" --bind-address 127.0.0.1 --root-dir simulator --disable-banner --no-request-journal \
     > logs/simulator.log 2>&1 < /dev/null &
   echo $! > "$PIDS/simulator.pid"
@@ -252,6 +264,7 @@ else
   echo "Using the Kafka at KAFKA_BOOTSTRAP_SERVERS=$KAFKA_BOOTSTRAP_SERVERS (no local broker started)."
   export KAFKA_BOOTSTRAP_SERVERS
 fi
+
 
 simulator_deadline=$(( $(date +%s) + 60 ))
 until listening 127.0.0.1 "$SIMULATOR_PORT"; do

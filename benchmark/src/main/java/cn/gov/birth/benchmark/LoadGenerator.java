@@ -1,5 +1,6 @@
 package cn.gov.birth.benchmark;
 
+import cn.gov.birth.benchmark.Follower.Outcome;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -8,29 +9,42 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Submits the families of a generated data set through the gateway, as many at once as asked,
- * and follows each application to its final state. Prints the submission latency (POST to 201),
- * the time to a final state (POST to COMPLETED or another final status, observed by polling) as
- * percentiles, and the throughput.
+ * Submits the families of a generated data set through the gateway and follows each accepted
+ * application to its final state; prints the submission latency by answer (201, 429, 503, other;
+ * whether 429 and 503 carried {@code Retry-After}), the POST → completion latency by the platform's
+ * own clock ({@code submittedAt}, {@code completedAt}), completions per second in the submit window
+ * and in all, and the machine's CPU (from {@code /proc/stat}) per completed application, with the
+ * cores each of the platform's processes used. The last line is a machine-readable summary.
  *
- * <p>{@code java -jar benchmark-exec.jar [--gateway URL] [--data DIR] [--concurrency N] [--limit N]
- * [--skip N] [--timeout SECONDS]}: the platform must run with the same data set
- * ({@code REFERENCE_DATA_DIR=DIR}), so that the departments know every family; each family can be
- * submitted once per data set (a second open application for the same newborn is a 409).
+ * <p>Open loop, {@code --rate R --duration S}: R applications a second on a fixed schedule, whatever
+ * the answers, for S seconds. Closed loop, {@code --concurrency N}: N clients, each posting its next
+ * application when its last POST is answered ({@code --await response}, the default with
+ * {@code --duration}: saturation) or when its last application is final ({@code --await final}, the
+ * default without: as before {@code --duration} existed); until {@code --limit} families are
+ * submitted or the duration is over. Other options: {@code --gateway URL}, {@code --data DIR},
+ * {@code --pids DIR} (the run script's pid files, for CPU by process), {@code --skip N},
+ * {@code --timeout SECONDS} (how long each application is followed after its POST),
+ * {@code --poll-rate N} (GETs a second for following, all applications together).
+ *
+ * <p>The platform must run with the same data set ({@code REFERENCE_DATA_DIR=DIR}), so that the
+ * departments know every family; each family can be submitted once per data set and databases.
  * Every family's mother signs in before the timed run (a token from the dev profile's
  * {@code POST /api/v1/dev/tokens}), so each family is its own subject for the gateway's per-person
  * rate limit, as in life, and signing in is not part of what is measured.
@@ -38,82 +52,183 @@ import tools.jackson.databind.json.JsonMapper;
 public final class LoadGenerator {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final Set<String> FINAL = Set.of("COMPLETED", "PARTIALLY_COMPLETED", "NOT_ACCEPTED", "WITHDRAWN",
-            "ACTION_REQUIRED", "NEEDS_SUPPLEMENT");
+    private static final Duration PROGRESS_EVERY = Duration.ofSeconds(10);
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    // HTTP/1.1 as browsers and portals reach the gateway: one connection per request in flight.
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
     private final URI gateway;
+    private final Plan plan;
+    private final CpuMeter cpu;
 
-    private LoadGenerator(URI gateway) {
+    /** A family ready to submit: its form and its mother's bearer token. */
+    private record Family(String form, String body, String bearer) {
+    }
+
+    private LoadGenerator(URI gateway, Plan plan, CpuMeter cpu) {
         this.gateway = gateway;
+        this.plan = plan;
+        this.cpu = cpu;
     }
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> options = Options.parse(args, Map.of("--gateway", "http://127.0.0.1:8080",
-                "--data", ".run/reference-data", "--concurrency", "8", "--limit", "1000000", "--skip", "1",
-                "--timeout", "300"));
+        try {
+            Map<String, String> options = Options.parse(args, Plan.DEFAULTS);
+            Plan plan = Plan.of(options);
+            List<Path> forms = forms(Path.of(options.get("--data")), plan);
+            new LoadGenerator(URI.create(options.get("--gateway")), plan,
+                    new CpuMeter(Path.of("/proc"), Path.of(options.get("--pids")), ProcessHandle.current().pid()))
+                    .run(forms);
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+        }
+    }
+
+    /** The forms the run takes, in family order after {@code --skip}; the open loop's must all be there. */
+    private static List<Path> forms(Path data, Plan plan) throws IOException {
         List<Path> forms;
-        try (Stream<Path> files = Files.list(Path.of(options.get("--data")).resolve("applications"))) {
+        if (!Files.isDirectory(data.resolve("applications"))) {
+            throw new IllegalArgumentException("no data set in " + data + " (no applications/ folder): start the "
+                    + "platform with scripts/run-platform.sh, or give the one it runs with in --data");
+        }
+        try (Stream<Path> files = Files.list(data.resolve("applications"))) {
             // By family number: past family-99999.json the names are wider (family-100000.json).
             forms = files.filter(f -> f.toString().endsWith(".json"))
                     .sorted(Comparator.comparingInt((Path f) -> f.getFileName().toString().length())
                             .thenComparing(f -> f.getFileName().toString()))
-                    .skip(Long.parseLong(options.get("--skip"))).limit(Long.parseLong(options.get("--limit")))
-                    .toList();
+                    .skip(plan.skip()).limit(plan.families()).toList();
+        }
+        if (plan.openLoop() && forms.size() < plan.families()) {
+            throw new IllegalArgumentException(("%s needs %d families after --skip %d, and %s/applications has %d: "
+                    + "start the platform with DEMO_FAMILIES=%d or more (each family can be submitted once)")
+                    .formatted(plan.describe(), plan.families(), plan.skip(), data, forms.size(),
+                            plan.families() + plan.skip()));
         }
         if (forms.isEmpty()) {
-            throw new IllegalArgumentException("no family forms in " + options.get("--data") + "/applications "
-                    + "(after --skip " + options.get("--skip") + "): generate more with scripts/generate-data.sh");
+            throw new IllegalArgumentException("no family forms in " + data + "/applications (after --skip "
+                    + plan.skip() + "): start the platform with more DEMO_FAMILIES");
         }
-        new LoadGenerator(URI.create(options.get("--gateway"))).run(forms,
-                Integer.parseInt(options.get("--concurrency")),
-                Duration.ofSeconds(Long.parseLong(options.get("--timeout"))));
+        return forms;
     }
 
-    private void run(List<Path> forms, int concurrency, Duration timeout) throws InterruptedException {
-        Map<Path, String> tokens = signIn(forms, concurrency);
-        Percentiles submit = new Percentiles();
-        Percentiles done = new Percentiles();
-        Map<String, AtomicInteger> outcomes = new ConcurrentHashMap<>();
-        Semaphore inFlight = new Semaphore(concurrency);
-        long started = System.nanoTime();
-        try (ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (Path form : forms) {
-                inFlight.acquire();
-                workers.submit(() -> {
-                    try {
-                        outcomes.computeIfAbsent(follow(form, tokens.get(form), submit, done, timeout), k -> new AtomicInteger())
-                                .incrementAndGet();
-                    } finally {
-                        inFlight.release();
-                    }
-                });
-            }
-        }
-        double seconds = (System.nanoTime() - started) / 1e9;
-        System.out.printf("applications: %d in %.1f s, concurrency %d%n", forms.size(), seconds, concurrency);
-        System.out.printf("outcomes: %s%n", outcomes);
-        System.out.printf("submit (POST -> 201):        %s%n", submit.summary());
-        System.out.printf("final state (POST -> final): %s%n", done.summary());
-        System.out.printf("throughput: %.2f applications/s to a final state%n", done.count() / seconds);
-    }
-
-    /** Every family's mother signs in, as many at once as the run's concurrency. */
-    private Map<Path, String> signIn(List<Path> forms, int concurrency) throws InterruptedException {
-        Map<Path, String> tokens = new ConcurrentHashMap<>();
-        Semaphore inFlight = new Semaphore(concurrency);
-        try (ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (Path form : forms) {
-                inFlight.acquire();
-                workers.submit(() -> {
-                    try {
-                        String token = signIn(form.getFileName().toString(), JSON.readTree(Files.readString(form))
-                                .get("mother").get("idNumber").asString());
-                        if (token != null) {
-                            tokens.put(form, token);
+    private void run(List<Path> forms) throws InterruptedException {
+        System.out.printf("signing in %d mothers (not timed) ...%n", forms.size());
+        List<Family> families = signIn(forms);
+        System.out.printf("%s, from %s%n", plan.describe(), families.getFirst().form());
+        Submissions submissions = new Submissions();
+        List<CompletableFuture<Outcome>> followed = Collections.synchronizedList(new ArrayList<>());
+        Percentiles lag = new Percentiles();
+        try (Follower follower = new Follower(http, gateway, plan.pollRate())) {
+            CpuMeter.Sample atStart = cpu.sample();
+            Instant start = Instant.now();
+            long t0 = System.nanoTime();
+            Thread progress = Thread.ofVirtual().start(() -> progress(t0, submissions, follower));
+            ExecutorService posts = Executors.newVirtualThreadPerTaskExecutor();
+            boolean ranOut = false;
+            Duration window;
+            CpuMeter.Sample atWindowEnd;
+            if (plan.openLoop()) {
+                Schedule schedule = new Schedule(plan.rate(), plan.duration());
+                for (int i = 0; i < schedule.size(); i++) {
+                    long due = t0 + schedule.dueNanos(i);
+                    sleepUntil(due);
+                    lag.add(Duration.ofNanos(System.nanoTime() - due));
+                    Family family = families.get(i);
+                    posts.submit(() -> submit(family, follower, submissions, followed));
+                }
+                sleepUntil(t0 + plan.duration().toNanos());
+                window = Duration.ofNanos(System.nanoTime() - t0);
+                atWindowEnd = cpu.sample();
+                posts.close(); // the last POSTs' answers
+            } else {
+                long end = plan.duration().isZero() ? Long.MAX_VALUE : t0 + plan.duration().toNanos();
+                AtomicInteger next = new AtomicInteger();
+                for (int client = 0; client < plan.concurrency(); client++) {
+                    posts.submit(() -> {
+                        for (int i = next.getAndIncrement(); i < families.size() && System.nanoTime() < end;
+                             i = next.getAndIncrement()) {
+                            CompletableFuture<Outcome> outcome = submit(families.get(i), follower, submissions, followed);
+                            if (plan.awaitFinal() && outcome != null) {
+                                outcome.join();
+                            }
                         }
-                    } catch (IOException e) {
-                        // Counted as NO_TOKEN when the family is followed.
+                    });
+                }
+                posts.close();
+                window = Duration.ofNanos(System.nanoTime() - t0);
+                atWindowEnd = cpu.sample();
+                ranOut = !plan.duration().isZero() && System.nanoTime() < end;
+            }
+            System.out.printf("submitting over after %s s; following %d accepted applications to a final state "
+                    + "(each up to %s s after its POST) ...%n", Report.decimal(window.toMillis() / 1000.0),
+                    followed.size(), Plan.seconds(plan.timeout()));
+            CompletableFuture.allOf(followed.toArray(CompletableFuture[]::new)).join();
+            Duration run = Duration.ofNanos(System.nanoTime() - t0);
+            CpuMeter.Sample atEnd = cpu.sample();
+            progress.interrupt();
+            List<Outcome> outcomes = followed.stream().map(CompletableFuture::join).toList();
+            new Report(plan, families.size(), start, window, ranOut, submissions, outcomes, lag,
+                    CpuMeter.Usage.between(atStart, atWindowEnd), CpuMeter.Usage.between(atStart, atEnd),
+                    follower.polls(), follower.failedPolls(), plan.pollRate(), run).lines()
+                    .forEach(System.out::println);
+        }
+    }
+
+    /** Posts one family's form; an accepted application is followed (its outcome to come), else null. */
+    private CompletableFuture<Outcome> submit(Family family, Follower follower, Submissions submissions,
+                                              List<CompletableFuture<Outcome>> followed) {
+        Instant postedAt = Instant.now();
+        long posted = System.nanoTime();
+        boolean answered = false;
+        try {
+            HttpResponse<String> answer = http.send(HttpRequest.newBuilder(gateway.resolve("/api/v1/applications"))
+                    .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
+                    .header("Authorization", family.bearer())
+                    .POST(HttpRequest.BodyPublishers.ofString(family.body())).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            submissions.record(String.valueOf(answer.statusCode()), Duration.ofNanos(System.nanoTime() - posted),
+                    answer.headers().firstValue("Retry-After").isPresent());
+            answered = true;
+            if (answer.statusCode() != 201) {
+                return null;
+            }
+            CompletableFuture<Outcome> outcome = follower.follow(JSON.readTree(answer.body()).get("id").asString(),
+                    family.bearer(), postedAt, posted, plan.timeout());
+            followed.add(outcome);
+            return outcome;
+        } catch (IOException | RuntimeException e) {
+            if (answered) {
+                // A client of the closed loop must not die of it: the platform's bug, shown and not followed.
+                System.err.println("a 201 without an application id: " + e);
+            } else {
+                submissions.record(e.getClass().getSimpleName(), Duration.ofNanos(System.nanoTime() - posted), false);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return null;
+    }
+
+    /** Every family's mother signs in, as many at once as {@code --concurrency}; any failure ends the run. */
+    private List<Family> signIn(List<Path> forms) throws InterruptedException {
+        Map<Path, Family> families = new ConcurrentHashMap<>();
+        AtomicReference<String> failure = new AtomicReference<>();
+        Semaphore inFlight = new Semaphore(plan.concurrency());
+        try (ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (Path form : forms) {
+                inFlight.acquire();
+                if (failure.get() != null) {
+                    break;
+                }
+                workers.submit(() -> {
+                    try {
+                        String name = form.getFileName().toString();
+                        String body = Files.readString(form);
+                        String token = signIn(name, JSON.readTree(body).get("mother").get("idNumber").asString());
+                        families.put(form, new Family(name, body, "Bearer " + token));
+                    } catch (IOException | RuntimeException e) {
+                        failure.compareAndSet(null, form.getFileName() + ": " + e);
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
                     } finally {
@@ -122,57 +237,44 @@ public final class LoadGenerator {
                 });
             }
         }
-        return tokens;
+        if (failure.get() != null) {
+            throw new IllegalStateException("a mother could not sign in (is the platform running, with the dev profile "
+                    + "and this data set?): " + failure.get());
+        }
+        return forms.stream().map(families::get).toList();
     }
 
-    /** The family's mother signs in: a citizen token with her ID number; null when the gateway gives none. */
+    /** The family's mother signs in: a citizen token with her ID number. */
     private String signIn(String family, String motherIdNumber) throws IOException, InterruptedException {
         String request = JSON.writeValueAsString(Map.of("subject", "bench-" + family.replace(".json", ""),
                 "roles", List.of("CITIZEN"), "idNumber", motherIdNumber));
         HttpResponse<String> answer = http.send(HttpRequest.newBuilder(gateway.resolve("/api/v1/dev/tokens"))
                 .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(request)).build(), HttpResponse.BodyHandlers.ofString());
-        return answer.statusCode() == 200 ? JSON.readTree(answer.body()).get("accessToken").asString() : null;
+        if (answer.statusCode() != 200) {
+            throw new IOException("the dev token endpoint answered " + answer.statusCode());
+        }
+        return JSON.readTree(answer.body()).get("accessToken").asString();
     }
 
-    /** Submits one form and polls it to a final state; returns the outcome (a status, or what went wrong). */
-    private String follow(Path form, String token, Percentiles submit, Percentiles done, Duration timeout) {
+    /** Every 10 s while it runs, how far it is: a long run (an overload's backlog) shows it is alive. */
+    private static void progress(long t0, Submissions submissions, Follower follower) {
         try {
-            String body = Files.readString(form);
-            if (token == null) {
-                return "NO_TOKEN";
+            while (true) {
+                Thread.sleep(PROGRESS_EVERY);
+                System.out.printf("  %4d s: %d POSTs answered, %d accepted, %d of them at their end%n",
+                        Duration.ofNanos(System.nanoTime() - t0).toSeconds(), submissions.total(),
+                        submissions.count("201"), follower.ended());
             }
-            String bearer = "Bearer " + token;
-            long t0 = System.nanoTime();
-            HttpResponse<String> created = http.send(HttpRequest.newBuilder(gateway.resolve("/api/v1/applications"))
-                    .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
-                    .header("Authorization", bearer)
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            if (created.statusCode() != 201) {
-                return "HTTP " + created.statusCode();
-            }
-            submit.add(Duration.ofNanos(System.nanoTime() - t0));
-            String id = JSON.readTree(created.body()).get("id").asString();
-            long deadline = t0 + timeout.toNanos();
-            while (System.nanoTime() < deadline) {
-                JsonNode application = JSON.readTree(http.send(
-                        HttpRequest.newBuilder(gateway.resolve("/api/v1/applications/" + id))
-                                .header("Authorization", bearer).timeout(Duration.ofSeconds(30)).GET().build(),
-                        HttpResponse.BodyHandlers.ofString()).body());
-                String status = application.path("status").asString("");
-                if (FINAL.contains(status)) {
-                    done.add(Duration.ofNanos(System.nanoTime() - t0));
-                    return status;
-                }
-                Thread.sleep(100); // polling interval of the follower, not a wait for an outcome in a test
-            }
-            return "TIMED_OUT";
-        } catch (IOException e) {
-            return e.getClass().getSimpleName();
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return "INTERRUPTED";
+            // The run is over.
+        }
+    }
+
+    /** Waits until {@code System.nanoTime()} reaches {@code nanos}: the open loop's timetable. */
+    private static void sleepUntil(long nanos) throws InterruptedException {
+        for (long wait = nanos - System.nanoTime(); wait > 0; wait = nanos - System.nanoTime()) {
+            Thread.sleep(Duration.ofNanos(wait));
         }
     }
 }

@@ -31,6 +31,18 @@ final class Percentiles {
         return sorted.get(Math.clamp(rank - 1, 0, sorted.size() - 1));
     }
 
+    /** A copy of the samples, in the order they came. */
+    List<Duration> samples() {
+        synchronized (samples) {
+            return List.copyOf(samples);
+        }
+    }
+
+    /** The count, median and 99th percentile. */
+    String brief() {
+        return "n=%d p50=%s p99=%s".formatted(count(), ms(at(50)), ms(at(99)));
+    }
+
     String summary() {
         return "n=%d p50=%s p95=%s p99=%s max=%s".formatted(count(), ms(at(50)), ms(at(95)), ms(at(99)), ms(at(100)));
     }

@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
@@ -26,13 +27,17 @@ import java.util.concurrent.TimeUnit;
  * ({@code "kind": "payment"}); a bank reports the card made, with a random number unless
  * {@code cardNumber} says which, or not made ({@code "status": "FAILED"}, {@code reason})
  * ({@code "kind": "card"}); after {@code delayMs}. In a mapping:
- * {@code {"name": "signed-callback", "parameters": {"kind": "card", "delayMs": 500}}}.
+ * {@code {"name": "signed-callback", "parameters": {"kind": "card", "delayMs": 500}}}. The system
+ * property {@value #DELAY_PROPERTY} (the run script's {@code SIMULATOR_DELAY_MS}) sets every
+ * callback's delay instead, e.g. 0 for a benchmark that measures the platform, not the partners.
  */
 public class SignedCallback implements ServeEventListener {
 
     public static final String NAME = "signed-callback";
+    public static final String DELAY_PROPERTY = "simulator.delay-ms";
 
     private final PartnerSecrets secrets;
+    private final OptionalLong delayMs;
     private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(4, runnable -> {
         Thread thread = new Thread(runnable, NAME);
         thread.setDaemon(true);
@@ -41,13 +46,40 @@ public class SignedCallback implements ServeEventListener {
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(2)).build();
 
-    /** As {@code --extensions} makes it: the secrets from the environment ({@link Partners}). */
+    /**
+     * As {@code --extensions} makes it: the secrets from the environment ({@link Partners}), the
+     * delay from {@value #DELAY_PROPERTY} when set.
+     */
     public SignedCallback() {
-        this(Partners.fromEnvironment());
+        this(Partners.fromEnvironment(), delayOverride(System.getProperty(DELAY_PROPERTY)));
+        delayMs.ifPresent(ms -> System.out.printf("%s: every callback after %d ms (%s), whatever the mappings say%n",
+                NAME, ms, DELAY_PROPERTY));
     }
 
     public SignedCallback(PartnerSecrets secrets) {
+        this(secrets, OptionalLong.empty());
+    }
+
+    SignedCallback(PartnerSecrets secrets, OptionalLong delayMs) {
         this.secrets = secrets;
+        this.delayMs = delayMs;
+    }
+
+    /** The delay every callback takes instead of its mapping's: none when the property is unset or blank. */
+    static OptionalLong delayOverride(String property) {
+        if (property == null || property.isBlank()) {
+            return OptionalLong.empty();
+        }
+        long ms = Long.parseLong(property.trim());
+        if (ms < 0) {
+            throw new IllegalArgumentException(DELAY_PROPERTY + " must not be negative, not " + ms);
+        }
+        return OptionalLong.of(ms);
+    }
+
+    /** How long to wait before calling back: the override if any, else the mapping's {@code delayMs} (0 if none). */
+    static long delay(Parameters parameters, OptionalLong override) {
+        return override.orElseGet(() -> ((Number) parameters.getOrDefault("delayMs", 0)).longValue());
     }
 
     /** A bank that reports the card not made, for this reason. */
@@ -101,8 +133,7 @@ public class SignedCallback implements ServeEventListener {
             }
         }
         byte[] body = Json.write(report).getBytes(StandardCharsets.UTF_8);
-        long delay = ((Number) parameters.getOrDefault("delayMs", 0)).longValue();
-        scheduler.schedule(() -> post(partner, URI.create(callbackUrl.toString()), body), delay,
+        scheduler.schedule(() -> post(partner, URI.create(callbackUrl.toString()), body), delay(parameters, delayMs),
                 TimeUnit.MILLISECONDS);
     }
 
@@ -111,14 +142,15 @@ public class SignedCallback implements ServeEventListener {
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(body));
         secrets.of(partner).ifPresent(secret ->
                 PartnerSignature.headers(partner, secret, body, Instant.now()).forEach(request::header));
-        try {
-            HttpResponse<Void> response = http.send(request.build(), HttpResponse.BodyHandlers.discarding());
-            System.out.printf("%s called back %s: HTTP %d%n", partner, url.getPath(), response.statusCode());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (Exception e) {
-            // As a real partner's callback may be lost: the service asks again (recheck, callback timeout).
-            System.out.printf("%s could not call back %s: %s%n", partner, url.getPath(), e);
-        }
+        // Not waited for: a slow platform must not hold the scheduler's four threads, or at a benchmark's
+        // rate with no delay every other callback would queue behind it.
+        http.sendAsync(request.build(), HttpResponse.BodyHandlers.discarding()).whenComplete((response, failure) -> {
+            if (failure == null) {
+                System.out.printf("%s called back %s: HTTP %d%n", partner, url.getPath(), response.statusCode());
+            } else {
+                // As a real partner's callback may be lost: the service asks again (recheck, callback timeout).
+                System.out.printf("%s could not call back %s: %s%n", partner, url.getPath(), failure);
+            }
+        });
     }
 }
