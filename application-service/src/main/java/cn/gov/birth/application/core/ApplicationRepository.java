@@ -184,7 +184,9 @@ public class ApplicationRepository {
     }
 
     private void write(Application application) {
-        Row row = Row.of(application, encryption.seal(json(application.form()), FORM.place()));
+        // Sealing the form is most of a save's cost: only when it is written (facts change the status only).
+        boolean withForm = application.isNew() || application.formChanged();
+        Row row = Row.of(application, withForm ? encryption.seal(json(application.form()), FORM.place()) : null);
         if (application.isNew()) {
             jdbc.sql("""
                             insert into application (id, reference, region, channel, service_centre, hospital,
@@ -201,7 +203,7 @@ public class ApplicationRepository {
         }
         // The form and what the row keeps of it change only with a supplement or a correction.
         jdbc.sql("update application set status = :status, version = :version, deadline = :deadline, "
-                        + "completed_at = :completedAt" + (!application.formChanged() ? "" : """
+                        + "completed_at = :completedAt" + (!withForm ? "" : """
                         , acceptance = cast(:acceptance as jsonb), form = :form,
                         newborn_birth_time = :newbornBirthTime,
                         birth_certificate_number = :birthCertificateNumber, mother_index = :motherIndex,

@@ -3,8 +3,6 @@ package cn.gov.birth.security.crypto;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Objects;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import javax.crypto.AEADBadTagException;
 
 /**
@@ -18,7 +16,7 @@ public final class FieldCipher {
 
     /** What every cipher text of this format starts with. */
     public static final String PREFIX = "ENC1:";
-    private static final Pattern TEXT = Pattern.compile("ENC1:(" + KeyIds.PATTERN + "):([A-Za-z0-9_-]+)");
+    private static final int MAX_KEY_ID = 64;
     private static final String NO_PLACE = "";
 
     private final Keyring keyring;
@@ -64,14 +62,14 @@ public final class FieldCipher {
         if (cipherText == null) {
             return null;
         }
-        Matcher text = parse(cipherText);
+        Parts text = parse(cipherText);
         byte[] sealed;
         try {
-            sealed = Base64.getUrlDecoder().decode(text.group(2));
+            sealed = Base64.getUrlDecoder().decode(text.body());
         } catch (IllegalArgumentException e) {
             throw malformed();
         }
-        Keyring.Key key = keyring.key(text.group(1));
+        Keyring.Key key = keyring.key(text.keyId());
         try {
             return new String(key.algorithm().open(key.secret(), sealed, aad(key.id(), place)), StandardCharsets.UTF_8);
         } catch (AEADBadTagException e) {
@@ -82,7 +80,7 @@ public final class FieldCipher {
 
     /** Whether {@code text} has the form of a cipher text of this format (which says nothing of its key). */
     public boolean isEncrypted(String text) {
-        return text != null && TEXT.matcher(text).matches();
+        return text != null && parts(text) != null;
     }
 
     /**
@@ -92,7 +90,7 @@ public final class FieldCipher {
      * @throws FieldCryptoException when {@code cipherText} is not a cipher text (a value left in the clear)
      */
     public boolean needsReencryption(String cipherText) {
-        return cipherText != null && !parse(cipherText).group(1).equals(keyring.activeId());
+        return cipherText != null && !parse(cipherText).keyId().equals(keyring.activeId());
     }
 
     /** {@link #reencrypt(String, String)} of a cipher text made without a place. */
@@ -110,12 +108,42 @@ public final class FieldCipher {
         return needsReencryption(cipherText) ? encrypt(decrypt(cipherText, place), place) : cipherText;
     }
 
-    private static Matcher parse(String cipherText) {
-        Matcher text = TEXT.matcher(cipherText);
-        if (!text.matches()) {
+    /** A cipher text's key id and base64url body. */
+    private record Parts(String keyId, String body) {
+    }
+
+    private static Parts parse(String cipherText) {
+        Parts parts = parts(cipherText);
+        if (parts == null) {
             throw malformed();
         }
-        return text;
+        return parts;
+    }
+
+    /**
+     * {@code ENC1:<key id>:<base64url>} taken apart, or null when the text is not of that form. A
+     * scan rather than a regular expression: it runs for every sealed value read, and a regular
+     * expression over the whole body cost more than decrypting it.
+     */
+    private static Parts parts(String text) {
+        if (!text.startsWith(PREFIX)) {
+            return null;
+        }
+        int colon = text.indexOf(':', PREFIX.length());
+        if (colon <= PREFIX.length() || colon - PREFIX.length() > MAX_KEY_ID || colon == text.length() - 1) {
+            return null;
+        }
+        for (int i = PREFIX.length(); i < text.length(); i++) {
+            if (i != colon && !base64Url(text.charAt(i))) {
+                return null;
+            }
+        }
+        return new Parts(text.substring(PREFIX.length(), colon), text.substring(colon + 1));
+    }
+
+    /** Key ids and bodies alike: [A-Za-z0-9_-]. */
+    private static boolean base64Url(char c) {
+        return c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_' || c == '-';
     }
 
     private static FieldCryptoException malformed() {

@@ -104,7 +104,8 @@ class FieldCipherTest {
         FieldCipher cipher = new FieldCipher(keyring(Algorithm.AES_256_GCM));
         String underAnotherKeyring = new FieldCipher(keyring(Algorithm.AES_256_GCM)).encrypt(ID_NUMBER);
 
-        for (String malformed : List.of(ID_NUMBER, "ENC1:k1", "ENC2:k1:AAAA", "ENC1:k:1:AAAA", "ENC1:k1:A")) {
+        for (String malformed : List.of(ID_NUMBER, "ENC1:k1", "ENC2:k1:AAAA", "ENC1:k:1:AAAA", "ENC1:k1:A",
+                "ENC1::AAAA", "ENC1:k1:AAA=", "ENC1:k1:AA AA", "ENC1:" + "k".repeat(65) + ":AAAA")) {
             assertThatThrownBy(() -> cipher.decrypt(malformed))
                     .isInstanceOf(FieldCryptoException.class)
                     .hasMessage("not a field cipher text (ENC1:<key id>:<base64url>)");
