@@ -1,12 +1,17 @@
 package cn.gov.birth.gateway;
 
+import io.github.resilience4j.bulkhead.BulkheadFullException;
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import java.net.URI;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
 import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -17,12 +22,23 @@ import org.springframework.web.server.ServerWebExchange;
 
 /**
  * Where a route's circuit breaker sends a request whose upstream is down, too slow or open:
- * answered as an RFC 9457 problem, 504 for a timeout and 503 otherwise.
+ * answered as an RFC 9457 problem, 504 for a timeout and 503 otherwise. A 503 says when to come
+ * back ({@code Retry-After}): when the open breaker lets calls through again, in a second when the
+ * calls in flight to that upstream were at their limit, in a few seconds when it did not answer at all.
  */
 @RestController
 class FallbackController {
 
     private static final Logger log = LoggerFactory.getLogger(FallbackController.class);
+    private static final Duration FULL = Duration.ofSeconds(1);
+    private static final Duration DOWN = Duration.ofSeconds(5);
+
+    private final Duration breakerOpen;
+
+    FallbackController(@Value("${resilience4j.circuitbreaker.configs.default.wait-duration-in-open-state:10s}")
+                       Duration breakerOpen) {
+        this.breakerOpen = breakerOpen;
+    }
 
     @RequestMapping("/fallback/{upstream}")
     ResponseEntity<ProblemDetail> fallback(@PathVariable String upstream, ServerWebExchange exchange) {
@@ -44,7 +60,18 @@ class FallbackController {
         if (original != null) {
             problem.setInstance(URI.create(original));
         }
-        return ResponseEntity.status(problem.getStatus()).body(problem);
+        ResponseEntity.BodyBuilder answer = ResponseEntity.status(problem.getStatus());
+        if (problem.getStatus() == HttpStatus.SERVICE_UNAVAILABLE.value()) {
+            answer.header(HttpHeaders.RETRY_AFTER, Long.toString(retryAfter(cause).toSeconds()));
+        }
+        return answer.body(problem);
+    }
+
+    private Duration retryAfter(Throwable cause) {
+        if (cause instanceof BulkheadFullException) {
+            return FULL;
+        }
+        return cause instanceof CallNotPermittedException ? breakerOpen : DOWN;
     }
 
     /**

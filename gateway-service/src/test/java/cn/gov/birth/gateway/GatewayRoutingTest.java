@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -118,10 +119,11 @@ class GatewayRoutingTest {
     }
 
     @Test
-    void shouldAnswer503ProblemWhenTheUpstreamIsDown() {
+    void shouldAnswer503ProblemWithRetryAfterWhenTheUpstreamIsDown() {
         client.get().uri("/api/v1/notifications?applicationId=1").headers(h -> h.setBearerAuth(citizen()))
                 .exchange()
                 .expectStatus().isEqualTo(503)
+                .expectHeader().value(HttpHeaders.RETRY_AFTER, value -> assertThat(Long.parseLong(value)).isPositive())
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody().jsonPath("$.status").isEqualTo(503)
                 .jsonPath("$.instance").isEqualTo("/api/v1/notifications");
