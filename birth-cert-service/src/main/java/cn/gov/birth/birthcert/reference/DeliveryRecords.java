@@ -31,7 +31,7 @@ public class DeliveryRecords extends Dataset {
     /** The number is on another record, stored or in the same file. */
     private static final String NUMBER_ELSEWHERE = "s.certificate_number is not null and (exists (select 1 from "
             + "delivery_record t where t.certificate_number = s.certificate_number and t.record_number <> s.record_number)"
-            + " or exists (select 1 from import_stage o where o.certificate_number = s.certificate_number "
+            + " or exists (select 1 from " + Table.STAGE + " o where o.certificate_number = s.certificate_number "
             + "and o.record_number <> s.record_number))";
 
     DeliveryRecords(JdbcClient jdbc, ColumnProtection protection, DeliveryHospitals hospitals) {
