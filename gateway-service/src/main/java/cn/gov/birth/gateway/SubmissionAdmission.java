@@ -1,0 +1,61 @@
+package cn.gov.birth.gateway;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.cloud.gateway.filter.GatewayFilterChain;
+import org.springframework.cloud.gateway.filter.GlobalFilter;
+import org.springframework.core.Ordered;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+
+/**
+ * Admission by capacity: at most {@code submissions-in-flight} new applications ({@code POST
+ * /api/v1/applications}) are on their way through this gateway at once. More than that means the
+ * platform is behind — each submission waits for the CPU with the work already admitted — so a
+ * further one is answered 503 with {@code Retry-After} at once, before it costs anything, rather
+ * than queued without bound. Per gateway instance; the per-person rate limits ({@link RateLimits})
+ * come first. Metric: {@code birth.gateway.submissions.refused}.
+ */
+@Component
+class SubmissionAdmission implements GlobalFilter, Ordered {
+
+    private static final String SUBMISSIONS = "/api/v1/applications";
+
+    private final int limit;
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final Counter refused;
+
+    SubmissionAdmission(@Value("${birth.gateway.submissions-in-flight}") int limit, MeterRegistry meters) {
+        this.limit = limit;
+        this.refused = meters.counter("birth.gateway.submissions.refused");
+        meters.gauge("birth.gateway.submissions.in-flight", inFlight);
+    }
+
+    @Override
+    public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
+        if (exchange.getRequest().getMethod() != HttpMethod.POST
+                || !SUBMISSIONS.equals(exchange.getAttributeOrDefault(CorrelationHeaders.ORIGINAL_PATH,
+                        exchange.getRequest().getPath().value()))) {
+            return chain.filter(exchange);
+        }
+        if (inFlight.incrementAndGet() > limit) {
+            inFlight.decrementAndGet();
+            refused.increment();
+            exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, "1");
+            return Problems.write(exchange, HttpStatus.SERVICE_UNAVAILABLE, "Busy",
+                    "The platform is taking in as many applications as it can finish; please retry after the time in Retry-After.");
+        }
+        return chain.filter(exchange).doFinally(signal -> inFlight.decrementAndGet());
+    }
+
+    @Override
+    public int getOrder() {
+        return Ordered.HIGHEST_PRECEDENCE + 3;
+    }
+}
