@@ -7,6 +7,9 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.RecoverableDataAccessException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -14,6 +17,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -28,6 +32,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 public class Problems extends ResponseEntityExceptionHandler {
 
     static final String TYPE_BASE = "https://birth.gov.cn/problems/";
+    /** Seconds: about what a database restart or fail-over takes. */
+    static final String DATABASE_AWAY_RETRY = "5";
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Problems.class);
 
     @ExceptionHandler(InvalidInputException.class)
@@ -45,6 +51,13 @@ public class Problems extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> unexpected(Exception e) throws Exception {
         if (e instanceof org.springframework.web.ErrorResponse) {
             throw e;
+        }
+        if (databaseAway(e)) {
+            // PostgreSQL restarting or out of connections: nothing was stored, and it will pass.
+            log.warn("Request refused while the database is away: {}", e.toString());
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, DATABASE_AWAY_RETRY)
+                    .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "Service unavailable",
+                            "The service cannot reach its database right now; nothing was changed. Please retry later."));
         }
         log.error("Request failed unexpectedly", e);
         return ResponseEntity.internalServerError().body(problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
@@ -76,6 +89,17 @@ public class Problems extends ResponseEntityExceptionHandler {
         problem.setProperty("errors", List.of(Map.of("field", "$", "code", "UNREADABLE",
                 "message", "body is not valid JSON of the expected shape")));
         return ResponseEntity.badRequest().body(problem);
+    }
+
+    /** Whether the failure is the database being away (down, restarting, no connection to be had), however wrapped. */
+    static boolean databaseAway(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof CannotCreateTransactionException || cause instanceof DataAccessResourceFailureException
+                    || cause instanceof TransientDataAccessException || cause instanceof RecoverableDataAccessException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A body over the limit, read as far as the limit ({@link RequestSizeLimit}) by whatever read it. */

@@ -1,0 +1,39 @@
+package cn.gov.birth.platform.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.SQLException;
+import org.junit.jupiter.api.Test;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.transaction.CannotCreateTransactionException;
+
+class DatabaseAwayTest {
+
+    private final Problems problems = new Problems();
+
+    @Test
+    void shouldAnswer503WithRetryAfterWhenNoConnectionCanBeHadHoweverWrapped() throws Exception {
+        Exception away = new IllegalStateException("while handling", new CannotCreateTransactionException(
+                "Could not open JDBC Connection", new CannotGetJdbcConnectionException("refused",
+                        new SQLException("Connection refused", "08001"))));
+
+        ResponseEntity<ProblemDetail> answer = problems.unexpected(away);
+
+        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+        assertThat(answer.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("5");
+        assertThat(answer.getBody().getDetail()).contains("nothing was changed");
+    }
+
+    @Test
+    void shouldStillAnswer500ForAFailureThatIsNotTheDatabaseBeingAway() throws Exception {
+        assertThat(problems.unexpected(new DataIntegrityViolationException("duplicate key")).getStatusCode())
+                .isEqualTo(HttpStatus.INTERNAL_SERVER_ERROR);
+        assertThat(problems.unexpected(new IllegalStateException("a bug")).getStatusCode())
+                .isEqualTo(HttpStatus.INTERNAL_SERVER_ERROR);
+    }
+}
