@@ -35,7 +35,12 @@ public record Type(String code, String expected, Function<String, Object> parse)
             text -> dateTime(text).truncatedTo(ChronoUnit.MINUTES));
 
     private static OffsetDateTime dateTime(String text) {
-        return inYears(OffsetDateTime.parse(text), OffsetDateTime::getYear);
+        OffsetDateTime time = inYears(OffsetDateTime.parse(text), OffsetDateTime::getYear);
+        // ISO-8601 allows offsets to ±18:00; none in use is past ±14:00, and PostgreSQL refuses those past ±15:59.
+        if (Math.abs(time.getOffset().getTotalSeconds()) > 14 * 3600) {
+            throw new IllegalArgumentException("offset out of range");
+        }
+        return time;
     }
 
     /** ISO-8601 lets a year have more digits than PostgreSQL's dates and times hold: four at most, here. */

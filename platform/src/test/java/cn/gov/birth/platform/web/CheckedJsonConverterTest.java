@@ -160,7 +160,7 @@ class CheckedJsonConverterTest {
     void shouldTakeTheJsonConvertersPlaceInEveryServiceLeavingTheOthersBeforeIt() {
         new WebApplicationContextRunner()
                 .withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class,
-                        HttpMessageConvertersAutoConfiguration.class, CheckedJsonConfiguration.class))
+                        HttpMessageConvertersAutoConfiguration.class, RequestBodies.class))
                 .run(context -> {
                     HttpMessageConverters.ServerBuilder builder = HttpMessageConverters.forServer();
                     context.getBeanProvider(ServerHttpMessageConvertersCustomizer.class).orderedStream()
