@@ -303,9 +303,10 @@ public class ReferenceImports implements AutoCloseable {
 
     private static Reader open(Spooled spooled) throws IOException {
         try {
-            return new BufferedReader(new InputStreamReader(new CipherInputStream(new BufferedInputStream(
-                    Files.newInputStream(spooled.file()), 1 << 16), cipher(Cipher.DECRYPT_MODE, spooled.key(),
-                    spooled.iv())), StandardCharsets.UTF_8), 1 << 16);
+            InputStream plain = new CipherInputStream(new BufferedInputStream(Files.newInputStream(spooled.file()),
+                    1 << 16), cipher(Cipher.DECRYPT_MODE, spooled.key(), spooled.iv()));
+            // A new decoder reports bytes that are not UTF-8 (the file is refused) rather than replacing them.
+            return new BufferedReader(new InputStreamReader(plain, StandardCharsets.UTF_8.newDecoder()), 1 << 16);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }

@@ -3,6 +3,7 @@ package cn.gov.birth.platform.table;
 import cn.gov.birth.platform.web.InvalidInputException;
 import cn.gov.birth.platform.web.InvalidInputException.FieldError;
 import java.io.Reader;
+import java.nio.charset.CharacterCodingException;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -16,7 +17,8 @@ import tools.jackson.dataformat.csv.CsvReadFeature;
 /**
  * Reads CSV whose first line is a header: each record as its line number (the header is line 1)
  * and its cells by column name, spaces trimmed, a blank cell null. The header must name every
- * expected column, in any order; other columns are passed on as they are.
+ * expected column, in any order; other columns are passed on as they are. Text that is not UTF-8
+ * (the reader's decoder reporting it) is a malformed file.
  */
 public final class CsvReader {
 
@@ -31,6 +33,11 @@ public final class CsvReader {
     public static void read(Reader csv, List<String> columns, Consumer<Line> each) {
         try (MappingIterator<String[]> records = CSV.readerFor(String[].class).readValues(csv)) {
             List<String> header = records.hasNextValue() ? Arrays.asList(records.nextValue()) : List.of();
+            if (header.stream().anyMatch(column -> column != null && column.chars().anyMatch(Character::isISOControl))) {
+                // A column's name is quoted back in the problems of its cells: none is made of control characters.
+                throw new InvalidInputException(List.of(new FieldError("header", "CONTROL_CHARACTER",
+                        "表头不能含控制字符")));
+            }
             List<String> missing = columns.stream().filter(column -> !header.contains(column)).toList();
             if (!missing.isEmpty()) {
                 throw new InvalidInputException(List.of(new FieldError("header", "MISSING_COLUMNS",
@@ -48,12 +55,15 @@ public final class CsvReader {
                 each.accept(new Line(number, cells));
             }
         } catch (JacksonException e) {
-            throw malformed(e.getOriginalMessage());
+            throw malformed(e.getCause() instanceof CharacterCodingException ? "不是 UTF-8 编码的文本"
+                    : e.getOriginalMessage());
         }
     }
 
+    /** The parser's description of the problem, with no control character of the file in it (it is kept as JSON). */
     private static InvalidInputException malformed(String problem) {
-        return new InvalidInputException(List.of(new FieldError("$", "MALFORMED_CSV", "CSV 格式不正确：" + problem)));
+        return new InvalidInputException(List.of(new FieldError("$", "MALFORMED_CSV",
+                "CSV 格式不正确：" + problem.replaceAll("\\p{Cntrl}", "?"))));
     }
 
     private CsvReader() {

@@ -26,7 +26,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 
 /**
  * RFC 9457 problem responses for every service: validation failures carry
- * {@code errors: [{field, code, message}]}, and unreadable bodies are a 400, never a 500.
+ * {@code errors: [{field, code, message}]}, and unreadable bodies are a 400, never a 500 (a control
+ * character in a string of the body too: {@link ControlCharacters}).
  */
 @RestControllerAdvice
 public class Problems extends ResponseEntityExceptionHandler {
@@ -82,6 +83,9 @@ public class Problems extends ResponseEntityExceptionHandler {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof RequestSizeLimit.TooLarge tooLarge) {
                 return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(tooLarge(tooLarge.limit()));
+            }
+            if (cause instanceof ControlCharacters.Refused refused) {
+                return ResponseEntity.badRequest().body(validation(List.of(refused.error())));
             }
         }
         ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "malformed", "Malformed request",

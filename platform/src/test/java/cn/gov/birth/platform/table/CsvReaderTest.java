@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.gov.birth.platform.web.InvalidInputException;
+import java.io.ByteArrayInputStream;
+import java.io.InputStreamReader;
 import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -73,5 +76,25 @@ class CsvReaderTest {
     @Test
     void shouldRefuseAnUnclosedQuote() {
         assertThat(refused("code,name\nH1,\"贵阳\n", "code").errors().getFirst().code()).isEqualTo("MALFORMED_CSV");
+    }
+
+    @Test
+    void shouldRefuseAHeaderWithControlCharacters() {
+        var error = refused("code,no\u0000te\nH1,x\n", "code").errors().getFirst();
+
+        assertThat(error.field()).isEqualTo("header");
+        assertThat(error.code()).isEqualTo("CONTROL_CHARACTER");
+    }
+
+    @Test
+    void shouldRefuseBytesThatAreNotUtf8WhenItsReaderReportsThem() {
+        byte[] csv = {'c', 'o', 'd', 'e', '\n', 'H', (byte) 0xC3, '(', '\n'};
+        var reader = new InputStreamReader(new ByteArrayInputStream(csv), StandardCharsets.UTF_8.newDecoder());
+
+        var error = ((InvalidInputException) assertThatThrownBy(() -> CsvReader.read(reader, List.of("code"), line -> {
+        })).isInstanceOf(InvalidInputException.class).actual()).errors().getFirst();
+
+        assertThat(error.code()).isEqualTo("MALFORMED_CSV");
+        assertThat(error.message()).contains("UTF-8");
     }
 }

@@ -70,6 +70,20 @@ class TableTest {
     }
 
     @Test
+    void shouldRefuseYearsAndOffsetsPostgresqlCannotHoldThoughIso8601Allows() {
+        Row row = read("recordNumber", "R-1", "birthTime", "+275760-09-13T00:00:00+08:00", "sex", "1",
+                "dischargedOn", "-4714-11-23");
+
+        assertThat(problems(row)).containsExactlyInAnyOrder("birthTime INVALID_DATE_TIME", "dischargedOn INVALID_DATE");
+        assertThat(problems(read("recordNumber", "R-1", "birthTime", "0000-01-01T00:00:00Z", "sex", "1")))
+                .containsExactly("birthTime INVALID_DATE_TIME");
+        assertThat(problems(read("recordNumber", "R-1", "birthTime", "2026-11-20T08:30:00-18:00", "sex", "1")))
+                .containsExactly("birthTime INVALID_DATE_TIME");
+        assertThat(problems(read("recordNumber", "R-1", "birthTime", "2026-11-20T08:30:00+14:00", "sex", "1")))
+                .isEmpty();
+    }
+
+    @Test
     void shouldRequireRequiredCellsAndRunTheTableRules() {
         assertThat(problems(read("sex", "2"))).containsExactlyInAnyOrder("recordNumber REQUIRED", "birthTime REQUIRED",
                 "weight WEIGHT_REQUIRED");
