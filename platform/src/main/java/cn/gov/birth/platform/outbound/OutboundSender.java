@@ -7,6 +7,7 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.retry.Retry;
 import io.micrometer.core.instrument.Timer;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,8 +27,9 @@ import org.springframework.scheduling.config.ScheduledTaskRegistrar;
  * A sender that dies leaves its claims due again when their lease ends, so partners must deduplicate
  * on the request's id. What an answer means is the subclass's to write (the row's next state, and
  * when it is due again, if ever); a failed call is tried again after a capped exponential backoff
- * unless the subclass gives the request up. A call the open breaker or the full bulkhead did not let
- * through is tried again without counting as an attempt.
+ * unless the subclass gives the request up. A call the open breaker did not let through is tried
+ * again after that backoff without counting as an attempt; one the full bulkhead turned away (the
+ * partner's calls in flight at their limit: it says nothing of the partner) at the next round.
  * <p>
  * Metrics, tagged {@code partner}: {@code birth.outbound.sent} (calls the partner answered),
  * {@code birth.outbound.failed} (calls that failed), {@code birth.outbound.retried} (requests due
@@ -111,7 +113,10 @@ public abstract class OutboundSender<R, A> implements SchedulingConfigurer {
         A answer;
         try {
             answer = guarded(partner, call(claimed.request()));
-        } catch (CallNotPermittedException | BulkheadFullException e) {
+        } catch (BulkheadFullException e) {
+            later(claimed, partner, claimed.attempts() - 1, settings.pollInterval(), e);
+            return;
+        } catch (CallNotPermittedException e) {
             later(claimed, partner, claimed.attempts() - 1, e);
             return;
         } catch (Exception e) {
@@ -143,7 +148,11 @@ public abstract class OutboundSender<R, A> implements SchedulingConfigurer {
     }
 
     private void later(Claimed<R> claimed, String partner, int attempts, Exception e) {
-        Instant when = outbound.clock().instant().plus(settings.backoff(attempts));
+        later(claimed, partner, attempts, settings.backoff(attempts), e);
+    }
+
+    private void later(Claimed<R> claimed, String partner, int attempts, Duration wait, Exception e) {
+        Instant when = outbound.clock().instant().plus(wait);
         String error = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
         List<Object> params = new ArrayList<>(List.of(attempts, Timestamp.from(when)));
         if (table.lastError() != null) {

@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeAll;
@@ -196,6 +197,33 @@ class OutboundSenderTest {
         assertThat(row("elsewhere").state()).isEqualTo("DONE");
         assertThat(meters.counter("birth.outbound.failed", "partner", "BANK-DOWN").count()).isEqualTo(5);
         assertThat(meters.counter("birth.outbound.retried", "partner", "BANK-DOWN").count()).isEqualTo(11);
+    }
+
+    @Test
+    void shouldSendACallTheFullBulkheadTurnedAwayAtTheNextRoundWithoutCountingTheAttempt() {
+        outbound = new Outbound(jdbc, transactions,
+                CircuitBreakerRegistry.of(Map.of("test", CircuitBreakerConfig.ofDefaults())),
+                RetryRegistry.of(Map.of("test", RetryConfig.custom().maxAttempts(1).build())),
+                BulkheadRegistry.of(Map.of("test", BulkheadConfig.custom().maxConcurrentCalls(1)
+                        .maxWaitDuration(Duration.ZERO).build())), meters, clock);
+        insert("first", "BANK-BUSY", clock.instant());
+        insert("second", "BANK-BUSY", clock.instant());
+        CountDownLatch bothAsked = new CountDownLatch(2);
+        TestSender sender = new TestSender(request -> {
+            bothAsked.countDown();
+            bothAsked.await(200, TimeUnit.MILLISECONDS);
+            return "taken";
+        });
+
+        sender.sendDue();
+        assertThat(sender.called).hasSize(1);
+        String turnedAway = sender.called.containsKey("first") ? "second" : "first";
+        String full = "BulkheadFullException: Bulkhead 'BANK-BUSY' is full and does not permit further calls";
+        assertThat(row(turnedAway)).isEqualTo(new Row("PENDING", 0, null, full));
+
+        clock.advance(SETTINGS.pollInterval());
+        sender.sendDue();
+        assertThat(row(turnedAway)).isEqualTo(new Row("DONE", 1, "taken", full));
     }
 
     @Test
