@@ -29,6 +29,8 @@ final class Mutator {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     /** Below the gateway's 256KB limit for a body, so that it reaches the service. */
     private static final int LONGEST_STRING = 120_000;
+    /** At most this many characters added by repeating one line of a CSV file. */
+    private static final long MAX_REPEATED_CHARS = 4_000_000;
 
     private static final List<String> ODD_TEXTS = List.of("", " ", "null", "\\N", "' OR 1=1 --", "%00", "${jndi:x}",
             "<script>alert(1)</script>", "😀", "\u202e反向", "\u200b", "\ufeff", "\uffff", "\ufffe", "５２０１０２",
@@ -389,7 +391,10 @@ final class Mutator {
                 return text.substring(0, at);
             }
             case 2 -> {
-                int copies = random.nextInt(10) == 0 ? 500 : 1 + random.nextInt(3);
+                // A long line (a cell of millions of characters, say) is repeated less: the file stays
+                // within what one Java string holds.
+                int copies = (int) Math.min(random.nextInt(10) == 0 ? 500 : 1 + random.nextInt(3),
+                        Math.max(1, MAX_REPEATED_CHARS / Math.max(1, lines.get(line).length())));
                 for (int i = 0; i < copies; i++) {
                     lines.add(line + 1, lines.get(line));
                 }
