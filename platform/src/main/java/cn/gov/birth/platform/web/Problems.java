@@ -1,5 +1,6 @@
 package cn.gov.birth.platform.web;
 
+import cn.gov.birth.platform.db.DatabaseAway;
 import cn.gov.birth.platform.events.EventCodec;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -7,9 +8,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.dao.RecoverableDataAccessException;
-import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -17,7 +15,6 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -53,7 +50,7 @@ public class Problems extends ResponseEntityExceptionHandler {
         if (e instanceof org.springframework.web.ErrorResponse) {
             throw e;
         }
-        if (databaseAway(e)) {
+        if (DatabaseAway.is(e)) {
             // PostgreSQL restarting or out of connections: nothing was stored, and it will pass.
             log.warn("Request refused while the database is away: {}", e.toString());
             return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, DATABASE_AWAY_RETRY)
@@ -93,17 +90,6 @@ public class Problems extends ResponseEntityExceptionHandler {
         problem.setProperty("errors", List.of(Map.of("field", "$", "code", "UNREADABLE",
                 "message", "body is not valid JSON of the expected shape")));
         return ResponseEntity.badRequest().body(problem);
-    }
-
-    /** Whether the failure is the database being away (down, restarting, no connection to be had), however wrapped. */
-    static boolean databaseAway(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof CannotCreateTransactionException || cause instanceof DataAccessResourceFailureException
-                    || cause instanceof TransientDataAccessException || cause instanceof RecoverableDataAccessException) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** A body over the limit, read as far as the limit ({@link RequestSizeLimit}) by whatever read it. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.SQLException;
 import org.junit.jupiter.api.Test;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -11,6 +12,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 
 class DatabaseAwayTest {
 
@@ -27,6 +29,19 @@ class DatabaseAwayTest {
         assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
         assertThat(answer.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("5");
         assertThat(answer.getBody().getDetail()).contains("nothing was changed");
+    }
+
+    @Test
+    void shouldAnswer503WhenTheRollbackFailedBecausePostgreSQLCutTheConnection() throws Exception {
+        // What a request in flight during a PostgreSQL restart meets: the insert fails, then the rollback.
+        var cut = new TransactionSystemException("JDBC rollback failed",
+                new SQLException("This connection has been closed.", "08003"));
+        cut.initApplicationException(new DataAccessResourceFailureException("insert failed",
+                new SQLException("FATAL: terminating connection due to administrator command", "57P01")));
+
+        assertThat(problems.unexpected(cut).getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+        assertThat(problems.unexpected(new IllegalStateException("a bug", new SQLException("admin shutdown", "57P01")))
+                .getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
     }
 
     @Test
