@@ -36,6 +36,9 @@ final class Platform implements AutoCloseable {
             "insurance-service", "sscard-service");
     private static final List<String> BACKENDS = List.of("application-service", "birth-cert-service",
             "vaccination-service", "hukou-service", "insurance-service", "sscard-service", "notification-service");
+    /** Every service, the gateway last (it starts when the services it routes to are up). */
+    static final List<String> SERVICES = java.util.stream.Stream.concat(BACKENDS.stream(),
+            java.util.stream.Stream.of("gateway-service")).toList();
     private static final String VERSION = "0.1.0-SNAPSHOT";
     private static final int FAMILIES = 5;
 
@@ -45,11 +48,14 @@ final class Platform implements AutoCloseable {
     private static final Set<Integer> HANDED_OUT = new HashSet<>();
 
     private final Map<String, Integer> ports = new LinkedHashMap<>();
-    private final Map<String, Process> processes = new LinkedHashMap<>();
+    // Restarted from other threads while the tests run (ChaosIT).
+    private final Map<String, Process> processes = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<String, String> databases = new LinkedHashMap<>();
     private final Path dataSet;
     private Process broker;
     private Process simulator;
+    private Path kafkaData;
+    private int kafkaControllerPort;
     private int kafkaPort;
     private int simulatorPort;
 
@@ -172,12 +178,47 @@ final class Platform implements AutoCloseable {
         awaitReady(service);
     }
 
+    /** Kills the broker (SIGKILL) and starts it again on its ports and data: the services reconnect. */
+    synchronized void restartBroker() throws IOException, InterruptedException {
+        broker.destroyForcibly();
+        broker.waitFor();
+        launchBroker();
+    }
+
+    /**
+     * Restarts the local PostgreSQL cluster the platform's databases are on ({@code pg_ctlcluster},
+     * fast shutdown: every connection is cut, as in a database failover).
+     */
+    void restartDatabase() throws IOException, InterruptedException {
+        int port = TestInfrastructure.databaseServer().port();
+        Process list = new ProcessBuilder("pg_lsclusters", "-h").redirectErrorStream(true).start();
+        String cluster = new String(list.getInputStream().readAllBytes()).lines()
+                .map(line -> line.split("\\s+"))
+                .filter(fields -> fields.length > 2 && fields[2].equals(String.valueOf(port)))
+                .map(fields -> fields[0] + " " + fields[1]).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no local PostgreSQL cluster on port " + port
+                        + " to restart (pg_lsclusters)"));
+        Process restart = new ProcessBuilder("pg_ctlcluster", "--skip-systemctl-redirect", cluster.split(" ")[0],
+                cluster.split(" ")[1], "restart").redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve("postgresql-restarts.log").toFile()))
+                .start();
+        if (restart.waitFor() != 0) {
+            throw new IllegalStateException("pg_ctlcluster restart of " + cluster + " failed; see "
+                    + logs.resolve("postgresql-restarts.log"));
+        }
+    }
+
     private void startBroker() throws IOException {
         kafkaPort = freePort();
-        Path data = Files.createTempDirectory("e2e-kafka");
+        kafkaControllerPort = freePort();
+        kafkaData = Files.createTempDirectory("e2e-kafka");
+        launchBroker();
+    }
+
+    private void launchBroker() throws IOException {
         broker = startListening("kafka", kafkaPort, java(), "-Xmx512m", "-jar", jar("local-kafka").toString(),
-                "--data-dir", data.toString(), "--port", String.valueOf(kafkaPort),
-                "--controller-port", String.valueOf(freePort()));
+                "--data-dir", kafkaData.toString(), "--port", String.valueOf(kafkaPort),
+                "--controller-port", String.valueOf(kafkaControllerPort));
     }
 
     private void startSimulator() throws IOException {
@@ -200,7 +241,7 @@ final class Platform implements AutoCloseable {
     private Process startListening(String name, int port, String... command) throws IOException {
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
-                .redirectOutput(logs.resolve(name + ".log").toFile());
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve(name + ".log").toFile()));
         builder.environment().put("DEV_KEYS_DIR", Tokens.DIR.toAbsolutePath().toString());
         Process process = builder.start();
         Awaitility.await(name + " on " + port).atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(300))

@@ -89,13 +89,15 @@ final class Portal {
     }
 
     void delivered(JsonNode form) {
-        deliveredWithoutDischargeSettlement(form);
-        JsonNode newborn = form.get("newborn");
-        upload("MEDICAL_INSURANCE", "direct-settlements", """
-                motherIdNumber,hospitalCode,dischargedAt,amount
-                %s,%s,%s,2860.50
-                """.formatted(form.get("mother").get("idNumber").asString(), newborn.get("hospitalCode").asString(),
-                OffsetDateTime.parse(newborn.get("birthTime").asString()).plusDays(3)));
+        delivered(List.of(form));
+    }
+
+    /** Many families' births at once: one upload of each data set for all of them. */
+    void delivered(List<? extends JsonNode> forms) {
+        deliveredWithoutDischargeSettlement(forms);
+        upload("MEDICAL_INSURANCE", "direct-settlements", rows("motherIdNumber,hospitalCode,dischargedAt,amount", forms,
+                (form, newborn, born) -> "%s,%s,%s,2860.50".formatted(mother(form), newborn.get("hospitalCode").asString(),
+                        born.plusDays(3))));
     }
 
     /**
@@ -103,25 +105,42 @@ final class Portal {
      * the family claims them by hand, with its receipts and bank account.
      */
     void deliveredWithoutDischargeSettlement(JsonNode form) {
-        JsonNode newborn = form.get("newborn");
-        String mother = form.get("mother").get("idNumber").asString();
-        String hospital = newborn.get("hospitalCode").asString();
-        OffsetDateTime born = OffsetDateTime.parse(newborn.get("birthTime").asString());
-        String key = mother + "-" + born.toString().substring(0, 16).replaceAll("[^0-9]", "");
-        upload("HEALTH", "delivery-records", """
-                recordNumber,hospitalCode,motherIdNumber,birthTime,sex,dischargedAt,certificateNumber
-                E2E-%s,%s,%s,%s,%s,%s,
-                """.formatted(key, hospital, mother, born, newborn.get("sex").asString(), born.plusDays(3)));
-        upload("CDC", "first-doses", """
-                hospitalCode,motherIdNumber,birthTime,vaccine,status,dosedAt,batchNumber
-                %s,%s,%s,HEPB,GIVEN,%s,HB-E2E
-                %s,%s,%s,BCG,GIVEN,%s,BCG-E2E
-                """.formatted(hospital, mother, born, born.plusHours(2), hospital, mother, born, born.plusHours(20)));
-        upload("MEDICAL_INSURANCE", "insured-persons", """
-                idNumber,name,insuredDivision,scheme,status
-                %s,%s,%s,RESIDENT,ACTIVE
-                """.formatted(mother, form.get("mother").get("name").asString(),
-                form.get("mother").get("householdDivision").asString()));
+        deliveredWithoutDischargeSettlement(List.of(form));
+    }
+
+    private void deliveredWithoutDischargeSettlement(List<? extends JsonNode> forms) {
+        upload("HEALTH", "delivery-records", rows(
+                "recordNumber,hospitalCode,motherIdNumber,birthTime,sex,dischargedAt,certificateNumber", forms,
+                (form, newborn, born) -> "E2E-%s-%s,%s,%s,%s,%s,%s,".formatted(mother(form),
+                        born.toString().substring(0, 16).replaceAll("[^0-9]", ""), newborn.get("hospitalCode").asString(),
+                        mother(form), born, newborn.get("sex").asString(), born.plusDays(3))));
+        upload("CDC", "first-doses", rows("hospitalCode,motherIdNumber,birthTime,vaccine,status,dosedAt,batchNumber",
+                forms, (form, newborn, born) -> {
+                    String hospital = newborn.get("hospitalCode").asString();
+                    return "%s,%s,%s,HEPB,GIVEN,%s,HB-E2E\n%s,%s,%s,BCG,GIVEN,%s,BCG-E2E".formatted(hospital,
+                            mother(form), born, born.plusHours(2), hospital, mother(form), born, born.plusHours(20));
+                }));
+        upload("MEDICAL_INSURANCE", "insured-persons", rows("idNumber,name,insuredDivision,scheme,status", forms,
+                (form, newborn, born) -> "%s,%s,%s,RESIDENT,ACTIVE".formatted(mother(form),
+                        form.get("mother").get("name").asString(), form.get("mother").get("householdDivision").asString())));
+    }
+
+    /** The lines of one family in a reference-data CSV, from its form, its newborn and the birth time. */
+    private interface Lines {
+        String of(JsonNode form, JsonNode newborn, OffsetDateTime born);
+    }
+
+    private static String rows(String header, List<? extends JsonNode> forms, Lines lines) {
+        StringBuilder csv = new StringBuilder(header).append('\n');
+        for (JsonNode form : forms) {
+            JsonNode newborn = form.get("newborn");
+            csv.append(lines.of(form, newborn, OffsetDateTime.parse(newborn.get("birthTime").asString()))).append('\n');
+        }
+        return csv.toString();
+    }
+
+    private static String mother(JsonNode form) {
+        return form.get("mother").get("idNumber").asString();
     }
 
     /** A department administrator uploads reference data (CSV) through the gateway. */
