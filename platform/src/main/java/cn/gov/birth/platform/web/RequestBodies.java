@@ -12,7 +12,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * How every service reads request bodies: only of a media type it takes ({@link BodyMediaTypes}),
- * JSON with its strings checked ({@link CheckedJsonConverter}).
+ * JSON with its strings checked ({@link CheckedJsonConverter}); query parameters checked the same way
+ * ({@link QueryParameters}).
  */
 @AutoConfiguration(after = JacksonAutoConfiguration.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -30,6 +31,14 @@ public class RequestBodies {
     FilterRegistrationBean<BodyMediaTypes> bodyMediaTypes() {
         FilterRegistrationBean<BodyMediaTypes> registration = new FilterRegistrationBean<>(new BodyMediaTypes());
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 21);
+        return registration;
+    }
+
+    /** Query parameters are checked as body strings are, before anything reads them. */
+    @Bean
+    FilterRegistrationBean<QueryParameters> queryParameters() {
+        FilterRegistrationBean<QueryParameters> registration = new FilterRegistrationBean<>(new QueryParameters());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 22);
         return registration;
     }
 }
