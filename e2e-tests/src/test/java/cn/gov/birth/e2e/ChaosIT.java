@@ -13,6 +13,7 @@ import cn.gov.birth.platform.test.JsonHttp;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -93,7 +94,16 @@ class ChaosIT {
         Random random = new Random(SEED);
         List<ObjectNode> forms = new ArrayList<>();
         for (int i = 0; i < APPLICATIONS; i++) {
-            forms.add(JsonHttp.newFamily());
+            ObjectNode form = JsonHttp.newFamily();
+            // A county has 499 citizen ID numbers a day for each sex (then its officers decide): the
+            // families' newborns are boys and girls, born over as many days as that takes.
+            ObjectNode newborn = (ObjectNode) form.get("newborn");
+            boolean boy = i % 2 == 1;
+            newborn.put("sex", boy ? "1" : "2");
+            ((ObjectNode) form.get("household")).put("relationToHead", boy ? "20" : "30");
+            newborn.put("birthTime", OffsetDateTime.parse(newborn.get("birthTime").asString()).minusDays(i / 400)
+                    .toString());
+            forms.add(form);
         }
         portal.delivered(forms);
         List<JsonHttp> mothers = forms.stream().map(portal::motherOf).toList();

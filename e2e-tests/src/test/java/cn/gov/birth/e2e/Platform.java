@@ -290,7 +290,6 @@ final class Platform implements AutoCloseable {
         // A callback lost while its service was killed is made good by asking again: sooner than in production.
         env.put("TAX_CHANNEL_RECHECK_AFTER", "PT15S");
         env.put("CARD_CALLBACK_TIMEOUT", "PT15S");
-        env.put("CARD_SENDER_LEASE", "PT30S");
         env.put("REFERENCE_DATA_DIR", dataSet.toString());
         // Items found overdue soon after the dev clock is moved past their limits (SupervisionEndToEndIT).
         env.put("OVERDUE_CHECK_INTERVAL", "PT2S");
