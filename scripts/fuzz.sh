@@ -18,8 +18,7 @@ while [ $# -gt 0 ]; do
     *) break ;;
   esac
 done
-DB_HOST="${TEST_DB_HOST:-127.0.0.1}" DB_PORT="${TEST_DB_PORT:-5432}" scripts/ensure-postgres.sh
-exec ./mvnw -B verify -pl local-kafka,simulator,gateway-service,application-service,birth-cert-service,\
-vaccination-service,hukou-service,insurance-service,sscard-service,notification-service,e2e-tests -am \
-  -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=FuzzIT -Dfailsafe.failIfNoSpecifiedTests=false \
+# shellcheck source=scripts/lib/e2e-it.sh
+. scripts/lib/e2e-it.sh
+run_e2e_it FuzzIT \
   -Dfuzz.bodies="$bodies" -Dfuzz.csvs="$csvs" ${seed:+-Dfuzz.seed="$seed"} "$@"
