@@ -1,6 +1,5 @@
 package cn.gov.birth.gateway;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.cloud.gateway.route.RouteLocator;
 import org.springframework.cloud.gateway.route.builder.RouteLocatorBuilder;
 import org.springframework.context.annotation.Bean;
@@ -19,8 +18,7 @@ class DevRoutes {
     static final String CLOCK = "/api/v1/dev/clock";
 
     @Bean
-    RouteLocator devClockRoute(RouteLocatorBuilder routes,
-                               @Value("${APPLICATION_SERVICE_URL:http://127.0.0.1:8081}") String applicationService) {
-        return routes.routes().route("dev-clock", route -> route.path(CLOCK).uri(applicationService)).build();
+    RouteLocator devClockRoute(RouteLocatorBuilder routes) {
+        return routes.routes().route("dev-clock", route -> route.path(CLOCK).uri("lb://application-service")).build();
     }
 }

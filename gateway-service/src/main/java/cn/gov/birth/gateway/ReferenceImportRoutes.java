@@ -10,7 +10,6 @@ import org.springframework.cloud.gateway.route.builder.RouteLocatorBuilder;
 import org.springframework.cloud.gateway.support.RouteMetadataUtils;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
 
 /**
@@ -28,15 +27,14 @@ class ReferenceImportRoutes {
 
     /** The department services, as the ordinary department routes in application.yml name them. */
     private static final List<Department> DEPARTMENTS = List.of(
-            new Department("POLICE", "hukou-service", "${HUKOU_SERVICE_URL:http://127.0.0.1:8084}"),
-            new Department("HEALTH", "birth-cert-service", "${BIRTH_CERT_SERVICE_URL:http://127.0.0.1:8082}"),
-            new Department("CDC", "vaccination-service", "${VACCINATION_SERVICE_URL:http://127.0.0.1:8083}"),
-            new Department("MEDICAL_INSURANCE", "insurance-service", "${INSURANCE_SERVICE_URL:http://127.0.0.1:8085}"),
-            new Department("HUMAN_RESOURCES", "sscard-service", "${SSCARD_SERVICE_URL:http://127.0.0.1:8086}"));
+            new Department("POLICE", "hukou-service"),
+            new Department("HEALTH", "birth-cert-service"),
+            new Department("CDC", "vaccination-service"),
+            new Department("MEDICAL_INSURANCE", "insurance-service"),
+            new Department("HUMAN_RESOURCES", "sscard-service"));
 
     @Bean
-    RouteLocator importRoutes(RouteLocatorBuilder builder, Environment environment,
-                              SpringCloudCircuitBreakerFilterFactory breakers,
+    RouteLocator importRoutes(RouteLocatorBuilder builder, SpringCloudCircuitBreakerFilterFactory breakers,
                               @Value("${birth.gateway.import-timeout:10m}") Duration timeout) {
         RouteLocatorBuilder.Builder routes = builder.routes();
         for (Department department : DEPARTMENTS) {
@@ -50,12 +48,12 @@ class ReferenceImportRoutes {
                     .path("/api/v1/departments/" + department.name() + "/reference/*").and().method(HttpMethod.POST)
                     .filters(filters -> filters.filter(breaker))
                     .metadata(RouteMetadataUtils.RESPONSE_TIMEOUT_ATTR, timeout.toMillis())
-                    .uri(environment.resolveRequiredPlaceholders(department.url())));
+                    .uri("lb://" + department.service()));
         }
         return routes.build();
     }
 
-    /** @param url a placeholder for the service's address, with its local default */
-    private record Department(String name, String service, String url) {
+    /** @param service the service's name, as {@code birth.gateway.services} lists its instances */
+    private record Department(String name, String service) {
     }
 }
