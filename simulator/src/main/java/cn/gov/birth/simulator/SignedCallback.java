@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -38,6 +39,9 @@ public class SignedCallback implements ServeEventListener {
 
     private final PartnerSecrets secrets;
     private final OptionalLong delayMs;
+    /** A callback and three more tries. */
+    private static final int ATTEMPTS = 4;
+
     private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(4, runnable -> {
         Thread thread = new Thread(runnable, NAME);
         thread.setDaemon(true);
@@ -133,11 +137,16 @@ public class SignedCallback implements ServeEventListener {
             }
         }
         byte[] body = Json.write(report).getBytes(StandardCharsets.UTF_8);
-        scheduler.schedule(() -> post(partner, URI.create(callbackUrl.toString()), body), delay(parameters, delayMs),
+        scheduler.schedule(() -> post(partner, URI.create(callbackUrl.toString()), body, 1), delay(parameters, delayMs),
                 TimeUnit.MILLISECONDS);
     }
 
-    private void post(String partner, URI url, byte[] body) {
+    /**
+     * Calls back; again after 1, 2 and 4 s when the platform did not answer or answered 429 or 5xx, as payment
+     * channels and banks retry their notifications (a report repeated changes nothing). Then the callback is lost,
+     * as a real partner's may be: the service asks again (recheck, callback timeout).
+     */
+    private void post(String partner, URI url, byte[] body, int attempt) {
         HttpRequest.Builder request = HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(10))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(body));
         secrets.of(partner).ifPresent(secret ->
@@ -148,9 +157,16 @@ public class SignedCallback implements ServeEventListener {
             if (failure == null) {
                 System.out.printf("%s called back %s: HTTP %d%n", partner, url.getPath(), response.statusCode());
             } else {
-                // As a real partner's callback may be lost: the service asks again (recheck, callback timeout).
                 System.out.printf("%s could not call back %s: %s%n", partner, url.getPath(), failure);
             }
+            again(attempt, failure == null ? response.statusCode() : 0).ifPresent(wait -> scheduler.schedule(
+                    () -> post(partner, url, body, attempt + 1), wait.toMillis(), TimeUnit.MILLISECONDS));
         });
+    }
+
+    /** How long until the next try after try {@code attempt} was answered {@code status} (0: not at all), if any. */
+    static Optional<Duration> again(int attempt, int status) {
+        boolean failed = status == 0 || status == 429 || status >= 500;
+        return failed && attempt < ATTEMPTS ? Optional.of(Duration.ofSeconds(1L << (attempt - 1))) : Optional.empty();
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.extension.Parameters;
+import java.time.Duration;
 import java.util.Map;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
@@ -25,5 +26,15 @@ class SignedCallbackTest {
     void shouldRefuseANegativeDelay() {
         assertThatThrownBy(() -> SignedCallback.delayOverride("-1")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining(SignedCallback.DELAY_PROPERTY);
+    }
+
+    @Test
+    void shouldCallBackAgainAfterOneTwoAndFourSecondsWhileUnansweredOrRefusedForNow() {
+        assertThat(SignedCallback.again(1, 0)).contains(Duration.ofSeconds(1));
+        assertThat(SignedCallback.again(2, 503)).contains(Duration.ofSeconds(2));
+        assertThat(SignedCallback.again(3, 429)).contains(Duration.ofSeconds(4));
+        assertThat(SignedCallback.again(4, 503)).isEmpty();
+        assertThat(SignedCallback.again(1, 200)).isEmpty();
+        assertThat(SignedCallback.again(1, 409)).isEmpty();
     }
 }
