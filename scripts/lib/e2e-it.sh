@@ -7,5 +7,6 @@ run_e2e_it() {
   DB_HOST="${TEST_DB_HOST:-127.0.0.1}" DB_PORT="${TEST_DB_PORT:-5432}" scripts/ensure-postgres.sh
   exec ./mvnw -B verify -pl local-kafka,simulator,gateway-service,application-service,birth-cert-service,\
 vaccination-service,hukou-service,insurance-service,sscard-service,notification-service,e2e-tests -am \
-    -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false -Dit.test="$test" -Dfailsafe.failIfNoSpecifiedTests=false "$@"
+    -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false -Dit.test="$test" -Dfailsafe.failIfNoSpecifiedTests=false \
+    -Dscale-out.skip="$([ "$test" = ScaleOutIT ] && echo false || echo true)" "$@"
 }

@@ -28,7 +28,9 @@ import org.awaitility.Awaitility;
 
 /**
  * The whole platform as it runs in production: the packaged jars of the eight services, each in
- * its own JVM process, a Kafka broker process started from Maven artifacts, and PostgreSQL.
+ * its own JVM process, a Kafka broker process started from Maven artifacts, and PostgreSQL. With
+ * {@code platform.instances} 2, every service runs twice (the second instance of a service is named
+ * {@code <service>-2}): the same database and consumer groups, the gateways balancing across both.
  */
 final class Platform implements AutoCloseable {
 
@@ -42,6 +44,7 @@ final class Platform implements AutoCloseable {
     private static final String VERSION = "0.1.0-SNAPSHOT";
     private static final int FAMILIES = 5;
 
+    private final int instances;
     private final Path root;
     private final Path logs;
     private static final Random RANDOM = new Random();
@@ -76,6 +79,11 @@ final class Platform implements AutoCloseable {
     }
 
     Platform() {
+        this(Integer.getInteger("platform.instances", 1));
+    }
+
+    Platform(int instances) {
+        this.instances = instances;
         root = Path.of(System.getProperty("platform.root", "..")).toAbsolutePath().normalize();
         logs = root.resolve("e2e-tests/target/e2e-logs");
         dataSet = root.resolve("e2e-tests/target/e2e-data");
@@ -93,28 +101,47 @@ final class Platform implements AutoCloseable {
                 simulatorUrl()).write(dataSet, FAMILIES);
         startBroker();
         for (String service : BACKENDS) {
-            ports.put(service, freePort());
             String database = "e2e_" + service.replace('-', '_');
             databases.put(service, TestInfrastructure.databaseName(database));
             TestInfrastructure.freshDatabase(database);
         }
-        ports.put("gateway-service", freePort());
-        for (String service : BACKENDS) {
-            launch(service);
+        for (String service : SERVICES) {
+            for (String instance : instancesOf(service)) {
+                ports.put(instance, freePort());
+            }
         }
-        launch("gateway-service");
-        for (String service : ports.keySet()) {
-            awaitReady(service);
+        // The gateways last (SERVICES' order): they start when the services they route to are up.
+        for (String instance : ports.keySet()) {
+            launch(instance);
         }
+        for (String instance : ports.keySet()) {
+            awaitReady(instance);
+        }
+    }
+
+    /** The service's instances by name: the service's own name, then {@code <service>-2} and on. */
+    List<String> instancesOf(String service) {
+        return java.util.stream.IntStream.rangeClosed(1, instances)
+                .mapToObj(n -> n == 1 ? service : service + "-" + n).toList();
+    }
+
+    /** The gateways' addresses, one per instance. */
+    List<String> gatewayUrls() {
+        return instancesOf("gateway-service").stream().map(this::serviceUrl).toList();
     }
 
     String gatewayUrl() {
         return serviceUrl("gateway-service");
     }
 
-    /** Where a service listens (on loopback): to show that a service reached directly checks too. */
-    String serviceUrl(String service) {
-        return "http://127.0.0.1:" + ports.get(service);
+    /** Where a service (instance) listens (on loopback): to show that a service reached directly checks too. */
+    String serviceUrl(String instance) {
+        return "http://127.0.0.1:" + ports.get(instance);
+    }
+
+    /** Every instance of the service, comma-separated, as the gateway and the services take them. */
+    private String serviceUrls(String service) {
+        return String.join(",", instancesOf(service).stream().map(this::serviceUrl).toList());
     }
 
     /** The first column of the rows a query on a service's database returns. */
@@ -254,14 +281,17 @@ final class Platform implements AutoCloseable {
         return process;
     }
 
-    private void launch(String service) throws IOException {
+    private void launch(String instance) throws IOException {
+        String service = instance.replaceFirst("-\\d+$", "");
         List<String> command = new ArrayList<>(List.of(java(), "-Xms64m", "-Xmx256m", "-XX:TieredStopAtLevel=1",
                 "-XX:+UseSerialGC", "-jar", jar(service).toString()));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve(service + ".log").toFile()));
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve(instance + ".log").toFile()));
         Map<String, String> env = builder.environment();
-        env.put("SERVER_PORT", String.valueOf(ports.get(service)));
+        env.put("SERVER_PORT", String.valueOf(ports.get(instance)));
+        // Each instance's Kafka clients named after it: a consumer group's members say which instance they are.
+        env.put("SPRING_KAFKA_CLIENT_ID", instance);
         // Local tokens and partner secrets, shared with the tests (Tokens, PartnerCalls) and the simulator.
         env.put("SPRING_PROFILES_ACTIVE", "dev");
         env.put("DEV_KEYS_DIR", Tokens.DIR.toAbsolutePath().toString());
@@ -276,14 +306,19 @@ final class Platform implements AutoCloseable {
         env.put("DB_PORT", String.valueOf(database.port()));
         env.put("DB_USER", database.user());
         env.put("DB_PASSWORD", database.password());
-        env.put("APPLICATION_SERVICE_URL", "http://127.0.0.1:" + ports.get("application-service"));
-        env.put("NOTIFICATION_SERVICE_URL", "http://127.0.0.1:" + ports.get("notification-service"));
-        env.put("HUKOU_SERVICE_URL", "http://127.0.0.1:" + ports.get("hukou-service"));
-        env.put("BIRTH_CERT_SERVICE_URL", "http://127.0.0.1:" + ports.get("birth-cert-service"));
-        env.put("VACCINATION_SERVICE_URL", "http://127.0.0.1:" + ports.get("vaccination-service"));
-        env.put("INSURANCE_SERVICE_URL", "http://127.0.0.1:" + ports.get("insurance-service"));
-        env.put("SSCARD_SERVICE_URL", "http://127.0.0.1:" + ports.get("sscard-service"));
+        env.put("APPLICATION_SERVICE_URL", serviceUrls("application-service"));
+        env.put("NOTIFICATION_SERVICE_URL", serviceUrls("notification-service"));
+        env.put("HUKOU_SERVICE_URL", serviceUrls("hukou-service"));
+        env.put("BIRTH_CERT_SERVICE_URL", serviceUrls("birth-cert-service"));
+        env.put("VACCINATION_SERVICE_URL", serviceUrls("vaccination-service"));
+        env.put("INSURANCE_SERVICE_URL", serviceUrls("insurance-service"));
+        env.put("SSCARD_SERVICE_URL", serviceUrls("sscard-service"));
         env.put("TAX_CHANNEL_URL", simulatorUrl());
+        if (instances > 1) {
+            // The instance that sent a request may be gone when the partner calls back: any other takes it.
+            env.put("TAX_CHANNEL_CALLBACK_URL", gatewayUrl() + "/api/v1/payment-callbacks");
+            env.put("CARD_CALLBACK_URL", gatewayUrl() + "/api/v1/card-callbacks");
+        }
         env.put("SMS_PROVIDER_URL", simulatorUrl());
         // An SMS claimed by a killed notification-service is sent again soon after its restart.
         env.put("SMS_LEASE", "PT15S");
@@ -296,7 +331,7 @@ final class Platform implements AutoCloseable {
         if (databases.containsKey(service)) {
             env.put("DB_NAME", databases.get(service));
         }
-        processes.put(service, builder.start());
+        processes.put(instance, builder.start());
     }
 
     private void awaitReady(String service) {
