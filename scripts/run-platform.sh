@@ -16,6 +16,9 @@
 #   DB_ADMIN_USER/DB_ADMIN_PASSWORD, and each service connects as it; set: every service connects as that user),
 #   DEMO_FAMILIES (20: the generated data set the departments load, .run/reference-data, kept while
 #   families, DEMO_SEED (1), day and generator stay the same; REFERENCE_DATA_DIR: use another),
+#   INSTANCES (1: how many instances of every service, the gateway's included; the second of a service is
+#   <service>-2 on its port + 100, e.g. application-service-2 on 8181 and gateway-service-2 on 8180; the gateways
+#   take each service's instances in turn; DB_POOL_SIZE defaults to 10 / INSTANCES),
 #   CDS_ARCHIVES (true: services run extracted, from class-data archives a training run makes once
 #   per build in .run/app; false: from the built jars),
 #   SIMULATOR_PORT (8089), SIMULATOR_DELAY_MS (unset: each simulator mapping's own delay before calling back,
@@ -27,7 +30,7 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 
-usage() { sed -n '2,26s/^# \{0,1\}//p' "$0"; }
+usage() { sed -n '2,29s/^# \{0,1\}//p' "$0"; }
 
 build=1
 TIMEOUT="${READY_TIMEOUT:-240}"
@@ -59,12 +62,30 @@ VERSION=0.1.0-SNAPSHOT
 PIDS=.run/pids
 JAVA_OPTS="${JAVA_OPTS:--Xms64m -Xmx256m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC}"
 KAFKA_JAVA_OPTS="${KAFKA_JAVA_OPTS:--Xms64m -Xmx512m -XX:+UseSerialGC}"
-SERVICES=(application-service birth-cert-service vaccination-service hukou-service insurance-service
-          sscard-service notification-service gateway-service)
-declare -A PORTS=(
+MODULES=(application-service birth-cert-service vaccination-service hukou-service insurance-service
+         sscard-service notification-service gateway-service)
+declare -A BASE_PORTS=(
   [gateway-service]=8080 [application-service]=8081 [birth-cert-service]=8082 [vaccination-service]=8083
   [hukou-service]=8084 [insurance-service]=8085 [sscard-service]=8086 [notification-service]=8087
 )
+INSTANCES="${INSTANCES:-1}"
+case "$INSTANCES" in
+  [1-9]) ;;
+  *) echo "INSTANCES must be a number from 1 to 9, not '$INSTANCES'" >&2; exit 2 ;;
+esac
+# Every instance by name (the gateways last: they route to the others), and its port.
+SERVICES=()
+declare -A PORTS=()
+for module in "${MODULES[@]}"; do
+  for n in $(seq 1 "$INSTANCES"); do
+    instance="$module"
+    [ "$n" -gt 1 ] && instance="$module-$n"
+    SERVICES+=("$instance")
+    PORTS[$instance]=$(( BASE_PORTS[$module] + 100 * (n - 1) ))
+  done
+done
+# The module (service) an instance runs: application-service-2 runs application-service.
+module() { echo "${1%-[0-9]}"; }
 SIMULATOR_PORT="${SIMULATOR_PORT:-8089}"
 SIMULATOR_JAR=simulator/target/simulator.jar
 SIMULATOR_EXTENSIONS=cn.gov.birth.simulator.PartnerSignatureCheck,cn.gov.birth.simulator.SignedCallback,cn.gov.birth.simulator.SmsInbox
@@ -80,7 +101,7 @@ jarname() {
   case "$1" in
     kafka) echo "local-kafka-$VERSION.jar" ;;
     simulator) echo "simulator.jar" ;;
-    *) echo "$1-$VERSION.jar" ;;
+    *) echo "$(module "$1")-$VERSION.jar" ;;
   esac
 }
 
@@ -128,6 +149,10 @@ case "${DB_HOST:-127.0.0.1}" in
   *) echo "Using PostgreSQL at ${DB_HOST}:${DB_PORT:-5432} (not local: not checked or started here)." ;;
 esac
 
+# Several instances of each service share what one would use (PostgreSQL has 100 connections by default).
+if [ "$INSTANCES" -gt 1 ] && [ -z "${DB_POOL_SIZE:-}" ]; then
+  export DB_POOL_SIZE=$(( 10 / INSTANCES > 2 ? 10 / INSTANCES : 2 ))
+fi
 # Seven services keep a pool of DB_POOL_SIZE (10) connections each: warn if PostgreSQL has fewer free
 # than those to be started want.
 if command -v psql >/dev/null 2>&1; then
@@ -137,7 +162,7 @@ if command -v psql >/dev/null 2>&1; then
     2>/dev/null || true)
   with_pool=0
   for service in "${SERVICES[@]}"; do
-    [ "$service" != gateway-service ] && ! is_running "$service" && with_pool=$(( with_pool + 1 ))
+    [ "$(module "$service")" != gateway-service ] && ! is_running "$service" && with_pool=$(( with_pool + 1 ))
   done
   needed=$(( with_pool * ${DB_POOL_SIZE:-10} ))
   if [[ "$free_slots" =~ ^-?[0-9]+$ ]] && [ "$free_slots" -lt "$needed" ]; then
@@ -177,7 +202,7 @@ for service in "${SERVICES[@]}"; do
   is_running "$service" || STARTING+=("$service")
 done
 for service in "${STARTING[@]}"; do
-  [ -f "$(jar "$service")" ] || missing+=("$(jar "$service")")
+  [ -f "$(jar "$(module "$service")")" ] || missing+=("$(jar "$(module "$service")")")
 done
 if [ ${#missing[@]} -gt 0 ]; then
   echo "Missing jars (build them: ./mvnw -B -DskipTests package, or run without --no-build):" >&2
@@ -278,6 +303,22 @@ done
 SIMULATOR_URL="http://127.0.0.1:$SIMULATOR_PORT"
 export TAX_CHANNEL_URL="${TAX_CHANNEL_URL:-$SIMULATOR_URL}"
 export SMS_PROVIDER_URL="${SMS_PROVIDER_URL:-$SIMULATOR_URL}"
+# Partners call back through the gateway when there are several instances: the one that sent a request may
+# be gone by then, and any other takes the callback (one instance: each calls back to itself).
+if [ "$INSTANCES" -gt 1 ]; then
+  export TAX_CHANNEL_CALLBACK_URL="${TAX_CHANNEL_CALLBACK_URL:-http://127.0.0.1:${PORTS[gateway-service]}/api/v1/payment-callbacks}"
+  export CARD_CALLBACK_URL="${CARD_CALLBACK_URL:-http://127.0.0.1:${PORTS[gateway-service]}/api/v1/card-callbacks}"
+fi
+# The gateways' view of each service: every instance of it (APPLICATION_SERVICE_URL, ...; set: used as it is).
+for module in "${MODULES[@]}"; do
+  [ "$module" = gateway-service ] && continue
+  variable="$(echo "${module%-service}" | tr 'a-z-' 'A-Z_')_SERVICE_URL"
+  urls=""
+  for instance in "${SERVICES[@]}"; do
+    [ "$(module "$instance")" = "$module" ] && urls+="${urls:+,}http://127.0.0.1:${PORTS[$instance]}"
+  done
+  export "$variable=${!variable:-$urls}"
+done
 
 # What the generator's data set depends on besides its options: its classes and the code tables'
 # (birth-contracts), by content (their CRCs; the jars' timestamps change with every build).
@@ -325,8 +366,9 @@ APPS=.run/app
 jar_fingerprint() {
   unzip -v "$1" | awk '$7 ~ /^[0-9a-f]{8}$/ { print $7, $8 }' | sha256sum | cut -c1-16
 }
-run_service() { # service extra-java-options...: runs it in this (sub)shell with its own role's credentials
-  local service="$1"
+run_service() { # instance extra-java-options...: runs it in this (sub)shell with its own role's credentials
+  local instance="$1" service
+  service=$(module "$1")
   shift
   # Its own role's credentials in its environment only (not on a command line, where ps shows them).
   if [ -n "${DATABASES[$service]:-}" ]; then
@@ -338,13 +380,16 @@ run_service() { # service extra-java-options...: runs it in this (sub)shell with
   app=$(jar "$service")
   [ "${CDS_ARCHIVES:-true}" = true ] && app="$APPS/$service/$(basename "$app")"
   # shellcheck disable=SC2086
-  SERVER_PORT="${PORTS[$service]}" exec nohup "$JAVA_HOME/bin/java" $JAVA_OPTS "$@" -jar "$app"
+  # Its Kafka clients named after it: a consumer group's members say which instance they are.
+  SERVER_PORT="${PORTS[$instance]}" SPRING_KAFKA_CLIENT_ID="$instance" \
+    exec nohup "$JAVA_HOME/bin/java" $JAVA_OPTS "$@" -jar "$app"
 }
 
 if [ "${CDS_ARCHIVES:-true}" = true ]; then
   mkdir -p "$APPS"
   training=()
-  for service in "${STARTING[@]}"; do
+  # One archive per service, whatever its instances.
+  for service in $(for instance in "${STARTING[@]}"; do module "$instance"; done | sort -u); do
     made_from="$(jar_fingerprint "$(jar "$service")") $JAVA_HOME $JAVA_OPTS"
     if [ "$(cat "$APPS/$service.from" 2>/dev/null)" != "$made_from" ]; then
       rm -rf "${APPS:?}/$service" "$APPS/$service.jsa" "$APPS/$service.from"
@@ -380,7 +425,8 @@ for service in "${STARTING[@]}"; do
   started=1
   STARTED+=("$service")
   cds=()
-  [ -s "$APPS/$service.jsa" ] && [ "${CDS_ARCHIVES:-true}" = true ] && cds=(-XX:SharedArchiveFile="$APPS/$service.jsa")
+  archive="$APPS/$(module "$service").jsa"
+  [ -s "$archive" ] && [ "${CDS_ARCHIVES:-true}" = true ] && cds=(-XX:SharedArchiveFile="$archive")
   ( run_service "$service" "${cds[@]+"${cds[@]}"}" > "logs/$service.log" 2>&1 < /dev/null ) &
   echo $! > "$PIDS/$service.pid"
 done
@@ -417,11 +463,13 @@ while [ ${#pending[@]} -gt 0 ]; do
 done
 started=0
 
+GATEWAYS=""
+[ "$INSTANCES" -gt 1 ] && GATEWAYS=" and $((INSTANCES - 1)) more on ports 8180 and up (INSTANCES=$INSTANCES)"
 SAMPLE="$REFERENCE_DATA_DIR/applications/family-00001.json"
 MOTHER_ID=$(tr -d '\n' < "$SAMPLE" | grep -o '"mother" *: *{[^}]*' | grep -o '"idNumber" *: *"[0-9X]*"' | grep -o '[0-9X]\{18\}')
 cat <<TXT
 
-The platform is up. Gateway: http://127.0.0.1:8080 (the services listen on 127.0.0.1 only)
+The platform is up. Gateway: http://127.0.0.1:8080 (the services listen on 127.0.0.1 only)$GATEWAYS
 
 Sign in as the sample family's mother (a dev token; see README "Access control"), from $ROOT:
 

@@ -3,7 +3,7 @@
 # SIGKILL), then the Kafka broker and the simulator; removes their pid files. Only the process ids recorded in
 # .run/pids/ are signalled, and only while they still are the process that was started there.
 # Usage: scripts/stop-platform.sh [--clean] [--drop-databases] [NAME...]
-#   NAME              stop only these (kafka, simulator, gateway-service, ...); default: everything
+#   NAME              stop only these (kafka, simulator, gateway-service, application-service-2, ...); default: everything
 #   --clean           also deletes the broker's data, .run/kafka-data
 #   --drop-databases  also drops the services' databases (birth_*, at DB_HOST/DB_PORT as DB_USER), so the
 #                     next run starts from none: what the benchmark needs to submit the same families again
@@ -20,7 +20,7 @@ for arg in "$@"; do
     --clean) clean=1 ;;
     --drop-databases) drop=1 ;;
     -h|--help) sed -n '2,9s/^# \{0,1\}//p' "$0"; exit 0 ;;
-    kafka|simulator|*-service) only+=("$arg") ;;
+    kafka|simulator|*-service|*-service-[0-9]) only+=("$arg") ;;
     *) echo "unknown option: $arg (usage: scripts/stop-platform.sh [--clean] [--drop-databases] [NAME...])" >&2; exit 2 ;;
   esac
 done
@@ -28,8 +28,6 @@ done
 VERSION=0.1.0-SNAPSHOT
 PIDS=.run/pids
 GRACE_SECONDS="${STOP_GRACE_SECONDS:-20}"
-SERVICES=(gateway-service application-service birth-cert-service vaccination-service hukou-service
-          insurance-service sscard-service notification-service)
 
 # Messages must not abort the stopping (stdout may be a closed pipe or terminal).
 say() { echo "$@" 2>/dev/null || true; }
@@ -41,7 +39,7 @@ stop() { # name
   case "$name" in
     kafka) jarname="local-kafka-$VERSION.jar" ;;
     simulator) jarname="simulator.jar" ;;
-    *) jarname="$name-$VERSION.jar" ;;
+    *) jarname="${name%-[0-9]}-$VERSION.jar" ;;  # application-service-2 runs application-service's jar
   esac
   if [ -z "$pid" ] || ! kill -0 "$pid" 2>/dev/null; then
     rm -f "$pidfile"
@@ -69,7 +67,10 @@ stop() { # name
 
 wanted() { [ ${#only[@]} -eq 0 ] || [[ " ${only[*]} " == *" $1 "* ]]; }
 if [ -d "$PIDS" ]; then
-  for service in "${SERVICES[@]}"; do
+  # Every instance of every service that was started (INSTANCES), all at once.
+  for pidfile in "$PIDS"/*-service.pid "$PIDS"/*-service-[0-9].pid; do
+    [ -f "$pidfile" ] || continue
+    service=$(basename "$pidfile" .pid)
     wanted "$service" && stop "$service" &
   done
   wait
