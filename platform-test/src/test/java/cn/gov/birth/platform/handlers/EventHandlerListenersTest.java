@@ -12,12 +12,16 @@ import cn.gov.birth.contracts.events.ItemStarted;
 import cn.gov.birth.contracts.events.VaccinationCertificateIssued;
 import cn.gov.birth.platform.inbox.IdempotentConsumer;
 import cn.gov.birth.platform.test.PlatformDatabase;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
+import org.springframework.kafka.listener.BatchListenerFailedException;
+import org.springframework.kafka.support.serializer.DeserializationException;
+import org.springframework.kafka.support.serializer.SerializationUtils;
 
 class EventHandlerListenersTest {
 
@@ -76,6 +80,60 @@ class EventHandlerListenersTest {
 
         assertThat(DATABASE.jdbc().sql("select count(*) from processed_event where consumer = 'failing-test'")
                 .query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void shouldHandleAPollsRecordsInOneTransaction() {
+        List<Long> transactions = new CopyOnWriteArrayList<>();
+        var recording = new EventHandlerListeners(EventHandlers.forTopic(FACTS)
+                .on(ItemStarted.class, started -> transactions.add(DATABASE.jdbc().sql("select txid_current()")
+                        .query(Long.class).single()))
+                .build(), new IdempotentConsumer(DATABASE.jdbc(), DATABASE.transactions(), "batch-test", new BirthEventCatalog()));
+
+        recording.dispatch(List.of(record(FACTS, started()), record(FACTS, started()), record(FACTS, started())));
+
+        assertThat(transactions).hasSize(3).containsOnly(transactions.getFirst());
+    }
+
+    @Test
+    void shouldKeepTheRecordsBeforeAFailingOneAndNameItToTheErrorHandlerByItsIndex() {
+        ItemStarted before = started();
+        ItemStarted failing = started();
+        ItemStarted after = started();
+        var listenersFailingOne = new EventHandlerListeners(EventHandlers.forTopic(FACTS)
+                .on(ItemStarted.class, started -> {
+                    if (started.equals(failing)) {
+                        throw new IllegalStateException("this one failed");
+                    }
+                })
+                .build(), new IdempotentConsumer(DATABASE.jdbc(), DATABASE.transactions(), "batch-failing-test", new BirthEventCatalog()));
+
+        assertThatThrownBy(() -> listenersFailingOne.dispatch(List.of(record(FACTS, before), record(FACTS, failing),
+                record(FACTS, after))))
+                .isInstanceOfSatisfying(BatchListenerFailedException.class, failed -> {
+                    assertThat(failed.getIndex()).isOne();
+                    assertThat(failed).hasRootCauseMessage("this one failed");
+                });
+
+        assertThat(processed(before)).isOne();
+        assertThat(processed(failing)).isZero();
+        assertThat(processed(after)).as("left for the redelivery after the failing one").isZero();
+    }
+
+    @Test
+    void shouldFailAnUnreadableRecordWithItsDeserializationExceptionForTheDeadLetters() {
+        ItemStarted readable = started();
+        ConsumerRecord<String, Object> unreadable = new ConsumerRecord<>(FACTS, 0, 1, "key", null);
+        SerializationUtils.deserializationException(unreadable.headers(), "{not json".getBytes(StandardCharsets.UTF_8),
+                new IllegalArgumentException("not a CloudEvent"), false);
+
+        assertThatThrownBy(() -> listeners.dispatch(List.of(record(FACTS, readable), unreadable)))
+                .isInstanceOfSatisfying(BatchListenerFailedException.class, failed -> {
+                    assertThat(failed.getIndex()).isOne();
+                    assertThat(failed).hasCauseInstanceOf(DeserializationException.class);
+                });
+
+        assertThat(processed(readable)).isOne();
     }
 
     private static ItemStarted started() {

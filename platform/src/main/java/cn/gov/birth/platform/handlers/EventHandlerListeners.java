@@ -4,19 +4,26 @@ import cn.gov.birth.platform.inbox.IdempotentConsumer;
 import java.util.List;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.core.log.LogAccessor;
 import org.springframework.kafka.annotation.KafkaListenerConfigurer;
 import org.springframework.kafka.config.AbstractKafkaListenerEndpoint;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistrar;
-import org.springframework.kafka.listener.MessageListener;
+import org.springframework.kafka.listener.BatchMessageListener;
 import org.springframework.kafka.listener.MessageListenerContainer;
 import org.springframework.kafka.listener.adapter.MessagingMessageListenerAdapter;
 import org.springframework.kafka.support.converter.MessageConverter;
+import org.springframework.kafka.support.serializer.DeserializationException;
+import org.springframework.kafka.support.serializer.SerializationUtils;
 
 /**
- * The one Kafka listener of a service with an {@link EventHandlers} table: a listener container
- * per topic of the table, made by the default container factory (so the service's consumer group,
- * concurrency, retries and dead letters, see {@code KafkaConventions}), each handing every record
- * to the table's handlers through the {@link IdempotentConsumer}.
+ * The one Kafka listener of a service with an {@link EventHandlers} table: one listener container
+ * for all the table's topics, made by the default container factory (so the service's consumer
+ * group, concurrency, retries and dead letters, see {@code KafkaConventions}), handing each poll's
+ * records to the table's handlers through the {@link IdempotentConsumer}, in one transaction.
+ * <p>
+ * One container, not one per topic: a service's consumers fetch all its topics at once (application-service
+ * reads seven), and a poll's facts share a commit. An application's events have its id as key, so
+ * with the topics' equal partition counts one consumer gets all of an application's partitions.
  */
 public class EventHandlerListeners implements KafkaListenerConfigurer {
 
@@ -28,25 +35,44 @@ public class EventHandlerListeners implements KafkaListenerConfigurer {
         this.consumer = consumer;
     }
 
+    private static final LogAccessor LOG = new LogAccessor(EventHandlerListeners.class);
+
     @Override
     public void configureKafkaListeners(KafkaListenerEndpointRegistrar registrar) {
-        handlers.topics().forEach(topic -> registrar.registerEndpoint(endpoint(topic)));
+        registrar.registerEndpoint(endpoint());
     }
 
-    /** Runs the record's handlers once per event id; a record no handler takes is not even recorded. */
+    /** A poll's records, in one transaction (see {@link IdempotentConsumer#handleBatch}). */
+    public void dispatch(List<ConsumerRecord<String, Object>> records) {
+        consumer.handleBatch(records, this::dispatch);
+    }
+
+    /**
+     * Runs the record's handlers once per event id; a record no handler takes is not even recorded.
+     * A record that could not be read fails with its {@link DeserializationException}, which the
+     * error handler sends to the dead letters at once.
+     */
     public void dispatch(ConsumerRecord<String, Object> record) {
+        if (record.value() == null) {
+            DeserializationException unreadable = SerializationUtils.getExceptionFromHeader(record,
+                    SerializationUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER, LOG);
+            if (unreadable != null) {
+                throw unreadable;
+            }
+        }
         List<Consumer<Object>> effects = handlers.handlersOf(record.topic(), record.value());
         if (!effects.isEmpty()) {
             consumer.handle(record, Object.class, event -> effects.forEach(effect -> effect.accept(event)));
         }
     }
 
-    /** A topic's endpoint: Spring Kafka's, with our listener set up directly instead of a listener method adapter. */
-    private AbstractKafkaListenerEndpoint<String, Object> endpoint(String topic) {
+    /** The endpoint: Spring Kafka's, with our batch listener set up directly instead of a listener method adapter. */
+    private AbstractKafkaListenerEndpoint<String, Object> endpoint() {
         var endpoint = new AbstractKafkaListenerEndpoint<String, Object>() {
             @Override
             public void setupListenerContainer(MessageListenerContainer container, MessageConverter converter) {
-                container.setupMessageListener((MessageListener<String, Object>) EventHandlerListeners.this::dispatch);
+                container.setupMessageListener(
+                        (BatchMessageListener<String, Object>) EventHandlerListeners.this::dispatch);
             }
 
             @Override
@@ -55,8 +81,9 @@ public class EventHandlerListeners implements KafkaListenerConfigurer {
                 throw new UnsupportedOperationException("the listener is set up directly");
             }
         };
-        endpoint.setId("birth-events:" + topic);
-        endpoint.setTopics(topic);
+        endpoint.setId("birth-events");
+        endpoint.setTopics(handlers.topics().toArray(String[]::new));
+        endpoint.setBatchListener(true);
         return endpoint;
     }
 }

@@ -64,6 +64,9 @@ public class KafkaConventions {
         config.putIfAbsent(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 10_000);
         // A service that joins late, or a new instance, must still see every accepted application.
         config.putIfAbsent(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        // A poll's records are handled in one transaction (EventHandlerListeners): at most 100 keeps the
+        // application rows it locks held for a fraction of a second, not Kafka's default 500 records' worth.
+        config.putIfAbsent(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 100);
         return new DefaultKafkaConsumerFactory<>(config, new StringDeserializer(),
                 new ErrorHandlingDeserializer<>(new CloudEventDeserializer(catalog)));
     }
