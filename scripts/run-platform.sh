@@ -11,7 +11,7 @@
 #   --timeout SECONDS    how long to wait for readiness (default $READY_TIMEOUT or 240)
 # Environment: JAVA_OPTS (service JVM options), KAFKA_JAVA_OPTS (broker JVM options),
 #   KAFKA_BOOTSTRAP_SERVERS (use this Kafka instead of starting one), LOCAL_KAFKA_PORT (9092),
-#   LOCAL_KAFKA_CONTROLLER_PORT (9093), DB_HOST/DB_PORT, DB_POOL_SIZE, KAFKA_PARTITIONS,
+#   LOCAL_KAFKA_CONTROLLER_PORT (9093), DB_HOST/DB_PORT, DB_SSL_MODE (disable on the loopback), DB_POOL_SIZE, KAFKA_PARTITIONS,
 #   DB_USER/DB_PASSWORD (unset: scripts/setup-database.sh gives each service a role of its own, as
 #   DB_ADMIN_USER/DB_ADMIN_PASSWORD, and each service connects as it; set: every service connects as that user),
 #   DEMO_FAMILIES (20: the generated data set the departments load, .run/reference-data, kept while
@@ -145,7 +145,11 @@ fi
 is_running() { [ -n "${RUNNING[$1]:-}" ]; }
 
 case "${DB_HOST:-127.0.0.1}" in
-  127.0.0.1|localhost|::1) scripts/ensure-postgres.sh ;;
+  127.0.0.1|localhost|::1)
+    scripts/ensure-postgres.sh
+    # On the loopback there is no wire for TLS to protect, and it cost 13-15% of each service's CPU
+    # (AES-GCM in Java: docs/performance.md). A remote database keeps the driver's prefer (or verify-full).
+    export DB_SSL_MODE="${DB_SSL_MODE:-disable}" ;;
   *) echo "Using PostgreSQL at ${DB_HOST}:${DB_PORT:-5432} (not local: not checked or started here)." ;;
 esac
 
