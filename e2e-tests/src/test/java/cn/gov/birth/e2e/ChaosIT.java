@@ -37,7 +37,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.common.TopicPartition;
 import org.awaitility.core.ConditionTimeoutException;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -64,6 +64,7 @@ class ChaosIT {
 
     private static Platform platform;
     private static Portal portal;
+    @AutoClose
     private static EventProbe probe;
 
     private final Filings filings = new Filings();
@@ -75,13 +76,6 @@ class ChaosIT {
         platform = Platform.shared();
         portal = new Portal(platform.gatewayUrl());
         probe = new EventProbe(platform.kafkaBootstrapServers(), Topics.DEPARTMENT_FACTS.toArray(String[]::new));
-    }
-
-    @AfterAll
-    static void closeProbe() {
-        if (probe != null) {
-            probe.close();
-        }
     }
 
     @Test

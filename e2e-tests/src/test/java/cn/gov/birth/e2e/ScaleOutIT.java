@@ -27,7 +27,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.MemberDescription;
 import org.apache.kafka.common.GroupState;
 import org.apache.kafka.common.TopicPartition;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -47,6 +47,7 @@ class ScaleOutIT {
     private static final Duration SETTLED = Duration.ofMinutes(2);
 
     private static Platform platform;
+    @AutoClose
     private static EventProbe probe;
 
     private final Filings filings = new Filings();
@@ -57,13 +58,6 @@ class ScaleOutIT {
                 "runs in failsafe's scale-out execution, with -Dplatform.instances=2");
         platform = Platform.shared();
         probe = new EventProbe(platform.kafkaBootstrapServers(), Topics.DEPARTMENT_FACTS.toArray(String[]::new));
-    }
-
-    @AfterAll
-    static void closeProbe() {
-        if (probe != null) {
-            probe.close();
-        }
     }
 
     @Test
