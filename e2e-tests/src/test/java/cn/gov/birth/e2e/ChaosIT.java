@@ -3,39 +3,23 @@ package cn.gov.birth.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import cn.gov.birth.contracts.ApplicationStatus;
-import cn.gov.birth.contracts.Item;
 import cn.gov.birth.contracts.Topics;
-import cn.gov.birth.contracts.codes.ResidentIdNumber;
-import cn.gov.birth.contracts.events.ItemFact;
 import cn.gov.birth.platform.test.EventProbe;
 import cn.gov.birth.platform.test.JsonHttp;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import java.util.TreeMap;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.stream.Collectors;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.common.TopicPartition;
 import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
@@ -92,16 +76,8 @@ class ChaosIT {
         ScheduledExecutorService portalThreads = Executors.newScheduledThreadPool(16);
         ScheduledExecutorService faultThreads = Executors.newScheduledThreadPool(4);
         try {
-            List<CompletableFuture<Void>> filed = new ArrayList<>();
-            for (int i = 0; i < APPLICATIONS; i++) {
-                CompletableFuture<Void> done = new CompletableFuture<>();
-                filed.add(done);
-                int family = i;
-                portalThreads.schedule(() -> filings.file(portalThreads, forms.get(family),
-                        List.of(mothers.get(family)), UUID.randomUUID().toString(),
-                        Instant.now().plus(Filings.GIVE_UP), 0, done),
-                        (long) (i * 1000 / RATE), TimeUnit.MILLISECONDS);
-            }
+            CompletableFuture<Void> filed = filings.fileAll(portalThreads, forms,
+                    family -> List.of(mothers.get(family)), family -> 0, RATE);
             List<CompletableFuture<Void>> recovered = new ArrayList<>();
             for (int i = 0; i < faults.size(); i++) {
                 CompletableFuture<Void> back = new CompletableFuture<>();
@@ -111,7 +87,7 @@ class ChaosIT {
                         TimeUnit.MILLISECONDS);
             }
             CompletableFuture.allOf(recovered.toArray(CompletableFuture[]::new)).get(30, TimeUnit.MINUTES);
-            CompletableFuture.allOf(filed.toArray(CompletableFuture[]::new)).get(30, TimeUnit.MINUTES);
+            filed.get(30, TimeUnit.MINUTES);
         } finally {
             portalThreads.shutdownNow();
             faultThreads.shutdownNow();

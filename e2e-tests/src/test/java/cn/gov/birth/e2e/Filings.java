@@ -29,6 +29,8 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
+import java.util.function.IntUnaryOperator;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -79,6 +81,25 @@ final class Filings {
     /** How many answers of each status came (0: no answer, the connection failed). */
     Map<Integer, AtomicInteger> answers() {
         return new TreeMap<>(answers);
+    }
+
+    /**
+     * Files each family's form at {@code rate} a second, whatever the answers (each with its own
+     * idempotency key, see {@link #file}); done when every one is accepted or given up. A family starts
+     * with the session {@code firstSession} picks of those {@code sessionsOf} gives it.
+     */
+    CompletableFuture<Void> fileAll(ScheduledExecutorService portalThreads, List<ObjectNode> forms,
+                                    IntFunction<List<JsonHttp>> sessionsOf, IntUnaryOperator firstSession, double rate) {
+        List<CompletableFuture<Void>> filed = new ArrayList<>();
+        for (int i = 0; i < forms.size(); i++) {
+            CompletableFuture<Void> done = new CompletableFuture<>();
+            filed.add(done);
+            int family = i;
+            portalThreads.schedule(() -> file(portalThreads, forms.get(family), sessionsOf.apply(family),
+                    UUID.randomUUID().toString(), Instant.now().plus(GIVE_UP), firstSession.applyAsInt(family), done),
+                    (long) (i * 1000 / rate), TimeUnit.MILLISECONDS);
+        }
+        return CompletableFuture.allOf(filed.toArray(CompletableFuture[]::new));
     }
 
     /**

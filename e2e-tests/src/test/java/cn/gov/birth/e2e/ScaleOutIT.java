@@ -9,14 +9,12 @@ import cn.gov.birth.platform.test.EventProbe;
 import cn.gov.birth.platform.test.JsonHttp;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -78,16 +76,8 @@ class ScaleOutIT {
         ScheduledExecutorService portalThreads = Executors.newScheduledThreadPool(16);
         Instant lastFiling;
         try {
-            List<CompletableFuture<Void>> filed = new ArrayList<>();
-            for (int i = 0; i < APPLICATIONS; i++) {
-                CompletableFuture<Void> done = new CompletableFuture<>();
-                filed.add(done);
-                int family = i;
-                // Half start at the second gateway; after a lost connection a family tries the other.
-                portalThreads.schedule(() -> filings.file(portalThreads, forms.get(family), sessions.get(family),
-                        UUID.randomUUID().toString(), Instant.now().plus(Filings.GIVE_UP), family % 2, done),
-                        (long) (i * 1000 / RATE), TimeUnit.MILLISECONDS);
-            }
+            // Half start at the second gateway; after a lost connection a family tries the other.
+            CompletableFuture<Void> filed = filings.fileAll(portalThreads, forms, sessions::get, family -> family % 2, RATE);
             // A third of the way through the filing.
             portalThreads.schedule(() -> {
                 for (String service : Platform.SERVICES) {
@@ -107,7 +97,7 @@ class ScaleOutIT {
                                         assertThat(partitions).containsAll(union(shared.get(group)))));
                     });
 
-            CompletableFuture.allOf(filed.toArray(CompletableFuture[]::new)).get(30, TimeUnit.MINUTES);
+            filed.get(30, TimeUnit.MINUTES);
             lastFiling = Instant.now();
         } finally {
             portalThreads.shutdownNow();
