@@ -22,6 +22,7 @@ import cn.gov.birth.contracts.events.MedicalInsuranceEnrolled;
 import cn.gov.birth.contracts.events.ParentingGuidanceEnrolled;
 import cn.gov.birth.contracts.events.SocialSecurityCardApplied;
 import cn.gov.birth.contracts.events.VaccinationCertificateIssued;
+import cn.gov.birth.application.access.ApplicationAccess;
 import cn.gov.birth.platform.test.ServiceIntegrationTest;
 import cn.gov.birth.platform.test.JsonHttp;
 import cn.gov.birth.platform.test.TestInfrastructure;
@@ -32,14 +33,22 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -58,6 +67,15 @@ class ApplicationServiceIntegrationTest extends ServiceIntegrationTest {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    ApplicationAccess access;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    TransactionTemplate transactions;
 
     JsonHttp http;
 
@@ -338,6 +356,37 @@ class ApplicationServiceIntegrationTest extends ServiceIntegrationTest {
 
         assertThat(again.json().get("id")).isEqualTo(first.json().get("id"));
         assertThat(conflicting.status()).isEqualTo(409);
+    }
+
+    /**
+     * A portal whose first try's answer was lost sends the same request again while the first is still being
+     * filed: both wait on the newborn's lock, held here, and the one that gets it second finds the first's
+     * application open. It answers with that application, not "already open".
+     */
+    @Test
+    void shouldAnswerARetryThatRacedItsFirstTryWithTheFirstTrysApplication() throws Exception {
+        String key = UUID.randomUUID().toString();
+        ObjectNode form = newFamily();
+        String newborn = "newborn:" + access.parentIndex(form.get("mother").get("idNumber").asString()) + "@"
+                + OffsetDateTime.parse(form.get("newborn").get("birthTime").asString()).toInstant();
+        List<JsonHttp.Response> answers;
+        try (ExecutorService portal = Executors.newFixedThreadPool(2)) {
+            List<Future<JsonHttp.Response>> tries = transactions.execute(status -> {
+                jdbc.sql("select pg_advisory_xact_lock(hashtextextended(?, 0))").param(newborn).query().singleRow();
+                List<Future<JsonHttp.Response>> sent = List.of(
+                        portal.submit(() -> http.post("/api/v1/applications", form, "Idempotency-Key", key)),
+                        portal.submit(() -> http.post("/api/v1/applications", form, "Idempotency-Key", key)));
+                // Awaitility polls on its own thread, so on a connection of its own, outside this transaction.
+                await("both tries waiting for the newborn's lock").atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql(
+                        "select count(*) from pg_locks where locktype = 'advisory' and not granted")
+                        .query(Long.class).single() == 2);
+                return sent;
+            });
+            answers = List.of(tries.get(0).get(30, TimeUnit.SECONDS), tries.get(1).get(30, TimeUnit.SECONDS));
+        }
+
+        assertThat(answers).extracting(JsonHttp.Response::status).containsOnly(201);
+        assertThat(answers.get(0).json().get("id")).isEqualTo(answers.get(1).json().get("id"));
     }
 
     @Test

@@ -99,9 +99,11 @@ public class IntakeService {
             UUID id = transactions.execute(status -> file(form, new Application.Submission(filing.channel(),
                     filing.serviceCentre(), filing.hospital(), idempotencyKey, hash), caller));
             return views.find(id).orElseThrow();
-        } catch (DuplicateKeyException e) {
-            // A concurrent request with the same key won the race: answer as it was answered.
-            return earlier(idempotencyKey, hash, caller).orElseThrow(() -> e);
+        } catch (DuplicateKeyException | SecondOpenApplication e) {
+            // A concurrent request with the same key won the race (a retry sent while the first try, its answer
+            // lost, was still being filed): answer as it was answered. Without a key, or with another, it stands.
+            return (idempotencyKey == null ? Optional.<ApplicationView>empty() : earlier(idempotencyKey, hash, caller))
+                    .orElseThrow(() -> e);
         }
     }
 
@@ -210,9 +212,16 @@ public class IntakeService {
         applications.lockOpenApplicationOf(form, access.parentIndex(form.mother().idNumber()), self)
                 .ifPresent(open -> {
                     String reference = access.mayAct(caller, open.parties()) ? "（编号 " + open.reference() + "）" : "";
-                    throw new ProblemException(HttpStatus.CONFLICT, "Application already open",
-                            "此新生儿已有办理中的申请" + reference + "，请勿重复申请，可查询该申请的办理进度。");
+                    throw new SecondOpenApplication(reference);
                 });
+    }
+
+    /** The newborn already has an open application. */
+    private static final class SecondOpenApplication extends ProblemException {
+        SecondOpenApplication(String reference) {
+            super(HttpStatus.CONFLICT, "Application already open",
+                    "此新生儿已有办理中的申请" + reference + "，请勿重复申请，可查询该申请的办理进度。");
+        }
     }
 
     private static void logDecision(Application application, Acceptance acceptance) {
