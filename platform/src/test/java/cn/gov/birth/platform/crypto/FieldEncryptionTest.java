@@ -1,8 +1,10 @@
 package cn.gov.birth.platform.crypto;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.gov.birth.security.crypto.Algorithm;
+import cn.gov.birth.security.crypto.FieldCryptoException;
 import cn.gov.birth.security.crypto.MasterKey;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -105,6 +107,19 @@ class FieldEncryptionTest {
         assertThat(sm4.open(underAes, "person.id_number")).isEqualTo("520102199403121220");
         assertThat(aes.open(sm4.seal("520102199403121220", "person.id_number"), "person.id_number"))
                 .isEqualTo("520102199403121220");
+    }
+
+    @Test
+    void shouldStillRefuseAValueReadAtAnotherPlaceOrAlteredOnceItWasOpenedAtItsOwn() {
+        FieldEncryption encryption = instance(Duration.ofHours(1));
+        String sealed = encryption.seal("13800138000", "person.phone");
+        String altered = sealed.substring(0, sealed.length() - 2)
+                + (sealed.charAt(sealed.length() - 2) == 'A' ? 'B' : 'A') + sealed.charAt(sealed.length() - 1);
+
+        assertThat(encryption.open(sealed, "person.phone")).isEqualTo("13800138000");
+        assertThatThrownBy(() -> encryption.open(sealed, "person.address")).isInstanceOf(FieldCryptoException.class);
+        assertThatThrownBy(() -> encryption.open(altered, "person.phone")).isInstanceOf(FieldCryptoException.class);
+        assertThat(instance(Duration.ofHours(1)).open(sealed, "person.phone")).isEqualTo("13800138000");
     }
 
     private static FieldEncryption instance(Duration refreshInterval) {
