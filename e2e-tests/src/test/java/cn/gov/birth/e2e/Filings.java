@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -53,6 +54,13 @@ final class Filings {
     private final Map<Integer, AtomicInteger> answers = new ConcurrentHashMap<>();
     private final Findings unexpected = new Findings();
     private final Map<UUID, List<JsonHttp>> accepted = new ConcurrentHashMap<>();
+    private final Set<Integer> retried5xx;
+
+    /** @param alsoRetried the 5xx besides 503 a portal may meet here, and sends again with its key */
+    Filings(Integer... alsoRetried) {
+        this.retried5xx = java.util.stream.Stream.concat(java.util.stream.Stream.of(503), Arrays.stream(alsoRetried))
+                .collect(Collectors.toUnmodifiableSet());
+    }
 
     /**
      * New families' applications, their newborns boys and girls born over as many days as it takes: a county has
@@ -197,7 +205,7 @@ final class Filings {
      */
     void assertEachFinishedOnce(int expected, Collection<JsonNode> finished, EventProbe probe,
                                 String kafkaBootstrapServers) throws Exception {
-        assertThat(unexpected.items).as("5xx other than 503, and refusals a portal cannot retry").isEmpty();
+        assertThat(unexpected.items).as("5xx other than %s, and refusals a portal cannot retry", retried5xx).isEmpty();
         assertThat(accepted).as("applications accepted").hasSize(expected);
         assertThat(finished).allSatisfy(application ->
                 assertThat(application.get("status").asString()).as("%s", application.get("id")).isEqualTo("COMPLETED"));
@@ -235,10 +243,10 @@ final class Filings {
         return application.get("status").asString() + " " + items;
     }
 
-    /** Counts an answer (0: no answer, the connection failed); a 5xx other than 503 is unexpected. */
+    /** Counts an answer (0: no answer, the connection failed); a 5xx other than those retried is unexpected. */
     private void count(int status, String method, String body) {
         answers.computeIfAbsent(status, s -> new AtomicInteger()).incrementAndGet();
-        if (status >= 500 && status != 503) {
+        if (status >= 500 && !retried5xx.contains(status)) {
             unexpected.add(method + " answered " + status + ": " + body);
         }
     }

@@ -47,7 +47,17 @@ final class Portal {
 
     /** A resident signed in with their verified ID number (each call a new session). */
     JsonHttp citizen(String idNumber) {
-        return gateway.as(token("citizen-" + UUID.randomUUID(), List.of("CITIZEN"), null, idNumber));
+        return withToken(citizenToken(idNumber));
+    }
+
+    /** A resident's token for a new session with their verified ID number. */
+    String citizenToken(String idNumber) {
+        return token("citizen-" + UUID.randomUUID(), List.of("CITIZEN"), null, idNumber);
+    }
+
+    /** Someone signed in already, at this gateway: every gateway takes a token any of them issued. */
+    JsonHttp withToken(String token) {
+        return gateway.as(token);
     }
 
     JsonHttp motherOf(JsonNode form) {
