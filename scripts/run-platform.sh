@@ -21,6 +21,8 @@
 #   take each service's instances in turn; DB_POOL_SIZE defaults to 10 / INSTANCES),
 #   CDS_ARCHIVES (true: services run extracted, from class-data archives a training run makes once
 #   per build in .run/app; false: from the built jars),
+#   BACKEND_NICE (5: the services but the gateway run that much nicer, so that on a shared machine the
+#   gateway's answers, refusals included, do not wait behind their work; 0: all alike),
 #   SIMULATOR_PORT (8089), SIMULATOR_DELAY_MS (unset: each simulator mapping's own delay before calling back,
 #   1.5 s for a tax payment, 0.5 s for a bank card; a number: every callback after that many ms, 0 for benchmarks),
 #   SPRING_PROFILES_ACTIVE (dev: local tokens from POST /api/v1/dev/tokens and
@@ -30,7 +32,7 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 
-usage() { sed -n '2,29s/^# \{0,1\}//p' "$0"; }
+usage() { sed -n '2,31s/^# \{0,1\}//p' "$0"; }
 
 build=1
 TIMEOUT="${READY_TIMEOUT:-240}"
@@ -62,6 +64,10 @@ VERSION=0.1.0-SNAPSHOT
 PIDS=.run/pids
 JAVA_OPTS="${JAVA_OPTS:--Xms64m -Xmx256m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC}"
 KAFKA_JAVA_OPTS="${KAFKA_JAVA_OPTS:--Xms64m -Xmx512m -XX:+UseSerialGC}"
+BACKEND_NICE="${BACKEND_NICE:-5}"
+case "$BACKEND_NICE" in
+  ''|*[!0-9]*) echo "BACKEND_NICE must be a niceness from 0 to 19, not '$BACKEND_NICE'" >&2; exit 2 ;;
+esac
 MODULES=(application-service birth-cert-service vaccination-service hukou-service insurance-service
          sscard-service notification-service gateway-service)
 declare -A BASE_PORTS=(
@@ -383,10 +389,17 @@ run_service() { # instance extra-java-options...: runs it in this (sub)shell wit
   local app
   app=$(jar "$service")
   [ "${CDS_ARCHIVES:-true}" = true ] && app="$APPS/$service/$(basename "$app")"
+  # On a shared machine the gateway is scheduled first (the services behind it run BACKEND_NICE lower):
+  # its work per request is short, and a family turned away while the machine is full should hear so
+  # at once, not after the services' work queued before it.
+  local priority=()
+  if [ "$service" != gateway-service ] && [ "$BACKEND_NICE" != 0 ]; then
+    priority=(nice -n "$BACKEND_NICE")
+  fi
   # shellcheck disable=SC2086
   # Its Kafka clients named after it: a consumer group's members say which instance they are.
   SERVER_PORT="${PORTS[$instance]}" SPRING_KAFKA_CLIENT_ID="$instance" \
-    exec nohup "$JAVA_HOME/bin/java" $JAVA_OPTS "$@" -jar "$app"
+    exec nohup "${priority[@]+"${priority[@]}"}" "$JAVA_HOME/bin/java" $JAVA_OPTS "$@" -jar "$app"
 }
 
 if [ "${CDS_ARCHIVES:-true}" = true ]; then

@@ -4,14 +4,14 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.cloud.gateway.filter.GatewayFilterChain;
-import org.springframework.cloud.gateway.filter.GlobalFilter;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
 
 /**
@@ -19,11 +19,14 @@ import reactor.core.publisher.Mono;
  * /api/v1/applications}) are on their way through this gateway at once. More than that means the
  * platform is behind — each submission waits for the CPU with the work already admitted — so a
  * further one is answered 503 with {@code Retry-After} at once, before it costs anything, rather
- * than queued without bound. Per gateway instance; the per-person rate limits ({@link RateLimits})
- * come first. Metric: {@code birth.gateway.submissions.refused}.
+ * than queued without bound. It is the first filter of all, ahead of token verification and the
+ * per-person rate limits ({@link RateLimits}): on a saturated machine a refusal must not wait for
+ * an RSA verification and a Redis round trip, and a refused family keeps its rate-limit allowance
+ * for the retry. A refusal says only that the platform is busy, to anyone. Per gateway instance.
+ * Metric: {@code birth.gateway.submissions.refused}.
  */
 @Component
-class SubmissionAdmission implements GlobalFilter, Ordered {
+class SubmissionAdmission implements WebFilter, Ordered {
 
     private static final String SUBMISSIONS = "/api/v1/applications";
 
@@ -38,10 +41,9 @@ class SubmissionAdmission implements GlobalFilter, Ordered {
     }
 
     @Override
-    public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
+    public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         if (exchange.getRequest().getMethod() != HttpMethod.POST
-                || !SUBMISSIONS.equals(exchange.getAttributeOrDefault(CorrelationHeaders.ORIGINAL_PATH,
-                        exchange.getRequest().getPath().value()))) {
+                || !SUBMISSIONS.equals(exchange.getRequest().getPath().value())) {
             return chain.filter(exchange);
         }
         if (inFlight.incrementAndGet() > limit) {
@@ -56,6 +58,6 @@ class SubmissionAdmission implements GlobalFilter, Ordered {
 
     @Override
     public int getOrder() {
-        return Ordered.HIGHEST_PRECEDENCE + 3;
+        return Ordered.HIGHEST_PRECEDENCE;
     }
 }
