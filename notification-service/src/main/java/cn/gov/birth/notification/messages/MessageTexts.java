@@ -45,9 +45,7 @@ class MessageTexts {
             return prefix + wording.statuses().get(change.status());
         }
         String item = itemText(wording, change);
-        // This item finished the whole application: the family hears both.
-        boolean finished = change.status() != change.previousStatus() && change.status().isFinal();
-        return prefix + item + (finished ? fill(wording.finished(), Map.of("status",
+        return prefix + item + (finished(change) ? fill(wording.finished(), Map.of("status",
                 wording.statuses().get(change.status()))) : "");
     }
 
@@ -63,24 +61,66 @@ class MessageTexts {
                 "department", wording.departments().get(answered.department()), "answer", answered.answer()));
     }
 
+    /**
+     * Whether the change's message also goes out by SMS: every change of the whole application, and
+     * every item's news except the kinds the region's wording keeps in-app ({@code inAppOnly}, e.g.
+     * an item started: nothing for the family to do or collect); the in-app message is always there.
+     */
+    boolean bySms(ApplicationStatusChanged change) {
+        return change.changedItem() == null || finished(change)
+                || !wordings.of(change.region()).inAppOnly().contains(kind(change));
+    }
+
+    /** This item's change finished the whole application: the family hears both. */
+    private static boolean finished(ApplicationStatusChanged change) {
+        return change.status() != change.previousStatus() && change.status().isFinal();
+    }
+
+    private static ItemState state(ApplicationStatusChanged change) {
+        return change.items().stream().filter(i -> i.item() == change.changedItem()).findFirst()
+                .orElse(new ItemState(change.changedItem(), ItemStatus.IN_PROGRESS, null));
+    }
+
+    private static ItemDetail detail(ApplicationStatusChanged change) {
+        return change.detail() == null ? new ItemDetail(null, null, null) : change.detail();
+    }
+
+    /** Which of the wording's item templates tells the change ({@link MessageWording#ITEM_KINDS}). */
+    private static String kind(ApplicationStatusChanged change) {
+        ItemState state = state(change);
+        ItemDetail detail = detail(change);
+        if (detail.payment() != null) {
+            return "payment";
+        }
+        return switch (state.status()) {
+            case COMPLETED -> "completed";
+            case RETURNED -> "returned";
+            case REJECTED -> "rejected";
+            case CANCELLED -> "cancelled";
+            // A change published before the detail was carried says only that the item is in progress.
+            case IN_PROGRESS -> state.reasonCode() == null || detail.reasonMessage() == null ? "started" : "review";
+            case WAITING, NOT_REQUESTED -> "started";
+            case GRANTED_AT_HOSPITAL -> "grantedAtHospital";
+        };
+    }
+
     /** What happened to the changed item, from its state and the fact's detail. */
     private static String itemText(MessageWording wording, ApplicationStatusChanged change) {
         Item item = change.changedItem();
-        ItemState state = change.items().stream().filter(i -> i.item() == item).findFirst()
-                .orElse(new ItemState(item, ItemStatus.IN_PROGRESS, null));
-        ItemDetail detail = change.detail() == null ? new ItemDetail(null, null, null) : change.detail();
+        ItemState state = state(change);
+        ItemDetail detail = detail(change);
         Map<String, String> values = new HashMap<>();
         values.put("item", wording.items().get(item));
         values.put("message", detail.reasonMessage() == null ? "详情请查询办理进度" : detail.reasonMessage());
-        if (detail.payment() != null) {
-            values.put("amount", amount(detail.payment().amount()));
-            values.put("payBy", day(detail.payment().payBy()));
-            values.put("paymentReference", detail.payment().paymentReference());
-            return fill(wording.payment(), values);
-        }
-        return switch (state.status()) {
-            case COMPLETED -> completed(wording, item, detail.result());
-            case RETURNED -> {
+        return switch (kind(change)) {
+            case "payment" -> {
+                values.put("amount", amount(detail.payment().amount()));
+                values.put("payBy", day(detail.payment().payBy()));
+                values.put("paymentReference", detail.payment().paymentReference());
+                yield fill(wording.payment(), values);
+            }
+            case "completed" -> completed(wording, item, detail.result());
+            case "returned" -> {
                 MessageWording.Reason reason = state.reasonCode() == null ? null
                         : wording.reasons().get(state.reasonCode());
                 if (reason == null) {
@@ -90,13 +130,11 @@ class MessageTexts {
                 values.put("correction", reason.correction());
                 yield fill(wording.returned(), values);
             }
-            case REJECTED -> fill(wording.rejected(), values);
-            case CANCELLED -> fill(wording.cancelled(), values);
-            // A change published before the detail was carried says only that the item is in progress.
-            case IN_PROGRESS -> fill(state.reasonCode() == null || detail.reasonMessage() == null ? wording.started()
-                    : wording.review(), values);
-            case WAITING, NOT_REQUESTED -> fill(wording.started(), values);
-            case GRANTED_AT_HOSPITAL -> fill(wording.grantedAtHospital(), values);
+            case "rejected" -> fill(wording.rejected(), values);
+            case "cancelled" -> fill(wording.cancelled(), values);
+            case "review" -> fill(wording.review(), values);
+            case "grantedAtHospital" -> fill(wording.grantedAtHospital(), values);
+            default -> fill(wording.started(), values);
         };
     }
 

@@ -27,10 +27,15 @@ record MessageWording(String prefix, Map<Item, String> items, Map<ApplicationSta
                       String cancelled, String review, Map<Item, String> completed, String cardMailed,
                       String certificateMailed, String officeHours, String finished, Map<String, String> settlements,
                       Map<String, Reason> reasons, String grantedAtHospital, Map<FollowUpKind, String> answers,
-                      Map<Department, String> departments, String wholeService) {
+                      Map<Department, String> departments, String wholeService, List<String> inAppOnly) {
+
+    /** The kinds of an item's news, by the template that tells it; {@code inAppOnly} names some of them. */
+    static final Set<String> ITEM_KINDS = Set.of("started", "payment", "returned", "rejected", "cancelled", "review",
+            "grantedAtHospital", "completed");
 
     /** The items a wording does not name are called by their names in the contracts. */
     MessageWording {
+        inAppOnly = inAppOnly == null ? List.of() : List.copyOf(inAppOnly);
         Map<Item, String> named = new EnumMap<>(Item.class);
         for (Item item : Item.values()) {
             named.put(item, item.title());
@@ -96,6 +101,9 @@ record MessageWording(String prefix, Map<Item, String> items, Map<ApplicationSta
         });
         missing(problems, "statuses", statuses, EnumSet.allOf(ApplicationStatus.class));
         missing(problems, "departments", departments, EnumSet.allOf(Department.class));
+        inAppOnly.stream().filter(kind -> !ITEM_KINDS.contains(kind)).forEach(kind -> problems.add(
+                "inAppOnly names " + kind + ", which is not a kind of an item's news (" + ITEM_KINDS.stream().sorted()
+                        .toList() + ")"));
         if (settlements == null || !settlements.keySet().containsAll(Set.of("DIRECT", "MANUAL"))) {
             problems.add("settlements must name DIRECT and MANUAL");
         }

@@ -30,9 +30,10 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * One in-app message per status change, and one per department's answer to the family's 差评 or
- * complaint, addressed to the applicant's mobile number, readable by the application's audience
- * only: its submitter and its parents. The number and the text (which
- * may name results such as the newborn's citizen ID number) are stored sealed.
+ * complaint, readable by the application's audience only: its submitter and its parents. A message
+ * that also goes by SMS ({@link MessageTexts#bySms}) is addressed to the applicant's mobile number;
+ * one kept in-app stores no number. The number and the text (which may name results such as the
+ * newborn's citizen ID number) are stored sealed.
  */
 @Service
 public class Notifications {
@@ -46,6 +47,10 @@ public class Notifications {
     /** The finished states, as SQL, from the one definition ({@link ApplicationStatus#isFinal()}). */
     private static final String FINISHED = String.join(", ", Arrays.stream(ApplicationStatus.values())
             .filter(ApplicationStatus::isFinal).map(status -> "'" + status + "'").toList());
+
+    /** A message's channel: in-app only, or also by SMS to the applicant's number (its {@code sms_message}). */
+    static final String IN_APP = "IN_APP";
+    static final String IN_APP_AND_SMS = "IN_APP_AND_SMS";
 
     public static final EncryptedColumn RECIPIENT =
             new EncryptedColumn("notification", "id", "recipient", "notification.recipient");
@@ -69,7 +74,8 @@ public class Notifications {
     @Transactional(propagation = Propagation.MANDATORY)
     public void on(ApplicationStatusChanged change) {
         record(About.STATUS, change.eventId(), change.applicationId(), change.reference(), change.version(),
-                change.status(), change.changedItem(), change.applicantPhone(), texts.of(change), change.audience());
+                change.status(), change.changedItem(), texts.bySms(change) ? change.applicantPhone() : null,
+                texts.of(change), change.audience());
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
@@ -84,9 +90,9 @@ public class Notifications {
         jdbc.sql("""
                         insert into notification (source_event, application_id, reference, version, status, item,
                                                   channel, recipient, text, created_at, about)
-                        values (?, ?, ?, ?, ?, ?, 'IN_APP', ?, ?, ?, ?) on conflict (source_event) do nothing""")
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (source_event) do nothing""")
                 .params(eventId, applicationId, reference, version, status.name(), item == null ? null : item.name(),
-                        encryption.seal(phone, RECIPIENT.place()), encryption.seal(text, TEXT.place()),
+                        phone == null ? IN_APP : IN_APP_AND_SMS, encryption.seal(phone, RECIPIENT.place()), encryption.seal(text, TEXT.place()),
                         Timestamp.from(clock.instant()), about.name())
                 .update();
         if (audience != null) {

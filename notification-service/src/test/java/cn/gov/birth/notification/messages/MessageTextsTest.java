@@ -166,6 +166,28 @@ class MessageTextsTest {
     }
 
     @Test
+    void shouldSendBySmsWhatAsksSomethingOfTheFamilyButKeepAnItemsStartInApp() {
+        ItemFact started = new ItemStarted(UUID.randomUUID(), APPLICATION, AT, Item.VACCINATION);
+        ItemFact payment = new PaymentRequested(UUID.randomUUID(), APPLICATION, AT, Item.MEDICAL_INSURANCE,
+                new BigDecimal("400"), "TAX-2026-000001", LocalDate.of(2026, 12, 31));
+        ItemFact returned = new ItemReturned(UUID.randomUUID(), APPLICATION, AT, Item.BIRTH_CERT,
+                "DELIVERY_RECORD_NOT_FOUND", "未找到分娩记录");
+        ItemFact issued = new VaccinationCertificateIssued(UUID.randomUUID(), APPLICATION, AT, "52000000000001");
+
+        assertThat(texts.bySms(change(GUIZHOU, ApplicationStatus.IN_PROGRESS, started, ItemStatus.IN_PROGRESS, null)))
+                .isFalse();
+        assertThat(texts.bySms(change(GUIZHOU, ApplicationStatus.IN_PROGRESS, payment, ItemStatus.IN_PROGRESS,
+                "PAYMENT_DUE"))).isTrue();
+        assertThat(texts.bySms(change(GUIZHOU, ApplicationStatus.ACTION_REQUIRED, returned, ItemStatus.RETURNED,
+                "DELIVERY_RECORD_NOT_FOUND"))).isTrue();
+        assertThat(texts.bySms(change(GUIZHOU, ApplicationStatus.IN_PROGRESS, issued, ItemStatus.COMPLETED, null)))
+                .isTrue();
+        assertThat(texts.bySms(new ApplicationStatusChanged(UUID.randomUUID(), APPLICATION, AT,
+                "520000-20261120-000001", GUIZHOU, 1, ApplicationStatus.ACCEPTED, null, null, null, List.of(),
+                "13800138000", null))).isTrue();
+    }
+
+    @Test
     void shouldNeverShowACodeWhateverHappensToWhichItem() {
         List<String> all = new ArrayList<>();
         for (String region : List.of(GUIZHOU, GANSU, "450000", "220000")) {

@@ -66,6 +66,14 @@ class MessageWordingsTest {
     }
 
     @Test
+    void shouldRefuseToKeepInAppAKindOfNewsThereIsNot() {
+        Map<String, Object> document = withDefaultAnd("inAppOnly: [started, accepted]");
+
+        assertThatThrownBy(() -> MessageWordings.wording("450000.yml", document))
+                .hasMessageContaining("inAppOnly names accepted");
+    }
+
+    @Test
     void shouldRefuseAnUnknownKey() {
         Map<String, Object> document = withDefaultAnd("greeting: 您好");
 

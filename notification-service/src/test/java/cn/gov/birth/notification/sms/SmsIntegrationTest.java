@@ -116,6 +116,22 @@ class SmsIntegrationTest extends ServiceIntegrationTest {
     }
 
     @Test
+    void shouldKeepAnItemsStartInAppWithoutAnSmsOrTheNumber() {
+        UUID id = UUID.randomUUID();
+        probe.publish(Topics.APPLICATION_STATUS, new ApplicationStatusChanged(UUID.randomUUID(), id, Instant.now(),
+                "520000-20261120-000003", "520000", 2, ApplicationStatus.IN_PROGRESS, ApplicationStatus.IN_PROGRESS,
+                Item.VACCINATION, null, List.of(new ItemState(Item.VACCINATION, ItemStatus.IN_PROGRESS, null)),
+                "13900000004", new Audience("clerk-0007", List.of())));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> messages(id) == 1);
+        awaitQuiet(Topics.APPLICATION_STATUS);
+
+        assertThat(states(id)).isEmpty();
+        assertThat(jdbc.sql("select channel from notification where application_id = ? and recipient is null")
+                .param(id).query(String.class).list()).containsExactly("IN_APP");
+    }
+
+    @Test
     void shouldResendAnSmsAfterAFailedCallWithTheSameMessageIdAndDeliverItOnceTheProviderIsUpAgain() {
         UUID id = UUID.randomUUID();
         String phone = "13900000002";
