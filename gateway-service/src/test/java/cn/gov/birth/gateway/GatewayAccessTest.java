@@ -38,11 +38,7 @@ class GatewayAccessTest {
 
     @DynamicPropertySource
     static void routes(DynamicPropertyRegistry registry) {
-        for (String service : List.of("APPLICATION", "NOTIFICATION", "HUKOU", "BIRTH_CERT", "VACCINATION",
-                "INSURANCE", "SSCARD")) {
-            registry.add(service + "_SERVICE_URL", SERVICES::url);
-        }
-        registry.add("DEV_KEYS_DIR", () -> "target/dev-keys");
+        SERVICES.standIn(registry);
         registry.add("RATE_LIMIT_PER_SECOND", () -> "10000");
         registry.add("RATE_LIMIT_BURST", () -> "20000");
         registry.add("REFERENCE_IMPORT_MAX_BODY", () -> "600KB");

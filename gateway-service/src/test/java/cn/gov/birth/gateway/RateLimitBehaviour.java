@@ -16,11 +16,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 abstract class RateLimitBehaviour {
 
     static void limits(DynamicPropertyRegistry registry, Upstream services) {
-        for (String service : List.of("APPLICATION", "NOTIFICATION", "HUKOU", "BIRTH_CERT", "VACCINATION",
-                "INSURANCE", "SSCARD")) {
-            registry.add(service + "_SERVICE_URL", services::url);
-        }
-        registry.add("DEV_KEYS_DIR", () -> "target/dev-keys");
+        services.standIn(registry);
         registry.add("RATE_LIMIT_PER_SECOND", () -> "2");
         registry.add("RATE_LIMIT_BURST", () -> "5");
     }

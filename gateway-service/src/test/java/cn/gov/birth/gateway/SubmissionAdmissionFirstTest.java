@@ -29,11 +29,7 @@ class SubmissionAdmissionFirstTest {
 
     @DynamicPropertySource
     static void routes(DynamicPropertyRegistry registry) {
-        for (String service : List.of("APPLICATION", "NOTIFICATION", "HUKOU", "BIRTH_CERT", "VACCINATION",
-                "INSURANCE", "SSCARD")) {
-            registry.add(service + "_SERVICE_URL", SERVICES::url);
-        }
-        registry.add("DEV_KEYS_DIR", () -> "target/dev-keys");
+        SERVICES.standIn(registry);
     }
 
     @AfterAll

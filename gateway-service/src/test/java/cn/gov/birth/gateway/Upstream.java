@@ -4,9 +4,11 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
+import org.springframework.test.context.DynamicPropertyRegistry;
 
 /** A stand-in service that answers 200 to everything and remembers what reached it, by request line. */
 final class Upstream implements AutoCloseable {
@@ -41,6 +43,15 @@ final class Upstream implements AutoCloseable {
 
     String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    /** A gateway under test with every service's route to this stand-in, signing dev tokens with the test's keys. */
+    void standIn(DynamicPropertyRegistry registry) {
+        for (String service : List.of("APPLICATION", "NOTIFICATION", "HUKOU", "BIRTH_CERT", "VACCINATION",
+                "INSURANCE", "SSCARD")) {
+            registry.add(service + "_SERVICE_URL", this::url);
+        }
+        registry.add("DEV_KEYS_DIR", () -> "target/dev-keys");
     }
 
     @Override
