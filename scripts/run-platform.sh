@@ -66,7 +66,7 @@ JAVA_OPTS="${JAVA_OPTS:--Xms64m -Xmx256m -XX:TieredStopAtLevel=1 -XX:+UseSerialG
 KAFKA_JAVA_OPTS="${KAFKA_JAVA_OPTS:--Xms64m -Xmx512m -XX:+UseSerialGC}"
 BACKEND_NICE="${BACKEND_NICE:-5}"
 case "$BACKEND_NICE" in
-  ''|*[!0-9]*) echo "BACKEND_NICE must be a niceness from 0 to 19, not '$BACKEND_NICE'" >&2; exit 2 ;;
+  ''|*[!0-9]*|[2-9][0-9]|1[0-9][0-9]*) echo "BACKEND_NICE must be a niceness from 0 to 19, not '$BACKEND_NICE'" >&2; exit 2 ;;
 esac
 MODULES=(application-service birth-cert-service vaccination-service hukou-service insurance-service
          sscard-service notification-service gateway-service)

@@ -33,6 +33,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
 import java.util.function.IntUnaryOperator;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -58,7 +59,7 @@ final class Filings {
 
     /** @param alsoRetried the 5xx besides 503 a portal may meet here, and sends again with its key */
     Filings(Integer... alsoRetried) {
-        this.retried5xx = java.util.stream.Stream.concat(java.util.stream.Stream.of(503), Arrays.stream(alsoRetried))
+        this.retried5xx = Stream.concat(Stream.of(503), Arrays.stream(alsoRetried))
                 .collect(Collectors.toUnmodifiableSet());
     }
 
