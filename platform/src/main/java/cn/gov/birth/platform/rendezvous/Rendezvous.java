@@ -5,9 +5,11 @@ import cn.gov.birth.platform.crypto.FieldEncryption;
 import cn.gov.birth.platform.events.EventCatalog;
 import cn.gov.birth.platform.events.EventCodec;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -40,14 +42,17 @@ public class Rendezvous {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public Optional<Parts> arrive(String key, String part, Object event, Set<String> needed) {
-        store(key, part, event, "do nothing");
-        Parts parts = parts(key);
-        if (!parts.byPart().keySet().containsAll(needed)) {
+        boolean recorded = store(key, part, event, "do nothing");
+        // The parts stay sealed until the join fires: only the arrival that fires needs them, so the
+        // others skip decrypting and parsing every part stored so far.
+        List<StoredPart> stored = stored(key);
+        if (!stored.stream().map(StoredPart::part).collect(Collectors.toSet()).containsAll(needed)) {
             return Optional.empty();
         }
         int fired = jdbc.sql("insert into rendezvous_done (join_key) values (?) on conflict do nothing")
                 .param(key).update();
-        return fired == 1 ? Optional.of(parts) : Optional.empty();
+        return fired == 1 ? Optional.of(opened(stored, recorded ? Map.of(part, event) : Map.of()))
+                : Optional.empty();
     }
 
     /**
@@ -61,29 +66,38 @@ public class Rendezvous {
                 "(join_key, part) do update set event_type = excluded.event_type, payload = excluded.payload");
         boolean fired = jdbc.sql("select count(*) from rendezvous_done where join_key = ?").param(key)
                 .query(Long.class).single() > 0;
-        return fired ? Optional.of(parts(key)) : Optional.empty();
+        return fired ? Optional.of(opened(stored(key), Map.of(part, event))) : Optional.empty();
     }
 
-    private void store(String key, String part, Object event, String onConflict) {
+    /** Whether the part was written (an arrival that came before leaves it as it was). */
+    private boolean store(String key, String part, Object event, String onConflict) {
         // Serialize arrivals for one key so that two parts arriving together see each other.
         jdbc.sql("select pg_advisory_xact_lock(hashtextextended(?, 0))").param(key).query().singleRow();
-        jdbc.sql("insert into rendezvous_part (join_key, part, event_type, payload) values (?, ?, ?, ?) on conflict "
+        return jdbc.sql("insert into rendezvous_part (join_key, part, event_type, payload) values (?, ?, ?, ?) on conflict "
                         + onConflict)
                 .params(key, part, catalog.typeOf(event),
                         encryption.seal(EventCodec.mapper().writeValueAsString(event), PAYLOAD.place()))
-                .update();
+                .update() == 1;
     }
 
-    private Parts parts(String key) {
-        Map<String, Object> parts = new HashMap<>();
-        jdbc.sql("select part, event_type, payload from rendezvous_part where join_key = ?").param(key)
-                .query(rs -> {
-                    parts.put(rs.getString(1), EventCodec.mapper().readValue(
-                            encryption.open(rs.getString(3), PAYLOAD.place()),
-                            catalog.classOf(rs.getString(2)).orElseThrow(
-                                    () -> new IllegalStateException("unknown event type in a rendezvous"))));
-                });
+    private List<StoredPart> stored(String key) {
+        return jdbc.sql("select part, event_type, payload from rendezvous_part where join_key = ?").param(key)
+                .query((rs, n) -> new StoredPart(rs.getString(1), rs.getString(2), rs.getString(3))).list();
+    }
+
+    /** The parts as events: those this transaction just wrote as they are in hand, the others opened and parsed. */
+    private Parts opened(List<StoredPart> stored, Map<String, Object> written) {
+        Map<String, Object> parts = new HashMap<>(written);
+        stored.stream().filter(part -> !written.containsKey(part.part())).forEach(part ->
+                parts.put(part.part(), EventCodec.mapper().readValue(
+                        encryption.open(part.payload(), PAYLOAD.place()),
+                        catalog.classOf(part.eventType()).orElseThrow(
+                                () -> new IllegalStateException("unknown event type in a rendezvous")))));
         return new Parts(parts);
+    }
+
+    /** A part as stored: its name, its event's type and its sealed body. */
+    private record StoredPart(String part, String eventType, String payload) {
     }
 
     /** The joined facts by part name. */
