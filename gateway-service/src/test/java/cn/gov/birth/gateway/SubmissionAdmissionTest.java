@@ -3,6 +3,8 @@ package cn.gov.birth.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -14,7 +16,9 @@ import reactor.core.publisher.Sinks;
 class SubmissionAdmissionTest {
 
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
-    private final SubmissionAdmission admission = new SubmissionAdmission(2, meters);
+    private final AtomicLong now = new AtomicLong();
+    private final SubmissionAdmission admission =
+            new SubmissionAdmission(new AdmissionLimit(2, Duration.ofSeconds(2), now::get), meters);
 
     private static MockServerWebExchange submission() {
         return MockServerWebExchange.from(MockServerHttpRequest.post("/api/v1/applications"));
@@ -44,6 +48,40 @@ class SubmissionAdmissionTest {
         MockServerWebExchange fourth = submission();
         admission.filter(fourth, exchange -> Mono.empty()).block();
         assertThat(fourth.getResponse().getStatusCode()).isNull();
+    }
+
+    @Test
+    void shouldAdmitFewerAtOnceAfterASubmissionTookLongerThanTheTarget() {
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        SubmissionAdmission admission =
+                new SubmissionAdmission(new AdmissionLimit(8, Duration.ofSeconds(2), now::get), meters);
+        Sinks.Empty<Void> slow = Sinks.empty();
+        admission.filter(submission(), exchange -> slow.asMono()).subscribe();
+        now.addAndGet(Duration.ofSeconds(5).toNanos());
+        slow.tryEmitEmpty();
+        assertThat(meters.get("birth.gateway.submissions.limit").gauge().value()).isEqualTo(6);
+
+        Sinks.Empty<Void> held = Sinks.empty();
+        for (int i = 0; i < 6; i++) {
+            admission.filter(submission(), exchange -> held.asMono()).subscribe();
+        }
+        MockServerWebExchange seventh = submission();
+        admission.filter(seventh, exchange -> Mono.empty()).block();
+
+        assertThat(seventh.getResponse().getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+    }
+
+    @Test
+    void shouldAdmitFewerAtOnceAfterASubmissionWasAnsweredWithAServerError() {
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        SubmissionAdmission admission =
+                new SubmissionAdmission(new AdmissionLimit(8, Duration.ofSeconds(2), now::get), meters);
+        admission.filter(submission(), exchange -> {
+            exchange.getResponse().setStatusCode(HttpStatus.GATEWAY_TIMEOUT);
+            return Mono.empty();
+        }).block();
+
+        assertThat(meters.get("birth.gateway.submissions.limit").gauge().value()).isEqualTo(6);
     }
 
     @Test
