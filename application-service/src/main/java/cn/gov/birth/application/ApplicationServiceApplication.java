@@ -28,6 +28,11 @@ public class ApplicationServiceApplication {
     }
 
     @Bean
+    EncryptedColumn applicationApplicantPhone() {
+        return ApplicationRepository.APPLICANT_PHONE;
+    }
+
+    @Bean
     EncryptedColumn applicationItemResult() {
         return ApplicationRepository.RESULT;
     }

@@ -594,6 +594,53 @@ class ApplicationServiceIntegrationTest extends ServiceIntegrationTest {
                 JsonHttp.JSON.createObjectNode().set("newborn", newborn)).status()).isEqualTo(409);
     }
 
+    /**
+     * Every status change carries the applicant's phone (the SMS go to it): a fact reads it from its own
+     * sealed column, without the form, and a correction's new phone takes over.
+     */
+    @Test
+    void shouldCarryTheApplicantsSealedPhoneIntoEveryStatusChangeAndTakeACorrectedOne() {
+        ObjectNode form = newFamily();
+        String phone = form.get("applicant").get("phone").asString();
+        UUID id = submit(form);
+        probe.awaitEvent(APPLICATIONS, ApplicationSubmitted.class, e -> e.applicationId().equals(id));
+        assertThat(jdbc.sql("select applicant_phone from application where id = ?").param(id).query(String.class)
+                .single()).startsWith("ENC1:").doesNotContain(phone);
+
+        probe.publish(Topics.BIRTH_CERT, new ItemReturned(UUID.randomUUID(), id, Instant.now(), Item.BIRTH_CERT,
+                "BIRTH_TIME_MISMATCH", "出生时间与医院分娩记录不一致，请核对后补正"));
+        var returned = probe.awaitEvent(Topics.APPLICATION_STATUS, ApplicationStatusChanged.class,
+                e -> e.applicationId().equals(id) && e.changedItem() == Item.BIRTH_CERT);
+        ObjectNode applicant = ((ObjectNode) form.get("applicant")).deepCopy();
+        applicant.put("phone", "13987654321");
+        var corrected = http.post("/api/v1/applications/" + id + "/supplements",
+                JsonHttp.JSON.createObjectNode().set("applicant", applicant));
+        probe.publish(Topics.BIRTH_CERT, new BirthCertificateIssued(UUID.randomUUID(), id, Instant.now(),
+                "Q000000044", false));
+        var issued = probe.awaitEvent(Topics.APPLICATION_STATUS, ApplicationStatusChanged.class,
+                e -> e.applicationId().equals(id) && e.changedItem() == Item.BIRTH_CERT && e.version() > 3);
+
+        assertThat(returned.applicantPhone()).isEqualTo(phone);
+        assertThat(corrected.status()).as(corrected.body()).isEqualTo(200);
+        assertThat(issued.applicantPhone()).isEqualTo("13987654321");
+    }
+
+    /** A row written before the phone had a column of its own: the form tells it. */
+    @Test
+    void shouldTakeThePhoneFromTheFormOfAnApplicationStoredWithoutItsPhoneColumn() {
+        ObjectNode form = newFamily();
+        UUID id = submit(form);
+        probe.awaitEvent(APPLICATIONS, ApplicationSubmitted.class, e -> e.applicationId().equals(id));
+        jdbc.sql("update application set applicant_phone = null where id = ?").param(id).update();
+
+        probe.publish(Topics.BIRTH_CERT, new BirthCertificateIssued(UUID.randomUUID(), id, Instant.now(),
+                "Q000000045", false));
+
+        assertThat(probe.awaitEvent(Topics.APPLICATION_STATUS, ApplicationStatusChanged.class,
+                e -> e.applicationId().equals(id) && e.changedItem() == Item.BIRTH_CERT).applicantPhone())
+                .isEqualTo(form.get("applicant").get("phone").asString());
+    }
+
     @Test
     void shouldRefuseACorrectionThatMakesTheApplicationNotAcceptable() {
         UUID id = submit(newFamily());

@@ -32,8 +32,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.springframework.http.HttpStatus;
+import org.springframework.util.function.SingletonSupplier;
 
 /**
  * An application (一件事申请): the form as filed, the single window's decision on it, its items
@@ -47,11 +49,14 @@ public final class Application {
     private final String reference;
     private final Submission submission;
     private final Instant submittedAt;
+    private final String region;
     private final Map<Item, ApplicationItem> items;
     private ApplicationStatus status;
     private long version;
-    private Acceptance acceptance;
-    private ApplicationRequest form;
+    // A department's fact needs neither the form nor the decision: read (opened, parsed) only when a command does.
+    private Supplier<Acceptance> acceptance;
+    private Supplier<ApplicationRequest> form;
+    private String applicantPhone;
     private Parties parties;
     private LocalDate deadline;
     private Instant completedAt;
@@ -89,18 +94,25 @@ public final class Application {
     public record Filed(Application application, List<BirthEvent> events) {
     }
 
-    /** As stored, or new: for {@link ApplicationRepository} and {@link #submit} only. */
-    Application(UUID id, String reference, Submission submission, Instant submittedAt, ApplicationStatus status,
-                long version, Acceptance acceptance, ApplicationRequest form, Parties parties, LocalDate deadline,
+    /**
+     * As stored, or new: for {@link ApplicationRepository} and {@link #submit} only. The form and the
+     * decision come when first asked for; {@code applicantPhone} is the form's applicant's phone when known
+     * without the form (null: read from the form).
+     */
+    Application(UUID id, String reference, Submission submission, Instant submittedAt, String region,
+                ApplicationStatus status, long version, Supplier<Acceptance> acceptance,
+                Supplier<ApplicationRequest> form, String applicantPhone, Parties parties, LocalDate deadline,
                 Instant completedAt, Collection<ApplicationItem> items, boolean isNew) {
         this.id = id;
         this.reference = reference;
         this.submission = submission;
         this.submittedAt = submittedAt;
+        this.region = region;
         this.status = status;
         this.version = version;
-        this.acceptance = acceptance;
-        this.form = form;
+        this.acceptance = SingletonSupplier.of(acceptance);
+        this.form = SingletonSupplier.of(form);
+        this.applicantPhone = applicantPhone;
         this.parties = parties;
         this.deadline = deadline;
         this.completedAt = completedAt;
@@ -118,8 +130,8 @@ public final class Application {
     public static Filed submit(UUID id, String reference, Submission submission, ApplicationRequest form,
                                Acceptance acceptance, Parties parties, DueDates deadlines,
                                Map<Item, String> grantedAtHospital, Instant now) {
-        Application application = new Application(id, reference, submission, now,
-                statusOf(acceptance), 1, acceptance, form, parties, null, null, List.of(), true);
+        Application application = new Application(id, reference, submission, now, form.region(),
+                statusOf(acceptance), 1, () -> acceptance, () -> form, null, parties, null, null, List.of(), true);
         if (submission.channel() == Channel.WINDOW) {
             application.receivedAtTheWindow(form.materials(), parties.submittedBy(), submission.serviceCentre(), now);
         }
@@ -137,7 +149,7 @@ public final class Application {
                                            Map<Item, String> grantedAtHospital, Instant now) {
         ApplicationStatus previous = supplement(ApplicationStatus.NEEDS_SUPPLEMENT, supplemented, newParties, sections,
                 now);
-        acceptance = decision;
+        acceptance = () -> decision;
         status = statusOf(decision);
         List<BirthEvent> events = new ArrayList<>(decided(deadlines, grantedAtHospital, now));
         events.add(statusChanged(previous, null, null, now));
@@ -221,13 +233,14 @@ public final class Application {
      * department; an application made only of such items is completed as it is accepted.
      */
     private List<BirthEvent> decided(DueDates deadlines, Map<Item, String> grantedAtHospital, Instant now) {
-        newEntries.add(decision(acceptance, now));
-        if (acceptance.outcome() != Outcome.ACCEPTED) {
+        newEntries.add(decision(acceptance(), now));
+        if (acceptance().outcome() != Outcome.ACCEPTED) {
             return List.of();
         }
+        ApplicationRequest form = form();
         Set<Item> requested = Item.withDependencies(form.items());
         LocalDate acceptedOn = LocalDate.ofInstant(now, ChinaTime.ZONE);
-        deadline = deadlines.ofApplication(form.region(), acceptedOn);
+        deadline = deadlines.ofApplication(region, acceptedOn);
         for (Item item : requested) {
             String place = grantedAtHospital.get(item);
             if (place != null) {
@@ -239,7 +252,7 @@ public final class Application {
             }
             boolean waits = item.requires().stream().anyMatch(requested::contains);
             change(new ApplicationItem(item, waits ? ItemStatus.WAITING : ItemStatus.IN_PROGRESS, deadlines.of(
-                    form.region(), item, acceptedOn), null, null, null, now, !form.items().contains(item)));
+                    region, item, acceptedOn), null, null, null, now, !form.items().contains(item)));
         }
         status = StatusFolding.overall(status, items.values().stream().map(ApplicationItem::status).toList(), false);
         if (status.isFinal()) {
@@ -271,7 +284,8 @@ public final class Application {
             throw new ProblemException(HttpStatus.CONFLICT, "Nothing to supplement",
                     "该申请当前状态为 " + status + "，无需补正。");
         }
-        form = newForm;
+        form = () -> newForm;
+        applicantPhone = null;
         parties = newParties;
         formChanged = true;
         version++;
@@ -289,8 +303,8 @@ public final class Application {
                                                    Instant now) {
         List<ItemState> states = items.values().stream()
                 .map(item -> new ItemState(item.item(), item.status(), item.reasonCode())).toList();
-        return new ApplicationStatusChanged(UUID.randomUUID(), id, now, reference, form.region(), version, status,
-                previous, changedItem, detail, states, form.applicant() == null ? null : form.applicant().phone(),
+        return new ApplicationStatusChanged(UUID.randomUUID(), id, now, reference, region, version, status,
+                previous, changedItem, detail, states, applicantPhone(),
                 new Audience(parties.submittedBy(), Stream.of(parties.motherIndex(), parties.fatherIndex())
                         .filter(Objects::nonNull).toList()));
     }
@@ -300,9 +314,10 @@ public final class Application {
      * granted at the hospital) and the parts of the form they need.
      */
     private ApplicationSubmitted submitted(Instant now) {
+        ApplicationRequest form = form();
         var household = form.household();
         var settling = form.settlingParent();
-        return new ApplicationSubmitted(UUID.randomUUID(), id, now, reference, form.region(),
+        return new ApplicationSubmitted(UUID.randomUUID(), id, now, reference, region,
                 items.values().stream().filter(item -> item.status() != ItemStatus.GRANTED_AT_HOSPITAL)
                         .map(ApplicationItem::item).toList(), part(form.applicant(), ApplicationForm.Applicant.class),
                 part(form.mother(), ApplicationForm.Person.class), part(form.father(), ApplicationForm.Person.class),
@@ -355,7 +370,20 @@ public final class Application {
     }
 
     public ApplicationRequest form() {
-        return form;
+        return form.get();
+    }
+
+    /** The phone of the form's applicant (the SMS go to it), if the form has one. */
+    String applicantPhone() {
+        if (applicantPhone == null) {
+            ApplicationRequest.Applicant applicant = form().applicant();
+            applicantPhone = applicant == null ? null : applicant.phone();
+        }
+        return applicantPhone;
+    }
+
+    String region() {
+        return region;
     }
 
     public Parties parties() {
@@ -371,7 +399,7 @@ public final class Application {
     }
 
     Acceptance acceptance() {
-        return acceptance;
+        return acceptance.get();
     }
 
     LocalDate deadline() {

@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -51,9 +52,21 @@ public class ApplicationRepository {
 
     /** The application form as filed (or last corrected), sealed. */
     public static final EncryptedColumn FORM = new EncryptedColumn("application", "id", "form", "application.form");
+    /**
+     * The applicant's phone, sealed: every status change carries it (for the SMS), so that a fact need not
+     * read the form. Null in rows from before it, and when the form has none: then the form tells.
+     */
+    public static final EncryptedColumn APPLICANT_PHONE =
+            new EncryptedColumn("application", "id", "applicant_phone", "application.applicant_phone");
     /** An item's result (certificate and card numbers, the newborn's citizen ID number), sealed. */
     public static final EncryptedColumn RESULT =
             new EncryptedColumn("application_item", "id", "result", "application_item.result");
+
+    /** The row's columns as {@link Row} reads them, but the form (the lazy part of {@link #lock}). */
+    private static final String ROW_BUT_FORM = """
+            id, reference, region, channel, service_centre, hospital, idempotency_key, request_hash, submitted_at,
+            status, version, acceptance, cast(null as text) as form, submitted_by, mother_index, father_index,
+            deadline, completed_at, newborn_birth_time, birth_certificate_number, applicant_phone""";
 
     private final JdbcClient jdbc;
     private final JdbcTemplate batches;
@@ -67,16 +80,28 @@ public class ApplicationRepository {
         this.encryption = encryption;
     }
 
-    /** The application with its items, locked until the caller's transaction ends (facts of one application queue here). */
+    /**
+     * The application with its items, locked until the caller's transaction ends (facts of one application
+     * queue here). Its form (the largest column, sealed) is read, opened and parsed only if the command asks
+     * for it: a department's fact, most of the commands, does not.
+     */
     @Transactional(propagation = Propagation.MANDATORY)
     public Optional<Application> lock(UUID id) {
         // The row first: its lock is what keeps the items still while they are read.
-        return jdbc.sql("select * from application where id = ? for update").param(id).query(Row.class).optional()
-                .map(row -> row.application(encryption.open(row.form(), FORM.place()), jdbc.sql("""
+        return jdbc.sql("select " + ROW_BUT_FORM + " from application where id = ? for update").param(id)
+                .query(Row.class).optional()
+                .map(row -> row.application(() -> form(id), encryption.open(row.applicantPhone(),
+                        APPLICANT_PHONE.place()), jdbc.sql("""
                                 select item, status, deadline, reason_code, reason_message, result as result_json,
                                        updated_at, pulled_in
                                 from application_item where application_id = ?""")
                         .param(id).query(ApplicationItem.class).list().stream().map(this::opened).toList()));
+    }
+
+    /** The form as stored, opened. */
+    private ApplicationRequest form(UUID id) {
+        String sealed = jdbc.sql("select form from application where id = ?").param(id).query(String.class).single();
+        return EventCodec.mapper().readValue(encryption.open(sealed, FORM.place()), ApplicationRequest.class);
     }
 
     /** The item as stored, its result opened. */
@@ -184,40 +209,53 @@ public class ApplicationRepository {
     }
 
     private void write(Application application) {
-        // Sealing the form is most of a save's cost: only when it is written (facts change the status only).
-        boolean withForm = application.isNew() || application.formChanged();
-        Row row = Row.of(application, withForm ? encryption.seal(json(application.form()), FORM.place()) : null);
+        if (!application.isNew() && !application.formChanged()) {
+            // Facts change the status only: the form, sealing it the most of a save's cost, is not even read.
+            jdbc.sql("update application set status = ?, version = ?, deadline = ?, completed_at = ? where id = ?")
+                    .params(application.status().name(), application.version(), application.deadline(),
+                            application.completedAt() == null ? null : Timestamp.from(application.completedAt()),
+                            application.id())
+                    .update();
+            return;
+        }
+        Row row = Row.of(application, encryption.seal(json(application.form()), FORM.place()),
+                encryption.seal(application.applicantPhone(), APPLICANT_PHONE.place()));
         if (application.isNew()) {
             jdbc.sql("""
                             insert into application (id, reference, region, channel, service_centre, hospital,
                                                      idempotency_key, request_hash, submitted_at, status, version,
                                                      acceptance, form, submitted_by, mother_index, father_index,
                                                      deadline, completed_at, newborn_birth_time,
-                                                     birth_certificate_number)
+                                                     birth_certificate_number, applicant_phone)
                             values (:id, :reference, :region, :channel, :serviceCentre, :hospital, :idempotencyKey,
                                     :requestHash, :submittedAt, :status, :version, cast(:acceptance as jsonb), :form,
                                     :submittedBy, :motherIndex, :fatherIndex, :deadline, :completedAt,
-                                    :newbornBirthTime, :birthCertificateNumber)""")
+                                    :newbornBirthTime, :birthCertificateNumber, :applicantPhone)""")
                     .paramSource(row).update();
             return;
         }
-        // The form and what the row keeps of it change only with a supplement or a correction.
-        jdbc.sql("update application set status = :status, version = :version, deadline = :deadline, "
-                        + "completed_at = :completedAt" + (!withForm ? "" : """
-                        , acceptance = cast(:acceptance as jsonb), form = :form,
-                        newborn_birth_time = :newbornBirthTime,
-                        birth_certificate_number = :birthCertificateNumber, mother_index = :motherIndex,
-                        father_index = :fatherIndex""") + " where id = :id")
+        // A supplement or a correction: the form and what the row keeps of it.
+        jdbc.sql("""
+                        update application set status = :status, version = :version, deadline = :deadline,
+                               completed_at = :completedAt, acceptance = cast(:acceptance as jsonb), form = :form,
+                               newborn_birth_time = :newbornBirthTime,
+                               birth_certificate_number = :birthCertificateNumber, mother_index = :motherIndex,
+                               father_index = :fatherIndex, applicant_phone = :applicantPhone
+                        where id = :id""")
                 .paramSource(row).update();
     }
 
-    /** The application's own row, column by column (the form sealed): read by name, and written from the aggregate. */
+    /**
+     * The application's own row, column by column (the form and the phone sealed): read by name, and
+     * written from the aggregate.
+     */
     private record Row(UUID id, String reference, String region, String channel, String serviceCentre,
                        String hospital, String idempotencyKey, String requestHash, Timestamp submittedAt, String status, long version, String acceptance,
                        String form, String submittedBy, String motherIndex, String fatherIndex, LocalDate deadline,
-                       Timestamp completedAt, Timestamp newbornBirthTime, String birthCertificateNumber) {
+                       Timestamp completedAt, Timestamp newbornBirthTime, String birthCertificateNumber,
+                       String applicantPhone) {
 
-        static Row of(Application application, String sealedForm) {
+        static Row of(Application application, String sealedForm, String sealedPhone) {
             Submission submission = application.submission();
             ApplicationRequest form = application.form();
             Parties parties = application.parties();
@@ -229,14 +267,14 @@ public class ApplicationRepository {
                     json(application.acceptance()), sealedForm, parties.submittedBy(), parties.motherIndex(),
                     parties.fatherIndex(), application.deadline(), completedAt == null ? null
                     : Timestamp.from(completedAt), Timestamp.from(form.newborn().birthTimeValue().toInstant()),
-                    form.newborn().birthCertificateNumber());
+                    form.newborn().birthCertificateNumber(), sealedPhone);
         }
 
-        Application application(String openedForm, List<ApplicationItem> items) {
+        /** The application of this row (read without its form), the form read by {@code form} when asked for. */
+        Application application(Supplier<ApplicationRequest> form, String openedPhone, List<ApplicationItem> items) {
             return new Application(id, reference, new Submission(Channel.valueOf(channel), serviceCentre, hospital,
-                    idempotencyKey, requestHash), submittedAt.toInstant(), ApplicationStatus.valueOf(status), version,
-                    EventCodec.mapper().readValue(acceptance, Acceptance.class),
-                    EventCodec.mapper().readValue(openedForm, ApplicationRequest.class),
+                    idempotencyKey, requestHash), submittedAt.toInstant(), region, ApplicationStatus.valueOf(status),
+                    version, () -> EventCodec.mapper().readValue(acceptance, Acceptance.class), form, openedPhone,
                     new Parties(submittedBy, motherIndex, fatherIndex, serviceCentre), deadline,
                     completedAt == null ? null : completedAt.toInstant(), items, false);
         }
