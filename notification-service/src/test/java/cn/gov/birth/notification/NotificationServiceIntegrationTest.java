@@ -103,6 +103,31 @@ class NotificationServiceIntegrationTest extends ServiceIntegrationTest {
         assertThat(http.get("/api/v1/notifications?applicationId=" + id).status()).isEqualTo(401);
     }
 
+    /** A correction may name another mother: the newest audience reads the messages, and only one changed is written. */
+    @Test
+    void shouldLetTheNewestAudienceReadTheMessagesAndKeepItAsItIsWhileItStaysTheSame() {
+        UUID id = UUID.randomUUID();
+        String corrected = "520102199203047788";
+        probe.publish(Topics.APPLICATION_STATUS, change(id, 1, ApplicationStatus.ACCEPTED, null, ItemStatus.IN_PROGRESS));
+        await().atMost(Duration.ofSeconds(30)).until(() -> messages(mother, id).size() == 1);
+        String kept = audienceRowVersion(id);
+        probe.publish(Topics.APPLICATION_STATUS, change(id, 2, ApplicationStatus.IN_PROGRESS, Item.BIRTH_CERT,
+                ItemStatus.IN_PROGRESS));
+        await().atMost(Duration.ofSeconds(30)).until(() -> messages(mother, id).size() == 2);
+        String unchanged = audienceRowVersion(id);
+        probe.publish(Topics.APPLICATION_STATUS, change(id, 3, ApplicationStatus.IN_PROGRESS, Item.BIRTH_CERT,
+                ItemStatus.COMPLETED, corrected));
+        JsonHttp correctedMother = new JsonHttp("http://127.0.0.1:" + port).as(Tokens.citizen(corrected));
+        await().atMost(Duration.ofSeconds(30)).until(() -> messages(correctedMother, id).size() == 3);
+        // Delivered again late, the first change does not bring its audience back.
+        probe.publish(Topics.APPLICATION_STATUS, change(id, 1, ApplicationStatus.ACCEPTED, null, ItemStatus.IN_PROGRESS));
+        awaitQuiet(Topics.APPLICATION_STATUS);
+
+        assertThat(unchanged).isEqualTo(kept);
+        assertThat(messages(mother, id)).isEmpty();
+        assertThat(messages(correctedMother, id)).hasSize(4);
+    }
+
     @Test
     void shouldListTheCallersMessagesNewestFirstAPageAtATime() {
         UUID first = UUID.randomUUID();
@@ -160,6 +185,12 @@ class NotificationServiceIntegrationTest extends ServiceIntegrationTest {
     private static List<tools.jackson.databind.JsonNode> messages(JsonHttp reader, UUID id) {
         var response = reader.get("/api/v1/notifications?applicationId=" + id);
         return response.status() == 404 ? List.of() : response.json().get("items").valueStream().toList();
+    }
+
+    /** The audience row's physical version (xmin): it changes only when the row is written. */
+    private String audienceRowVersion(UUID id) {
+        return jdbc.sql("select xmin::text from application_audience where application_id = ?").param(id)
+                .query(String.class).single();
     }
 
     private ApplicationStatusChanged change(UUID id, long version, ApplicationStatus status, Item item,

@@ -84,7 +84,11 @@ public class Notifications {
                 answered.status(), answered.item(), answered.applicantPhone(), texts.of(answered), answered.audience());
     }
 
-    /** The message, once per event, and who may read the application's messages (the newest version's audience). */
+    /**
+     * The message, once per event, and who may read the application's messages: the newest version's
+     * audience, written only when it differs from the one kept (a correction names other parents), not at
+     * every status change; {@code version} is then the version that brought the audience kept.
+     */
     private void record(About about, UUID eventId, UUID applicationId, String reference, long version,
                         ApplicationStatus status, Item item, String phone, String text, Audience audience) {
         jdbc.sql("""
@@ -101,7 +105,9 @@ public class Notifications {
                             values (?, ?, ?, ?)
                             on conflict (application_id) do update set version = excluded.version,
                                 submitted_by = excluded.submitted_by, parent_indexes = excluded.parent_indexes
-                            where application_audience.version < excluded.version""")
+                            where application_audience.version < excluded.version
+                              and (application_audience.submitted_by, application_audience.parent_indexes)
+                                  is distinct from (excluded.submitted_by, excluded.parent_indexes)""")
                     .params(applicationId, version, audience.submittedBy(),
                             audience.parentIndexes().toArray(String[]::new))
                     .update();
