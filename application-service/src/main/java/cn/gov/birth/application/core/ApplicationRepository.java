@@ -260,7 +260,7 @@ public class ApplicationRepository {
             ApplicationRequest form = application.form();
             Parties parties = application.parties();
             Instant completedAt = application.completedAt();
-            return new Row(application.id(), application.reference(), form.region(),
+            return new Row(application.id(), application.reference(), application.region(),
                     submission.channel().name(), submission.serviceCentre(), submission.hospital(),
                     submission.idempotencyKey(), submission.requestHash(),
                     Timestamp.from(application.submittedAt()), application.status().name(), application.version(),
