@@ -103,6 +103,53 @@ class OutboundSenderTest {
     }
 
     @Test
+    void shouldWriteTheOutcomesOfARoundInOneTransaction() {
+        insert("taken-1", "BANK-A", clock.instant());
+        insert("taken-2", "BANK-B", clock.instant());
+        insert("refused", "BANK-A", clock.instant());
+        TestSender sender = new TestSender(request -> {
+            if (request.id().equals("refused")) {
+                throw new PartnerAnswerException(500);
+            }
+            return "taken";
+        });
+
+        sender.sendDue();
+
+        assertThat(row("taken-1")).isEqualTo(new Row("DONE", 1, "taken", null));
+        assertThat(row("refused")).isEqualTo(new Row("PENDING", 1, null, "PartnerAnswerException: HTTP 500"));
+        assertThat(jdbc.sql("select count(distinct xmin::text) from partner_request").query(Long.class).single())
+                .isEqualTo(1);
+        assertThat(meters.counter("birth.outbound.retried", "partner", "BANK-A").count()).isEqualTo(1);
+    }
+
+    @Test
+    void shouldWriteEachOutcomeOnItsOwnWhenTheRoundsFailTogetherAndSendAgainOneNotWrittenWhenItsLeaseEnds() {
+        insert("taken", "BANK-A", clock.instant());
+        insert("unwritable", "BANK-A", clock.instant());
+        insert("refused", "BANK-B", clock.instant());
+        TestSender sender = new TestSender(request -> {
+            if (request.id().equals("refused")) {
+                throw new PartnerAnswerException(500);
+            }
+            return "taken";
+        });
+        sender.unwritable = "unwritable";
+
+        sender.sendDue();
+
+        assertThat(row("taken")).isEqualTo(new Row("DONE", 1, "taken", null));
+        assertThat(row("refused")).isEqualTo(new Row("PENDING", 1, null, "PartnerAnswerException: HTTP 500"));
+        assertThat(row("unwritable")).isEqualTo(new Row("PENDING", 1, null, null));
+        assertThat(meters.counter("birth.outbound.retried", "partner", "BANK-B").count()).isEqualTo(1);
+
+        sender.unwritable = null;
+        clock.advance(LEASE.plusSeconds(1));
+        sender.sendDue();
+        assertThat(row("unwritable")).isEqualTo(new Row("DONE", 2, "taken", null));
+    }
+
+    @Test
     void shouldLeaveClaimedRequestsToTheirSenderUntilTheLeaseEndsThenLetAnotherSendThem() throws Exception {
         for (int i = 0; i < 3; i++) {
             insert("request-" + i, "BANK-A", clock.instant());
@@ -254,6 +301,8 @@ class OutboundSenderTest {
         final Map<String, Integer> called = new ConcurrentHashMap<>();
         private final Partner partner;
         int giveUpAfter = Integer.MAX_VALUE;
+        /** The request whose answer cannot be written (its write throws). */
+        volatile String unwritable;
 
         TestSender(Partner partner) {
             super(outbound, TABLE, SETTINGS);
@@ -275,6 +324,9 @@ class OutboundSenderTest {
 
         @Override
         protected void answered(Request request, String answer) {
+            if (request.id().equals(unwritable)) {
+                throw new IllegalStateException("the answer to " + request.id() + " cannot be written");
+            }
             jdbc.sql("update partner_request set state = 'DONE', answer = ? where id = ?")
                     .params(answer, request.id()).update();
         }
