@@ -3,11 +3,13 @@ package cn.gov.birth.notification.sms;
 import cn.gov.birth.contracts.events.BirthEvent;
 import cn.gov.birth.notification.messages.Notifications;
 import cn.gov.birth.platform.crypto.FieldEncryption;
+import cn.gov.birth.platform.masking.Mask;
 import cn.gov.birth.platform.outbound.OutboundTable;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -26,16 +28,24 @@ public class SmsMessages {
 
     public enum State { PENDING, SENT, FAILED }
 
-    /** A claimed SMS: which message it carries. */
-    public record SmsRequest(String messageId, long notificationId, State state, int attempts) {
+    /**
+     * A claimed SMS: which message it carries and, once its round read them ({@link #withContents}), the
+     * number and text to send (null when the message is gone).
+     */
+    public record SmsRequest(String messageId, long notificationId, State state, int attempts, Content content) {
     }
 
-    /** What is sent: the number and the text, opened. */
-    record Content(String phone, String text) {
+    /** What is sent: the number and the text, opened; never shown in clear (a request's {@code toString}). */
+    public record Content(String phone, String text) {
+
+        @Override
+        public String toString() {
+            return "Content[phone=" + Mask.phone(phone) + ", text=" + text.length() + " characters]";
+        }
     }
 
     private static final RowMapper<SmsRequest> ROWS = (rs, row) -> new SmsRequest(rs.getString("message_id"),
-            rs.getLong("notification_id"), State.valueOf(rs.getString("state")), rs.getInt("attempts"));
+            rs.getLong("notification_id"), State.valueOf(rs.getString("state")), rs.getInt("attempts"), null);
 
     static final OutboundTable<SmsRequest> OUTBOUND = new OutboundTable<>("sms_message", "message_id", "state",
             List.of(State.PENDING.name()), "attempts", "next_attempt_at", "last_error", ROWS);
@@ -62,12 +72,17 @@ public class SmsMessages {
                 .update();
     }
 
-    Optional<Content> content(long notificationId) {
-        return jdbc.sql("select recipient, text from notification where id = ?").param(notificationId)
-                .query((rs, row) -> new Content(
-                        encryption.open(rs.getString(1), Notifications.RECIPIENT.place()),
-                        encryption.open(rs.getString(2), Notifications.TEXT.place())))
-                .optional();
+    /** The requests with what they send, the messages' numbers and texts read at once and opened. */
+    List<SmsRequest> withContents(List<SmsRequest> requests) {
+        Map<Long, Content> contents = new HashMap<>();
+        jdbc.sql("select id, recipient, text from notification where id = any(?)")
+                .param(requests.stream().map(SmsRequest::notificationId).toArray(Long[]::new))
+                .query(rs -> {
+                    contents.put(rs.getLong(1), new Content(encryption.open(rs.getString(2), Notifications.RECIPIENT.place()),
+                            encryption.open(rs.getString(3), Notifications.TEXT.place())));
+                });
+        return requests.stream().map(request -> new SmsRequest(request.messageId(), request.notificationId(),
+                request.state(), request.attempts(), contents.get(request.notificationId()))).toList();
     }
 
     void sent(String messageId) {

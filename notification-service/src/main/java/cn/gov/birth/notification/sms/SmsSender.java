@@ -9,6 +9,7 @@ import cn.gov.birth.platform.security.PartnerClient;
 import cn.gov.birth.security.PartnerSecrets;
 import java.net.URI;
 import java.time.Clock;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,11 +47,18 @@ class SmsSender extends OutboundSender<SmsRequest, Integer> {
         return PARTNER;
     }
 
-    /** The number and text are opened here, just before the call, and kept nowhere else in clear. */
+    /** The numbers and texts of a round are read at once and opened just before its calls, kept nowhere else in clear. */
+    @Override
+    protected List<SmsRequest> prepared(List<SmsRequest> requests) {
+        return messages.withContents(requests);
+    }
+
     @Override
     protected Callable<Integer> call(SmsRequest request) {
-        SmsMessages.Content content = messages.content(request.notificationId())
-                .orElseThrow(() -> new IllegalStateException("message " + request.notificationId() + " is gone"));
+        SmsMessages.Content content = request.content();
+        if (content == null) {
+            throw new IllegalStateException("message " + request.notificationId() + " is gone");
+        }
         String json = EventCodec.mapper().writeValueAsString(new SmsBody(request.messageId(), content.phone(),
                 content.text()));
         return () -> {

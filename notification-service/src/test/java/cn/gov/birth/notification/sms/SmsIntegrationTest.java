@@ -33,6 +33,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -102,6 +103,24 @@ class SmsIntegrationTest extends ServiceIntegrationTest {
             assertThat(request.getHeader(PartnerSignature.PARTNER)).isEqualTo(SmsSender.PARTNER);
             assertThat(JsonHttp.JSON.readTree(request.getBodyAsString()).get("text").asString()).isNotBlank();
         });
+    }
+
+    @Test
+    void shouldSendEachSmsOfARoundToItsOwnApplicantsNumber() {
+        List<UUID> ids = IntStream.range(0, 12).mapToObj(i -> UUID.randomUUID()).toList();
+        for (int i = 0; i < ids.size(); i++) {
+            probe.publish(Topics.APPLICATION_STATUS, change(ids.get(i), 1, ApplicationStatus.ACCEPTED, phone(i)));
+        }
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> ids.stream().allMatch(id -> states(id).equals(List.of("SENT"))));
+
+        for (int i = 0; i < ids.size(); i++) {
+            assertThat(INBOX.received(phone(i))).containsOnlyKeys(messageIds(ids.get(i)));
+        }
+    }
+
+    private static String phone(int family) {
+        return "1390000%04d".formatted(1000 + family);
     }
 
     @Test
