@@ -78,7 +78,8 @@ public class SmsMessages {
         jdbc.sql("select id, recipient, text from notification where id = any(?)")
                 .param(requests.stream().map(SmsRequest::notificationId).toArray(Long[]::new))
                 .query(rs -> {
-                    contents.put(rs.getLong(1), new Content(encryption.open(rs.getString(2), Notifications.RECIPIENT.place()),
+                    contents.put(rs.getLong(1), new Content(
+                            encryption.open(rs.getString(2), Notifications.RECIPIENT.place()),
                             encryption.open(rs.getString(3), Notifications.TEXT.place())));
                 });
         return requests.stream().map(request -> new SmsRequest(request.messageId(), request.notificationId(),

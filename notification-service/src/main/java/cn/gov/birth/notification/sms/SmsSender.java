@@ -47,7 +47,7 @@ class SmsSender extends OutboundSender<SmsRequest, Integer> {
         return PARTNER;
     }
 
-    /** The numbers and texts of a round are read at once and opened just before its calls, kept nowhere else in clear. */
+    /** A round's numbers and texts, read at once and opened just before its calls, kept nowhere else in clear. */
     @Override
     protected List<SmsRequest> prepared(List<SmsRequest> requests) {
         return messages.withContents(requests);
