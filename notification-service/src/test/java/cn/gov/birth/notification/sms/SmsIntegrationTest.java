@@ -112,7 +112,8 @@ class SmsIntegrationTest extends ServiceIntegrationTest {
             probe.publish(Topics.APPLICATION_STATUS, change(ids.get(i), 1, ApplicationStatus.ACCEPTED, phone(i)));
         }
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> ids.stream().allMatch(id -> states(id).equals(List.of("SENT"))));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> ids.stream().allMatch(id -> states(id).equals(List.of("SENT"))));
 
         for (int i = 0; i < ids.size(); i++) {
             assertThat(INBOX.received(phone(i))).containsOnlyKeys(messageIds(ids.get(i)));
