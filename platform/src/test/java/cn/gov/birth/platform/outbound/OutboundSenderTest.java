@@ -107,12 +107,7 @@ class OutboundSenderTest {
         insert("taken-1", "BANK-A", clock.instant());
         insert("taken-2", "BANK-B", clock.instant());
         insert("refused", "BANK-A", clock.instant());
-        TestSender sender = new TestSender(request -> {
-            if (request.id().equals("refused")) {
-                throw new PartnerAnswerException(500);
-            }
-            return "taken";
-        });
+        TestSender sender = new TestSender(takingAllBut("refused"));
 
         sender.sendDue();
 
@@ -128,12 +123,7 @@ class OutboundSenderTest {
         insert("taken", "BANK-A", clock.instant());
         insert("unwritable", "BANK-A", clock.instant());
         insert("refused", "BANK-B", clock.instant());
-        TestSender sender = new TestSender(request -> {
-            if (request.id().equals("refused")) {
-                throw new PartnerAnswerException(500);
-            }
-            return "taken";
-        });
+        TestSender sender = new TestSender(takingAllBut("refused"));
         sender.unwritable = "unwritable";
 
         sender.sendDue();
@@ -293,6 +283,16 @@ class OutboundSenderTest {
         assertThat(row("hopeless").state()).isEqualTo("GIVEN_UP");
         assertThat(jdbc.sql("select next_attempt_at = 'infinity' from partner_request where id = 'withdrawn'")
                 .query(Boolean.class).single()).isTrue();
+    }
+
+    /** A partner that takes every request ("taken") but the one it refuses (HTTP 500). */
+    private static Partner takingAllBut(String refused) {
+        return request -> {
+            if (request.id().equals(refused)) {
+                throw new PartnerAnswerException(500);
+            }
+            return "taken";
+        };
     }
 
     /** Sends the test table's requests to the test's partner, writing what the answers mean. */
