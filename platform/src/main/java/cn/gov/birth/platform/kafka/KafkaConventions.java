@@ -26,6 +26,7 @@ import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.ProducerFactory;
+import org.springframework.kafka.listener.ContainerProperties;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
@@ -104,12 +105,28 @@ public class KafkaConventions {
     @Bean
     ConcurrentKafkaListenerContainerFactory<String, Object> kafkaListenerContainerFactory(
             ConsumerFactory<String, Object> consumerFactory, DefaultErrorHandler errorHandler,
-            @Value("${birth.kafka.consumer-concurrency:2}") int concurrency) {
+            @Value("${birth.kafka.consumer-concurrency:2}") int concurrency,
+            @Value("${birth.kafka.commit-interval:PT1S}") Duration commitInterval) {
         var factory = new ConcurrentKafkaListenerContainerFactory<String, Object>();
         factory.setConsumerFactory(consumerFactory);
         factory.setCommonErrorHandler(errorHandler);
         factory.setConcurrency(concurrency);
+        commitEvery(factory.getContainerProperties(), commitInterval);
         return factory;
+    }
+
+    /**
+     * Offsets are committed at most once per {@code interval} (and when partitions are revoked or the
+     * container stops), not after every poll: at the platform's rates a poll carries one or two records,
+     * and each commit was a blocking round trip and a write of the group coordinator's. Consumers
+     * deduplicate on the event id in the effect's transaction, so the records a crash delivers again (at
+     * most an interval's) change nothing. Zero commits after every poll.
+     */
+    static void commitEvery(ContainerProperties container, Duration interval) {
+        if (!interval.isZero()) {
+            container.setAckMode(ContainerProperties.AckMode.TIME);
+            container.setAckTime(interval.toMillis());
+        }
     }
 
     /**
