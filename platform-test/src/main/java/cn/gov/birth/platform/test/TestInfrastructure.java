@@ -33,6 +33,8 @@ public final class TestInfrastructure {
         registry.add("spring.kafka.bootstrap-servers", TestInfrastructure::kafkaBootstrapServers);
         registry.add("birth.kafka.partitions", () -> "3");
         registry.add("birth.outbox.poll-interval", () -> "PT0.1S");
+        // Offsets committed by time as in production, at an interval that keeps awaitQuiet short.
+        registry.add("birth.kafka.commit-interval", () -> "PT0.1S");
         // The local token key and secrets the tests sign with (Tokens, PartnerCalls).
         registry.add("birth.security.local-dir", () -> Tokens.DIR.toAbsolutePath().toString());
     }

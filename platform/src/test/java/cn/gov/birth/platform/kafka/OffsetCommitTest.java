@@ -17,6 +17,8 @@ class OffsetCommitTest {
 
         assertThat(container.getAckMode()).isEqualTo(AckMode.TIME);
         assertThat(container.getAckTime()).isEqualTo(1_000);
+        assertThat(container.getPollTimeout()).as("an idle consumer's offsets follow within two intervals")
+                .isEqualTo(1_000);
     }
 
     @Test
