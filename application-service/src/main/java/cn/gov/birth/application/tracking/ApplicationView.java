@@ -13,6 +13,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.http.ETag;
 
 /**
  * An application as the applicant sees it (api.md, {@code GET /applications/{id}}); added to the
@@ -24,6 +25,15 @@ public record ApplicationView(UUID id, String reference, String region, Applicat
                               Acceptance acceptance, List<ItemView> items, List<TimelineEntry> timeline,
                               Instant submittedAt, Instant completedAt, LocalDate deadline, Filing filing,
                               List<ReceivedMaterial> materialsReceived) {
+
+    /**
+     * The entity tag of the application's {@code version}, which every change to the application
+     * raises; weak, as the names a region's policy gives (a service centre's address, a material's
+     * name) are shown from the policy as it is now.
+     */
+    public static ETag etag(long version) {
+        return new ETag("v" + version, true);
+    }
 
     /**
      * The channel, and for an application filed on the family's behalf where and by whom: the

@@ -67,6 +67,22 @@ public class ApplicationViews {
                         filing(stored), materialsReceived(id, stored.region())));
     }
 
+    /**
+     * The application's version if {@code allowed} admits its parties, read alone: every change to
+     * what {@link #find} shows raises it, so it tells a portal asking again whether anything changed.
+     */
+    public Optional<Long> version(UUID id, Predicate<Parties> allowed) {
+        return jdbc.sql("""
+                        select version, submitted_by, mother_index, father_index, service_centre
+                        from application where id = ?""")
+                .param(id).query((rs, n) -> new Versioned(rs.getLong(1), new Parties(rs.getString(2),
+                        rs.getString(3), rs.getString(4), rs.getString(5))))
+                .optional().filter(versioned -> allowed.test(versioned.parties())).map(Versioned::version);
+    }
+
+    private record Versioned(long version, Parties parties) {
+    }
+
     /** The application's own row, before its items and timeline are read. */
     private record Stored(UUID id, String reference, String region, ApplicationStatus status, long version,
                           String acceptance, Instant submittedAt, Instant completedAt, LocalDate deadline,

@@ -6,9 +6,14 @@ import cn.gov.birth.platform.security.Caller;
 import cn.gov.birth.platform.web.Page;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.http.ETag;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -47,11 +52,25 @@ class TrackingController {
         return mine;
     }
 
+    /**
+     * With the ETag of the last answer in {@code If-None-Match}, a portal that polls hears 304 while the
+     * application is unchanged, from its version alone (the view is not read, opened or written).
+     */
     @GetMapping("/{id}")
-    ApplicationView get(@PathVariable UUID id, Caller caller) {
+    ResponseEntity<ApplicationView> get(@PathVariable UUID id, Caller caller,
+                                        @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false)
+                                        String ifNoneMatch) {
+        if (ifNoneMatch != null) {
+            ETag current = ApplicationView.etag(views.version(id, parties -> access.mayAct(caller, parties))
+                    .orElseThrow(() -> ApplicationAccess.notFound(id)));
+            if (ETag.parse(ifNoneMatch).stream().anyMatch(held -> held.isWildcard() || held.compare(current, false))) {
+                reads.shown(caller, List.of(id), "application");
+                return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(current.formattedTag()).build();
+            }
+        }
         ApplicationView view = find(id, caller);
         reads.shown(caller, List.of(id), "application");
-        return view;
+        return ResponseEntity.ok().eTag(ApplicationView.etag(view.version()).formattedTag()).body(view);
     }
 
     /** The written notice of the decision (受理通知书 / 一次性告知书 / 不予受理通知书). */

@@ -91,6 +91,33 @@ class ApplicationAccessIntegrationTest extends ServiceIntegrationTest {
     }
 
     @Test
+    void shouldAnswerAFamilyAskingAgainWithItsETag304UntilTheApplicationChangesAndAnyoneElse404() {
+        ObjectNode form = JsonHttp.newFamily();
+        var filed = motherOf(form).post("/api/v1/applications", form);
+        assertThat(filed.status()).as(filed.body()).isEqualTo(201);
+        String one = "/api/v1/applications/" + filed.json().get("id").asString();
+
+        var first = fatherOf(form).get(one);
+        assertThat(first.etag()).isEqualTo("W/\"v" + first.json().get("version").asLong() + "\"");
+        var again = motherOf(form).get(one, "If-None-Match", first.etag());
+        assertThat(again.status()).isEqualTo(304);
+        assertThat(again.body()).isEmpty();
+        assertThat(again.etag()).isEqualTo(first.etag());
+        assertThat(motherOf(form).get(one, "If-None-Match", "W/\"v0\", " + first.etag()).status()).isEqualTo(304);
+        assertThat(motherOf(form).get(one, "If-None-Match", "W/\"v0\"").status()).isEqualTo(200);
+        assertThat(motherOf(form).get(one, "If-None-Match", "not a tag, \"").status()).isEqualTo(200);
+        assertThat(citizen(STRANGER).get(one, "If-None-Match", first.etag()).status()).isEqualTo(404);
+        assertThat(citizen(STRANGER).get(one, "If-None-Match", "*").status()).isEqualTo(404);
+
+        assertThat(motherOf(form).post(one + "/withdrawal", "").status()).isEqualTo(200);
+        var changed = motherOf(form).get(one, "If-None-Match", first.etag());
+        assertThat(changed.status()).isEqualTo(200);
+        assertThat(changed.json().get("status").asString()).isEqualTo("WITHDRAWN");
+        assertThat(changed.etag()).isNotEqualTo(first.etag())
+                .isEqualTo("W/\"v" + changed.json().get("version").asLong() + "\"");
+    }
+
+    @Test
     void shouldRefuseACitizenFilingAsAParentTheyAreNot() {
         ObjectNode form = JsonHttp.newFamily();
 

@@ -82,7 +82,8 @@ public final class JsonHttp {
             return new Response(response.statusCode(), response.body(),
                     response.headers().firstValue("Content-Type").orElse(""),
                     response.headers().firstValue("Location").orElse(null),
-                    response.headers().firstValue("Retry-After").orElse(null));
+                    response.headers().firstValue("Retry-After").orElse(null),
+                    response.headers().firstValue("ETag").orElse(null));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -119,7 +120,8 @@ public final class JsonHttp {
         return form;
     }
 
-    public record Response(int status, String body, String contentType, String location, String retryAfter) {
+    public record Response(int status, String body, String contentType, String location, String retryAfter,
+                           String etag) {
 
         public JsonNode json() {
             return JSON.readTree(body);
