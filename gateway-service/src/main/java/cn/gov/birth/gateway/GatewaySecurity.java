@@ -12,6 +12,7 @@ import java.util.Map;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.cloud.gateway.config.GlobalCorsProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -38,6 +39,8 @@ import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authorization.AuthorizationContext;
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
 import org.springframework.util.StringUtils;
+import org.springframework.web.cors.reactive.CorsConfigurationSource;
+import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
 import reactor.core.publisher.Mono;
 
 /**
@@ -52,8 +55,10 @@ class GatewaySecurity {
 
     @Bean
     SecurityWebFilterChain securityFilterChain(ServerHttpSecurity http, AccessTable table, ReactiveJwtDecoder tokens,
-                                           ObjectProvider<DevTokens> devTokens) {
+                                           ObjectProvider<DevTokens> devTokens, GlobalCorsProperties cors) {
         return http.csrf(ServerHttpSecurity.CsrfSpec::disable)
+                // A browser's preflight carries no token: the gateway's CORS rules answer it before authentication.
+                .cors(spec -> spec.configurationSource(corsRules(cors)))
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
                 .logout(ServerHttpSecurity.LogoutSpec::disable)
@@ -76,6 +81,13 @@ class GatewaySecurity {
                     exchanges.anyExchange().denyAll();
                 })
                 .build();
+    }
+
+    /** The gateway's own CORS configuration ({@code globalcors} in application.yml), by path. */
+    private static CorsConfigurationSource corsRules(GlobalCorsProperties cors) {
+        UrlBasedCorsConfigurationSource rules = new UrlBasedCorsConfigurationSource();
+        cors.getCorsConfigurations().forEach(rules::registerCorsConfiguration);
+        return rules;
     }
 
     private static ReactiveAuthorizationManager<AuthorizationContext> manager(AccessTable.Grant grant) {

@@ -119,6 +119,37 @@ class GatewayRoutingTest {
     }
 
     @Test
+    void shouldCarryAPollingPortalsETagBothWaysAndAnswerPreflightsOfTheAllowedOriginOnly() {
+        client.get().uri("/api/v1/applications/held").headers(h -> h.setBearerAuth(citizen()))
+                .header(HttpHeaders.IF_NONE_MATCH, "W/\"v3\"")
+                .exchange()
+                .expectStatus().isNotModified()
+                .expectHeader().valueEquals(HttpHeaders.ETAG, "W/\"v3\"")
+                .expectBody().isEmpty();
+        client.get().uri("/api/v1/applications/held").headers(h -> h.setBearerAuth(citizen()))
+                .header(HttpHeaders.ORIGIN, "http://localhost:3000")
+                .exchange()
+                .expectStatus().isOk()
+                .expectHeader().valueEquals(HttpHeaders.ETAG, "W/\"v3\"")
+                .expectHeader().valueEquals(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, "http://localhost:3000")
+                .expectHeader().value(HttpHeaders.ACCESS_CONTROL_EXPOSE_HEADERS,
+                        exposed -> assertThat(exposed).contains("ETag", "Retry-After"));
+        client.options().uri("/api/v1/applications/held")
+                .header(HttpHeaders.ORIGIN, "http://localhost:3000")
+                .header(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD, "GET")
+                .header(HttpHeaders.ACCESS_CONTROL_REQUEST_HEADERS, "authorization,if-none-match")
+                .exchange()
+                .expectStatus().isOk()
+                .expectHeader().value(HttpHeaders.ACCESS_CONTROL_ALLOW_HEADERS,
+                        allowed -> assertThat(allowed.toLowerCase()).contains("if-none-match"));
+        client.options().uri("/api/v1/applications/held")
+                .header(HttpHeaders.ORIGIN, "https://elsewhere.example")
+                .header(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD, "GET")
+                .exchange()
+                .expectStatus().isForbidden();
+    }
+
+    @Test
     void shouldAnswer503ProblemWithRetryAfterWhenTheUpstreamIsDown() {
         client.get().uri("/api/v1/notifications?applicationId=1").headers(h -> h.setBearerAuth(citizen()))
                 .exchange()
@@ -313,6 +344,15 @@ class GatewayRoutingTest {
         switch (path) {
             case "/api/v1/applications/bad" -> respond(exchange, 400, "application/problem+json",
                     "{\"title\":\"from upstream\",\"status\":400}");
+            case "/api/v1/applications/held" -> {
+                exchange.getResponseHeaders().set("ETag", "W/\"v3\"");
+                if ("W/\"v3\"".equals(exchange.getRequestHeaders().getFirst("If-None-Match"))) {
+                    exchange.sendResponseHeaders(304, -1);
+                    exchange.close();
+                } else {
+                    respond(exchange, 200, "application/json", "{\"version\":3}");
+                }
+            }
             case "/api/v1/guides/busy" -> {
                 // Answers only once every concurrent call has reached the upstream.
                 ALL_ARRIVED.countDown();
