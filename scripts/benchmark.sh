@@ -10,7 +10,7 @@
 #
 # Usage: scripts/benchmark.sh [--rate R --duration S] [--concurrency N] [--await final|response] [--limit N]
 #                             [--gateway URL] [--data DIR] [--pids DIR] [--skip N] [--timeout SECONDS]
-#                             [--poll-rate N]
+#                             [--poll-rate N] [--etag on|off]
 #   --rate R --duration S   open loop: R applications/s on a fixed schedule for S s (needs R x S families)
 #   --concurrency N         closed loop: N clients (default 8; also how many mothers sign in at once)
 #   --duration S            closed loop: submit for S s (default: until --limit families are submitted)
@@ -19,6 +19,8 @@
 #   --timeout SECONDS       how long each accepted application is followed after its POST (300)
 #   --poll-rate N           GETs/s that follow the applications, all together (50; each one first after
 #                           250 ms, then every 0.5 s, then every 1 s)
+#   --etag on|off           on (default): each GET after the first sends the last answer's ETag in
+#                           If-None-Match, as a portal that keeps it, and 304 means unchanged; off: plain GETs
 #   defaults: http://127.0.0.1:8080, .run/reference-data, .run/pids, --limit all, --skip 1 (family 1 is
 #   the README's sample)
 # Every family's mother signs in first (dev tokens, not timed): the platform runs with the dev profile.
@@ -29,7 +31,9 @@ cd "$(dirname "$0")/.."
 . scripts/java-home.sh
 JAR=benchmark/target/benchmark-0.1.0-SNAPSHOT-exec.jar
 # Built when missing or older than its sources (a jar left from before a change would measure the old code).
+# The build dates the jar by project.build.outputTimestamp (reproducible), so it is touched once built.
 if [ ! -f "$JAR" ] || [ -n "$(find benchmark/pom.xml benchmark/src -newer "$JAR" -print -quit)" ]; then
   ./mvnw -B -q -DskipTests package -pl benchmark
+  touch "$JAR"
 fi
 exec "$JAVA_HOME/bin/java" -jar "$JAR" "$@"

@@ -22,7 +22,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Follows accepted applications to a final state by polling {@code GET /api/v1/applications/{id}},
  * gently, so that following does not itself load the platform: each application first 250 ms after
  * its POST, then at intervals doubling to 1 s, and all of them together at most {@code pollRate}
- * GETs a second (the oldest due first). The end-to-end latency is taken from the platform's own
+ * GETs a second (the oldest due first); with {@code conditional}, each GET after the first sends the ETag of
+ * the last answer, and a 304 says the application is as it was. The end-to-end latency is taken from the platform's own
  * clock ({@code submittedAt}, {@code completedAt}), so a late poll does not lengthen it.
  */
 final class Follower implements AutoCloseable {
@@ -72,17 +73,20 @@ final class Follower implements AutoCloseable {
     private final HttpClient http;
     private final URI gateway;
     private final long gapNanos;
+    private final boolean conditional;
     private final DelayQueue<Pending> due = new DelayQueue<>();
     private final Semaphore slots = new Semaphore(POLLS_AT_ONCE);
     private final AtomicLong polls = new AtomicLong();
+    private final AtomicLong unchanged = new AtomicLong();
     private final AtomicLong failedPolls = new AtomicLong();
     private final AtomicLong ended = new AtomicLong();
     private final Thread loop;
 
-    Follower(HttpClient http, URI gateway, double pollRate) {
+    Follower(HttpClient http, URI gateway, double pollRate, boolean conditional) {
         this.http = http;
         this.gateway = gateway;
         this.gapNanos = Math.round(1e9 / pollRate);
+        this.conditional = conditional;
         this.loop = Thread.ofPlatform().name("follower").daemon().start(this::run);
     }
 
@@ -101,12 +105,17 @@ final class Follower implements AutoCloseable {
         return polls.get();
     }
 
+    /** GETs answered 304: the application as it was at the last answer. */
+    long unchanged() {
+        return unchanged.get();
+    }
+
     /** Applications followed to their end: final, or timed out. */
     long ended() {
         return ended.get();
     }
 
-    /** GETs that failed or were not answered 200 (each is asked again later). */
+    /** GETs that failed or were answered neither 200 nor 304 (each is asked again later). */
     long failedPolls() {
         return failedPolls.get();
     }
@@ -157,11 +166,16 @@ final class Follower implements AutoCloseable {
     private void poll(Pending pending) {
         polls.incrementAndGet();
         try {
-            HttpResponse<String> answer = http.send(HttpRequest.newBuilder(
-                            gateway.resolve("/api/v1/applications/" + pending.id))
-                    .header("Authorization", pending.bearer).timeout(Duration.ofSeconds(30)).GET().build(),
-                    HttpResponse.BodyHandlers.ofString());
-            if (answer.statusCode() == 200) {
+            HttpRequest.Builder request = HttpRequest.newBuilder(gateway.resolve("/api/v1/applications/" + pending.id))
+                    .header("Authorization", pending.bearer).timeout(Duration.ofSeconds(30)).GET();
+            if (conditional && pending.etag != null) {
+                request.header("If-None-Match", pending.etag);
+            }
+            HttpResponse<String> answer = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            if (answer.statusCode() == 304) {
+                unchanged.incrementAndGet();
+            } else if (answer.statusCode() == 200) {
+                pending.etag = answer.headers().firstValue("ETag").orElse(null);
                 JsonNode application = JSON.readTree(answer.body());
                 String status = application.path("status").asString("");
                 if (FINAL.contains(status)) {
@@ -207,6 +221,8 @@ final class Follower implements AutoCloseable {
         final CompletableFuture<Outcome> outcome = new CompletableFuture<>();
         Duration interval;
         long dueNanos;
+        /** The last answer's ETag; polls of one application follow one another, each on the queue after the last. */
+        String etag;
 
         Pending(String id, String bearer, Instant postedAt, long deadlineNanos) {
             this.id = id;

@@ -119,7 +119,7 @@ public final class LoadGenerator {
         Submissions submissions = new Submissions();
         List<CompletableFuture<Outcome>> followed = Collections.synchronizedList(new ArrayList<>());
         Percentiles lag = new Percentiles();
-        try (Follower follower = new Follower(http, gateway, plan.pollRate())) {
+        try (Follower follower = new Follower(http, gateway, plan.pollRate(), plan.conditional())) {
             CpuMeter.Sample atStart = cpu.sample();
             Instant start = Instant.now();
             long t0 = System.nanoTime();
@@ -170,7 +170,7 @@ public final class LoadGenerator {
             List<Outcome> outcomes = followed.stream().map(CompletableFuture::join).toList();
             new Report(plan, families.size(), start, window, ranOut, submissions, outcomes, lag,
                     CpuMeter.Usage.between(atStart, atWindowEnd), CpuMeter.Usage.between(atStart, atEnd),
-                    follower.polls(), follower.failedPolls(), plan.pollRate(), run).lines()
+                    follower.polls(), follower.unchanged(), follower.failedPolls(), plan.pollRate(), run).lines()
                     .forEach(System.out::println);
         }
     }

@@ -20,14 +20,16 @@ import java.util.Map;
  * @param skip        families skipped first (family 1 is the README's sample)
  * @param timeout     how long each accepted application is followed after its POST
  * @param pollRate    at most this many GETs a second, all followed applications together
+ * @param conditional each GET after the first sends the ETag of the last answer ({@code If-None-Match}), as a
+ *                    portal that keeps it does ({@code --etag on}); {@code --etag off}: a portal that does not
  */
 record Plan(double rate, Duration duration, int concurrency, boolean awaitFinal, long limit, long skip,
-            Duration timeout, double pollRate) {
+            Duration timeout, double pollRate, boolean conditional) {
 
     /** The options and their defaults, in the order the usage lists them. */
     static final Map<String, String> DEFAULTS = ordered("--rate", "0", "--duration", "0", "--concurrency", "8",
             "--await", "auto", "--limit", "1000000", "--skip", "1", "--timeout", "300", "--poll-rate", "50",
-            "--gateway", "http://127.0.0.1:8080", "--data", ".run/reference-data", "--pids", ".run/pids");
+            "--etag", "on", "--gateway", "http://127.0.0.1:8080", "--data", ".run/reference-data", "--pids", ".run/pids");
 
     Plan {
         if (rate < 0 || concurrency < 1 || limit < 0 || skip < 0 || pollRate <= 0 || duration.isNegative()
@@ -55,9 +57,16 @@ record Plan(double rate, Duration duration, int concurrency, boolean awaitFinal,
         if (rate > 0 && "final".equals(await)) {
             throw new IllegalArgumentException("--await final is for the closed loop: --rate submits on a schedule");
         }
+        String etag = options.get("--etag");
+        boolean conditional = switch (etag) {
+            case "on" -> true;
+            case "off" -> false;
+            default -> throw new IllegalArgumentException("--etag is on or off, not " + etag);
+        };
         return new Plan(rate, duration, (int) number(options, "--concurrency"), rate == 0 && awaitFinal,
                 (long) number(options, "--limit"), (long) number(options, "--skip"),
-                Duration.ofMillis(Math.round(number(options, "--timeout") * 1000)), number(options, "--poll-rate"));
+                Duration.ofMillis(Math.round(number(options, "--timeout") * 1000)), number(options, "--poll-rate"),
+                conditional);
     }
 
     boolean openLoop() {

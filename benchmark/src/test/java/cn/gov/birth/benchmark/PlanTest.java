@@ -46,6 +46,14 @@ class PlanTest {
     }
 
     @Test
+    void shouldFollowWithTheLastETagUnlessToldOff() {
+        assertThat(plan("--concurrency", "16").conditional()).isTrue();
+        assertThat(plan("--concurrency", "16", "--etag", "off").conditional()).isFalse();
+        assertThatThrownBy(() -> plan("--etag", "sometimes")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("on or off");
+    }
+
+    @Test
     void shouldRefuseARateWithoutADurationAndOtherNonsense() {
         assertThatThrownBy(() -> plan("--rate", "20")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("--duration");
