@@ -41,7 +41,8 @@ import tools.jackson.databind.json.JsonMapper;
  * submitted or the duration is over. Other options: {@code --gateway URL}, {@code --data DIR},
  * {@code --pids DIR} (the run script's pid files, for CPU by process), {@code --skip N},
  * {@code --timeout SECONDS} (how long each application is followed after its POST),
- * {@code --poll-rate N} (GETs a second for following, all applications together).
+ * {@code --poll-rate N} (GETs a second for following, all applications together), {@code --etag on|off}
+ * (following with the last answer's ETag in {@code If-None-Match}, or with plain GETs).
  *
  * <p>The platform must run with the same data set ({@code REFERENCE_DATA_DIR=DIR}), so that the
  * departments know every family; each family can be submitted once per data set and databases.
