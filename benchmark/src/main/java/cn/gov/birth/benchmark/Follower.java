@@ -22,9 +22,10 @@ import tools.jackson.databind.json.JsonMapper;
  * Follows accepted applications to a final state by polling {@code GET /api/v1/applications/{id}},
  * gently, so that following does not itself load the platform: each application first 250 ms after
  * its POST, then at intervals doubling to 1 s, and all of them together at most {@code pollRate}
- * GETs a second (the oldest due first); with {@code conditional}, each GET after the first sends the ETag of
- * the last answer, and a 304 says the application is as it was. The end-to-end latency is taken from the platform's own
- * clock ({@code submittedAt}, {@code completedAt}), so a late poll does not lengthen it.
+ * GETs a second (the oldest due first); with {@code conditional}, each GET after the first sends the
+ * ETag of the last answer, and a 304 says the application is as it was. The end-to-end latency is
+ * taken from the platform's own clock ({@code submittedAt}, {@code completedAt}), so a late poll does
+ * not lengthen it.
  */
 final class Follower implements AutoCloseable {
 

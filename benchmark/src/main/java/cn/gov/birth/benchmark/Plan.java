@@ -29,7 +29,8 @@ record Plan(double rate, Duration duration, int concurrency, boolean awaitFinal,
     /** The options and their defaults, in the order the usage lists them. */
     static final Map<String, String> DEFAULTS = ordered("--rate", "0", "--duration", "0", "--concurrency", "8",
             "--await", "auto", "--limit", "1000000", "--skip", "1", "--timeout", "300", "--poll-rate", "50",
-            "--etag", "on", "--gateway", "http://127.0.0.1:8080", "--data", ".run/reference-data", "--pids", ".run/pids");
+            "--etag", "on", "--gateway", "http://127.0.0.1:8080", "--data", ".run/reference-data",
+            "--pids", ".run/pids");
 
     Plan {
         if (rate < 0 || concurrency < 1 || limit < 0 || skip < 0 || pollRate <= 0 || duration.isNegative()

@@ -60,8 +60,8 @@ record Report(Plan plan, int families, Instant start, Duration window, boolean r
         lines.add("completed: %d within the submit window (%s/s over %s s); %d in total, the last %s s after the first POST (%s/s)"
                 .formatted(inWindow, decimal(perSecond(inWindow, windowSeconds)), decimal(windowSeconds), completed,
                         decimal(seconds(last)), decimal(perSecond(completed, seconds(last)))));
-        lines.add("following: %d GETs (%s/s over %s s, at most %s/s), %d answered 304 (unchanged), %d failed or not 200/304"
-                .formatted(polls, decimal(perSecond(polls, seconds(run))), decimal(seconds(run)), decimal(pollRate),
+        lines.add(("following: %d GETs (%s/s over %s s, at most %s/s), %d answered 304 (unchanged), "
+                + "%d failed or not 200/304").formatted(polls, decimal(perSecond(polls, seconds(run))), decimal(seconds(run)), decimal(pollRate),
                         unchanged, failedPolls));
         lines.addAll(cpu("submit window", windowCpu, inWindow));
         lines.addAll(cpu("whole run, to the last final state", runCpu, completed));
