@@ -13,12 +13,15 @@ import cn.gov.birth.platform.security.Caller;
 import cn.gov.birth.platform.web.Page;
 import cn.gov.birth.security.BlindIndex;
 import cn.gov.birth.security.Role;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -126,17 +129,33 @@ public class Notifications {
         return page(MESSAGE + " order by n.created_at desc, n.id desc", reader, page, new HashMap<>());
     }
 
+    /**
+     * The status changes of one application after {@code version} that the reader may see, oldest first,
+     * at most {@code limit}: what a live stream has not sent yet, read and opened once each (no count, no
+     * earlier messages), however long the application's history.
+     */
+    public List<Message> statusChangesAfter(UUID applicationId, Reader reader, long version, int limit) {
+        return jdbc.sql(MESSAGE + """
+                         and n.application_id = :applicationId and n.about = 'STATUS' and n.version > :after
+                        order by n.version, n.id limit :limit""")
+                .param("subject", reader.subject()).param("parentIndex", reader.parentIndex())
+                .param("applicationId", applicationId).param("after", version).param("limit", limit)
+                .query(this::message).list();
+    }
+
     private Page<Message> page(String query, Reader reader, Page.Request page, Map<String, Object> params) {
         params.put("subject", reader.subject());
         params.put("parentIndex", reader.parentIndex());
         long total = jdbc.sql("select count(*) from (" + query + ") visible").params(params).query(Long.class).single();
         return page.of(jdbc.sql(query + " limit :size offset :offset").params(params)
                 .param("size", page.size()).param("offset", page.offset())
-                .query((rs, n) -> new Message(rs.getLong(1), rs.getObject(2, UUID.class), rs.getString(3),
-                        rs.getLong(4), rs.getString(5), rs.getString(6), rs.getString(7),
-                        encryption.open(rs.getString(8), TEXT.place()),
-                        rs.getTimestamp(9).toInstant(), About.valueOf(rs.getString(10))))
-                .list(), total);
+                .query(this::message).list(), total);
+    }
+
+    private Message message(ResultSet rs, int row) throws SQLException {
+        return new Message(rs.getLong(1), rs.getObject(2, UUID.class), rs.getString(3), rs.getLong(4),
+                rs.getString(5), rs.getString(6), rs.getString(7), encryption.open(rs.getString(8), TEXT.place()),
+                rs.getTimestamp(9).toInstant(), About.valueOf(rs.getString(10)));
     }
 
     /** Who reads: a token's subject and, for a citizen, the index of their verified ID number. */

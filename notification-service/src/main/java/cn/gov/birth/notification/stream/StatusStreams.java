@@ -125,16 +125,16 @@ public class StatusStreams implements SmartLifecycle {
         return ApplicationStatus.valueOf(message.status()).isFinal();
     }
 
+    /** The status changes after {@code version}: a page at a time, each from where the last ended. */
     private List<Message> after(UUID applicationId, Reader reader, long version) {
         List<Message> fresh = new ArrayList<>();
-        for (int page = 0; ; page++) {
-            Page<Message> messages = notifications.of(applicationId, reader, new Page.Request(page, Page.MAX_SIZE));
-            // The stream is of status changes: an answer to a 差评 or complaint is read in the list.
-            messages.items().stream().filter(message -> message.about() == Notifications.About.STATUS
-                    && message.version() > version).forEach(fresh::add);
-            if ((long) (page + 1) * Page.MAX_SIZE >= messages.totalItems()) {
+        while (true) {
+            List<Message> page = notifications.statusChangesAfter(applicationId, reader, version, Page.MAX_SIZE);
+            fresh.addAll(page);
+            if (page.size() < Page.MAX_SIZE) {
                 return fresh;
             }
+            version = page.getLast().version();
         }
     }
 

@@ -113,6 +113,29 @@ class StatusStreamIntegrationTest extends ServiceIntegrationTest {
     }
 
     @Test
+    void shouldSendAHistoryLongerThanAPageWholeInOrderOnceEach() {
+        UUID id = UUID.randomUUID();
+        int changes = 130;
+        for (int version = 1; version < changes; version++) {
+            probe.publish(Topics.APPLICATION_STATUS, change(id, version, ApplicationStatus.IN_PROGRESS, Item.HUKOU,
+                    ItemStatus.IN_PROGRESS));
+        }
+        probe.publish(Topics.APPLICATION_STATUS, change(id, changes, ApplicationStatus.COMPLETED, Item.HUKOU,
+                ItemStatus.COMPLETED));
+        awaitRecorded(id, changes);
+
+        List<String> ids;
+        try (EventStream stream = EventStream.open(url(id), Tokens.citizen(MOTHER), "5")) {
+            ids = stream.untilEnd(SOON).stream().map(EventStream.Event::id).toList();
+        }
+
+        assertThat(ids).hasSize(changes - 5).doesNotHaveDuplicates();
+        assertThat(ids.getFirst()).isEqualTo("6");
+        assertThat(ids.getLast()).isEqualTo(String.valueOf(changes));
+        assertThat(ids.stream().mapToLong(Long::parseLong)).isSorted();
+    }
+
+    @Test
     void shouldRefuseTheStreamToAnyoneButTheApplicationsOwnPeople() {
         UUID id = UUID.randomUUID();
         probe.publish(Topics.APPLICATION_STATUS, change(id, 1, ApplicationStatus.ACCEPTED, null, ItemStatus.IN_PROGRESS));
