@@ -15,17 +15,20 @@ import java.util.concurrent.Delayed;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Follows accepted applications to a final state by polling {@code GET /api/v1/applications/{id}},
- * gently, so that following does not itself load the platform: each application first 250 ms after
- * its POST, then at intervals doubling to 1 s, and all of them together at most {@code pollRate}
- * GETs a second (the oldest due first); with {@code conditional}, each GET after the first sends the
- * ETag of the last answer, and a 304 says the application is as it was. The end-to-end latency is
- * taken from the platform's own clock ({@code submittedAt}, {@code completedAt}), so a late poll does
- * not lengthen it.
+ * Follows accepted applications to a final state, as a portal does: live on the application's status
+ * stream ({@code GET /api/v1/applications/{id}/events}, Server-Sent Events, one request per application)
+ * until it tells a final status, then with one {@code GET /api/v1/applications/{id}} for the record; or,
+ * with {@code live} off (and whenever a stream fails), by polling that GET, gently, so that following
+ * does not itself load the platform: each application first 250 ms after its POST, then at intervals
+ * doubling to 1 s, and all of them together at most {@code pollRate} GETs a second (the oldest due
+ * first); with {@code conditional}, each GET after the first sends the ETag of the last answer, and a
+ * 304 says the application is as it was. The end-to-end latency is taken from the platform's own clock
+ * ({@code submittedAt}, {@code completedAt}), so a late poll does not lengthen it.
  */
 final class Follower implements AutoCloseable {
 
@@ -75,19 +78,23 @@ final class Follower implements AutoCloseable {
     private final URI gateway;
     private final long gapNanos;
     private final boolean conditional;
+    private final boolean live;
     private final DelayQueue<Pending> due = new DelayQueue<>();
     private final Semaphore slots = new Semaphore(POLLS_AT_ONCE);
     private final AtomicLong polls = new AtomicLong();
     private final AtomicLong unchanged = new AtomicLong();
     private final AtomicLong failedPolls = new AtomicLong();
+    private final AtomicLong streams = new AtomicLong();
+    private final AtomicLong failedStreams = new AtomicLong();
     private final AtomicLong ended = new AtomicLong();
     private final Thread loop;
 
-    Follower(HttpClient http, URI gateway, double pollRate, boolean conditional) {
+    Follower(HttpClient http, URI gateway, double pollRate, boolean conditional, boolean live) {
         this.http = http;
         this.gateway = gateway;
         this.gapNanos = Math.round(1e9 / pollRate);
         this.conditional = conditional;
+        this.live = live;
         this.loop = Thread.ofPlatform().name("follower").daemon().start(this::run);
     }
 
@@ -97,18 +104,13 @@ final class Follower implements AutoCloseable {
      */
     CompletableFuture<Outcome> follow(String id, String bearer, Instant postedAt, long postedNanos, Duration timeout) {
         Pending pending = new Pending(id, bearer, postedAt, postedNanos + timeout.toNanos());
-        pending.schedule(FIRST_POLL);
-        due.add(pending);
+        if (live) {
+            Thread.startVirtualThread(() -> stream(pending));
+        } else {
+            pending.schedule(FIRST_POLL);
+            due.add(pending);
+        }
         return pending.outcome;
-    }
-
-    long polls() {
-        return polls.get();
-    }
-
-    /** GETs answered 304: the application as it was at the last answer. */
-    long unchanged() {
-        return unchanged.get();
     }
 
     /** Applications followed to their end: final, or timed out. */
@@ -116,9 +118,26 @@ final class Follower implements AutoCloseable {
         return ended.get();
     }
 
-    /** GETs that failed or were answered neither 200 nor 304 (each is asked again later). */
-    long failedPolls() {
-        return failedPolls.get();
+    /** How the applications were followed so far. */
+    Following following() {
+        return new Following(streams.get(), failedStreams.get(), polls.get(), unchanged.get(), failedPolls.get());
+    }
+
+    /**
+     * How applications were followed: status streams opened (one per application followed live) and
+     * those that failed or ended before a final status (their applications then polled); GETs, those
+     * answered 304 (the application as it was at the last answer), and those that failed or were
+     * answered neither 200 nor 304 (each asked again later).
+     */
+    record Following(long streams, long failedStreams, long polls, long unchanged, long failedPolls) {
+    }
+
+    /** Whether a line of a status stream is the data of an event with a final status. */
+    static boolean announcesFinal(String line) {
+        if (!line.startsWith("data:")) {
+            return false;
+        }
+        return FINAL.contains(JSON.readTree(line.substring("data:".length())).path("status").asString(""));
     }
 
     /** The interval after a poll that found the application still open: twice the last, at most 1 s. */
@@ -162,6 +181,42 @@ final class Follower implements AutoCloseable {
         } catch (InterruptedException e) {
             // Closed: nothing left to follow.
         }
+    }
+
+    /**
+     * Reads the application's status stream until it tells a final status (or has told one before: 204),
+     * then hands the application to the polls for its record: one GET. A stream that fails or ends first
+     * leaves it to the polls altogether; one still open at the deadline is closed, and the poll then
+     * finds it timed out.
+     */
+    private void stream(Pending pending) {
+        streams.incrementAndGet();
+        boolean told = false;
+        try {
+            HttpResponse<Stream<String>> answer = http.send(HttpRequest.newBuilder(
+                            gateway.resolve("/api/v1/applications/" + pending.id + "/events"))
+                    .header("Authorization", pending.bearer).header("Accept", "text/event-stream")
+                    .timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.ofLines());
+            try (Stream<String> lines = answer.body()) {
+                if (answer.statusCode() == 204) {
+                    told = true;
+                } else if (answer.statusCode() == 200) {
+                    // A heartbeat comes every 15 s at the latest, so the deadline is looked at in time.
+                    told = lines.takeWhile(line -> System.nanoTime() < pending.deadlineNanos)
+                            .anyMatch(Follower::announcesFinal);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // Not answered, or cut off: the polls follow it.
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        if (!told) {
+            failedStreams.incrementAndGet();
+        }
+        pending.schedule(Duration.ZERO);
+        due.add(pending);
     }
 
     private void poll(Pending pending) {

@@ -41,8 +41,9 @@ import tools.jackson.databind.json.JsonMapper;
  * submitted or the duration is over. Other options: {@code --gateway URL}, {@code --data DIR},
  * {@code --pids DIR} (the run script's pid files, for CPU by process), {@code --skip N},
  * {@code --timeout SECONDS} (how long each application is followed after its POST),
+ * {@code --follow stream|poll} (each application on its status stream, then one GET; or by GETs only),
  * {@code --poll-rate N} (GETs a second for following, all applications together), {@code --etag on|off}
- * (following with the last answer's ETag in {@code If-None-Match}, or with plain GETs).
+ * (GETs with the last answer's ETag in {@code If-None-Match}, or plain).
  *
  * <p>The platform must run with the same data set ({@code REFERENCE_DATA_DIR=DIR}), so that the
  * departments know every family; each family can be submitted once per data set and databases.
@@ -120,7 +121,7 @@ public final class LoadGenerator {
         Submissions submissions = new Submissions();
         List<CompletableFuture<Outcome>> followed = Collections.synchronizedList(new ArrayList<>());
         Percentiles lag = new Percentiles();
-        try (Follower follower = new Follower(http, gateway, plan.pollRate(), plan.conditional())) {
+        try (Follower follower = new Follower(http, gateway, plan.pollRate(), plan.conditional(), plan.live())) {
             CpuMeter.Sample atStart = cpu.sample();
             Instant start = Instant.now();
             long t0 = System.nanoTime();
@@ -171,7 +172,7 @@ public final class LoadGenerator {
             List<Outcome> outcomes = followed.stream().map(CompletableFuture::join).toList();
             new Report(plan, families.size(), start, window, ranOut, submissions, outcomes, lag,
                     CpuMeter.Usage.between(atStart, atWindowEnd), CpuMeter.Usage.between(atStart, atEnd),
-                    follower.polls(), follower.unchanged(), follower.failedPolls(), plan.pollRate(), run).lines()
+                    follower.following(), run).lines()
                     .forEach(System.out::println);
         }
     }

@@ -22,14 +22,16 @@ import java.util.Map;
  * @param pollRate    at most this many GETs a second, all followed applications together
  * @param conditional each GET after the first sends the ETag of the last answer ({@code If-None-Match}), as a
  *                    portal that keeps it does ({@code --etag on}); {@code --etag off}: a portal that does not
+ * @param live        each application is followed on its status stream, then one GET ({@code --follow stream}, as
+ *                    a portal that shows progress live); {@code --follow poll}: by GETs only
  */
 record Plan(double rate, Duration duration, int concurrency, boolean awaitFinal, long limit, long skip,
-            Duration timeout, double pollRate, boolean conditional) {
+            Duration timeout, double pollRate, boolean conditional, boolean live) {
 
     /** The options and their defaults, in the order the usage lists them. */
     static final Map<String, String> DEFAULTS = ordered("--rate", "0", "--duration", "0", "--concurrency", "8",
             "--await", "auto", "--limit", "1000000", "--skip", "1", "--timeout", "300", "--poll-rate", "50",
-            "--etag", "on", "--gateway", "http://127.0.0.1:8080", "--data", ".run/reference-data",
+            "--etag", "on", "--follow", "stream", "--gateway", "http://127.0.0.1:8080", "--data", ".run/reference-data",
             "--pids", ".run/pids");
 
     Plan {
@@ -64,10 +66,16 @@ record Plan(double rate, Duration duration, int concurrency, boolean awaitFinal,
             case "off" -> false;
             default -> throw new IllegalArgumentException("--etag is on or off, not " + etag);
         };
+        String follow = options.get("--follow");
+        boolean live = switch (follow) {
+            case "stream" -> true;
+            case "poll" -> false;
+            default -> throw new IllegalArgumentException("--follow is stream or poll, not " + follow);
+        };
         return new Plan(rate, duration, (int) number(options, "--concurrency"), rate == 0 && awaitFinal,
                 (long) number(options, "--limit"), (long) number(options, "--skip"),
                 Duration.ofMillis(Math.round(number(options, "--timeout") * 1000)), number(options, "--poll-rate"),
-                conditional);
+                conditional, live);
     }
 
     boolean openLoop() {

@@ -30,7 +30,7 @@ import java.util.stream.Stream;
  */
 record Report(Plan plan, int families, Instant start, Duration window, boolean ranOut, Submissions submissions,
               List<Outcome> outcomes, Percentiles scheduleLag, CpuMeter.Usage windowCpu, CpuMeter.Usage runCpu,
-              long polls, long unchanged, long failedPolls, double pollRate, Duration run) {
+              Follower.Following following, Duration run) {
 
     List<String> lines() {
         List<String> lines = new ArrayList<>();
@@ -52,7 +52,7 @@ record Report(Plan plan, int families, Instant start, Duration window, boolean r
         lines.add("POST -> completed, platform clock (completedAt - submittedAt): " + platformLatency().summary());
         lines.add("POST sent -> completedAt (also the time before intake, in the gateway): "
                 + latencies(Outcome::sentToCompleted).summary());
-        lines.add("POST sent -> seen final by polling (every final state; late by up to a poll interval): "
+        lines.add("POST sent -> seen final (every final state; by a poll, late by up to its interval): "
                 + latencies(Outcome::observed).summary());
         long completed = completed();
         long inWindow = completedInWindow();
@@ -60,9 +60,14 @@ record Report(Plan plan, int families, Instant start, Duration window, boolean r
         lines.add("completed: %d within the submit window (%s/s over %s s); %d in total, the last %s s after the first POST (%s/s)"
                 .formatted(inWindow, decimal(perSecond(inWindow, windowSeconds)), decimal(windowSeconds), completed,
                         decimal(seconds(last)), decimal(perSecond(completed, seconds(last)))));
+        if (plan.live()) {
+            lines.add("following: %d status streams (%d failed or ended before a final status, then polled)"
+                    .formatted(following.streams(), following.failedStreams()));
+        }
         lines.add(("following: %d GETs (%s/s over %s s, at most %s/s), %d answered 304 (unchanged), "
-                + "%d failed or not 200/304").formatted(polls, decimal(perSecond(polls, seconds(run))), decimal(seconds(run)), decimal(pollRate),
-                        unchanged, failedPolls));
+                + "%d failed or not 200/304").formatted(following.polls(), decimal(perSecond(following.polls(),
+                seconds(run))), decimal(seconds(run)), decimal(plan.pollRate()), following.unchanged(),
+                following.failedPolls()));
         lines.addAll(cpu("submit window", windowCpu, inWindow));
         lines.addAll(cpu("whole run, to the last final state", runCpu, completed));
         lines.addAll(coresByProcess());

@@ -21,6 +21,17 @@ class FollowerTest {
     }
 
     @Test
+    void shouldTellAFinalStatusOnlyFromTheDataOfAStatusEvent() {
+        assertThat(Follower.announcesFinal("data:{\"version\":9,\"status\":\"COMPLETED\",\"item\":null}")).isTrue();
+        assertThat(Follower.announcesFinal("data: {\"version\":3,\"status\":\"ACTION_REQUIRED\"}")).isTrue();
+        assertThat(Follower.announcesFinal("data:{\"version\":2,\"status\":\"IN_PROGRESS\"}")).isFalse();
+        assertThat(Follower.announcesFinal("id:9")).isFalse();
+        assertThat(Follower.announcesFinal("event:status")).isFalse();
+        assertThat(Follower.announcesFinal(":status changes of application 1, COMPLETED")).isFalse();
+        assertThat(Follower.announcesFinal("")).isFalse();
+    }
+
+    @Test
     void shouldReadThePlatformsTimesAsTextOrEpochSeconds() {
         JsonNode application = JsonMapper.builder().build().readTree("""
                 {"submittedAt": "2026-11-30T15:00:00.123456Z", "completedAt": 1764514800.5, "deadline": null}""");

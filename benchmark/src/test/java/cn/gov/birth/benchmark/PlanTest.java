@@ -54,6 +54,14 @@ class PlanTest {
     }
 
     @Test
+    void shouldFollowEachApplicationOnItsStatusStreamUnlessToldToPoll() {
+        assertThat(plan("--concurrency", "16").live()).isTrue();
+        assertThat(plan("--concurrency", "16", "--follow", "poll").live()).isFalse();
+        assertThatThrownBy(() -> plan("--follow", "carrier-pigeon")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("stream or poll");
+    }
+
+    @Test
     void shouldRefuseARateWithoutADurationAndOtherNonsense() {
         assertThatThrownBy(() -> plan("--rate", "20")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("--duration");

@@ -32,7 +32,7 @@ class ReportTest {
         CpuMeter.Usage run = new CpuMeter.Usage(3, new ProcStat.Machine(240, 360, 2), Map.of(CpuMeter.BENCHMARK, 24L));
 
         Report report = new Report(plan, 4, START, Duration.ofSeconds(2), false, submissions, outcomes,
-                new Percentiles(), window, run, 8, 3, 0, 50, Duration.ofSeconds(3));
+                new Percentiles(), window, run, new Follower.Following(4, 0, 4, 0, 0), Duration.ofSeconds(3));
 
         assertThat(report.completed()).isEqualTo(4);
         assertThat(report.completedInWindow()).isEqualTo(3);
