@@ -96,6 +96,26 @@ class EventHandlerListenersTest {
     }
 
     @Test
+    void shouldApplyEachEventOfAPollOnceEvenWhenItCameTwiceOrWasProcessedBefore() {
+        List<UUID> applied = new CopyOnWriteArrayList<>();
+        var recording = new EventHandlerListeners(EventHandlers.forTopic(FACTS)
+                .on(ItemStarted.class, started -> applied.add(started.eventId()))
+                .build(), new IdempotentConsumer(DATABASE.jdbc(), DATABASE.transactions(), "batch-once-test", new BirthEventCatalog()));
+        ItemStarted earlier = started();
+        ItemStarted twice = started();
+        ItemStarted fresh = started();
+        ItemStarted ignored = started();
+        recording.dispatch(record(FACTS, earlier));
+
+        recording.dispatch(List.of(record(FACTS, twice), record(FACTS, earlier), record(OTHER_FACTS, ignored),
+                record(FACTS, fresh), record(FACTS, twice)));
+
+        assertThat(applied).containsExactly(earlier.eventId(), twice.eventId(), fresh.eventId());
+        assertThat(List.of(processed(earlier), processed(twice), processed(fresh))).containsOnly(1L);
+        assertThat(processed(ignored)).as("no handler takes it on that topic").isZero();
+    }
+
+    @Test
     void shouldKeepTheRecordsBeforeAFailingOneAndNameItToTheErrorHandlerByItsIndex() {
         ItemStarted before = started();
         ItemStarted failing = started();

@@ -2,6 +2,7 @@ package cn.gov.birth.platform.handlers;
 
 import cn.gov.birth.platform.inbox.IdempotentConsumer;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.core.log.LogAccessor;
@@ -44,15 +45,20 @@ public class EventHandlerListeners implements KafkaListenerConfigurer {
 
     /** A poll's records, in one transaction (see {@link IdempotentConsumer#handleBatch}). */
     public void dispatch(List<ConsumerRecord<String, Object>> records) {
-        consumer.handleBatch(records, this::dispatch);
+        consumer.handleBatch(records, this::effectOf);
+    }
+
+    /** One record, in its own transaction: its handlers run once per event id. */
+    public void dispatch(ConsumerRecord<String, Object> record) {
+        effectOf(record).ifPresent(effect -> consumer.handle(record, Object.class, effect));
     }
 
     /**
-     * Runs the record's handlers once per event id; a record no handler takes is not even recorded.
-     * A record that could not be read fails with its {@link DeserializationException}, which the
-     * error handler sends to the dead letters at once.
+     * The record's handlers, one after the other; empty when no handler takes the record (it is not
+     * even recorded). A record that could not be read fails with its {@link DeserializationException},
+     * which the error handler sends to the dead letters at once.
      */
-    public void dispatch(ConsumerRecord<String, Object> record) {
+    private Optional<Consumer<Object>> effectOf(ConsumerRecord<String, Object> record) {
         if (record.value() == null) {
             DeserializationException unreadable = SerializationUtils.getExceptionFromHeader(record,
                     SerializationUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER, LOG);
@@ -61,9 +67,8 @@ public class EventHandlerListeners implements KafkaListenerConfigurer {
             }
         }
         List<Consumer<Object>> effects = handlers.handlersOf(record.topic(), record.value());
-        if (!effects.isEmpty()) {
-            consumer.handle(record, Object.class, event -> effects.forEach(effect -> effect.accept(event)));
-        }
+        return effects.isEmpty() ? Optional.empty()
+                : Optional.of(event -> effects.forEach(effect -> effect.accept(event)));
     }
 
     /** The endpoint: Spring Kafka's, with our batch listener set up directly instead of a listener method adapter. */

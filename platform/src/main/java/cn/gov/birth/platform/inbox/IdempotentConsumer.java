@@ -4,8 +4,14 @@ import cn.gov.birth.platform.events.EventCatalog;
 import cn.gov.birth.platform.events.CloudEventHeaders;
 import cn.gov.birth.platform.events.CloudEventRecords;
 import cn.gov.birth.platform.events.Correlation;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,24 +44,68 @@ public class IdempotentConsumer {
 
     /**
      * Handles a poll's records in one transaction: one commit for the batch, not one per event (a
-     * commit waits for the disk). When that fails, the records are handled again one by one, each in
-     * its own transaction, so that those before the failing one are kept and the failing one is named
-     * to the container's error handler (its retries, back-off and dead letters) by its index.
+     * commit waits for the disk), and one statement that records all their events as processed, not
+     * one per event; each effect then runs, in the records' order, for the events newly recorded only
+     * (once, even if an event came twice). {@code effects} tells a record's effect (empty: the service
+     * takes no such event, and it is not recorded) and may throw for a record it cannot take. When the
+     * batch fails, the records are handled again one by one, each in its own transaction, so that those
+     * before the failing one are kept and the failing one is named to the container's error handler
+     * (its retries, back-off and dead letters) by its index.
      */
-    public <R extends ConsumerRecord<String, ?>> void handleBatch(List<R> records, Consumer<R> handler) {
+    public <R extends ConsumerRecord<String, ?>> void handleBatch(List<R> records,
+                                                                  Function<R, Optional<Consumer<Object>>> effects) {
         try {
-            transactions.executeWithoutResult(status -> records.forEach(handler));
+            transactions.executeWithoutResult(status -> {
+                List<Taken> taken = new ArrayList<>();
+                for (R record : records) {
+                    effects.apply(record).ifPresent(effect ->
+                            taken.add(new Taken(record, catalog.idOf(record.value()), effect)));
+                }
+                Set<UUID> fresh = record(taken.stream().map(Taken::eventId).toList());
+                for (Taken t : taken) {
+                    if (fresh.remove(t.eventId())) {
+                        Correlation.with(CloudEventRecords.header(t.record().headers(), CloudEventHeaders.TRACEPARENT),
+                                () -> t.effect().accept(t.record().value()));
+                    } else {
+                        log.debug("Skipping event {} already processed", t.eventId());
+                    }
+                }
+            });
         } catch (RuntimeException batchFailed) {
             log.debug("A batch of {} records failed ({}); handling them one by one", records.size(),
                     batchFailed.toString());
             for (int index = 0; index < records.size(); index++) {
+                R record = records.get(index);
                 try {
-                    handler.accept(records.get(index));
+                    effects.apply(record).ifPresent(effect -> handle(record, Object.class, effect));
                 } catch (RuntimeException failed) {
                     throw new BatchListenerFailedException(failed.getMessage(), failed, index);
                 }
             }
         }
+    }
+
+    /** A record, its event's id and the event's effect. */
+    private record Taken(ConsumerRecord<String, ?> record, UUID eventId, Consumer<Object> effect) {
+    }
+
+    /**
+     * Records the events as processed by this consumer, in one statement, and returns those not recorded
+     * before. The rows go in in the ids' order, so that two transactions recording some of the same
+     * events (a rebalance) lock them in one order and do not deadlock.
+     */
+    private Set<UUID> record(List<UUID> eventIds) {
+        if (eventIds.isEmpty()) {
+            return new HashSet<>();
+        }
+        UUID[] distinct = eventIds.stream().distinct().toArray(UUID[]::new);
+        return new HashSet<>(jdbc.sql("""
+                        insert into processed_event (consumer, event_id)
+                        select cast(? as text), event_id from unnest(cast(? as uuid[])) as ids (event_id)
+                        order by event_id
+                        on conflict do nothing returning event_id""")
+                .params(consumerName, distinct)
+                .query(UUID.class).list());
     }
 
     /** Runs {@code effect} for the record's event unless this consumer already processed it (in the caller's transaction, if any). */
