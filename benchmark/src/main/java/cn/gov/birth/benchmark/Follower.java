@@ -140,9 +140,15 @@ final class Follower implements AutoCloseable {
         return FINAL.contains(JSON.readTree(line.substring("data:".length())).path("status").asString(""));
     }
 
-    /** The interval after a poll that found the application still open: twice the last, at most 1 s. */
+    /**
+     * The interval after a poll that found the application still open (or failed): twice the last, at
+     * least the first poll's (the poll at once after a stream), at most 1 s.
+     */
     static Duration nextInterval(Duration last) {
         Duration doubled = last.multipliedBy(2);
+        if (doubled.compareTo(FIRST_POLL) < 0) {
+            return FIRST_POLL;
+        }
         return doubled.compareTo(LONGEST_POLL) > 0 ? LONGEST_POLL : doubled;
     }
 

@@ -18,6 +18,8 @@ class FollowerTest {
         assertThat(Follower.nextInterval(first)).isEqualTo(Duration.ofMillis(500));
         assertThat(Follower.nextInterval(Duration.ofMillis(500))).isEqualTo(Duration.ofSeconds(1));
         assertThat(Follower.nextInterval(Duration.ofSeconds(1))).isEqualTo(Duration.ofSeconds(1));
+        assertThat(Follower.nextInterval(Duration.ZERO)).as("after the GET at once that follows a stream")
+                .isEqualTo(first);
     }
 
     @Test
