@@ -90,8 +90,8 @@ public class IdempotentConsumer {
     }
 
     /**
-     * Records the events as processed by this consumer, in one statement, and returns those not recorded
-     * before. The rows go in in the ids' order, so that two transactions recording some of the same
+     * Records the events as processed by this consumer, in one statement (the one place that writes
+     * {@code processed_event}), and returns those not recorded before. The rows go in in the ids' order, so that two transactions recording some of the same
      * events (a rebalance) lock them in one order and do not deadlock.
      */
     private Set<UUID> record(List<UUID> eventIds) {
@@ -115,14 +115,10 @@ public class IdempotentConsumer {
             return;
         }
         String traceparent = CloudEventRecords.header(record.headers(), CloudEventHeaders.TRACEPARENT);
+        UUID eventId = catalog.idOf(event);
         Correlation.with(traceparent, () -> transactions.executeWithoutResult(status -> {
-            int inserted = jdbc.sql("""
-                            insert into processed_event (consumer, event_id) values (?, ?)
-                            on conflict do nothing""")
-                    .params(consumerName, catalog.idOf(event))
-                    .update();
-            if (inserted == 0) {
-                log.debug("Skipping event {} already processed", catalog.idOf(event));
+            if (record(List.of(eventId)).isEmpty()) {
+                log.debug("Skipping event {} already processed", eventId);
                 return;
             }
             effect.accept(eventClass.cast(event));
