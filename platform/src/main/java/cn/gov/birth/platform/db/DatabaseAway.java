@@ -17,6 +17,9 @@ import org.springframework.transaction.TransactionSystemException;
  */
 public final class DatabaseAway {
 
+    /** How Spring's transaction managers name a rollback whose JDBC call failed. */
+    private static final String ROLLBACK_FAILED = "JDBC rollback failed";
+
     /** SQLSTATE classes and codes of a lost or refused connection: 08 (connection exception), 57P01–57P03 (shutdown). */
     private static boolean connectionLost(SQLException e) {
         String state = e.getSQLState();
@@ -35,6 +38,11 @@ public final class DatabaseAway {
             // A rollback that failed because the connection was cut hides the failure that made it roll back.
             if (cause instanceof TransactionSystemException failedRollback
                     && failedRollback.getApplicationException() != null && is(failedRollback.getApplicationException())) {
+                return true;
+            }
+            // A rollback fails only when the connection is gone: after a commit lost with the connection, the
+            // pool has closed it ("Connection is closed", no SQLSTATE) and the commit's failure is only logged.
+            if (cause instanceof TransactionSystemException failed && ROLLBACK_FAILED.equals(failed.getMessage())) {
                 return true;
             }
         }

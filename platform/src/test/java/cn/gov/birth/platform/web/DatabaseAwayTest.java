@@ -45,6 +45,18 @@ class DatabaseAwayTest {
     }
 
     @Test
+    void shouldAnswer503WhenTheCommitWasLostWithTheConnectionAndThePoolHadClosedItForTheRollback() throws Exception {
+        // The commit's failure (08006) is only logged; what reaches the request is the rollback's.
+        var closed = new TransactionSystemException("JDBC rollback failed", new SQLException("Connection is closed"));
+
+        assertThat(problems.unexpected(closed).getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+        assertThat(problems.unexpected(new TransactionSystemException("JDBC commit failed",
+                new SQLException("could not serialize access", "40001"))).getStatusCode())
+                .as("a commit refused for another reason is not the database being away")
+                .isEqualTo(HttpStatus.INTERNAL_SERVER_ERROR);
+    }
+
+    @Test
     void shouldStillAnswer500ForAFailureThatIsNotTheDatabaseBeingAway() throws Exception {
         assertThat(problems.unexpected(new DataIntegrityViolationException("duplicate key")).getStatusCode())
                 .isEqualTo(HttpStatus.INTERNAL_SERVER_ERROR);
