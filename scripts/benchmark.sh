@@ -15,7 +15,9 @@
 #   --concurrency N         closed loop: N clients (default 8; also how many mothers sign in at once)
 #   --duration S            closed loop: submit for S s (default: until --limit families are submitted)
 #   --await final|response  closed loop: a client posts again when its application is final (default
-#                           without --duration, as before) or when its POST is answered (default with it)
+#                           without --duration, as before) or when its POST is answered (default with it);
+#                           a POST refused with Retry-After (429, 503) is sent again after the wait, as a
+#                           portal does, unless the run or --timeout is over first
 #   --timeout SECONDS       how long each accepted application is followed after its POST (300)
 #   --follow stream|poll    stream (default): each application on its live status stream (one request,
 #                           GET /api/v1/applications/{id}/events) until final, then one GET for its record,

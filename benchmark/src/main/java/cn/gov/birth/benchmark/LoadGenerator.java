@@ -15,6 +15,7 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -38,7 +39,8 @@ import tools.jackson.databind.json.JsonMapper;
  * application when its last POST is answered ({@code --await response}, the default with
  * {@code --duration}: saturation) or when its last application is final ({@code --await final}, the
  * default without: as before {@code --duration} existed); until {@code --limit} families are
- * submitted or the duration is over. Other options: {@code --gateway URL}, {@code --data DIR},
+ * submitted or the duration is over; a client refused with {@code Retry-After} (429, 503) waits as asked and
+ * posts the same family again, as a portal does. Other options: {@code --gateway URL}, {@code --data DIR},
  * {@code --pids DIR} (the run script's pid files, for CPU by process), {@code --skip N},
  * {@code --timeout SECONDS} (how long each application is followed after its POST),
  * {@code --follow stream|poll} (each application on its status stream, then one GET; or by GETs only),
@@ -150,7 +152,8 @@ public final class LoadGenerator {
                     posts.submit(() -> {
                         for (int i = next.getAndIncrement(); i < families.size() && System.nanoTime() < end;
                              i = next.getAndIncrement()) {
-                            CompletableFuture<Outcome> outcome = submit(families.get(i), follower, submissions, followed);
+                            CompletableFuture<Outcome> outcome = file(families.get(i), end, follower, submissions,
+                                    followed);
                             if (plan.awaitFinal() && outcome != null) {
                                 outcome.join();
                             }
@@ -177,9 +180,45 @@ public final class LoadGenerator {
         }
     }
 
-    /** Posts one family's form; an accepted application is followed (its outcome to come), else null. */
-    private CompletableFuture<Outcome> submit(Family family, Follower follower, Submissions submissions,
-                                              List<CompletableFuture<Outcome>> followed) {
+    /**
+     * A client of the closed loop files one family's form as a portal does: when refused with {@code Retry-After}
+     * it waits as asked and posts the same form again, until accepted, refused for good, or the run (or
+     * {@code --timeout} from the first POST) is over first. The accepted application's outcome to come, else null.
+     */
+    private CompletableFuture<Outcome> file(Family family, long end, Follower follower, Submissions submissions,
+                                            List<CompletableFuture<Outcome>> followed) {
+        long giveUpAt = System.nanoTime() + plan.timeout().toNanos();
+        Posted posted = submit(family, follower, submissions, followed);
+        while (posted.comeBackAfter().isPresent()) {
+            long again = System.nanoTime() + posted.comeBackAfter().get().toNanos();
+            if (again >= end || again >= giveUpAt) {
+                submissions.gaveUp();
+                return null;
+            }
+            try {
+                sleepUntil(again);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return null;
+            }
+            submissions.refiled();
+            posted = submit(family, follower, submissions, followed);
+        }
+        return posted.outcome();
+    }
+
+    /**
+     * What one POST came to: the accepted application's outcome to come (null when not accepted), and, for a
+     * refusal that carried {@code Retry-After}, when it may be posted again.
+     */
+    private record Posted(CompletableFuture<Outcome> outcome, Optional<Duration> comeBackAfter) {
+
+        static final Posted NOTHING = new Posted(null, Optional.empty());
+    }
+
+    /** Posts one family's form; an accepted application is followed. */
+    private Posted submit(Family family, Follower follower, Submissions submissions,
+                          List<CompletableFuture<Outcome>> followed) {
         Instant postedAt = Instant.now();
         long posted = System.nanoTime();
         boolean answered = false;
@@ -189,16 +228,17 @@ public final class LoadGenerator {
                     .header("Authorization", family.bearer())
                     .POST(HttpRequest.BodyPublishers.ofString(family.body())).build(),
                     HttpResponse.BodyHandlers.ofString());
+            Optional<String> retryAfter = answer.headers().firstValue("Retry-After");
             submissions.record(String.valueOf(answer.statusCode()), Duration.ofNanos(System.nanoTime() - posted),
-                    answer.headers().firstValue("Retry-After").isPresent());
+                    retryAfter.isPresent());
             answered = true;
             if (answer.statusCode() != 201) {
-                return null;
+                return new Posted(null, RetryAfter.of(answer.statusCode(), retryAfter, Instant.now()));
             }
             CompletableFuture<Outcome> outcome = follower.follow(JSON.readTree(answer.body()).get("id").asString(),
                     family.bearer(), postedAt, posted, plan.timeout());
             followed.add(outcome);
-            return outcome;
+            return new Posted(outcome, Optional.empty());
         } catch (IOException | RuntimeException e) {
             if (answered) {
                 // A client of the closed loop must not die of it: the platform's bug, shown and not followed.
@@ -209,7 +249,7 @@ public final class LoadGenerator {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        return null;
+        return Posted.NOTHING;
     }
 
     /** Every family's mother signs in, as many at once as {@code --concurrency}; any failure ends the run. */

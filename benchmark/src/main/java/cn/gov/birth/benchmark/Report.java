@@ -47,6 +47,11 @@ record Report(Plan plan, int families, Instant start, Duration window, boolean r
         }
         lines.add("submission (POST -> response), by answer:");
         lines.addAll(submissions.lines());
+        if (!plan.openLoop()) {
+            lines.add(("refused with Retry-After: %d POSTs were the same family again after the wait, %d families "
+                    + "not posted again (the run or --timeout was over first)").formatted(submissions.refiledCount(),
+                    submissions.gaveUpCount()));
+        }
 
         lines.add("final states: %s".formatted(statuses()));
         lines.add("POST -> completed, platform clock (completedAt - submittedAt): " + platformLatency().summary());
@@ -116,6 +121,10 @@ record Report(Plan plan, int families, Instant start, Duration window, boolean r
         fields.put("rejected_429", submissions.count("429"));
         fields.put("rejected_503", submissions.count("503"));
         fields.put("other", submissions.otherCount());
+        if (!plan.openLoop()) {
+            fields.put("refiled", submissions.refiledCount());
+            fields.put("gave_up", submissions.gaveUpCount());
+        }
         fields.put("post_p50_ms", submissions.latencies("201").at(50).toMillis());
         fields.put("post_p99_ms", submissions.latencies("201").at(99).toMillis());
         fields.put("completed", completed());

@@ -19,12 +19,32 @@ final class Submissions {
 
     private final Map<String, Percentiles> latencies = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> retryAfter = new ConcurrentHashMap<>();
+    private final AtomicInteger refiled = new AtomicInteger();
+    private final AtomicInteger gaveUp = new AtomicInteger();
 
     void record(String answer, Duration latency, boolean withRetryAfter) {
         latencies.computeIfAbsent(answer, a -> new Percentiles()).add(latency);
         if (withRetryAfter) {
             retryAfter.computeIfAbsent(answer, a -> new AtomicInteger()).incrementAndGet();
         }
+    }
+
+    /** A refused family's form was posted again after its {@code Retry-After} (closed loop). */
+    void refiled() {
+        refiled.incrementAndGet();
+    }
+
+    /** A refused family was not posted again: the run, or its time to be followed, was over first (closed loop). */
+    void gaveUp() {
+        gaveUp.incrementAndGet();
+    }
+
+    int refiledCount() {
+        return refiled.get();
+    }
+
+    int gaveUpCount() {
+        return gaveUp.get();
     }
 
     int total() {

@@ -47,4 +47,25 @@ class ReportTest {
                 + "cpu_ms_per_completed=666.67 cpu_ms_per_completed_less_bench=600 busy_pct=50 "
                 + "busy_pct_less_bench=45 run_cpu_ms_per_completed=600");
     }
+
+    @Test
+    void shouldSayInAClosedLoopHowManyRefusedFamiliesWerePostedAgainAfterRetryAfter() {
+        Plan plan = Plan.of(Options.parse(new String[] {"--concurrency", "2", "--duration", "2"}, Plan.DEFAULTS));
+        Submissions submissions = new Submissions();
+        submissions.record("503", Duration.ofMillis(5), true);
+        submissions.refiled();
+        submissions.record("201", Duration.ofMillis(50), false);
+        submissions.record("503", Duration.ofMillis(5), true);
+        submissions.gaveUp();
+        CpuMeter.Usage usage = new CpuMeter.Usage(2, new ProcStat.Machine(200, 200, 2), Map.of());
+
+        Report report = new Report(plan, 2, START, Duration.ofSeconds(2), false, submissions,
+                List.of(completed(100, 600)), new Percentiles(), usage, usage, new Follower.Following(1, 0, 1, 0, 0),
+                Duration.ofSeconds(2));
+
+        assertThat(report.lines()).contains("refused with Retry-After: 1 POSTs were the same family again after the "
+                + "wait, 1 families not posted again (the run or --timeout was over first)");
+        assertThat(report.summary()).contains(" submitted=3 accepted=1 rejected_429=0 rejected_503=2 other=0 "
+                + "refiled=1 gave_up=1 ");
+    }
 }
