@@ -9,7 +9,8 @@
 # Usage: scripts/run-platform.sh [--no-build] [--timeout SECONDS]
 #   --no-build           use the jars already built (default: ./mvnw -B -q -DskipTests package)
 #   --timeout SECONDS    how long to wait for readiness (default $READY_TIMEOUT or 240)
-# Environment: JAVA_OPTS (service JVM options), KAFKA_JAVA_OPTS (broker JVM options),
+# Environment: JAVA_OPTS (service JVM options), KAFKA_JAVA_OPTS (broker JVM options), SIMULATOR_JAVA_OPTS
+#   (the simulator's JVM options),
 #   KAFKA_BOOTSTRAP_SERVERS (use this Kafka instead of starting one), LOCAL_KAFKA_PORT (9092),
 #   LOCAL_KAFKA_CONTROLLER_PORT (9093), DB_HOST/DB_PORT, DB_SSL_MODE (disable on the loopback), DB_POOL_SIZE, KAFKA_PARTITIONS,
 #   DB_USER/DB_PASSWORD (unset: scripts/setup-database.sh gives each service a role of its own, as
@@ -32,7 +33,7 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 
-usage() { sed -n '2,31s/^# \{0,1\}//p' "$0"; }
+usage() { sed -n '2,32s/^# \{0,1\}//p' "$0"; }
 
 build=1
 TIMEOUT="${READY_TIMEOUT:-240}"
@@ -63,7 +64,10 @@ fi
 VERSION=0.1.0-SNAPSHOT
 PIDS=.run/pids
 JAVA_OPTS="${JAVA_OPTS:--Xms64m -Xmx256m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC}"
-KAFKA_JAVA_OPTS="${KAFKA_JAVA_OPTS:--Xms64m -Xmx512m -XX:+UseSerialGC}"
+# The broker and the simulator on C1 alone, as the services: on a small machine C2's compiling cost
+# them more than it bought (docs/performance.md, fifteenth session).
+KAFKA_JAVA_OPTS="${KAFKA_JAVA_OPTS:--Xms64m -Xmx512m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC}"
+SIMULATOR_JAVA_OPTS="${SIMULATOR_JAVA_OPTS:--Xms32m -Xmx256m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC}"
 BACKEND_NICE="${BACKEND_NICE:-5}"
 case "$BACKEND_NICE" in
   ''|*[!0-9]*|[2-9][0-9]|1[0-9][0-9]*) echo "BACKEND_NICE must be a niceness from 0 to 19, not '$BACKEND_NICE'" >&2; exit 2 ;;
@@ -275,7 +279,7 @@ if ! is_running simulator; then
   fi
   started=1
   STARTED+=(simulator)
-  nohup "$JAVA_HOME/bin/java" -Xmx256m "${SIMULATOR_OPTS[@]+"${SIMULATOR_OPTS[@]}"}" -jar "$SIMULATOR_JAR" --extensions "$SIMULATOR_EXTENSIONS" \
+  nohup "$JAVA_HOME/bin/java" $SIMULATOR_JAVA_OPTS "${SIMULATOR_OPTS[@]+"${SIMULATOR_OPTS[@]}"}" -jar "$SIMULATOR_JAR" --extensions "$SIMULATOR_EXTENSIONS" \
     --port "$SIMULATOR_PORT" --bind-address 127.0.0.1 --root-dir simulator --disable-banner --no-request-journal \
     > logs/simulator.log 2>&1 < /dev/null &
   echo $! > "$PIDS/simulator.pid"
