@@ -23,6 +23,7 @@ import cn.gov.birth.contracts.events.ParentingGuidanceEnrolled;
 import cn.gov.birth.contracts.events.SocialSecurityCardApplied;
 import cn.gov.birth.contracts.events.VaccinationCertificateIssued;
 import cn.gov.birth.application.access.ApplicationAccess;
+import cn.gov.birth.application.aggregation.DepartmentFacts;
 import cn.gov.birth.platform.test.ServiceIntegrationTest;
 import cn.gov.birth.platform.test.JsonHttp;
 import cn.gov.birth.platform.test.TestInfrastructure;
@@ -76,6 +77,9 @@ class ApplicationServiceIntegrationTest extends ServiceIntegrationTest {
 
     @Autowired
     TransactionTemplate transactions;
+
+    @Autowired
+    DepartmentFacts facts;
 
     JsonHttp http;
 
@@ -283,6 +287,35 @@ class ApplicationServiceIntegrationTest extends ServiceIntegrationTest {
         assertThat(jdbc.sql("select column_name from information_schema.columns where table_name = 'application'")
                 .query(String.class).list()).doesNotContain("mother_id_number");
         assertThat(http.post("/api/v1/applications", form).status()).isEqualTo(409);
+    }
+
+    /** A poll's facts share a transaction; those about one application use one aggregate, written once each. */
+    @Test
+    void shouldApplySeveralFactsAboutOneApplicationInOneTransactionEachWrittenOnceInOrder() {
+        UUID id = UUID.fromString(http.post("/api/v1/applications", newFamily()).json().get("id").asString());
+        JsonNode filed = http.get("/api/v1/applications/" + id).json();
+        long version = filed.get("version").asLong();
+        int lines = filed.get("timeline").size();
+        Instant now = Instant.now();
+
+        transactions.executeWithoutResult(status -> {
+            facts.apply(new ItemStarted(UUID.randomUUID(), id, now, Item.BIRTH_CERT));
+            facts.apply(new BirthCertificateIssued(UUID.randomUUID(), id, now, "Q000000044", false));
+            facts.apply(new VaccinationCertificateIssued(UUID.randomUUID(), id, now, "V520000000044"));
+        });
+
+        JsonNode body = http.get("/api/v1/applications/" + id).json();
+        assertThat(body.get("version").asLong()).isEqualTo(version + 3);
+        assertThat(body.get("timeline")).hasSize(lines + 3);
+        assertThat(item(body, "BIRTH_CERT").get("result").get("certificateNumber").asString()).isEqualTo("Q000000044");
+        assertThat(itemStatus(body, "VACCINATION")).isEqualTo("COMPLETED");
+        assertThat(jdbc.sql("select count(*) from application_item where application_id = ?").param(id)
+                .query(Long.class).single()).isEqualTo(7);
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                probe.events(Topics.APPLICATION_STATUS, ApplicationStatusChanged.class, id).size() >= 4);
+        assertThat(probe.events(Topics.APPLICATION_STATUS, ApplicationStatusChanged.class, id))
+                .extracting(ApplicationStatusChanged::version)
+                .containsExactly(version, version + 1, version + 2, version + 3);
     }
 
     @Test

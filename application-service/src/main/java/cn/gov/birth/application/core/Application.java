@@ -61,8 +61,8 @@ public final class Application {
     private LocalDate deadline;
     private Instant completedAt;
 
-    // What the current command changed, for the repository to write.
-    private final boolean isNew;
+    // What the commands changed since the repository last wrote it, for the repository to write.
+    private boolean isNew;
     private boolean formChanged;
     private final Set<Item> changedItems = EnumSet.noneOf(Item.class);
     private final List<TimelineEntry> newEntries = new ArrayList<>();
@@ -428,5 +428,14 @@ public final class Application {
 
     List<ReceivedMaterial> newMaterials() {
         return Collections.unmodifiableList(newMaterials);
+    }
+
+    /** The repository wrote what changed so far: a later save in the same transaction writes only what follows. */
+    void saved() {
+        isNew = false;
+        formChanged = false;
+        changedItems.clear();
+        newEntries.clear();
+        newMaterials.clear();
     }
 }

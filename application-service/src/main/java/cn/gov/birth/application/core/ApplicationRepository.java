@@ -22,7 +22,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -33,6 +35,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Loads and saves {@link Application}s: the only writer of {@code application},
@@ -68,6 +72,9 @@ public class ApplicationRepository {
             status, version, acceptance, cast(null as text) as form, submitted_by, mother_index, father_index,
             deadline, completed_at, newborn_birth_time, birth_certificate_number, applicant_phone""";
 
+    /** The key of this transaction's locked applications ({@link #lock}). */
+    private static final Object LOCKED = new Object();
+
     private final JdbcClient jdbc;
     private final JdbcTemplate batches;
     private final Outbox outbox;
@@ -83,19 +90,47 @@ public class ApplicationRepository {
     /**
      * The application with its items, locked until the caller's transaction ends (facts of one application
      * queue here). Its form (the largest column, sealed) is read, opened and parsed only if the command asks
-     * for it: a department's fact, most of the commands, does not.
+     * for it: a department's fact, most of the commands, does not. Within one transaction it is read once:
+     * a later lock returns the same aggregate, as the earlier commands left it and {@link #save} wrote it
+     * (a poll's facts about one application, often several, read its row and items and open its results
+     * once, not once per fact).
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public Optional<Application> lock(UUID id) {
+        Map<UUID, Application> locked = lockedInThisTransaction();
+        Application known = locked.get(id);
+        if (known != null) {
+            return Optional.of(known);
+        }
         // The row first: its lock is what keeps the items still while they are read.
-        return jdbc.sql("select " + ROW_BUT_FORM + " from application where id = ? for update").param(id)
-                .query(Row.class).optional()
+        Optional<Application> application = jdbc.sql("select " + ROW_BUT_FORM + " from application where id = ? for update")
+                .param(id).query(Row.class).optional()
                 .map(row -> row.application(() -> form(id), encryption.open(row.applicantPhone(),
                         APPLICANT_PHONE.place()), jdbc.sql("""
                                 select item, status, deadline, reason_code, reason_message, result as result_json,
                                        updated_at, pulled_in
                                 from application_item where application_id = ?""")
                         .param(id).query(ApplicationItem.class).list().stream().map(this::opened).toList()));
+        application.ifPresent(found -> locked.put(id, found));
+        return application;
+    }
+
+    /** The applications this transaction locked, by id; forgotten when it ends, committed or rolled back. */
+    @SuppressWarnings("unchecked")
+    private static Map<UUID, Application> lockedInThisTransaction() {
+        Map<UUID, Application> locked = (Map<UUID, Application>) TransactionSynchronizationManager.getResource(LOCKED);
+        if (locked == null) {
+            Map<UUID, Application> fresh = new HashMap<>();
+            TransactionSynchronizationManager.bindResource(LOCKED, fresh);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(LOCKED);
+                }
+            });
+            locked = fresh;
+        }
+        return locked;
     }
 
     /** The form as stored, opened. */
@@ -153,6 +188,7 @@ public class ApplicationRepository {
                 DepartmentViews.of(event).forEach(copy -> outbox.publish(copy.topic(), copy.event()));
             }
         }
+        application.saved();
     }
 
     /** The application the submitter filed earlier with this idempotency key, and the hash of that request. */
