@@ -19,6 +19,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -77,33 +78,47 @@ public class Notifications {
     @Transactional(propagation = Propagation.MANDATORY)
     public void on(ApplicationStatusChanged change) {
         record(About.STATUS, change.eventId(), change.applicationId(), change.reference(), change.version(),
-                change.status(), change.changedItem(), texts.bySms(change) ? change.applicantPhone() : null,
-                texts.of(change), change.audience());
+                change.status(), change.changedItem(), recipient(change), texts.of(change), change.audience());
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
     public void on(FamilyAnswered answered) {
         record(About.ANSWER, answered.eventId(), answered.applicationId(), answered.reference(), answered.version(),
-                answered.status(), answered.item(), answered.applicantPhone(), texts.of(answered), answered.audience());
+                answered.status(), answered.item(), recipient(answered), texts.of(answered), answered.audience());
+    }
+
+    /** The number a status change's message also goes to by SMS ({@link MessageTexts#bySms}); null: in-app only. */
+    public String recipient(ApplicationStatusChanged change) {
+        return texts.bySms(change) ? change.applicantPhone() : null;
+    }
+
+    /** The number a department's answer also goes to by SMS: the applicant's, when the form has one. */
+    public String recipient(FamilyAnswered answered) {
+        return answered.applicantPhone();
     }
 
     /**
      * The message, once per event, and who may read the application's messages: the newest version's
      * audience, written only when it differs from the one kept (a correction names other parents), not at
-     * every status change; {@code version} is then the version that brought the audience kept.
+     * every status change; {@code version} is then the version that brought the audience kept. Both in one
+     * statement: a status change is the commonest thing this service writes.
      */
     private void record(About about, UUID eventId, UUID applicationId, String reference, long version,
                         ApplicationStatus status, Item item, String phone, String text, Audience audience) {
-        jdbc.sql("""
-                        insert into notification (source_event, application_id, reference, version, status, item,
-                                                  channel, recipient, text, created_at, about)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (source_event) do nothing""")
-                .params(eventId, applicationId, reference, version, status.name(), item == null ? null : item.name(),
-                        phone == null ? IN_APP : IN_APP_AND_SMS, encryption.seal(phone, RECIPIENT.place()), encryption.seal(text, TEXT.place()),
-                        Timestamp.from(clock.instant()), about.name())
-                .update();
-        if (audience != null) {
-            jdbc.sql("""
+        List<Object> params = new ArrayList<>(Arrays.asList(eventId, applicationId, reference, version, status.name(),
+                item == null ? null : item.name(), phone == null ? IN_APP : IN_APP_AND_SMS,
+                encryption.seal(phone, RECIPIENT.place()), encryption.seal(text, TEXT.place()),
+                Timestamp.from(clock.instant()), about.name()));
+        String message = """
+                insert into notification (source_event, application_id, reference, version, status, item, channel,
+                                          recipient, text, created_at, about)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (source_event) do nothing""";
+        if (audience == null) {
+            jdbc.sql(message).params(params).update();
+        } else {
+            params.addAll(List.of(applicationId, version, audience.submittedBy(),
+                    audience.parentIndexes().toArray(String[]::new)));
+            jdbc.sql("with message as (" + message + " returning id)" + """
                             insert into application_audience (application_id, version, submitted_by, parent_indexes)
                             values (?, ?, ?, ?)
                             on conflict (application_id) do update set version = excluded.version,
@@ -111,9 +126,7 @@ public class Notifications {
                             where application_audience.version < excluded.version
                               and (application_audience.submitted_by, application_audience.parent_indexes)
                                   is distinct from (excluded.submitted_by, excluded.parent_indexes)""")
-                    .params(applicationId, version, audience.submittedBy(),
-                            audience.parentIndexes().toArray(String[]::new))
-                    .update();
+                    .params(params).update();
         }
         log.debug("Message ({}) for application {} v{} to {}", about, reference, version, Mask.phone(phone));
     }

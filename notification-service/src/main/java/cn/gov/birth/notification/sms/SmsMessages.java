@@ -1,6 +1,8 @@
 package cn.gov.birth.notification.sms;
 
+import cn.gov.birth.contracts.events.ApplicationStatusChanged;
 import cn.gov.birth.contracts.events.BirthEvent;
+import cn.gov.birth.contracts.events.FamilyAnswered;
 import cn.gov.birth.notification.messages.Notifications;
 import cn.gov.birth.platform.crypto.FieldEncryption;
 import cn.gov.birth.platform.masking.Mask;
@@ -53,16 +55,32 @@ public class SmsMessages {
     private final JdbcClient jdbc;
     private final FieldEncryption encryption;
     private final Clock clock;
+    private final Notifications notifications;
 
-    SmsMessages(JdbcClient jdbc, FieldEncryption encryption, Clock clock) {
+    SmsMessages(JdbcClient jdbc, FieldEncryption encryption, Clock clock, Notifications notifications) {
         this.jdbc = jdbc;
         this.encryption = encryption;
         this.clock = clock;
+        this.notifications = notifications;
     }
 
-    /** After the event's message is recorded (Notifications: a status change, an answer), in its transaction: its SMS, once. */
+    /** After a status change's message is recorded, in its transaction: its SMS, once, if it goes by SMS. */
     @Transactional(propagation = Propagation.MANDATORY)
-    public void on(BirthEvent change) {
+    public void on(ApplicationStatusChanged change) {
+        if (notifications.recipient(change) != null) {
+            queue(change);
+        }
+    }
+
+    /** After a department's answer's message is recorded, in its transaction: its SMS, once, if it goes by SMS. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void on(FamilyAnswered answered) {
+        if (notifications.recipient(answered) != null) {
+            queue(answered);
+        }
+    }
+
+    private void queue(BirthEvent change) {
         Timestamp now = Timestamp.from(clock.instant());
         jdbc.sql("""
                         insert into sms_message (message_id, notification_id, state, next_attempt_at, created_at)
