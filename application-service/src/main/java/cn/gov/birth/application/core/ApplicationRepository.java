@@ -103,7 +103,8 @@ public class ApplicationRepository {
             return Optional.of(known);
         }
         // The row first: its lock is what keeps the items still while they are read.
-        Optional<Application> application = jdbc.sql("select " + ROW_BUT_FORM + " from application where id = ? for update")
+        Optional<Application> application = jdbc.sql(
+                        "select " + ROW_BUT_FORM + " from application where id = ? for update")
                 .param(id).query(Row.class).optional()
                 .map(row -> row.application(() -> form(id), encryption.open(row.applicantPhone(),
                         APPLICANT_PHONE.place()), jdbc.sql("""
