@@ -27,7 +27,7 @@ public final class BlindIndex {
         if (idNumber == null) {
             return null;
         }
-        byte[] mac = PartnerSignature.hmac(key).doFinal(("id:" + idNumber.trim().toUpperCase(Locale.ROOT))
+        byte[] mac = PartnerSignature.hmac(key, ("id:" + idNumber.trim().toUpperCase(Locale.ROOT))
                 .getBytes(StandardCharsets.UTF_8));
         return Base64.getUrlEncoder().withoutPadding().encodeToString(mac);
     }

@@ -58,7 +58,7 @@ public final class PartnerSecrets {
         if (devMaster == null) {
             return Optional.empty();
         }
-        return Optional.of(PartnerSignature.hmac(devMaster).doFinal(("partner:" + partner)
+        return Optional.of(PartnerSignature.hmac(devMaster, ("partner:" + partner)
                 .getBytes(StandardCharsets.UTF_8)));
     }
 }

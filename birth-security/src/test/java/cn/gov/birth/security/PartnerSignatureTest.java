@@ -6,6 +6,7 @@ import cn.gov.birth.security.PartnerSignature.Verdict;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -18,6 +19,18 @@ class PartnerSignatureTest {
     private static Verdict verify(Map<String, String> headers, byte[] body, byte[] secret, Instant at) {
         return PartnerSignature.verify(headers.get(PartnerSignature.PARTNER), headers.get(PartnerSignature.TIMESTAMP),
                 headers.get(PartnerSignature.NONCE), headers.get(PartnerSignature.SIGNATURE), body, secret, at);
+    }
+
+    @Test
+    void shouldComputeTheHmacSha256OfRfc4231WhicheverKeyItsMacHadBefore() {
+        PartnerSignature.hmac(SECRET, BODY);
+
+        // RFC 4231, test case 2, the data in two parts.
+        byte[] mac = PartnerSignature.hmac("Jefe".getBytes(StandardCharsets.US_ASCII),
+                "what do ya ".getBytes(StandardCharsets.US_ASCII), "want for nothing?".getBytes(StandardCharsets.US_ASCII));
+
+        assertThat(HexFormat.of().formatHex(mac))
+                .isEqualTo("5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843");
     }
 
     @Test

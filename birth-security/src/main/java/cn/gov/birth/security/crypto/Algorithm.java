@@ -3,6 +3,8 @@ package cn.gov.birth.security.crypto;
 import java.security.GeneralSecurityException;
 import java.security.Provider;
 import java.security.SecureRandom;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
 import javax.crypto.SecretKey;
@@ -24,9 +26,18 @@ public enum Algorithm {
     static final int TAG_BITS = 128;
     private static final int TAG_BYTES = TAG_BITS / 8;
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** At most this many idle ciphers are kept per algorithm: about the threads that seal and open at once. */
+    private static final int IDLE_CIPHERS = 64;
 
     private final String keyAlgorithm;
     private final int keyBytes;
+    /**
+     * Ciphers that sealed or opened and are free again. Making one ({@code Cipher.getInstance}: the providers
+     * searched, the implementation made by reflection) cost as much as sealing a field, and a cipher that
+     * is initialised again with the key it had keeps that key's schedule; each use initialises it anew
+     * (a fresh nonce), so nothing of one value carries over to the next.
+     */
+    private final BlockingQueue<Cipher> idle = new ArrayBlockingQueue<>(IDLE_CIPHERS);
 
     Algorithm(String keyAlgorithm, int keyBytes) {
         this.keyAlgorithm = keyAlgorithm;
@@ -59,17 +70,29 @@ public enum Algorithm {
                 : Cipher.getInstance(transformation);
     }
 
+    /** An idle cipher of this algorithm, or a new one. */
+    private Cipher borrowed() throws GeneralSecurityException {
+        Cipher cipher = idle.poll();
+        return cipher != null ? cipher : cipher();
+    }
+
+    /** A cipher whose last use ended well is free again (one that failed is dropped); beyond the bound, dropped too. */
+    private void giveBack(Cipher cipher) {
+        idle.offer(cipher);
+    }
+
     /** {@code nonce || ciphertext || tag} of {@code plaintext} under {@code key}, bound to {@code aad}. */
     byte[] seal(SecretKey key, byte[] plaintext, byte[] aad) {
         byte[] nonce = new byte[NONCE_BYTES];
         RANDOM.nextBytes(nonce);
         try {
-            Cipher cipher = cipher();
+            Cipher cipher = borrowed();
             cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
             cipher.updateAAD(aad);
             byte[] sealed = new byte[NONCE_BYTES + cipher.getOutputSize(plaintext.length)];
             System.arraycopy(nonce, 0, sealed, 0, NONCE_BYTES);
             cipher.doFinal(plaintext, 0, plaintext.length, sealed, NONCE_BYTES);
+            giveBack(cipher);
             return sealed;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(this + " cannot encrypt", e);
@@ -87,10 +110,12 @@ public enum Algorithm {
             throw new AEADBadTagException("too short to be sealed by " + this);
         }
         try {
-            Cipher cipher = cipher();
+            Cipher cipher = borrowed();
             cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, sealed, 0, NONCE_BYTES));
             cipher.updateAAD(aad);
-            return cipher.doFinal(sealed, NONCE_BYTES, sealed.length - NONCE_BYTES);
+            byte[] plaintext = cipher.doFinal(sealed, NONCE_BYTES, sealed.length - NONCE_BYTES);
+            giveBack(cipher);
+            return plaintext;
         } catch (AEADBadTagException e) {
             throw e;
         } catch (GeneralSecurityException e) {

@@ -5,7 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.security.Security;
+import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
 import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
@@ -15,6 +21,7 @@ import org.junit.jupiter.api.Test;
 class AlgorithmTest {
 
     private static final HexFormat HEX = HexFormat.of();
+    private static final byte[] AAD = "application.form".getBytes(UTF_8);
 
     @Test
     void shouldEncryptTheSm4BlockOfGbT32907WithTheProviderItUses() throws Exception {
@@ -53,6 +60,39 @@ class AlgorithmTest {
             assertThat(algorithm.open(key, sealed, "here".getBytes(UTF_8))).isEqualTo("出生一件事".getBytes(UTF_8));
             assertThatThrownBy(() -> algorithm.open(key, sealed, "there".getBytes(UTF_8)))
                     .isInstanceOf(AEADBadTagException.class);
+        }
+    }
+
+    @Test
+    void shouldSealAndOpenUnderAnyKeyAfterAFailedOpenAsTheCiphersAreUsedAgain() throws Exception {
+        for (Algorithm algorithm : Algorithm.values()) {
+            var first = algorithm.key(algorithm.newKey());
+            var second = algorithm.key(algorithm.newKey());
+            byte[] underFirst = algorithm.seal(first, "甲".getBytes(UTF_8), "here".getBytes(UTF_8));
+            assertThatThrownBy(() -> algorithm.open(second, underFirst, "here".getBytes(UTF_8)))
+                    .isInstanceOf(AEADBadTagException.class);
+
+            byte[] underSecond = algorithm.seal(second, "乙".getBytes(UTF_8), "here".getBytes(UTF_8));
+
+            assertThat(algorithm.open(first, underFirst, "here".getBytes(UTF_8))).isEqualTo("甲".getBytes(UTF_8));
+            assertThat(algorithm.open(second, underSecond, "here".getBytes(UTF_8))).isEqualTo("乙".getBytes(UTF_8));
+            assertThat(algorithm.seal(first, "甲".getBytes(UTF_8), "here".getBytes(UTF_8))).isNotEqualTo(underFirst);
+        }
+    }
+
+    @Test
+    void shouldSealAndOpenOnManyThreadsAtOnceEachValueUnderItsOwnKey() throws Exception {
+        Algorithm algorithm = Algorithm.AES_256_GCM;
+        try (ExecutorService threads = Executors.newFixedThreadPool(8)) {
+            List<Future<Boolean>> roundTrips = IntStream.range(0, 400).mapToObj(i -> threads.submit(() -> {
+                var key = algorithm.key(algorithm.newKey());
+                byte[] value = ("value " + i).getBytes(UTF_8);
+                return Arrays.equals(algorithm.open(key, algorithm.seal(key, value, AAD), AAD), value);
+            })).toList();
+
+            for (Future<Boolean> roundTrip : roundTrips) {
+                assertThat(roundTrip.get()).isTrue();
+            }
         }
     }
 
