@@ -90,7 +90,10 @@ record Report(Plan plan, int families, Instant start, Duration window, boolean r
                 "  machine less the benchmark's own process: %s%% busy (%s cores), %s ms per completed application"
                         .formatted(decimal(usage.busyPercentWithoutBenchmark()),
                                 decimal(usage.cores(usage.machine().busy() - usage.benchmark())),
-                                decimal(usage.millisPer(completed, true))));
+                                decimal(usage.millisPer(completed, true))),
+                "  the platform's processes only (below, less the benchmark and other): %s cores, %s ms per completed application"
+                        .formatted(decimal(usage.cores(usage.platform())),
+                                decimal(usage.platformMillisPer(completed))));
     }
 
     /** Cores each process used over the window and over the whole run, busiest in the window first. */
@@ -140,6 +143,7 @@ record Report(Plan plan, int families, Instant start, Duration window, boolean r
         fields.put("busy_pct", decimal(windowCpu.busyPercent()));
         fields.put("busy_pct_less_bench", decimal(windowCpu.busyPercentWithoutBenchmark()));
         fields.put("run_cpu_ms_per_completed", decimal(runCpu.millisPer(completed(), false)));
+        fields.put("platform_cpu_ms_per_completed", decimal(windowCpu.platformMillisPer(completedInWindow())));
         return "summary: " + fields.entrySet().stream().map(f -> f.getKey() + "=" + f.getValue())
                 .collect(Collectors.joining(" "));
     }

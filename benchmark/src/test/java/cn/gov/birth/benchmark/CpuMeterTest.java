@@ -36,7 +36,7 @@ class CpuMeterTest {
     }
 
     @Test
-    void shouldReportBusyShareCoresAndMillisecondsPerApplicationWithAndWithoutTheBenchmark() {
+    void shouldReportBusyShareCoresAndMillisecondsPerApplicationWithAndWithoutTheBenchmarkAndForThePlatformAlone() {
         CpuMeter.Sample start = new CpuMeter.Sample(0, new ProcStat.Machine(1000, 9000, 2),
                 Map.of("postgresql", Map.of(1L, 100L), CpuMeter.BENCHMARK, Map.of(9L, 10L)));
         // 10 s on 2 cores: 2000 jiffies, 1500 of them busy; a PostgreSQL backend started meanwhile counts from 0.
@@ -53,6 +53,8 @@ class CpuMeterTest {
         assertThat(usage.millisPer(100, false)).isEqualTo(150.0);
         assertThat(usage.millisPer(100, true)).isEqualTo(120.0);
         assertThat(usage.millisPer(0, false)).isZero();
+        // the platform's processes: PostgreSQL's 500 jiffies, not the benchmark's nor the rest of the machine's
+        assertThat(usage.platformMillisPer(100)).isEqualTo(50.0);
         assertThat(usage.coresByGroup()).containsExactly(Map.entry("postgresql", 0.5), Map.entry("benchmark", 0.3),
                 Map.entry("other", 0.7));
     }

@@ -26,9 +26,9 @@ class ReportTest {
         }
         List<Follower.Outcome> outcomes = List.of(completed(0, 400), completed(500, 900), completed(1000, 1500),
                 completed(1500, 2500));
-        // 2 s on 2 cores: 400 jiffies, 200 busy (20 the benchmark's)
+        // 2 s on 2 cores: 400 jiffies, 200 busy (20 the benchmark's, 100 PostgreSQL's)
         CpuMeter.Usage window = new CpuMeter.Usage(2, new ProcStat.Machine(200, 200, 2),
-                Map.of(CpuMeter.BENCHMARK, 20L));
+                Map.of(CpuMeter.BENCHMARK, 20L, "postgresql", 100L));
         CpuMeter.Usage run = new CpuMeter.Usage(3, new ProcStat.Machine(240, 360, 2), Map.of(CpuMeter.BENCHMARK, 24L));
 
         Report report = new Report(plan, 4, START, Duration.ofSeconds(2), false, submissions, outcomes,
@@ -45,7 +45,7 @@ class ReportTest {
                 + "completed_in_window=3 completed_per_s=1.5 last_completion_s=2.5 not_final=0 p50_ms=400 p99_ms=1000 "
                 + "sent_to_completed_p99_ms=1010 "
                 + "cpu_ms_per_completed=666.67 cpu_ms_per_completed_less_bench=600 busy_pct=50 "
-                + "busy_pct_less_bench=45 run_cpu_ms_per_completed=600");
+                + "busy_pct_less_bench=45 run_cpu_ms_per_completed=600 platform_cpu_ms_per_completed=333.33");
     }
 
     @Test
