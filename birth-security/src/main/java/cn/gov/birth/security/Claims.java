@@ -13,8 +13,12 @@ public final class Claims {
     public static final String CENTRE = "centre";
     /** The delivery hospital a {@link Role#HOSPITAL} staff member works at: its code. */
     public static final String HOSPITAL = "hospital";
-    /** The issuer of the tokens the {@code dev} profile makes. */
-    public static final String DEV_ISSUER = "urn:birth:dev";
+    /**
+     * The issuer of the tokens the {@code dev} profile makes: a URL, as an identity platform's issuer is
+     * (Spring Security reads {@code iss} as a URL first, and a URN made each token's check throw and catch
+     * an exception in every service); {@code .invalid} never resolves.
+     */
+    public static final String DEV_ISSUER = "https://dev-tokens.birth.invalid";
 
     private Claims() {
     }

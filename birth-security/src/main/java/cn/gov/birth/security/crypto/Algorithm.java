@@ -32,10 +32,9 @@ public enum Algorithm {
     private final String keyAlgorithm;
     private final int keyBytes;
     /**
-     * Ciphers that sealed or opened and are free again. Making one ({@code Cipher.getInstance}: the providers
-     * searched, the implementation made by reflection) cost as much as sealing a field, and a cipher that
-     * is initialised again with the key it had keeps that key's schedule; each use initialises it anew
-     * (a fresh nonce), so nothing of one value carries over to the next.
+     * Ciphers that sealed or opened and are free again: making one ({@code Cipher.getInstance}: the providers
+     * searched, the implementation made by reflection) cost as much as sealing a field. Each use initialises
+     * it anew (its key, a fresh nonce), so nothing of one value carries over to the next.
      */
     private final BlockingQueue<Cipher> idle = new ArrayBlockingQueue<>(IDLE_CIPHERS);
 
@@ -76,7 +75,7 @@ public enum Algorithm {
         return cipher != null ? cipher : cipher();
     }
 
-    /** A cipher whose last use ended well is free again (one that failed is dropped); beyond the bound, dropped too. */
+    /** A cipher whose last use ended well is free again (one that failed is never given back); beyond the bound, dropped. */
     private void giveBack(Cipher cipher) {
         idle.offer(cipher);
     }
