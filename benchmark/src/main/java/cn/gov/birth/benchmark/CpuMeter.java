@@ -63,8 +63,8 @@ final class CpuMeter {
 
         /**
          * The platform's own processes: every group but the benchmark. Unlike the machine's figure it leaves
-         * out whatever else the machine ran meanwhile (on a shared machine, another program's minute of work
-         * moved the machine's figure by 15%), so it compares two builds more steadily.
+         * out whatever else the machine ran meanwhile (on a shared machine, other programs took 10 to 63 ms of
+         * CPU per application from one run to the next), so it compares two builds more steadily.
          */
         long platform() {
             return groups.entrySet().stream().filter(group -> !group.getKey().equals(BENCHMARK))
