@@ -5,12 +5,13 @@ import cn.gov.birth.platform.crypto.FieldEncryption;
 import cn.gov.birth.platform.events.Correlation;
 import cn.gov.birth.platform.events.EventCatalog;
 import cn.gov.birth.platform.events.EventCodec;
+import cn.gov.birth.platform.db.WrittenAtCommit;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Publishes an event as part of the caller's transaction: the event is written to the outbox
@@ -30,37 +31,57 @@ public class Outbox {
             new EncryptedColumn("outbox_event", "id", "payload", "outbox_event.payload");
 
     private final JdbcClient jdbc;
-    private final OutboxRelay relay;
     private final EventCatalog catalog;
     private final List<Check> checks;
     private final FieldEncryption encryption;
+    /** A transaction's events, written in one statement as it commits; the relay is woken right after. */
+    private final WrittenAtCommit<List<Row>> pending;
 
     public Outbox(JdbcClient jdbc, OutboxRelay relay, EventCatalog catalog, List<Check> checks,
                   FieldEncryption encryption) {
         this.jdbc = jdbc;
-        this.relay = relay;
         this.catalog = catalog;
         this.checks = List.copyOf(checks);
         this.encryption = encryption;
+        this.pending = new WrittenAtCommit<>(ArrayList::new, this::write, relay::wakeUp);
     }
 
-    /** Writes the event to the outbox, to go to {@code topic} under its catalog key once the transaction commits. */
+    /**
+     * Writes the event to the outbox, to go to {@code topic} under its catalog key once the transaction
+     * commits: its checks run and its body is sealed now, the row is written with the transaction's other
+     * events as it commits.
+     */
     @Transactional(propagation = Propagation.MANDATORY)
     public void publish(String topic, Object event) {
         checks.forEach(check -> check.beforePublish(topic, event));
+        Row row = new Row(catalog.idOf(event), topic, catalog.keyOf(event), catalog.typeOf(event),
+                encryption.seal(EventCodec.mapper().writeValueAsString(event), PAYLOAD.place()),
+                Correlation.current());
+        pending.add(rows -> rows.add(row));
+    }
+
+    /** The rows in the order published (the relay sends by id), in one statement. */
+    private void write(List<Row> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
         jdbc.sql("""
                         insert into outbox_event (event_id, topic, event_key, event_type, payload, traceparent)
-                        values (?, ?, ?, ?, ?, ?)""")
-                .params(catalog.idOf(event), topic, catalog.keyOf(event), catalog.typeOf(event),
-                        encryption.seal(EventCodec.mapper().writeValueAsString(event), PAYLOAD.place()),
-                        Correlation.current())
+                        select event_id, topic, event_key, event_type, payload, traceparent
+                        from unnest(cast(? as uuid[]), cast(? as text[]), cast(? as text[]), cast(? as text[]),
+                                    cast(? as text[]), cast(? as text[]))
+                             with ordinality as row (event_id, topic, event_key, event_type, payload, traceparent, n)
+                        order by n""")
+                .params(rows.stream().map(Row::eventId).toArray(UUID[]::new),
+                        rows.stream().map(Row::topic).toArray(String[]::new),
+                        rows.stream().map(Row::key).toArray(String[]::new),
+                        rows.stream().map(Row::type).toArray(String[]::new),
+                        rows.stream().map(Row::payload).toArray(String[]::new),
+                        rows.stream().map(Row::traceparent).toArray(String[]::new))
                 .update();
-        // Wake the relay right after commit rather than waiting for its next poll.
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                relay.wakeUp();
-            }
-        });
+    }
+
+    /** An event as the outbox stores it, its body sealed. */
+    private record Row(UUID eventId, String topic, String key, String type, String payload, String traceparent) {
     }
 }
