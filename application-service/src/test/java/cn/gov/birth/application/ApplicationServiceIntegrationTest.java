@@ -35,6 +35,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -316,6 +317,37 @@ class ApplicationServiceIntegrationTest extends ServiceIntegrationTest {
         assertThat(probe.events(Topics.APPLICATION_STATUS, ApplicationStatusChanged.class, id))
                 .extracting(ApplicationStatusChanged::version)
                 .containsExactly(version, version + 1, version + 2, version + 3);
+    }
+
+    /** A poll's changes to several applications are written together at commit: each keeps its own. */
+    @Test
+    void shouldKeepEachApplicationsChangesApartWhenFactsAboutSeveralShareATransaction() {
+        UUID first = UUID.fromString(http.post("/api/v1/applications", newFamily()).json().get("id").asString());
+        UUID second = UUID.fromString(http.post("/api/v1/applications", newFamily()).json().get("id").asString());
+        long firstVersion = http.get("/api/v1/applications/" + first).json().get("version").asLong();
+        long secondVersion = http.get("/api/v1/applications/" + second).json().get("version").asLong();
+        Instant now = Instant.now();
+
+        transactions.executeWithoutResult(status -> {
+            facts.apply(new ItemStarted(UUID.randomUUID(), first, now, Item.BIRTH_CERT));
+            facts.apply(new VaccinationCertificateIssued(UUID.randomUUID(), second, now, "V520000000061"));
+            facts.apply(new BirthCertificateIssued(UUID.randomUUID(), first, now, "Q000000061", false));
+        });
+
+        JsonNode one = http.get("/api/v1/applications/" + first).json();
+        JsonNode two = http.get("/api/v1/applications/" + second).json();
+        assertThat(one.get("version").asLong()).isEqualTo(firstVersion + 2);
+        assertThat(two.get("version").asLong()).isEqualTo(secondVersion + 1);
+        assertThat(itemStatus(one, "BIRTH_CERT")).isEqualTo("COMPLETED");
+        assertThat(itemStatus(one, "VACCINATION")).isNotEqualTo("COMPLETED");
+        assertThat(itemStatus(two, "VACCINATION")).isEqualTo("COMPLETED");
+        assertThat(itemStatus(two, "BIRTH_CERT")).isNotEqualTo("COMPLETED");
+        // The first application's lines in the order its facts came.
+        List<JsonNode> lines = new ArrayList<>();
+        one.get("timeline").forEach(lines::add);
+        assertThat(lines.subList(lines.size() - 2, lines.size())).extracting(line -> line.get("item").asString())
+                .containsExactly("BIRTH_CERT", "BIRTH_CERT");
+        assertThat(lines.getLast().get("type").asString()).isNotEqualTo(lines.get(lines.size() - 2).get("type").asString());
     }
 
     @Test

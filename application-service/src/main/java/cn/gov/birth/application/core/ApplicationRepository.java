@@ -7,12 +7,14 @@ import cn.gov.birth.application.core.Application.TimelineEntry;
 import cn.gov.birth.application.policy.RegionPolicy.Channel;
 import cn.gov.birth.contracts.ApplicationStatus;
 import cn.gov.birth.contracts.ChinaTime;
+import cn.gov.birth.contracts.Item;
 import cn.gov.birth.contracts.Topics;
 import cn.gov.birth.contracts.events.ApplicationStatusChanged;
 import cn.gov.birth.contracts.events.BirthEvent;
 import cn.gov.birth.contracts.events.DepartmentViews;
 import cn.gov.birth.platform.crypto.EncryptedColumn;
 import cn.gov.birth.platform.crypto.FieldEncryption;
+import cn.gov.birth.platform.db.WrittenAtCommit;
 import cn.gov.birth.platform.events.EventCodec;
 import cn.gov.birth.platform.outbox.Outbox;
 import cn.gov.birth.platform.retention.Purge;
@@ -21,13 +23,18 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.function.IntFunction;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -79,6 +86,7 @@ public class ApplicationRepository {
     private final JdbcTemplate batches;
     private final Outbox outbox;
     private final FieldEncryption encryption;
+    private final WrittenAtCommit<Changes> changes = new WrittenAtCommit<>(Changes::new, this::write);
 
     ApplicationRepository(JdbcClient jdbc, JdbcTemplate batches, Outbox outbox, FieldEncryption encryption) {
         this.jdbc = jdbc;
@@ -147,41 +155,29 @@ public class ApplicationRepository {
                 item.updatedAt(), item.pulledIn());
     }
 
-    /** Writes what the application's command changed and publishes the events it caused. */
+    /**
+     * Keeps what the application's command changed, to be written as the transaction commits (a new
+     * application's row and a changed form at once), and publishes the events it caused.
+     */
     @Transactional(propagation = Propagation.MANDATORY)
     public void save(Application application, List<BirthEvent> events) {
-        write(application);
+        boolean rowWritten = writeRowWithForm(application);
         UUID id = application.id();
+        RowChange row = rowWritten ? null : new RowChange(id, application.status().name(), application.version(),
+                application.deadline(), application.completedAt());
         List<ApplicationItem> items = application.changedItems();
-        if (!items.isEmpty()) {
-            batches.batchUpdate("""
-                            insert into application_item (application_id, item, status, deadline, reason_code,
-                                                          reason_message, result, updated_at, pulled_in)
-                            values (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                            on conflict (application_id, item) do update set status = excluded.status,
-                                   reason_code = excluded.reason_code, reason_message = excluded.reason_message,
-                                   result = excluded.result, updated_at = excluded.updated_at""",
-                    items.stream().map(item -> new Object[]{id, item.item().name(), item.status().name(),
-                            item.deadline(), item.reasonCode(), item.reasonMessage(),
-                            encryption.seal(item.resultJson(), RESULT.place()),
-                            Timestamp.from(item.updatedAt()), item.pulledIn()}).toList());
-        }
         List<TimelineEntry> entries = application.newEntries();
-        if (!entries.isEmpty()) {
-            batches.batchUpdate("insert into timeline_entry (application_id, at, type, item, detail) values (?, ?, ?, ?, ?)",
-                    entries.stream().map(entry -> new Object[]{id, Timestamp.from(entry.at()), entry.type(),
-                            entry.item() == null ? null : entry.item().name(), entry.detail()}).toList());
-        }
         List<ReceivedMaterial> materials = application.newMaterials();
-        if (!materials.isEmpty()) {
-            batches.batchUpdate("""
-                            insert into received_material (application_id, type, document_id, received_by,
-                                                           service_centre, received_at)
-                            values (?, ?, ?, ?, ?, ?)""",
-                    materials.stream().map(material -> new Object[]{id, material.type(), material.documentId(),
-                            material.receivedBy(), material.serviceCentre(),
-                            Timestamp.from(material.receivedAt())}).toList());
-        }
+        changes.add(pending -> {
+            if (row != null) {
+                pending.rows().put(id, row);
+            } else {
+                pending.rows().remove(id); // the row was just written with a newer state
+            }
+            items.forEach(item -> pending.items().put(new ItemKey(id, item.item()), item));
+            entries.forEach(entry -> pending.entries().add(new NewEntry(id, entry)));
+            materials.forEach(material -> pending.materials().add(new NewMaterial(id, material)));
+        });
         for (BirthEvent event : events) {
             if (event instanceof ApplicationStatusChanged) {
                 outbox.publish(Topics.APPLICATION_STATUS, event);
@@ -190,6 +186,115 @@ public class ApplicationRepository {
             }
         }
         application.saved();
+    }
+
+    /** Writes what this transaction saved so far now, for a read of the tables that follows in it. */
+    public void flush() {
+        changes.flush();
+    }
+
+    /**
+     * A transaction's changes to applications, each row written once however many commands changed it
+     * (the last state): the rows' status, the items (one upsert each), the timeline lines and materials.
+     */
+    private record Changes(Map<UUID, RowChange> rows, Map<ItemKey, ApplicationItem> items, List<NewEntry> entries,
+                           List<NewMaterial> materials) {
+
+        Changes() {
+            this(new LinkedHashMap<>(), new LinkedHashMap<>(), new ArrayList<>(), new ArrayList<>());
+        }
+    }
+
+    /** What a command that leaves the form alone changes in the application's row. */
+    private record RowChange(UUID id, String status, long version, LocalDate deadline, Instant completedAt) {
+    }
+
+    private record ItemKey(UUID applicationId, Item item) {
+    }
+
+    private record NewEntry(UUID applicationId, TimelineEntry entry) {
+    }
+
+    private record NewMaterial(UUID applicationId, ReceivedMaterial material) {
+    }
+
+    /** One statement per table (arrays unnested), in the order the changes were saved. */
+    private void write(Changes pending) {
+        if (!pending.rows().isEmpty()) {
+            Collection<RowChange> rows = pending.rows().values();
+            jdbc.sql("""
+                            update application a set status = r.status, version = r.version,
+                                   deadline = cast(r.deadline as date), completed_at = cast(r.completed_at as timestamptz)
+                            from unnest(cast(? as uuid[]), cast(? as text[]), cast(? as bigint[]), cast(? as text[]),
+                                        cast(? as text[])) as r (id, status, version, deadline, completed_at)
+                            where a.id = r.id""")
+                    .params(column(rows, RowChange::id, UUID[]::new), column(rows, RowChange::status, String[]::new),
+                            column(rows, RowChange::version, Long[]::new),
+                            column(rows, row -> text(row.deadline()), String[]::new),
+                            column(rows, row -> text(row.completedAt()), String[]::new))
+                    .update();
+        }
+        if (!pending.items().isEmpty()) {
+            List<Map.Entry<ItemKey, ApplicationItem>> items = List.copyOf(pending.items().entrySet());
+            jdbc.sql("""
+                            insert into application_item (application_id, item, status, deadline, reason_code,
+                                                          reason_message, result, updated_at, pulled_in)
+                            select application_id, item, status, cast(deadline as date), reason_code, reason_message,
+                                   result, cast(updated_at as timestamptz), cast(pulled_in as boolean)
+                            from unnest(cast(? as uuid[]), cast(? as text[]), cast(? as text[]), cast(? as text[]),
+                                        cast(? as text[]), cast(? as text[]), cast(? as text[]), cast(? as text[]),
+                                        cast(? as text[]))
+                                 as i (application_id, item, status, deadline, reason_code, reason_message, result,
+                                       updated_at, pulled_in)
+                            on conflict (application_id, item) do update set status = excluded.status,
+                                   reason_code = excluded.reason_code, reason_message = excluded.reason_message,
+                                   result = excluded.result, updated_at = excluded.updated_at""")
+                    .params(column(items, item -> item.getKey().applicationId(), UUID[]::new),
+                            column(items, item -> item.getKey().item().name(), String[]::new),
+                            column(items, item -> item.getValue().status().name(), String[]::new),
+                            column(items, item -> text(item.getValue().deadline()), String[]::new),
+                            column(items, item -> item.getValue().reasonCode(), String[]::new),
+                            column(items, item -> item.getValue().reasonMessage(), String[]::new),
+                            column(items, item -> encryption.seal(item.getValue().resultJson(), RESULT.place()),
+                                    String[]::new),
+                            column(items, item -> text(item.getValue().updatedAt()), String[]::new),
+                            column(items, item -> Boolean.toString(item.getValue().pulledIn()), String[]::new))
+                    .update();
+        }
+        if (!pending.entries().isEmpty()) {
+            List<NewEntry> entries = pending.entries();
+            jdbc.sql("""
+                            insert into timeline_entry (application_id, at, type, item, detail)
+                            select application_id, cast(at as timestamptz), type, item, detail
+                            from unnest(cast(? as uuid[]), cast(? as text[]), cast(? as text[]), cast(? as text[]),
+                                        cast(? as text[])) with ordinality as t (application_id, at, type, item, detail, n)
+                            order by n""")
+                    .params(column(entries, NewEntry::applicationId, UUID[]::new),
+                            column(entries, entry -> text(entry.entry().at()), String[]::new),
+                            column(entries, entry -> entry.entry().type(), String[]::new),
+                            column(entries, entry -> entry.entry().item() == null ? null : entry.entry().item().name(),
+                                    String[]::new),
+                            column(entries, entry -> entry.entry().detail(), String[]::new))
+                    .update();
+        }
+        if (!pending.materials().isEmpty()) {
+            batches.batchUpdate("""
+                            insert into received_material (application_id, type, document_id, received_by,
+                                                           service_centre, received_at)
+                            values (?, ?, ?, ?, ?, ?)""",
+                    pending.materials().stream().map(m -> new Object[]{m.applicationId(), m.material().type(),
+                            m.material().documentId(), m.material().receivedBy(), m.material().serviceCentre(),
+                            Timestamp.from(m.material().receivedAt())}).toList());
+        }
+    }
+
+    /** One column of the rows, as an array for {@code unnest}. */
+    private static <R, T> T[] column(Collection<R> rows, Function<R, T> value, IntFunction<T[]> array) {
+        return rows.stream().map(value).toArray(array);
+    }
+
+    private static String text(Object dateOrInstant) {
+        return dateOrInstant == null ? null : dateOrInstant.toString();
     }
 
     /** The application the submitter filed earlier with this idempotency key, and the hash of that request. */
@@ -245,15 +350,13 @@ public class ApplicationRepository {
         return "%s-%s-%06d".formatted(region, day.format(DateTimeFormatter.BASIC_ISO_DATE), sequence);
     }
 
-    private void write(Application application) {
+    /**
+     * Writes a new application's row, or the row of one whose form changed (a supplement or correction),
+     * at once: true then. A command that changes only the status leaves the row to the commit ({@link #save}).
+     */
+    private boolean writeRowWithForm(Application application) {
         if (!application.isNew() && !application.formChanged()) {
-            // Facts change the status only: the form, sealing it the most of a save's cost, is not even read.
-            jdbc.sql("update application set status = ?, version = ?, deadline = ?, completed_at = ? where id = ?")
-                    .params(application.status().name(), application.version(), application.deadline(),
-                            application.completedAt() == null ? null : Timestamp.from(application.completedAt()),
-                            application.id())
-                    .update();
-            return;
+            return false;
         }
         Row row = Row.of(application, encryption.seal(json(application.form()), FORM.place()),
                 encryption.seal(application.applicantPhone(), APPLICANT_PHONE.place()));
@@ -269,7 +372,7 @@ public class ApplicationRepository {
                                     :submittedBy, :motherIndex, :fatherIndex, :deadline, :completedAt,
                                     :newbornBirthTime, :birthCertificateNumber, :applicantPhone)""")
                     .paramSource(row).update();
-            return;
+            return true;
         }
         // A supplement or a correction: the form and what the row keeps of it.
         jdbc.sql("""
@@ -280,6 +383,7 @@ public class ApplicationRepository {
                                father_index = :fatherIndex, applicant_phone = :applicantPhone
                         where id = :id""")
                 .paramSource(row).update();
+        return true;
     }
 
     /**

@@ -53,6 +53,7 @@ public class ApplicationViews {
     /** The application if {@code allowed} admits its parties (who filed it and where, its parents); empty otherwise. */
     @Transactional(readOnly = true)
     public Optional<ApplicationView> find(UUID id, Predicate<Parties> allowed) {
+        applications.flush(); // what a command of this transaction saved (a withdrawal, say) is otherwise written at commit
         return jdbc.sql("""
                         select id, reference, region, status, version, acceptance, submitted_at, completed_at,
                                deadline, submitted_by, mother_index, father_index, channel, service_centre,
