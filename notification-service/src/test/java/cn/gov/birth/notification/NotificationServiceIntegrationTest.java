@@ -13,6 +13,7 @@ import cn.gov.birth.contracts.events.ApplicationStatusChanged;
 import cn.gov.birth.contracts.events.ApplicationStatusChanged.Audience;
 import cn.gov.birth.contracts.events.ApplicationStatusChanged.ItemState;
 import cn.gov.birth.contracts.events.FamilyAnswered;
+import cn.gov.birth.notification.messages.Notifications;
 import cn.gov.birth.platform.test.JsonHttp;
 import cn.gov.birth.platform.test.ServiceIntegrationTest;
 import cn.gov.birth.platform.test.TestInfrastructure;
@@ -30,6 +31,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** notification-service against a real PostgreSQL and a real Kafka broker. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -48,6 +50,12 @@ class NotificationServiceIntegrationTest extends ServiceIntegrationTest {
 
     @Autowired
     BlindIndex index;
+
+    @Autowired
+    Notifications notifications;
+
+    @Autowired
+    TransactionTemplate transactions;
 
     JsonHttp mother;
 
@@ -126,6 +134,24 @@ class NotificationServiceIntegrationTest extends ServiceIntegrationTest {
         assertThat(unchanged).isEqualTo(kept);
         assertThat(messages(mother, id)).isEmpty();
         assertThat(messages(correctedMother, id)).hasSize(4);
+    }
+
+    /** A poll's messages are written together as its transaction commits: in order, with the newest audience. */
+    @Test
+    void shouldKeepTheNewestAudienceWhenChangesOfOneApplicationShareATransaction() {
+        UUID id = UUID.randomUUID();
+        String corrected = "520102199203047799";
+        transactions.executeWithoutResult(status -> {
+            notifications.on(change(id, 1, ApplicationStatus.ACCEPTED, null, ItemStatus.IN_PROGRESS));
+            notifications.on(change(id, 2, ApplicationStatus.IN_PROGRESS, Item.BIRTH_CERT, ItemStatus.COMPLETED,
+                    corrected));
+        });
+
+        var messages = messages(mother.as(Tokens.citizen(corrected)), id);
+        assertThat(messages).hasSize(2);
+        assertThat(messages.get(0).get("text").asString()).contains("已受理");
+        assertThat(messages.get(1).get("text").asString()).contains("出生医学证明已办结");
+        assertThat(messages(mother, id)).isEmpty();
     }
 
     @Test

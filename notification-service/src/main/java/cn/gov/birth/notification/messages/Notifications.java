@@ -7,6 +7,7 @@ import cn.gov.birth.contracts.events.ApplicationStatusChanged.Audience;
 import cn.gov.birth.contracts.events.FamilyAnswered;
 import cn.gov.birth.platform.crypto.EncryptedColumn;
 import cn.gov.birth.platform.crypto.FieldEncryption;
+import cn.gov.birth.platform.db.WrittenAtCommit;
 import cn.gov.birth.platform.masking.Mask;
 import cn.gov.birth.platform.retention.Purge;
 import cn.gov.birth.platform.security.Caller;
@@ -22,9 +23,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.function.IntFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -64,6 +68,7 @@ public class Notifications {
     private final Clock clock;
     private final FieldEncryption encryption;
     private final MessageTexts texts;
+    private final WrittenAtCommit<List<Pending>> pending = new WrittenAtCommit<>(ArrayList::new, this::write);
 
     Notifications(JdbcClient jdbc, Clock clock, FieldEncryption encryption, MessageTexts texts) {
         this.jdbc = jdbc;
@@ -100,35 +105,93 @@ public class Notifications {
     /**
      * The message, once per event, and who may read the application's messages: the newest version's
      * audience, written only when it differs from the one kept (a correction names other parents), not at
-     * every status change; {@code version} is then the version that brought the audience kept. Both in one
-     * statement: a status change is the commonest thing this service writes.
+     * every status change; {@code version} is then the version that brought the audience kept. Both are
+     * written with the transaction's other messages as it commits ({@link #write}): a poll's status changes
+     * in a few statements, not two or three each.
      */
     private void record(About about, UUID eventId, UUID applicationId, String reference, long version,
                         ApplicationStatus status, Item item, String phone, String text, Audience audience) {
-        List<Object> params = new ArrayList<>(Arrays.asList(eventId, applicationId, reference, version, status.name(),
+        Pending message = new Pending(eventId, applicationId, reference, version, status.name(),
                 item == null ? null : item.name(), phone == null ? IN_APP : IN_APP_AND_SMS,
-                encryption.seal(phone, RECIPIENT.place()), encryption.seal(text, TEXT.place()),
-                Timestamp.from(clock.instant()), about.name()));
-        String message = """
-                insert into notification (source_event, application_id, reference, version, status, item, channel,
-                                          recipient, text, created_at, about)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (source_event) do nothing""";
-        if (audience == null) {
-            jdbc.sql(message).params(params).update();
-        } else {
-            params.addAll(List.of(applicationId, version, audience.submittedBy(),
-                    audience.parentIndexes().toArray(String[]::new)));
-            jdbc.sql("with message as (" + message + " returning id)" + """
-                            insert into application_audience (application_id, version, submitted_by, parent_indexes)
-                            values (?, ?, ?, ?)
-                            on conflict (application_id) do update set version = excluded.version,
-                                submitted_by = excluded.submitted_by, parent_indexes = excluded.parent_indexes
-                            where application_audience.version < excluded.version
-                              and (application_audience.submitted_by, application_audience.parent_indexes)
-                                  is distinct from (excluded.submitted_by, excluded.parent_indexes)""")
-                    .params(params).update();
-        }
+                encryption.seal(phone, RECIPIENT.place()), encryption.seal(text, TEXT.place()), clock.instant(),
+                about.name(), audience);
+        pending.add(messages -> messages.add(message));
         log.debug("Message ({}) for application {} v{} to {}", about, reference, version, Mask.phone(phone));
+    }
+
+    /** Writes the messages this transaction recorded so far now (their SMS copies select them). */
+    public void flush() {
+        pending.flush();
+    }
+
+    /** A message to write, its number and text sealed. */
+    private record Pending(UUID eventId, UUID applicationId, String reference, long version, String status,
+                           String item, String channel, String recipient, String text, Instant createdAt,
+                           String about, Audience audience) {
+    }
+
+    /**
+     * The messages in the order recorded (a message's id orders those of one version), and each application's
+     * newest audience, in two statements.
+     */
+    private void write(List<Pending> messages) {
+        if (messages.isEmpty()) {
+            return;
+        }
+        jdbc.sql("""
+                        insert into notification (source_event, application_id, reference, version, status, item,
+                                                  channel, recipient, text, created_at, about)
+                        select source_event, application_id, reference, version, status, item, channel, recipient, text,
+                               cast(created_at as timestamptz), about
+                        from unnest(cast(? as uuid[]), cast(? as uuid[]), cast(? as text[]), cast(? as bigint[]),
+                                    cast(? as text[]), cast(? as text[]), cast(? as text[]), cast(? as text[]),
+                                    cast(? as text[]), cast(? as text[]), cast(? as text[]))
+                             with ordinality as m (source_event, application_id, reference, version, status, item,
+                                                   channel, recipient, text, created_at, about, n)
+                        order by n
+                        on conflict (source_event) do nothing""")
+                .params(column(messages, Pending::eventId, UUID[]::new),
+                        column(messages, Pending::applicationId, UUID[]::new),
+                        column(messages, Pending::reference, String[]::new),
+                        column(messages, Pending::version, Long[]::new),
+                        column(messages, Pending::status, String[]::new),
+                        column(messages, Pending::item, String[]::new),
+                        column(messages, Pending::channel, String[]::new),
+                        column(messages, Pending::recipient, String[]::new),
+                        column(messages, Pending::text, String[]::new),
+                        column(messages, message -> message.createdAt().toString(), String[]::new),
+                        column(messages, Pending::about, String[]::new))
+                .update();
+        // One row per application (an upsert may not touch a row twice): its newest version's audience.
+        Map<UUID, Pending> newest = new LinkedHashMap<>();
+        messages.stream().filter(message -> message.audience() != null).forEach(message ->
+                newest.merge(message.applicationId(), message, (kept, next) ->
+                        next.version() >= kept.version() ? next : kept));
+        if (newest.isEmpty()) {
+            return;
+        }
+        List<Pending> audiences = List.copyOf(newest.values());
+        jdbc.sql("""
+                        insert into application_audience (application_id, version, submitted_by, parent_indexes)
+                        select application_id, version, submitted_by, string_to_array(parent_indexes, ' ')
+                        from unnest(cast(? as uuid[]), cast(? as bigint[]), cast(? as text[]), cast(? as text[]))
+                             as a (application_id, version, submitted_by, parent_indexes)
+                        on conflict (application_id) do update set version = excluded.version,
+                            submitted_by = excluded.submitted_by, parent_indexes = excluded.parent_indexes
+                        where application_audience.version < excluded.version
+                          and (application_audience.submitted_by, application_audience.parent_indexes)
+                              is distinct from (excluded.submitted_by, excluded.parent_indexes)""")
+                .params(column(audiences, Pending::applicationId, UUID[]::new),
+                        column(audiences, Pending::version, Long[]::new),
+                        column(audiences, message -> message.audience().submittedBy(), String[]::new),
+                        // Blind indexes are URL-safe Base64: a space never occurs in one.
+                        column(audiences, message -> String.join(" ", message.audience().parentIndexes()),
+                                String[]::new))
+                .update();
+    }
+
+    private static <R, T> T[] column(List<R> rows, Function<R, T> value, IntFunction<T[]> array) {
+        return rows.stream().map(value).toArray(array);
     }
 
     /** The messages about one application the reader may see, oldest first. */

@@ -5,10 +5,12 @@ import cn.gov.birth.contracts.events.BirthEvent;
 import cn.gov.birth.contracts.events.FamilyAnswered;
 import cn.gov.birth.notification.messages.Notifications;
 import cn.gov.birth.platform.crypto.FieldEncryption;
+import cn.gov.birth.platform.db.WrittenAtCommit;
 import cn.gov.birth.platform.masking.Mask;
 import cn.gov.birth.platform.outbound.OutboundTable;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,6 +58,8 @@ public class SmsMessages {
     private final FieldEncryption encryption;
     private final Clock clock;
     private final Notifications notifications;
+    private final WrittenAtCommit<List<Queued>> queued = new WrittenAtCommit<>(ArrayList::new, this::writeQueued);
+    private final WrittenAtCommit<List<String>> sent = new WrittenAtCommit<>(ArrayList::new, this::markSent);
 
     SmsMessages(JdbcClient jdbc, FieldEncryption encryption, Clock clock, Notifications notifications) {
         this.jdbc = jdbc;
@@ -80,13 +84,32 @@ public class SmsMessages {
         }
     }
 
+    /** The SMS copy of the event's message: queued with the transaction's others, written as it commits. */
     private void queue(BirthEvent change) {
+        String messageId = "SMS-" + UUID.randomUUID().toString().replace("-", "");
+        queued.add(copies -> copies.add(new Queued(change.eventId(), messageId)));
+    }
+
+    private record Queued(UUID sourceEvent, String messageId) {
+    }
+
+    /** The copies of the messages of those events that have a number, in one statement, after the messages. */
+    private void writeQueued(List<Queued> copies) {
+        if (copies.isEmpty()) {
+            return;
+        }
+        notifications.flush();
         Timestamp now = Timestamp.from(clock.instant());
         jdbc.sql("""
                         insert into sms_message (message_id, notification_id, state, next_attempt_at, created_at)
-                        select ?, id, 'PENDING', ?, ? from notification where source_event = ? and recipient is not null
+                        select q.message_id, n.id, 'PENDING', ?, ?
+                        from unnest(cast(? as uuid[]), cast(? as text[])) as q (source_event, message_id)
+                        join notification n on n.source_event = q.source_event
+                        where n.recipient is not null
+                        order by n.id
                         on conflict (notification_id) do nothing""")
-                .params("SMS-" + UUID.randomUUID().toString().replace("-", ""), now, now, change.eventId())
+                .params(now, now, copies.stream().map(Queued::sourceEvent).toArray(UUID[]::new),
+                        copies.stream().map(Queued::messageId).toArray(String[]::new))
                 .update();
     }
 
@@ -104,9 +127,17 @@ public class SmsMessages {
                 request.state(), request.attempts(), contents.get(request.notificationId()))).toList();
     }
 
+    /** Marks the SMS taken by the provider: a round's, together as its transaction commits. */
     void sent(String messageId) {
-        jdbc.sql("update sms_message set state = 'SENT', sent_at = ?, last_error = null where message_id = ?")
-                .params(Timestamp.from(clock.instant()), messageId).update();
+        sent.add(messageIds -> messageIds.add(messageId));
+    }
+
+    private void markSent(List<String> messageIds) {
+        if (messageIds.isEmpty()) {
+            return;
+        }
+        jdbc.sql("update sms_message set state = 'SENT', sent_at = ?, last_error = null where message_id = any(?)")
+                .params(Timestamp.from(clock.instant()), messageIds.toArray(String[]::new)).update();
     }
 
     void failed(String messageId) {
