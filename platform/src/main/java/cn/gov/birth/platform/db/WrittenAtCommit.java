@@ -13,8 +13,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * the transaction (a failure rolls the whole transaction back, as a failed statement would). Without
  * transaction synchronization, or once this transaction's batch was written (another
  * synchronization adding at commit), an addition is written at once: nothing added is ever left out.
- * A transaction started apart ({@code REQUIRES_NEW}) has its own batch: the batch lives with the
- * transaction's synchronizations, which Spring suspends with it.
+ * A transaction started apart ({@code REQUIRES_NEW}) has its own batch: the batch is unbound while
+ * its transaction is suspended, as Spring's own resource holders are.
  */
 public final class WrittenAtCommit<B> {
 
@@ -38,6 +38,7 @@ public final class WrittenAtCommit<B> {
         Batch<B> batch = current();
         if (batch == null && TransactionSynchronizationManager.isSynchronizationActive()) {
             batch = new Batch<>(this, fresh.get());
+            TransactionSynchronizationManager.bindResource(this, batch);
             TransactionSynchronizationManager.registerSynchronization(batch);
         }
         if (batch == null || batch.written) {
@@ -59,17 +60,11 @@ public final class WrittenAtCommit<B> {
         }
     }
 
+    /** This transaction's batch: a resource bound while the transaction is current (one lookup, not a scan). */
     @SuppressWarnings("unchecked")
     private Batch<B> current() {
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            return null;
-        }
-        for (TransactionSynchronization synchronization : TransactionSynchronizationManager.getSynchronizations()) {
-            if (synchronization instanceof Batch<?> batch && batch.owner == this) {
-                return (Batch<B>) batch;
-            }
-        }
-        return null;
+        return TransactionSynchronizationManager.isSynchronizationActive()
+                ? (Batch<B>) TransactionSynchronizationManager.getResource(this) : null;
     }
 
     /** One transaction's rows, written at its commit. */
@@ -93,6 +88,22 @@ public final class WrittenAtCommit<B> {
         @Override
         public void afterCommit() {
             owner.afterCommit.run();
+        }
+
+        @Override
+        public void afterCompletion(int status) {
+            TransactionSynchronizationManager.unbindResourceIfPossible(owner);
+        }
+
+        /** A transaction started apart suspends this one: its batch is out of sight until it resumes. */
+        @Override
+        public void suspend() {
+            TransactionSynchronizationManager.unbindResource(owner);
+        }
+
+        @Override
+        public void resume() {
+            TransactionSynchronizationManager.bindResource(owner, this);
         }
     }
 }
