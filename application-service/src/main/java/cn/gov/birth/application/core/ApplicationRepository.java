@@ -14,6 +14,7 @@ import cn.gov.birth.contracts.events.BirthEvent;
 import cn.gov.birth.contracts.events.DepartmentViews;
 import cn.gov.birth.platform.crypto.EncryptedColumn;
 import cn.gov.birth.platform.crypto.FieldEncryption;
+import cn.gov.birth.platform.db.Columns;
 import cn.gov.birth.platform.db.WrittenAtCommit;
 import cn.gov.birth.platform.events.EventCodec;
 import cn.gov.birth.platform.outbox.Outbox;
@@ -33,8 +34,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Function;
-import java.util.function.IntFunction;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -228,10 +227,10 @@ public class ApplicationRepository {
                             from unnest(cast(? as uuid[]), cast(? as text[]), cast(? as bigint[]), cast(? as text[]),
                                         cast(? as text[])) as r (id, status, version, deadline, completed_at)
                             where a.id = r.id""")
-                    .params(column(rows, RowChange::id, UUID[]::new), column(rows, RowChange::status, String[]::new),
-                            column(rows, RowChange::version, Long[]::new),
-                            column(rows, row -> text(row.deadline()), String[]::new),
-                            column(rows, row -> text(row.completedAt()), String[]::new))
+                    .params(Columns.of(rows, RowChange::id, UUID[]::new), Columns.of(rows, RowChange::status, String[]::new),
+                            Columns.of(rows, RowChange::version, Long[]::new),
+                            Columns.of(rows, row -> text(row.deadline()), String[]::new),
+                            Columns.of(rows, row -> text(row.completedAt()), String[]::new))
                     .update();
         }
         if (!pending.items().isEmpty()) {
@@ -249,16 +248,16 @@ public class ApplicationRepository {
                             on conflict (application_id, item) do update set status = excluded.status,
                                    reason_code = excluded.reason_code, reason_message = excluded.reason_message,
                                    result = excluded.result, updated_at = excluded.updated_at""")
-                    .params(column(items, item -> item.getKey().applicationId(), UUID[]::new),
-                            column(items, item -> item.getKey().item().name(), String[]::new),
-                            column(items, item -> item.getValue().status().name(), String[]::new),
-                            column(items, item -> text(item.getValue().deadline()), String[]::new),
-                            column(items, item -> item.getValue().reasonCode(), String[]::new),
-                            column(items, item -> item.getValue().reasonMessage(), String[]::new),
-                            column(items, item -> encryption.seal(item.getValue().resultJson(), RESULT.place()),
+                    .params(Columns.of(items, item -> item.getKey().applicationId(), UUID[]::new),
+                            Columns.of(items, item -> item.getKey().item().name(), String[]::new),
+                            Columns.of(items, item -> item.getValue().status().name(), String[]::new),
+                            Columns.of(items, item -> text(item.getValue().deadline()), String[]::new),
+                            Columns.of(items, item -> item.getValue().reasonCode(), String[]::new),
+                            Columns.of(items, item -> item.getValue().reasonMessage(), String[]::new),
+                            Columns.of(items, item -> encryption.seal(item.getValue().resultJson(), RESULT.place()),
                                     String[]::new),
-                            column(items, item -> text(item.getValue().updatedAt()), String[]::new),
-                            column(items, item -> Boolean.toString(item.getValue().pulledIn()), String[]::new))
+                            Columns.of(items, item -> text(item.getValue().updatedAt()), String[]::new),
+                            Columns.of(items, item -> Boolean.toString(item.getValue().pulledIn()), String[]::new))
                     .update();
         }
         if (!pending.entries().isEmpty()) {
@@ -269,12 +268,12 @@ public class ApplicationRepository {
                             from unnest(cast(? as uuid[]), cast(? as text[]), cast(? as text[]), cast(? as text[]),
                                         cast(? as text[])) with ordinality as t (application_id, at, type, item, detail, n)
                             order by n""")
-                    .params(column(entries, NewEntry::applicationId, UUID[]::new),
-                            column(entries, entry -> text(entry.entry().at()), String[]::new),
-                            column(entries, entry -> entry.entry().type(), String[]::new),
-                            column(entries, entry -> entry.entry().item() == null ? null : entry.entry().item().name(),
+                    .params(Columns.of(entries, NewEntry::applicationId, UUID[]::new),
+                            Columns.of(entries, entry -> text(entry.entry().at()), String[]::new),
+                            Columns.of(entries, entry -> entry.entry().type(), String[]::new),
+                            Columns.of(entries, entry -> entry.entry().item() == null ? null : entry.entry().item().name(),
                                     String[]::new),
-                            column(entries, entry -> entry.entry().detail(), String[]::new))
+                            Columns.of(entries, entry -> entry.entry().detail(), String[]::new))
                     .update();
         }
         if (!pending.materials().isEmpty()) {
@@ -286,11 +285,6 @@ public class ApplicationRepository {
                             m.material().documentId(), m.material().receivedBy(), m.material().serviceCentre(),
                             Timestamp.from(m.material().receivedAt())}).toList());
         }
-    }
-
-    /** One column of the rows, as an array for {@code unnest}. */
-    private static <R, T> T[] column(Collection<R> rows, Function<R, T> value, IntFunction<T[]> array) {
-        return rows.stream().map(value).toArray(array);
     }
 
     private static String text(Object dateOrInstant) {

@@ -7,6 +7,7 @@ import cn.gov.birth.contracts.events.ApplicationStatusChanged.Audience;
 import cn.gov.birth.contracts.events.FamilyAnswered;
 import cn.gov.birth.platform.crypto.EncryptedColumn;
 import cn.gov.birth.platform.crypto.FieldEncryption;
+import cn.gov.birth.platform.db.Columns;
 import cn.gov.birth.platform.db.WrittenAtCommit;
 import cn.gov.birth.platform.masking.Mask;
 import cn.gov.birth.platform.retention.Purge;
@@ -16,7 +17,6 @@ import cn.gov.birth.security.BlindIndex;
 import cn.gov.birth.security.Role;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,8 +27,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Function;
-import java.util.function.IntFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -150,17 +148,17 @@ public class Notifications {
                                                    channel, recipient, text, created_at, about, n)
                         order by n
                         on conflict (source_event) do nothing""")
-                .params(column(messages, Pending::eventId, UUID[]::new),
-                        column(messages, Pending::applicationId, UUID[]::new),
-                        column(messages, Pending::reference, String[]::new),
-                        column(messages, Pending::version, Long[]::new),
-                        column(messages, Pending::status, String[]::new),
-                        column(messages, Pending::item, String[]::new),
-                        column(messages, Pending::channel, String[]::new),
-                        column(messages, Pending::recipient, String[]::new),
-                        column(messages, Pending::text, String[]::new),
-                        column(messages, message -> message.createdAt().toString(), String[]::new),
-                        column(messages, Pending::about, String[]::new))
+                .params(Columns.of(messages, Pending::eventId, UUID[]::new),
+                        Columns.of(messages, Pending::applicationId, UUID[]::new),
+                        Columns.of(messages, Pending::reference, String[]::new),
+                        Columns.of(messages, Pending::version, Long[]::new),
+                        Columns.of(messages, Pending::status, String[]::new),
+                        Columns.of(messages, Pending::item, String[]::new),
+                        Columns.of(messages, Pending::channel, String[]::new),
+                        Columns.of(messages, Pending::recipient, String[]::new),
+                        Columns.of(messages, Pending::text, String[]::new),
+                        Columns.of(messages, message -> message.createdAt().toString(), String[]::new),
+                        Columns.of(messages, Pending::about, String[]::new))
                 .update();
         // One row per application (an upsert may not touch a row twice): its newest version's audience.
         Map<UUID, Pending> newest = new LinkedHashMap<>();
@@ -181,17 +179,13 @@ public class Notifications {
                         where application_audience.version < excluded.version
                           and (application_audience.submitted_by, application_audience.parent_indexes)
                               is distinct from (excluded.submitted_by, excluded.parent_indexes)""")
-                .params(column(audiences, Pending::applicationId, UUID[]::new),
-                        column(audiences, Pending::version, Long[]::new),
-                        column(audiences, message -> message.audience().submittedBy(), String[]::new),
+                .params(Columns.of(audiences, Pending::applicationId, UUID[]::new),
+                        Columns.of(audiences, Pending::version, Long[]::new),
+                        Columns.of(audiences, message -> message.audience().submittedBy(), String[]::new),
                         // Blind indexes are URL-safe Base64: a space never occurs in one.
-                        column(audiences, message -> String.join(" ", message.audience().parentIndexes()),
+                        Columns.of(audiences, message -> String.join(" ", message.audience().parentIndexes()),
                                 String[]::new))
                 .update();
-    }
-
-    private static <R, T> T[] column(List<R> rows, Function<R, T> value, IntFunction<T[]> array) {
-        return rows.stream().map(value).toArray(array);
     }
 
     /** The messages about one application the reader may see, oldest first. */

@@ -5,6 +5,7 @@ import cn.gov.birth.contracts.events.BirthEvent;
 import cn.gov.birth.contracts.events.FamilyAnswered;
 import cn.gov.birth.notification.messages.Notifications;
 import cn.gov.birth.platform.crypto.FieldEncryption;
+import cn.gov.birth.platform.db.Columns;
 import cn.gov.birth.platform.db.WrittenAtCommit;
 import cn.gov.birth.platform.masking.Mask;
 import cn.gov.birth.platform.outbound.OutboundTable;
@@ -108,8 +109,8 @@ public class SmsMessages {
                         where n.recipient is not null
                         order by n.id
                         on conflict (notification_id) do nothing""")
-                .params(now, now, copies.stream().map(Queued::sourceEvent).toArray(UUID[]::new),
-                        copies.stream().map(Queued::messageId).toArray(String[]::new))
+                .params(now, now, Columns.of(copies, Queued::sourceEvent, UUID[]::new),
+                        Columns.of(copies, Queued::messageId, String[]::new))
                 .update();
     }
 

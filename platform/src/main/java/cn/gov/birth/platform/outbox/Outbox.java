@@ -5,6 +5,7 @@ import cn.gov.birth.platform.crypto.FieldEncryption;
 import cn.gov.birth.platform.events.Correlation;
 import cn.gov.birth.platform.events.EventCatalog;
 import cn.gov.birth.platform.events.EventCodec;
+import cn.gov.birth.platform.db.Columns;
 import cn.gov.birth.platform.db.WrittenAtCommit;
 import java.util.ArrayList;
 import java.util.List;
@@ -72,12 +73,12 @@ public class Outbox {
                                     cast(? as text[]), cast(? as text[]))
                              with ordinality as row (event_id, topic, event_key, event_type, payload, traceparent, n)
                         order by n""")
-                .params(rows.stream().map(Row::eventId).toArray(UUID[]::new),
-                        rows.stream().map(Row::topic).toArray(String[]::new),
-                        rows.stream().map(Row::key).toArray(String[]::new),
-                        rows.stream().map(Row::type).toArray(String[]::new),
-                        rows.stream().map(Row::payload).toArray(String[]::new),
-                        rows.stream().map(Row::traceparent).toArray(String[]::new))
+                .params(Columns.of(rows, Row::eventId, UUID[]::new),
+                        Columns.of(rows, Row::topic, String[]::new),
+                        Columns.of(rows, Row::key, String[]::new),
+                        Columns.of(rows, Row::type, String[]::new),
+                        Columns.of(rows, Row::payload, String[]::new),
+                        Columns.of(rows, Row::traceparent, String[]::new))
                 .update();
     }
 
