@@ -61,9 +61,8 @@ public class NotificationServiceApplication {
     @Bean
     EventHandlers eventHandlers(Notifications notifications, SmsMessages sms, StatusStreams streams) {
         return EventHandlers.forTopic(Topics.APPLICATION_STATUS)
-                .on(ApplicationStatusChanged.class, notifications::on)
+                .on(ApplicationStatusChanged.class, change -> streams.recorded(notifications.on(change)))
                 .on(ApplicationStatusChanged.class, sms::on)
-                .on(ApplicationStatusChanged.class, streams::recorded)
                 .on(FamilyAnswered.class, notifications::on)
                 .on(FamilyAnswered.class, sms::on)
                 .build();

@@ -78,10 +78,14 @@ public class Notifications {
     /** What a message is about: a status change, or a department's answer to the family's 差评 or complaint. */
     public enum About { STATUS, ANSWER }
 
+    /** Records the status change's message; returns it as a live stream sends it (once committed). */
     @Transactional(propagation = Propagation.MANDATORY)
-    public void on(ApplicationStatusChanged change) {
-        record(About.STATUS, change.eventId(), change.applicationId(), change.reference(), change.version(),
-                change.status(), change.changedItem(), recipient(change), texts.of(change), change.audience());
+    public StatusMessage on(ApplicationStatusChanged change) {
+        String text = texts.of(change);
+        Pending message = record(About.STATUS, change.eventId(), change.applicationId(), change.reference(),
+                change.version(), change.status(), change.changedItem(), recipient(change), text, change.audience());
+        return new StatusMessage(message.applicationId(), message.version(), message.status(), message.item(), text,
+                message.createdAt(), message.audience());
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
@@ -107,14 +111,15 @@ public class Notifications {
      * written with the transaction's other messages as it commits ({@link #write}): a poll's status changes
      * in a few statements, not two or three each.
      */
-    private void record(About about, UUID eventId, UUID applicationId, String reference, long version,
-                        ApplicationStatus status, Item item, String phone, String text, Audience audience) {
+    private Pending record(About about, UUID eventId, UUID applicationId, String reference, long version,
+                           ApplicationStatus status, Item item, String phone, String text, Audience audience) {
         Pending message = new Pending(eventId, applicationId, reference, version, status.name(),
                 item == null ? null : item.name(), phone == null ? IN_APP : IN_APP_AND_SMS,
                 encryption.seal(phone, RECIPIENT.place()), encryption.seal(text, TEXT.place()), clock.instant(),
                 about.name(), audience);
         pending.add(messages -> messages.add(message));
         log.debug("Message ({}) for application {} v{} to {}", about, reference, version, Mask.phone(phone));
+        return message;
     }
 
     /** Writes the messages this transaction recorded so far now (their SMS copies select them). */
@@ -231,6 +236,15 @@ public class Notifications {
     /** Who reads: a token's subject and, for a citizen, the index of their verified ID number. */
     public record Reader(String subject, String parentIndex) {
 
+        /**
+         * Whether the reader is among the audience: {@link #MESSAGE}'s condition, for a message known without
+         * reading it (the submitter, or a parent by the index of their ID number).
+         */
+        public boolean sees(Audience audience) {
+            return audience != null && (subject.equals(audience.submittedBy())
+                    || parentIndex != null && audience.parentIndexes().contains(parentIndex));
+        }
+
         public static Reader of(Caller caller, BlindIndex index) {
             return new Reader(caller.subject(), caller.has(Role.CITIZEN) && caller.idNumber() != null
                     ? index.idNumber(caller.idNumber()) : null);
@@ -239,6 +253,14 @@ public class Notifications {
 
     public record Message(long id, UUID applicationId, String reference, long version, String status, String item,
                           String channel, String text, Instant createdAt, About about) {
+    }
+
+    /**
+     * A status change's message as this instance recorded it, with who may read it ({@code audience}, from the
+     * change): what its application's live streams send once it is committed, without reading it back.
+     */
+    public record StatusMessage(UUID applicationId, long version, String status, String item, String text,
+                                Instant createdAt, Audience audience) {
     }
 
     /**

@@ -1,10 +1,10 @@
 package cn.gov.birth.notification.stream;
 
 import cn.gov.birth.contracts.ApplicationStatus;
-import cn.gov.birth.contracts.events.ApplicationStatusChanged;
 import cn.gov.birth.notification.messages.Notifications;
 import cn.gov.birth.notification.messages.Notifications.Message;
 import cn.gov.birth.notification.messages.Notifications.Reader;
+import cn.gov.birth.notification.messages.Notifications.StatusMessage;
 import cn.gov.birth.platform.web.Page;
 import cn.gov.birth.platform.web.ProblemException;
 import java.io.IOException;
@@ -12,11 +12,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -36,9 +38,11 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 /**
  * Live feeds of applications' status changes, read from the messages this service stores (one per
  * change, its version the event id), so that any instance serves any application and a client
- * resumes after the last version it saw. A feed looks again when this instance records a message
- * for its application (after the commit) and at least every {@code poll-interval} (another
- * instance may have recorded it); it ends after a final status.
+ * resumes after the last version it saw. A message this instance records is handed to its
+ * application's feeds once committed, and sent as it is when it follows the last one sent and the
+ * reader is among its audience (most are: versions grow by one and one instance records an
+ * application's changes); otherwise, and at least every {@code poll-interval} (another instance may
+ * have recorded one), a feed reads what follows from the table. A feed ends after a final status.
  */
 @Component
 public class StatusStreams implements SmartLifecycle {
@@ -52,7 +56,7 @@ public class StatusStreams implements SmartLifecycle {
     private final Duration firstMessageWait;
     private final Duration maxDuration;
     /** Who is waiting for news of each application on this instance. */
-    private final Map<UUID, Set<Semaphore>> listeners = new ConcurrentHashMap<>();
+    private final Map<UUID, Set<Listener>> listeners = new ConcurrentHashMap<>();
     /** A feed mostly waits: one virtual thread each. */
     private final ExecutorService feeds = Executors.newVirtualThreadPerTaskExecutor();
     private volatile boolean running;
@@ -70,12 +74,12 @@ public class StatusStreams implements SmartLifecycle {
         this.maxDuration = maxDuration;
     }
 
-    /** The event handler's part: the feeds of the application look once the message is committed. */
-    public void recorded(ApplicationStatusChanged change) {
+    /** The event handler's part: the message goes to its application's feeds once it is committed. */
+    public void recorded(StatusMessage message) {
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCommit() {
-                wake(change.applicationId());
+                listeners.getOrDefault(message.applicationId(), Set.of()).forEach(listener -> listener.tell(message));
             }
         });
     }
@@ -86,7 +90,7 @@ public class StatusStreams implements SmartLifecycle {
      * filing is not told 404 because the status change is still on its way.
      */
     List<Message> visible(UUID applicationId, Reader reader) throws InterruptedException {
-        Semaphore news = listen(applicationId);
+        Listener news = listen(applicationId);
         try {
             Instant until = clock.instant().plus(firstMessageWait);
             while (true) {
@@ -105,7 +109,7 @@ public class StatusStreams implements SmartLifecycle {
     /** A stream of the application's status changes after version {@code after}, until a final status. */
     SseEmitter follow(UUID applicationId, Reader reader, long after) {
         SseEmitter emitter = new SseEmitter(maxDuration.toMillis());
-        Semaphore news = listen(applicationId);
+        Listener news = listen(applicationId);
         Feed feed = new Feed(applicationId, reader, after, emitter, news);
         // A stream that ran its time is ended; the client resumes with the last version it saw.
         emitter.onTimeout(emitter::complete);
@@ -122,7 +126,7 @@ public class StatusStreams implements SmartLifecycle {
     }
 
     static boolean isFinal(Message message) {
-        return ApplicationStatus.valueOf(message.status()).isFinal();
+        return StatusEvent.of(message).endsTheStream();
     }
 
     /** The status changes after {@code version}: a page at a time, each from where the last ended. */
@@ -138,27 +142,53 @@ public class StatusStreams implements SmartLifecycle {
         }
     }
 
-    private Semaphore listen(UUID applicationId) {
-        Semaphore news = new Semaphore(0);
+    private Listener listen(UUID applicationId) {
+        Listener news = new Listener();
         listeners.computeIfAbsent(applicationId, id -> ConcurrentHashMap.newKeySet()).add(news);
         return news;
     }
 
-    private void unlisten(UUID applicationId, Semaphore news) {
+    private void unlisten(UUID applicationId, Listener news) {
         listeners.computeIfPresent(applicationId, (id, waiting) -> {
             waiting.remove(news);
             return waiting.isEmpty() ? null : waiting;
         });
     }
 
-    private void wake(UUID applicationId) {
-        listeners.getOrDefault(applicationId, Set.of()).forEach(Semaphore::release);
+    /**
+     * Waits for news or for the time to pass, whichever comes first; news that came meanwhile counts once.
+     * Returns whether there was news.
+     */
+    private static boolean await(Listener news, Duration atMost) throws InterruptedException {
+        boolean told = news.signal.tryAcquire(atMost.toMillis(), TimeUnit.MILLISECONDS);
+        news.signal.drainPermits();
+        return told;
     }
 
-    /** Waits for news or for the time to pass, whichever comes first; news that came meanwhile counts once. */
-    private static void await(Semaphore news, Duration atMost) throws InterruptedException {
-        news.tryAcquire(atMost.toMillis(), TimeUnit.MILLISECONDS);
-        news.drainPermits();
+    /** One waiting reader of an application on this instance: woken by news, with the messages recorded here since. */
+    private static final class Listener {
+
+        private final Semaphore signal = new Semaphore(0);
+        private final ConcurrentLinkedQueue<StatusMessage> recorded = new ConcurrentLinkedQueue<>();
+
+        void tell(StatusMessage message) {
+            recorded.add(message);
+            signal.release();
+        }
+
+        /** The messages told since the last call, by version. */
+        List<StatusMessage> takeRecorded() {
+            List<StatusMessage> taken = new ArrayList<>();
+            for (StatusMessage message; (message = recorded.poll()) != null; ) {
+                taken.add(message);
+            }
+            taken.sort(Comparator.comparingLong(StatusMessage::version));
+            return taken;
+        }
+
+        void close() {
+            signal.release();
+        }
     }
 
     /**
@@ -188,11 +218,11 @@ public class StatusStreams implements SmartLifecycle {
         private final UUID applicationId;
         private final Reader reader;
         private final SseEmitter emitter;
-        private final Semaphore news;
+        private final Listener news;
         private long last;
         private volatile boolean open = true;
 
-        Feed(UUID applicationId, Reader reader, long after, SseEmitter emitter, Semaphore news) {
+        Feed(UUID applicationId, Reader reader, long after, SseEmitter emitter, Listener news) {
             this.applicationId = applicationId;
             this.reader = reader;
             this.last = after;
@@ -206,13 +236,14 @@ public class StatusStreams implements SmartLifecycle {
                 // Sends the headers at once: a proxy waiting for them must not take a quiet stream for a dead one.
                 emitter.send(SseEmitter.event().comment("status changes of application " + applicationId));
                 Instant lastWrite = clock.instant();
+                boolean told = false;
                 while (open) {
-                    for (Message message : after(applicationId, reader, last)) {
-                        emitter.send(SseEmitter.event().id(Long.toString(message.version())).name("status")
-                                .data(StatusEvent.of(message), MediaType.APPLICATION_JSON));
-                        last = message.version();
+                    for (StatusEvent event : next(told)) {
+                        emitter.send(SseEmitter.event().id(Long.toString(event.version())).name("status")
+                                .data(event, MediaType.APPLICATION_JSON));
+                        last = event.version();
                         lastWrite = clock.instant();
-                        if (isFinal(message)) {
+                        if (event.endsTheStream()) {
                             emitter.complete();
                             return;
                         }
@@ -222,7 +253,7 @@ public class StatusStreams implements SmartLifecycle {
                         emitter.send(SseEmitter.event().comment(""));
                         lastWrite = clock.instant();
                     }
-                    await(news, pollInterval);
+                    told = await(news, pollInterval);
                 }
             } catch (IOException | IllegalStateException gone) {
                 // The client left or the stream ran its time: nothing to send to.
@@ -237,9 +268,38 @@ public class StatusStreams implements SmartLifecycle {
             }
         }
 
+        /**
+         * What follows the last version sent: when woken, the messages recorded here since, if they follow it one
+         * by one and the reader is among their audience; otherwise (the first round, a poll without news, a gap
+         * another instance filled, another audience) what the table holds after it.
+         */
+        private List<StatusEvent> next(boolean told) {
+            List<StatusMessage> recorded = news.takeRecorded();
+            if (told) {
+                List<StatusEvent> events = new ArrayList<>();
+                long version = last;
+                boolean inOrder = true;
+                for (StatusMessage message : recorded) {
+                    if (message.version() <= version) {
+                        continue;
+                    }
+                    if (message.version() != version + 1 || !reader.sees(message.audience())) {
+                        inOrder = false;
+                        break;
+                    }
+                    events.add(StatusEvent.of(message));
+                    version = message.version();
+                }
+                if (inOrder) {
+                    return events;
+                }
+            }
+            return after(applicationId, reader, last).stream().map(StatusEvent::of).toList();
+        }
+
         void close() {
             open = false;
-            news.release();
+            news.close();
         }
     }
 
@@ -249,6 +309,16 @@ public class StatusStreams implements SmartLifecycle {
         static StatusEvent of(Message message) {
             return new StatusEvent(message.version(), message.status(), message.item(), message.text(),
                     message.createdAt());
+        }
+
+        static StatusEvent of(StatusMessage message) {
+            return new StatusEvent(message.version(), message.status(), message.item(), message.text(),
+                    message.createdAt());
+        }
+
+        /** A final status: nothing follows it. */
+        boolean endsTheStream() {
+            return ApplicationStatus.valueOf(status).isFinal();
         }
     }
 }
