@@ -22,22 +22,27 @@ public class ItemOutcomes implements Outbox.Check {
     @Override
     public void beforePublish(String topic, Object event) {
         if (event instanceof ItemFact fact && fact.finishes()) {
-            int recorded = jdbc.sql("""
-                            insert into item_outcome (application_id, item, outcome) values (?, ?, ?)
-                            on conflict do nothing""")
+            // Once recorded, a review task still open for the item has nothing left to decide: off the staff's
+            // list, in the same statement. A staff decision that ends the item marks its own task DECIDED after
+            // publishing.
+            long recorded = jdbc.sql("""
+                            with recorded as (
+                                insert into item_outcome (application_id, item, outcome) values (?, ?, ?)
+                                on conflict do nothing
+                                returning application_id, item),
+                            closed as (
+                                update review_task set status = 'CLOSED'
+                                from recorded
+                                where review_task.application_id = recorded.application_id
+                                  and review_task.item = recorded.item
+                                  and review_task.status = 'OPEN' and review_task.kind = 'REVIEW')
+                            select count(*) from recorded""")
                     .params(fact.applicationId(), fact.item().name(), EventTypes.typeOf(fact.getClass()))
-                    .update();
+                    .query(Long.class).single();
             if (recorded == 0) {
                 throw new IllegalStateException(fact.item() + " of application " + fact.applicationId()
                         + " already has a final outcome");
             }
-            // A review task still open for the item has nothing left to decide: off the staff's list. A
-            // staff decision that ends the item marks its own task DECIDED after publishing.
-            jdbc.sql("""
-                            update review_task set status = 'CLOSED'
-                            where application_id = ? and item = ? and status = 'OPEN' and kind = 'REVIEW'""")
-                    .params(fact.applicationId(), fact.item().name())
-                    .update();
         }
     }
 
