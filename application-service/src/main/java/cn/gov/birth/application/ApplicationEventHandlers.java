@@ -12,9 +12,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * What the single window does with each event: every department's facts update their application,
- * its answers to the families' 差评 and complaints are recorded and told them, and every service's
- * audit entries go into the auditors' copy.
+ * What the single window does with each event: every department's facts update their application
+ * (a poll's applications locked and read together first), its answers to the families' 差评 and
+ * complaints are recorded and told them, and every service's audit entries go into the auditors' copy.
  */
 @Configuration(proxyBeanMethods = false)
 class ApplicationEventHandlers {
@@ -28,6 +28,7 @@ class ApplicationEventHandlers {
                 .forTopic(Topics.SSCARD).on(ItemFact.class, facts::apply)
                 .forTopic(Topics.FOLLOW_UP_ANSWERS).on(FollowUpAnswered.class, followUps::answered)
                 .forTopic(Topics.AUDIT).on(AuditRecorded.class, auditLog::store)
+                .beforeHandlers(ItemFact.class, facts::prepare)
                 .build();
     }
 }

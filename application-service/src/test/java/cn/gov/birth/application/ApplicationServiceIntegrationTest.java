@@ -16,6 +16,7 @@ import cn.gov.birth.contracts.events.BirthCertificateIssued;
 import cn.gov.birth.contracts.events.HouseholdRegistered;
 import cn.gov.birth.contracts.events.ItemCancelled;
 import cn.gov.birth.contracts.events.ItemCompleted;
+import cn.gov.birth.contracts.events.ItemFact;
 import cn.gov.birth.contracts.events.ItemStarted;
 import cn.gov.birth.contracts.events.MaternityReimbursementSettled;
 import cn.gov.birth.contracts.events.MedicalInsuranceEnrolled;
@@ -348,6 +349,37 @@ class ApplicationServiceIntegrationTest extends ServiceIntegrationTest {
         assertThat(lines.subList(lines.size() - 2, lines.size())).extracting(line -> line.get("item").asString())
                 .containsExactly("BIRTH_CERT", "BIRTH_CERT");
         assertThat(lines.getLast().get("type").asString()).isNotEqualTo(lines.get(lines.size() - 2).get("type").asString());
+    }
+
+    /** A poll's applications are locked and read together first (an unknown one left out); the facts then apply as alone. */
+    @Test
+    void shouldApplyAPollsFactsAsAloneWhenTheirApplicationsWereLockedTogetherFirst() {
+        UUID first = UUID.fromString(http.post("/api/v1/applications", newFamily()).json().get("id").asString());
+        UUID second = UUID.fromString(http.post("/api/v1/applications", newFamily()).json().get("id").asString());
+        Instant now = Instant.now();
+        transactions.executeWithoutResult(status ->
+                facts.apply(new BirthCertificateIssued(UUID.randomUUID(), first, now, "Q000000062", false)));
+        long firstVersion = http.get("/api/v1/applications/" + first).json().get("version").asLong();
+        long secondVersion = http.get("/api/v1/applications/" + second).json().get("version").asLong();
+        List<ItemFact> poll = List.of(new VaccinationCertificateIssued(UUID.randomUUID(), first, now, "V520000000062"),
+                new ItemStarted(UUID.randomUUID(), UUID.randomUUID(), now, Item.HUKOU),
+                new VaccinationCertificateIssued(UUID.randomUUID(), second, now, "V520000000063"),
+                new ItemStarted(UUID.randomUUID(), first, now, Item.HUKOU));
+
+        transactions.executeWithoutResult(status -> {
+            facts.prepare(poll);
+            poll.forEach(facts::apply);
+        });
+
+        JsonNode one = http.get("/api/v1/applications/" + first).json();
+        JsonNode two = http.get("/api/v1/applications/" + second).json();
+        assertThat(one.get("version").asLong()).isEqualTo(firstVersion + 2);
+        assertThat(two.get("version").asLong()).isEqualTo(secondVersion + 1);
+        assertThat(itemStatus(one, "VACCINATION")).isEqualTo("COMPLETED");
+        assertThat(itemStatus(one, "HUKOU")).isEqualTo("IN_PROGRESS");
+        assertThat(itemStatus(two, "VACCINATION")).isEqualTo("COMPLETED");
+        assertThat(item(one, "BIRTH_CERT").get("result").get("certificateNumber").asString())
+                .as("an earlier item's result, read with the others, kept as it was").isEqualTo("Q000000062");
     }
 
     @Test

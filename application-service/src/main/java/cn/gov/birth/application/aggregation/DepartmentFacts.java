@@ -3,6 +3,7 @@ package cn.gov.birth.application.aggregation;
 import cn.gov.birth.application.core.ApplicationRepository;
 import cn.gov.birth.contracts.events.ItemFact;
 import java.time.Clock;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -21,6 +22,12 @@ public class DepartmentFacts {
     DepartmentFacts(ApplicationRepository applications, Clock clock) {
         this.applications = applications;
         this.clock = clock;
+    }
+
+    /** A poll's facts: their applications locked and read at once, before the facts are applied one by one. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void prepare(List<? extends ItemFact> facts) {
+        applications.lockAll(facts.stream().map(ItemFact::applicationId).toList());
     }
 
     @Transactional(propagation = Propagation.MANDATORY)

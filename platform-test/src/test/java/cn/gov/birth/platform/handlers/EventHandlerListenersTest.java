@@ -116,6 +116,46 @@ class EventHandlerListenersTest {
     }
 
     @Test
+    void shouldPrepareAPollsNewEventsOfTheTypeOnceBeforeAnyHandlerInItsTransaction() {
+        List<String> steps = new CopyOnWriteArrayList<>();
+        List<Long> transactions = new CopyOnWriteArrayList<>();
+        var preparing = new EventHandlerListeners(EventHandlers.forTopic(FACTS)
+                .on(ItemFact.class, fact -> {
+                    steps.add("handled " + fact.eventId());
+                    if (fact instanceof ItemStarted) {
+                        transactions.add(txid());
+                    }
+                })
+                .forTopic(OTHER_FACTS)
+                .on(ItemFact.class, fact -> steps.add("handled " + fact.eventId()))
+                .beforeHandlers(ItemStarted.class, started -> {
+                    steps.add("prepared " + started.stream().map(ItemStarted::eventId).toList());
+                    transactions.add(txid());
+                })
+                .build(), new IdempotentConsumer(DATABASE.jdbc(), DATABASE.transactions(), "prepare-test", new BirthEventCatalog()));
+        ItemStarted earlier = started();
+        ItemStarted first = started();
+        VaccinationCertificateIssued issued = issued();
+        ItemStarted second = started();
+        preparing.dispatch(List.of(record(FACTS, earlier)));
+        steps.clear();
+        transactions.clear();
+
+        VaccinationCertificateIssued alone = issued();
+
+        preparing.dispatch(List.of(record(FACTS, first), record(FACTS, earlier), record(FACTS, issued),
+                record(OTHER_FACTS, second), record(FACTS, first)));
+        preparing.dispatch(List.of(record(FACTS, alone)));
+
+        assertThat(steps).as("new events only, each once; a poll without one of the type is not prepared")
+                .containsExactly("prepared " + List.of(first.eventId(), second.eventId()),
+                        "handled " + first.eventId(), "handled " + issued.eventId(), "handled " + second.eventId(),
+                        "handled " + alone.eventId());
+        assertThat(transactions).as("the preparation and the handlers in one transaction").hasSize(2)
+                .containsOnly(transactions.getFirst());
+    }
+
+    @Test
     void shouldKeepTheRecordsBeforeAFailingOneAndNameItToTheErrorHandlerByItsIndex() {
         ItemStarted before = started();
         ItemStarted failing = started();
@@ -166,6 +206,10 @@ class EventHandlerListenersTest {
 
     private static ConsumerRecord<String, Object> record(String topic, BirthEvent event) {
         return new ConsumerRecord<>(topic, 0, 0, event.applicationId().toString(), event);
+    }
+
+    private static long txid() {
+        return DATABASE.jdbc().sql("select txid_current()").query(Long.class).single();
     }
 
     private static long processed(BirthEvent event) {

@@ -45,7 +45,7 @@ public class EventHandlerListeners implements KafkaListenerConfigurer {
 
     /** A poll's records, in one transaction (see {@link IdempotentConsumer#handleBatch}). */
     public void dispatch(List<ConsumerRecord<String, Object>> records) {
-        consumer.handleBatch(records, this::effectOf);
+        consumer.handleBatch(records, this::effectOf, handlers::prepare);
     }
 
     /** One record, in its own transaction: its handlers run once per event id. */

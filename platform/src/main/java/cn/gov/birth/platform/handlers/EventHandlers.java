@@ -11,14 +11,17 @@ import java.util.function.Consumer;
  * A service's table of event handlers: per topic, which events it handles and how. Built once per
  * service ({@code forTopic(...).on(...)}); {@link EventHandlerListeners} subscribes to its topics.
  * Every handler whose event type fits runs, in the order declared, in the one transaction that
- * records the event as processed; an event no handler takes is ignored.
+ * records the event as processed; an event no handler takes is ignored. A {@link Builder#beforeHandlers
+ * preparation} runs once per poll, before the handlers, with the poll's new events of its type.
  */
 public final class EventHandlers {
 
     private final Map<String, List<Handler<?>>> byTopic;
+    private final List<Preparation<?>> preparations;
 
-    private EventHandlers(Map<String, List<Handler<?>>> byTopic) {
+    private EventHandlers(Map<String, List<Handler<?>>> byTopic, List<Preparation<?>> preparations) {
         this.byTopic = byTopic;
+        this.preparations = preparations;
     }
 
     public static Builder forTopic(String topic) {
@@ -37,6 +40,21 @@ public final class EventHandlers {
                 .toList();
     }
 
+    /** Runs the preparations on a poll's new events (those about to be handled, in order). */
+    void prepare(List<Object> events) {
+        preparations.forEach(preparation -> preparation.run(events));
+    }
+
+    private record Preparation<E>(Class<E> type, Consumer<? super List<E>> step) {
+
+        void run(List<Object> events) {
+            List<E> mine = events.stream().filter(type::isInstance).map(type::cast).toList();
+            if (!mine.isEmpty()) {
+                step.accept(mine);
+            }
+        }
+    }
+
     private record Handler<E>(Class<E> type, Consumer<? super E> effect) {
 
         Consumer<Object> untyped() {
@@ -47,6 +65,7 @@ public final class EventHandlers {
     public static final class Builder {
 
         private final Map<String, List<Handler<?>>> byTopic = new LinkedHashMap<>();
+        private final List<Preparation<?>> preparations = new ArrayList<>();
         private String topic;
 
         private Builder() {
@@ -64,17 +83,29 @@ public final class EventHandlers {
             return this;
         }
 
-        /** Adds another table's handlers after those declared so far (a dependent item's, say). */
+        /**
+         * Runs {@code step} once per poll, in its transaction and before any handler, with the poll's new events
+         * of {@code type} (from every topic, in order; not called when there are none): to read at once what
+         * their handlers would each read. A poll handled one event at a time (after a failure) skips it, so a
+         * handler must not depend on it.
+         */
+        public <E> Builder beforeHandlers(Class<E> type, Consumer<? super List<E>> step) {
+            preparations.add(new Preparation<>(type, step));
+            return this;
+        }
+
+        /** Adds another table's handlers after those declared so far (a dependent item's, say), and its preparations. */
         public Builder include(EventHandlers other) {
             other.byTopic.forEach((otherTopic, handlers) ->
                     byTopic.computeIfAbsent(otherTopic, t -> new ArrayList<>()).addAll(handlers));
+            preparations.addAll(other.preparations);
             return this;
         }
 
         public EventHandlers build() {
             Map<String, List<Handler<?>>> table = new LinkedHashMap<>();
             byTopic.forEach((t, handlers) -> table.put(t, List.copyOf(handlers)));
-            return new EventHandlers(table);
+            return new EventHandlers(table, List.copyOf(preparations));
         }
     }
 }

@@ -46,14 +46,16 @@ public class IdempotentConsumer {
      * Handles a poll's records in one transaction: one commit for the batch, not one per event (a
      * commit waits for the disk), and one statement that records all their events as processed, not
      * one per event; each effect then runs, in the records' order, for the events newly recorded only
-     * (once, even if an event came twice). {@code effects} tells a record's effect (empty: the service
+     * (once, even if an event came twice), after {@code prepare} was given those events (in order: to read
+     * at once what the effects will need). {@code effects} tells a record's effect (empty: the service
      * takes no such event, and it is not recorded) and may throw for a record it cannot take. When the
      * batch fails, the records are handled again one by one, each in its own transaction, so that those
      * before the failing one are kept and the failing one is named to the container's error handler
-     * (its retries, back-off and dead letters) by its index.
+     * (its retries, back-off and dead letters) by its index; they are not prepared.
      */
     public <R extends ConsumerRecord<String, ?>> void handleBatch(List<R> records,
-                                                                  Function<R, Optional<Consumer<Object>>> effects) {
+                                                                  Function<R, Optional<Consumer<Object>>> effects,
+                                                                  Consumer<List<Object>> prepare) {
         try {
             transactions.executeWithoutResult(status -> {
                 List<Taken> taken = new ArrayList<>();
@@ -62,13 +64,18 @@ public class IdempotentConsumer {
                             taken.add(new Taken(record, catalog.idOf(record.value()), effect)));
                 }
                 Set<UUID> fresh = record(taken.stream().map(Taken::eventId).toList());
+                List<Taken> kept = new ArrayList<>();
                 for (Taken t : taken) {
                     if (fresh.remove(t.eventId())) {
-                        Correlation.with(CloudEventRecords.header(t.record().headers(), CloudEventHeaders.TRACEPARENT),
-                                () -> t.effect().accept(t.record().value()));
+                        kept.add(t);
                     } else {
                         log.debug("Skipping event {} already processed", t.eventId());
                     }
+                }
+                prepare.accept(kept.stream().<Object>map(t -> t.record().value()).toList());
+                for (Taken t : kept) {
+                    Correlation.with(CloudEventRecords.header(t.record().headers(), CloudEventHeaders.TRACEPARENT),
+                            () -> t.effect().accept(t.record().value()));
                 }
             });
         } catch (RuntimeException batchFailed) {
