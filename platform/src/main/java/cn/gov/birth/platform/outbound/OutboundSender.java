@@ -18,6 +18,7 @@ import java.util.concurrent.Executors;
 import java.util.stream.IntStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.event.Level;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -39,7 +40,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * <p>
  * Metrics, tagged {@code partner}: {@code birth.outbound.sent} (calls the partner answered),
  * {@code birth.outbound.failed} (calls that failed), {@code birth.outbound.retried} (requests due
- * again after a failure or a call not let through), {@code birth.outbound.call} (each call's time).
+ * again after a failure or a call not let through; each logged at WARN, but those the full bulkhead
+ * deferred, at DEBUG), {@code birth.outbound.call} (each call's time).
  *
  * @param <R> the request, as the table's rows read
  * @param <A> the partner's answer
@@ -206,8 +208,11 @@ public abstract class OutboundSender<R, A> implements SchedulingConfigurer {
                 @Override
                 public void afterCommit() {
                     count("birth.outbound.retried", partner);
-                    log.warn("Request {} to {} not delivered (attempt {}), again at {}: {}", claimed.id(), partner,
-                            attempts, when, error);
+                    // A full bulkhead is our own limit on calls in flight, nothing wrong with the partner: under load
+                    // it defers many requests a round, which the metric counts; a line each would drown the log.
+                    log.atLevel(e instanceof BulkheadFullException ? Level.DEBUG : Level.WARN)
+                            .log("Request {} to {} not delivered (attempt {}), again at {}: {}", claimed.id(), partner,
+                                    attempts, when, error);
                 }
             });
         });
