@@ -132,7 +132,7 @@ public class ApplicationRepository {
     @Transactional(propagation = Propagation.MANDATORY)
     public void lockAll(Collection<UUID> ids) {
         Map<UUID, Application> locked = lockedInThisTransaction();
-        UUID[] wanted = ids.stream().filter(id -> !locked.containsKey(id)).distinct().sorted().toArray(UUID[]::new);
+        UUID[] wanted = ids.stream().filter(id -> !locked.containsKey(id)).distinct().toArray(UUID[]::new);
         if (wanted.length == 0) {
             return;
         }

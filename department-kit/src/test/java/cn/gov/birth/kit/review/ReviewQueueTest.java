@@ -197,6 +197,19 @@ class ReviewQueueTest {
     }
 
     @Test
+    void shouldRefuseASecondFinalOutcomeOfAnItemAndKeepTheFirst() {
+        UUID id = UUID.randomUUID();
+        DATABASE.transactions().executeWithoutResult(status -> outbox.publish(Topics.HUKOU,
+                new ItemCancelled(UUID.randomUUID(), id, Instant.now(), Item.HUKOU, "UPSTREAM_NOT_COMPLETED", "出生医学证明未办结")));
+
+        assertThatThrownBy(() -> DATABASE.transactions().executeWithoutResult(status -> outbox.publish(Topics.HUKOU,
+                new ItemCancelled(UUID.randomUUID(), id, Instant.now(), Item.HUKOU, "WITHDRAWN", "申请人已撤回"))))
+                .hasMessageContaining("already has a final outcome");
+
+        assertThat(published(id)).hasSize(1);
+    }
+
+    @Test
     void shouldRecordEachDecisionInTheAuditTrailWithItsTaskAndPublishIt() {
         UUID id = UUID.randomUUID();
         open(queue, id);

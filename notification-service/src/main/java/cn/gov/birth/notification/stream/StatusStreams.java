@@ -126,7 +126,7 @@ public class StatusStreams implements SmartLifecycle {
     }
 
     static boolean isFinal(Message message) {
-        return StatusEvent.of(message).endsTheStream();
+        return ApplicationStatus.valueOf(message.status()).isFinal();
     }
 
     /** The status changes after {@code version}: a page at a time, each from where the last ended. */
